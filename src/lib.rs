@@ -1,0 +1,16 @@
+//! communique: diff and version joint statements — communiqués, ministerial
+//! statements, declarations, UN resolutions — sentence by sentence.
+//!
+//! ```text
+//! source (txt|…) ──import──► normalize ──► segment ──► Statement ◄── sentence file
+//!                                                          │
+//!                                      align(old, new) ──► Diff ──► report
+//! ```
+//!
+//! Each stage is a module with one job and a plain data type at its boundary.
+#![warn(missing_docs)]
+
+pub mod segment;
+pub mod statement;
+
+pub use statement::{Meta, Paragraph, Sentence, Statement};

@@ -1,0 +1,199 @@
+//! The sentence file: the store's unit and the one on-disk form of a
+//! [`Statement`].
+//!
+//! ```text
+//! +++
+//! title = "Joint Communiqué …"
+//! date = "2021-03-30"
+//! +++
+//!
+//! First sentence of the first paragraph.
+//! Second sentence of it.
+//!
+//! 1. A labelled paragraph.
+//! ```
+//!
+//! TOML front matter between `+++` lines, then one sentence per line with a
+//! blank line between paragraphs. A label stands at the start of its line. A
+//! sentence without a label whose text would read as one (or starts with a
+//! backslash) is written with a leading `\`, so that every statement survives
+//! a round trip unchanged.
+
+use super::{Meta, Paragraph, Sentence, Statement, split_label};
+
+/// The line that opens and closes the front matter.
+pub const FENCE: &str = "+++";
+
+/// Why a sentence file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct ParseError {
+    /// 1-based line number in the file.
+    pub line: usize,
+    /// What is wrong there, and what to do about it.
+    pub message: String,
+}
+
+/// Whether `text` is a sentence file (it starts with the `+++` fence).
+pub fn is_sentence_file(text: &str) -> bool {
+    text.strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .lines()
+        .next()
+        .is_some_and(|l| l.trim_end() == FENCE)
+}
+
+/// Reads a sentence file. It is read as it is: nothing is re-segmented or
+/// re-normalized.
+pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
+    if lines.next().map(str::trim_end) != Some(FENCE) {
+        return Err(ParseError {
+            line: 1,
+            message: format!("a sentence file starts with a `{FENCE}` line"),
+        });
+    }
+    let mut front = String::new();
+    let mut closed = false;
+    for line in lines.by_ref() {
+        if line.trim_end() == FENCE {
+            closed = true;
+            break;
+        }
+        front.push_str(line);
+        front.push('\n');
+    }
+    if !closed {
+        return Err(ParseError {
+            line: 1,
+            message: format!("the front matter is never closed: add a `{FENCE}` line after it"),
+        });
+    }
+    let meta: Meta = toml::from_str(&front).map_err(|e| ParseError {
+        // +1 for the opening fence line.
+        line: e
+            .span()
+            .map_or(1, |s| front[..s.start].matches('\n').count() + 2),
+        message: format!("front matter: {}", e.message()),
+    })?;
+
+    let mut paragraphs = Vec::new();
+    let mut current = Vec::new();
+    for line in lines {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(Paragraph {
+                    sentences: std::mem::take(&mut current),
+                });
+            }
+            continue;
+        }
+        current.push(parse_line(line));
+    }
+    if !current.is_empty() {
+        paragraphs.push(Paragraph { sentences: current });
+    }
+    Ok(Statement { meta, paragraphs })
+}
+
+fn parse_line(line: &str) -> Sentence {
+    let line = line.trim();
+    if let Some(escaped) = line.strip_prefix('\\') {
+        return Sentence {
+            label: None,
+            text: escaped.to_owned(),
+        };
+    }
+    Sentence::from_segment(line)
+}
+
+/// Writes `statement` as a sentence file. Reading the result back with
+/// [`read_sentence_file`] gives the same statement.
+pub fn write_sentence_file(statement: &Statement) -> String {
+    let mut out = String::new();
+    out.push_str(FENCE);
+    out.push('\n');
+    // Meta holds only strings and TOML tables, which always serialize.
+    out.push_str(&toml::to_string(&statement.meta).unwrap_or_default());
+    out.push_str(FENCE);
+    out.push('\n');
+    for paragraph in &statement.paragraphs {
+        out.push('\n');
+        for sentence in &paragraph.sentences {
+            write_line(&mut out, sentence);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn write_line(out: &mut String, sentence: &Sentence) {
+    let text = sentence.text.trim();
+    match &sentence.label {
+        Some(label) => {
+            out.push_str(label);
+            out.push(' ');
+        }
+        None => {
+            let needs_escape =
+                text.starts_with('\\') || split_label(text).0.is_some() || text == FENCE;
+            if needs_escape {
+                out.push('\\');
+            }
+        }
+    }
+    out.push_str(text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str =
+        "+++\ntitle = \"T\"\ndate = \"2021-03-30\"\n+++\n\nOne.\nTwo.\n\n1. Three.\n";
+
+    #[test]
+    fn round_trip_bytes() {
+        let st = read_sentence_file(SAMPLE).unwrap();
+        assert_eq!(st.paragraphs.len(), 2);
+        assert_eq!(st.paragraphs[1].sentences[0].label.as_deref(), Some("1."));
+        assert_eq!(st.paragraphs[1].sentences[0].text, "Three.");
+        assert_eq!(write_sentence_file(&st), SAMPLE);
+    }
+
+    #[test]
+    fn escapes_text_that_looks_like_a_label() {
+        let st = Statement {
+            meta: Meta::default(),
+            paragraphs: vec![Paragraph {
+                sentences: vec![
+                    Sentence {
+                        label: None,
+                        text: "1. Not a label".into(),
+                    },
+                    Sentence {
+                        label: None,
+                        text: "\\back".into(),
+                    },
+                    Sentence {
+                        label: None,
+                        text: "+++".into(),
+                    },
+                ],
+            }],
+        };
+        let written = write_sentence_file(&st);
+        assert!(written.contains("\n\\1. Not a label\n"));
+        assert_eq!(read_sentence_file(&written).unwrap(), st);
+    }
+
+    #[test]
+    fn bad_front_matter_names_the_line() {
+        let err = read_sentence_file("+++\ntitle = \"T\"\ntitel = \"x\"\n+++\nA.\n").unwrap_err();
+        assert_eq!(err.line, 3, "{err}");
+        assert!(err.message.contains("titel"), "{err}");
+        let err = read_sentence_file("+++\ntitle = \"T\"\n").unwrap_err();
+        assert!(err.message.contains("never closed"));
+    }
+}

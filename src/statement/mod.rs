@@ -1,0 +1,181 @@
+//! The statement model: what every other stage reads and writes.
+//!
+//! A [`Statement`] is metadata plus paragraphs of sentences. Paragraph labels
+//! ("1.", "(a)", "OP3.") are held apart from the sentence text because UN
+//! resolutions renumber every paragraph after an insertion, and renumbering
+//! alone must not look like a rewording. The on-disk form, the *sentence
+//! file*, is read and written by [`file`] and nowhere else.
+
+pub mod file;
+mod label;
+
+use serde::{Deserialize, Serialize};
+
+pub use file::{ParseError, read_sentence_file, write_sentence_file};
+pub use label::split_label;
+
+/// One statement: its metadata and its body.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// Title, date, issuers and the rest of the front matter.
+    pub meta: Meta,
+    /// The body, in document order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// Metadata of a statement, stored as the TOML front matter of its sentence file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// The official title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The date of issue or adoption, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Who issued the statement (governments, bodies, officials).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issuers: Vec<String>,
+    /// The series this statement belongs to (`unga-tpnw`, `g7-summit-communique`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    /// Where the text was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// BCP 47 language tag of the text (`en`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Anything else, kept as the user wrote it.
+    #[serde(default, skip_serializing_if = "toml::Table::is_empty")]
+    pub extra: toml::Table,
+}
+
+/// A paragraph: one or more sentences, in order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// The sentences of the paragraph; never empty in a parsed statement.
+    pub sentences: Vec<Sentence>,
+}
+
+/// One sentence, with the paragraph label that stood before it, if any.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Sentence {
+    /// The label of the source ("1.", "(a)", "(iv)", "OP3."), without the
+    /// space that follows it; `None` for most sentences.
+    pub label: Option<String>,
+    /// The sentence text, on one line, without its label.
+    pub text: String,
+}
+
+impl Sentence {
+    /// Builds a sentence from one segment of text, taking a leading label
+    /// apart from the text as [`split_label`] defines labels.
+    pub fn from_segment(segment: &str) -> Sentence {
+        let (label, text) = split_label(segment.trim());
+        Sentence {
+            label: label.map(str::to_owned),
+            text: text.to_owned(),
+        }
+    }
+}
+
+impl Statement {
+    /// All sentences in document order, with their 1-based paragraph and
+    /// sentence numbers (the `¶3.2` locations reports show).
+    pub fn sentences(&self) -> impl Iterator<Item = (Location, &Sentence)> {
+        self.paragraphs.iter().enumerate().flat_map(|(p, para)| {
+            para.sentences.iter().enumerate().map(move |(s, sentence)| {
+                (
+                    Location {
+                        paragraph: p + 1,
+                        sentence: s + 1,
+                    },
+                    sentence,
+                )
+            })
+        })
+    }
+
+    /// The number of sentences in the body.
+    pub fn sentence_count(&self) -> usize {
+        self.paragraphs.iter().map(|p| p.sentences.len()).sum()
+    }
+}
+
+/// Where a sentence stands: 1-based paragraph and sentence-in-paragraph numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Location {
+    /// 1-based paragraph number.
+    pub paragraph: usize,
+    /// 1-based sentence number within the paragraph.
+    pub sentence: usize,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "¶{}.{}", self.paragraph, self.sentence)
+    }
+}
+
+/// Checks that `date` is a calendar date written `YYYY-MM-DD`.
+pub fn is_valid_date(date: &str) -> bool {
+    let b = date.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let s = &date[r];
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert!(is_valid_date("2021-03-30"));
+        assert!(is_valid_date("2024-02-29"));
+        assert!(!is_valid_date("2023-02-29"));
+        assert!(!is_valid_date("2021-3-30"));
+        assert!(!is_valid_date("2021-13-01"));
+        assert!(!is_valid_date("20a1-01-01"));
+    }
+
+    #[test]
+    fn locations_are_one_based() {
+        let st = Statement {
+            meta: Meta::default(),
+            paragraphs: vec![
+                Paragraph {
+                    sentences: vec![Sentence::from_segment("1. A.")],
+                },
+                Paragraph {
+                    sentences: vec![Sentence::from_segment("B."), Sentence::from_segment("C.")],
+                },
+            ],
+        };
+        let locs: Vec<String> = st.sentences().map(|(l, _)| l.to_string()).collect();
+        assert_eq!(locs, ["¶1.1", "¶2.1", "¶2.2"]);
+        assert_eq!(
+            st.sentences().next().unwrap().1.label.as_deref(),
+            Some("1.")
+        );
+    }
+}
