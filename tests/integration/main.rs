@@ -1,1 +1,4 @@
-//! Integration tests: one binary.
+//! Integration tests, as one test binary (faster to build and link than one
+//! binary per file).
+
+mod shared;
