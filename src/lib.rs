@@ -10,6 +10,11 @@
 //! Each stage is a module with one job and a plain data type at its boundary.
 #![warn(missing_docs)]
 
+pub mod align;
+pub mod analyze;
+pub mod diff;
+pub mod normalize;
+pub mod report;
 pub mod segment;
 pub mod statement;
 

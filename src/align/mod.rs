@@ -1,0 +1,469 @@
+//! Sentence alignment: which old sentence became which new one.
+//!
+//! The work is kept far from quadratic in the number of sentences:
+//!
+//! 1. **Anchors.** A sequence diff (`similar`, Myers) over the sentences'
+//!    comparison keys pairs the sentences that stayed the same and in order.
+//! 2. **Exact moves.** A leftover sentence whose key occurs exactly once in
+//!    each document, and that is long enough to mean something, is paired
+//!    with its twin.
+//! 3. **Candidates.** For each leftover sentence, an inverted index over the
+//!    leftovers of the other side proposes the few sentences that share its
+//!    rarest words; only those pairs are scored.
+//! 4. **Groups.** A candidate pair grows into a split (one old, several
+//!    consecutive new) or a merge (the reverse) when the neighbours' words are
+//!    contained in the counterpart and the group scores clearly better.
+//! 5. **Matching.** Candidates are taken best first (ties broken
+//!    symmetrically, pairs inside the same gap between anchors first), each
+//!    sentence used once; what is left is added or removed.
+//!
+//! A match is *moved* when it is out of the order of the other matches: not in
+//! the gap between the anchors its position implies, or not on the longest
+//! in-order chain of the matches inside its gap.
+
+mod order;
+mod similarity;
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+
+use crate::diff::ChangeKind;
+use crate::normalize::key::{Folding, key, words};
+use similarity::{containment, similarity};
+
+/// Options that change which sentences are paired.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AlignOptions {
+    /// Which editorial differences do not count (default: all four kinds).
+    pub folding: Folding,
+    /// The similarity, 0 to 1, from which a revised sentence is `reworded`
+    /// rather than removed and added (default `0.5`).
+    pub threshold: f64,
+    /// The fewest words a sentence needs to be reported as `moved` (default
+    /// `5`): short sentences recur by chance, and false moves destroy trust.
+    pub min_move_words: usize,
+}
+
+impl Default for AlignOptions {
+    fn default() -> AlignOptions {
+        AlignOptions {
+            folding: Folding::default(),
+            threshold: 0.5,
+            min_move_words: 5,
+        }
+    }
+}
+
+/// One entry of an alignment: indices into the two sentence lists.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pair {
+    /// How the sentences relate.
+    pub kind: ChangeKind,
+    /// Indices of the old sentences, ascending (empty for `added`).
+    pub old: Vec<usize>,
+    /// Indices of the new sentences, ascending (empty for `removed`).
+    pub new: Vec<usize>,
+    /// Similarity of the two sides, 0 to 1: the mean of the plain word
+    /// similarity and the one that weighs words by rarity.
+    pub similarity: f64,
+    /// Whether the pair is out of the order of the other matched pairs.
+    pub moved: bool,
+}
+
+/// The alignment of two sentence lists, in the new document's order, each
+/// removed sentence right after the pair of its old predecessor.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Alignment {
+    /// Every pair; each sentence of either side is in exactly one.
+    pub pairs: Vec<Pair>,
+}
+
+/// How long the anchor diff may search before it settles for a coarser
+/// result; a safety net for pathological input, never reached on real text.
+const ANCHOR_DEADLINE: Duration = Duration::from_secs(2);
+/// Candidates kept per sentence from the inverted index.
+const CANDIDATES: usize = 8;
+/// Rare words of a sentence looked up in the inverted index.
+const PROBES: usize = 6;
+/// How much better a split or merge must score than its best single pair.
+const GROUP_MARGIN: f64 = 0.08;
+/// How much of a split's or merge's piece its counterpart must contain.
+const GROUP_CONTAINMENT: f64 = 0.6;
+/// The most pieces a split or merge may have.
+const GROUP_MAX: usize = 4;
+
+/// Aligns the old sentences with the new ones (texts without labels).
+pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
+    let old_keys: Vec<String> = old.iter().map(|t| key(t, options.folding)).collect();
+    let new_keys: Vec<String> = new.iter().map(|t| key(t, options.folding)).collect();
+    let mut table = Interner::default();
+    let old_ids: Vec<u32> = old_keys.iter().map(|k| table.id(k)).collect();
+    let new_ids: Vec<u32> = new_keys.iter().map(|k| table.id(k)).collect();
+
+    let mut state = State::new(old.len(), new.len());
+    let deadline = Instant::now() + ANCHOR_DEADLINE;
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &old_ids, &new_ids, Some(deadline)) {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            for i in 0..len {
+                state.anchor(old_index + i, new_index + i);
+            }
+        }
+    }
+
+    pair_exact_moves(&mut state, &old_ids, &new_ids, &old_keys, options);
+
+    let mut vocab = Interner::default();
+    let old_words: Vec<Vec<u32>> = old_keys
+        .iter()
+        .map(|k| words(k).map(|w| vocab.id(w)).collect())
+        .collect();
+    let new_words: Vec<Vec<u32>> = new_keys
+        .iter()
+        .map(|k| words(k).map(|w| vocab.id(w)).collect())
+        .collect();
+    let weight = rarity_weights(vocab.len(), &old_words, &new_words);
+
+    let sides = Sides {
+        old: &old_words,
+        new: &new_words,
+        old_ids: &old_ids,
+        new_ids: &new_ids,
+        weight: &weight,
+    };
+    let candidates = candidates(&state, &sides);
+    let mut scored = Vec::new();
+    for &(o, n) in &candidates {
+        let (plain, weighted) = similarity(&old_words[o], &new_words[n], &weight);
+        let sim = (plain + weighted) / 2.0;
+        if sim >= options.threshold {
+            scored.push(Candidate::single(o, n, sim));
+        }
+        // A weak single pair can still be one piece of a good split or merge.
+        if plain >= 0.2 {
+            scored.extend(grow(&state, &sides, o, n, sim, options.threshold));
+        }
+    }
+    state.take_best(scored, &order::Gaps::new(&state.anchors));
+
+    order::finish(state, old.len(), new.len())
+}
+
+/// Maps strings to dense ids.
+#[derive(Default)]
+struct Interner<'a> {
+    ids: HashMap<&'a str, u32>,
+}
+
+impl<'a> Interner<'a> {
+    fn id(&mut self, s: &'a str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(s).or_insert(next)
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+/// The word lists and key ids of both documents, and each word's weight.
+struct Sides<'a> {
+    old: &'a [Vec<u32>],
+    new: &'a [Vec<u32>],
+    old_ids: &'a [u32],
+    new_ids: &'a [u32],
+    weight: &'a [f32],
+}
+
+/// A word's weight is its inverse document frequency over the sentences of
+/// both documents: boilerplate weighs little, names and numbers a lot.
+fn rarity_weights(vocab: usize, old: &[Vec<u32>], new: &[Vec<u32>]) -> Vec<f32> {
+    let mut df = vec![0u32; vocab];
+    let mut seen = vec![u32::MAX; vocab];
+    for (i, ws) in old.iter().chain(new).enumerate() {
+        for &w in ws {
+            if seen[w as usize] != i as u32 {
+                seen[w as usize] = i as u32;
+                df[w as usize] += 1;
+            }
+        }
+    }
+    let n = (old.len() + new.len()) as f32;
+    df.iter()
+        .map(|&d| (1.0 + n / d.max(1) as f32).ln())
+        .collect()
+}
+
+/// A match: old sentences, new sentences, their similarity and kind.
+#[derive(Clone, Debug)]
+pub(crate) struct Match {
+    old: Vec<usize>,
+    new: Vec<usize>,
+    similarity: f64,
+    kind: ChangeKind,
+}
+
+/// Which sentences are matched so far.
+pub(crate) struct State {
+    /// Anchor pairs, ascending on both sides.
+    anchors: Vec<(usize, usize)>,
+    old_taken: Vec<bool>,
+    new_taken: Vec<bool>,
+    /// Matches other than anchors.
+    matches: Vec<Match>,
+}
+
+impl State {
+    fn new(old: usize, new: usize) -> State {
+        State {
+            anchors: Vec::new(),
+            old_taken: vec![false; old],
+            new_taken: vec![false; new],
+            matches: Vec::new(),
+        }
+    }
+
+    fn anchor(&mut self, o: usize, n: usize) {
+        self.anchors.push((o, n));
+        self.old_taken[o] = true;
+        self.new_taken[n] = true;
+    }
+
+    fn add(&mut self, m: Match) {
+        for &o in &m.old {
+            self.old_taken[o] = true;
+        }
+        for &n in &m.new {
+            self.new_taken[n] = true;
+        }
+        self.matches.push(m);
+    }
+
+    /// Takes candidates best first, each sentence at most once.
+    fn take_best(&mut self, mut cands: Vec<Candidate>, gaps: &order::Gaps) {
+        for c in &mut cands {
+            if gaps.same_gap(c.old[0], c.new[0]) {
+                c.score += 0.05;
+            }
+        }
+        // Ties break on the position sum first so that swapping the inputs
+        // takes the same pairs.
+        cands.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| (a.old[0] + a.new[0]).cmp(&(b.old[0] + b.new[0])))
+                .then_with(|| a.old[0].min(a.new[0]).cmp(&b.old[0].min(b.new[0])))
+                .then_with(|| a.old.len().cmp(&b.old.len()))
+        });
+        for c in cands {
+            let free = c.old.iter().all(|&o| !self.old_taken[o])
+                && c.new.iter().all(|&n| !self.new_taken[n]);
+            if free {
+                self.add(Match {
+                    old: c.old,
+                    new: c.new,
+                    similarity: c.similarity,
+                    kind: c.kind,
+                });
+            }
+        }
+    }
+}
+
+/// Pairs leftover sentences whose key is unique in both documents.
+fn pair_exact_moves(
+    state: &mut State,
+    old_ids: &[u32],
+    new_ids: &[u32],
+    old_keys: &[String],
+    options: &AlignOptions,
+) {
+    let mut count: HashMap<u32, (u32, u32, usize)> = HashMap::new();
+    for (n, &k) in new_ids.iter().enumerate() {
+        let e = count.entry(k).or_insert((0, 0, n));
+        e.1 += 1;
+        e.2 = n;
+    }
+    for &k in old_ids {
+        if let Some(e) = count.get_mut(&k) {
+            e.0 += 1;
+        }
+    }
+    for (o, &k) in old_ids.iter().enumerate() {
+        if state.old_taken[o] || words(&old_keys[o]).count() < options.min_move_words {
+            continue;
+        }
+        if let Some(&(1, 1, n)) = count.get(&k)
+            && !state.new_taken[n]
+        {
+            state.add(Match {
+                old: vec![o],
+                new: vec![n],
+                similarity: 1.0,
+                kind: ChangeKind::Moved,
+            });
+        }
+    }
+}
+
+/// A proposed match with the score it is ranked by.
+#[derive(Clone, Debug)]
+struct Candidate {
+    old: Vec<usize>,
+    new: Vec<usize>,
+    similarity: f64,
+    score: f64,
+    kind: ChangeKind,
+}
+
+impl Candidate {
+    fn single(o: usize, n: usize, sim: f64) -> Candidate {
+        Candidate {
+            old: vec![o],
+            new: vec![n],
+            similarity: sim,
+            score: sim,
+            kind: ChangeKind::Reworded,
+        }
+    }
+}
+
+/// Candidate pairs of leftover sentences that share rare words, proposed from
+/// both sides so that the set does not depend on which input is "old".
+fn candidates(state: &State, sides: &Sides) -> Vec<(usize, usize)> {
+    let free_old: Vec<usize> = (0..sides.old.len())
+        .filter(|&o| !state.old_taken[o])
+        .collect();
+    let free_new: Vec<usize> = (0..sides.new.len())
+        .filter(|&n| !state.new_taken[n])
+        .collect();
+    let mut out = Vec::new();
+    for (o, n) in probe(&free_old, sides.old, &free_new, sides.new, sides.weight) {
+        out.push((o, n));
+    }
+    for (n, o) in probe(&free_new, sides.new, &free_old, sides.old, sides.weight) {
+        out.push((o, n));
+    }
+    out.sort_unstable();
+    out.dedup();
+    // Identical sentences that were not anchored or paired as moves are too
+    // common or too short to pair; a rewording they are not.
+    out.retain(|&(o, n)| sides.old_ids[o] != sides.new_ids[n]);
+    out
+}
+
+/// For each sentence of `from`, the sentences of `to` that share most of its
+/// rarest words.
+fn probe(
+    from: &[usize],
+    from_words: &[Vec<u32>],
+    to: &[usize],
+    to_words: &[Vec<u32>],
+    weight: &[f32],
+) -> Vec<(usize, usize)> {
+    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    for &t in to {
+        let mut ws = to_words[t].clone();
+        ws.sort_unstable();
+        ws.dedup();
+        for w in ws {
+            index.entry(w).or_default().push(t);
+        }
+    }
+    let mut out = Vec::new();
+    let mut hits: HashMap<usize, f32> = HashMap::new();
+    for &f in from {
+        let mut ws = from_words[f].clone();
+        ws.sort_unstable();
+        ws.dedup();
+        ws.retain(|w| index.contains_key(w));
+        // Rarest first: a heavier weight means a rarer word.
+        ws.sort_by(|a, b| {
+            weight[*b as usize]
+                .total_cmp(&weight[*a as usize])
+                .then(a.cmp(b))
+        });
+        hits.clear();
+        for w in ws.iter().take(PROBES) {
+            for &t in &index[w] {
+                *hits.entry(t).or_default() += weight[*w as usize];
+            }
+        }
+        let mut ranked: Vec<(usize, f32)> = hits.iter().map(|(&t, &h)| (t, h)).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out.extend(ranked.into_iter().take(CANDIDATES).map(|(t, _)| (f, t)));
+    }
+    out
+}
+
+/// Grows the pair `(o, n)` into a split (more new sentences around `n`) or a
+/// merge (more old sentences around `o`) where that scores clearly better.
+fn grow(
+    state: &State,
+    sides: &Sides,
+    o: usize,
+    n: usize,
+    single: f64,
+    threshold: f64,
+) -> Option<Candidate> {
+    let split = grow_side(&state.new_taken, sides.new, n, &sides.old[o]);
+    let merge = grow_side(&state.old_taken, sides.old, o, &sides.new[n]);
+    let mut best: Option<Candidate> = None;
+    for (run, is_split) in [(split, true), (merge, false)] {
+        if run.len() < 2 {
+            continue;
+        }
+        let (one, many, kind) = if is_split {
+            (&sides.old[o], sides.new, ChangeKind::Split)
+        } else {
+            (&sides.new[n], sides.old, ChangeKind::Merged)
+        };
+        let joined: Vec<u32> = run.iter().flat_map(|&i| many[i].iter().copied()).collect();
+        let (plain, weighted) = similarity(one, &joined, sides.weight);
+        let sim = (plain + weighted) / 2.0;
+        if sim < threshold || sim < single + GROUP_MARGIN {
+            continue;
+        }
+        let (old, new) = if is_split {
+            (vec![o], run)
+        } else {
+            (run, vec![n])
+        };
+        if best.as_ref().is_none_or(|b| sim > b.similarity) {
+            best = Some(Candidate {
+                old,
+                new,
+                similarity: sim,
+                score: sim,
+                kind,
+            });
+        }
+    }
+    best
+}
+
+/// The run of free, consecutive sentences around `at` whose words `whole`
+/// mostly contains.
+fn grow_side(taken: &[bool], words: &[Vec<u32>], at: usize, whole: &[u32]) -> Vec<usize> {
+    let fits = |i: usize| !taken[i] && containment(&words[i], whole) >= GROUP_CONTAINMENT;
+    if !fits(at) {
+        return vec![at];
+    }
+    let (mut lo, mut hi) = (at, at);
+    while hi - lo + 1 < GROUP_MAX {
+        if hi + 1 < words.len() && fits(hi + 1) {
+            hi += 1;
+        } else if lo > 0 && fits(lo - 1) {
+            lo -= 1;
+        } else {
+            break;
+        }
+    }
+    (lo..=hi).collect()
+}

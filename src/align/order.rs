@@ -1,0 +1,203 @@
+//! Order: which matches are moved, and the order entries are reported in.
+
+use super::{Alignment, Match, Pair, State};
+use crate::diff::ChangeKind;
+
+/// The gaps between anchors: anchors split both documents into runs, and a
+/// match in order lies in the same run on both sides.
+pub(super) struct Gaps {
+    old: Vec<usize>,
+    new: Vec<usize>,
+}
+
+impl Gaps {
+    pub(super) fn new(anchors: &[(usize, usize)]) -> Gaps {
+        Gaps {
+            old: anchors.iter().map(|a| a.0).collect(),
+            new: anchors.iter().map(|a| a.1).collect(),
+        }
+    }
+
+    fn of(&self, o: usize, n: usize) -> (usize, usize) {
+        (
+            self.old.partition_point(|&a| a < o),
+            self.new.partition_point(|&a| a < n),
+        )
+    }
+
+    /// Whether old sentence `o` and new sentence `n` lie between the same two
+    /// anchors.
+    pub(super) fn same_gap(&self, o: usize, n: usize) -> bool {
+        let (a, b) = self.of(o, n);
+        a == b
+    }
+}
+
+/// Marks the moved matches, adds the unmatched sentences and puts everything
+/// in report order.
+pub(super) fn finish(state: State, old_len: usize, new_len: usize) -> Alignment {
+    let gaps = Gaps::new(&state.anchors);
+    let moved = moved_flags(&state.matches, &gaps);
+
+    let mut pairs: Vec<Pair> = state
+        .anchors
+        .iter()
+        .map(|&(o, n)| Pair {
+            kind: ChangeKind::Same,
+            old: vec![o],
+            new: vec![n],
+            similarity: 1.0,
+            moved: false,
+        })
+        .collect();
+    for (m, moved) in state.matches.into_iter().zip(moved) {
+        let kind = match m.kind {
+            // An exact twin in order (possible only when the anchor diff hit
+            // its deadline) is simply the same sentence.
+            ChangeKind::Moved if !moved => ChangeKind::Same,
+            k => k,
+        };
+        pairs.push(Pair {
+            kind,
+            old: m.old,
+            new: m.new,
+            similarity: m.similarity,
+            moved,
+        });
+    }
+    for (n, taken) in state.new_taken.iter().enumerate() {
+        if !taken {
+            pairs.push(Pair {
+                kind: ChangeKind::Added,
+                old: vec![],
+                new: vec![n],
+                similarity: 0.0,
+                moved: false,
+            });
+        }
+    }
+    for (o, taken) in state.old_taken.iter().enumerate() {
+        if !taken {
+            pairs.push(Pair {
+                kind: ChangeKind::Removed,
+                old: vec![o],
+                new: vec![],
+                similarity: 0.0,
+                moved: false,
+            });
+        }
+    }
+    Alignment {
+        pairs: report_order(pairs, old_len, new_len),
+    }
+}
+
+/// A match is in order when it lies in the gap its position implies and on
+/// the longest in-order chain of the matches in that gap; otherwise moved.
+fn moved_flags(matches: &[Match], gaps: &Gaps) -> Vec<bool> {
+    let mut moved = vec![true; matches.len()];
+    let mut by_gap: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for (i, m) in matches.iter().enumerate() {
+        let (go, gn) = gaps.of(m.old[0], m.new[0]);
+        if go == gn {
+            by_gap.push((gn, m.new[0], m.old[0], i));
+        }
+    }
+    by_gap.sort_unstable();
+    for chunk in by_gap.chunk_by(|a, b| a.0 == b.0) {
+        let olds: Vec<usize> = chunk.iter().map(|c| c.2).collect();
+        for k in longest_increasing(&olds) {
+            moved[chunk[k].3] = false;
+        }
+    }
+    moved
+}
+
+/// Indices of one longest strictly increasing subsequence of `xs`
+/// (patience sorting, O(n log n)).
+fn longest_increasing(xs: &[usize]) -> Vec<usize> {
+    let mut tails: Vec<usize> = Vec::new(); // index into xs of each pile's top
+    let mut prev = vec![usize::MAX; xs.len()];
+    for (i, &x) in xs.iter().enumerate() {
+        let pile = tails.partition_point(|&t| xs[t] < x);
+        if pile > 0 {
+            prev[i] = tails[pile - 1];
+        }
+        if pile == tails.len() {
+            tails.push(i);
+        } else {
+            tails[pile] = i;
+        }
+    }
+    let mut out = Vec::with_capacity(tails.len());
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        out.push(i);
+        at = (prev[i] != usize::MAX).then_some(prev[i]);
+    }
+    out.reverse();
+    out
+}
+
+/// Puts pairs in the new document's order, each pair with no new sentence
+/// right after the pair that holds its old predecessor.
+fn report_order(pairs: Vec<Pair>, old_len: usize, new_len: usize) -> Vec<Pair> {
+    let mut pair_of_new = vec![usize::MAX; new_len];
+    let mut pair_of_old = vec![usize::MAX; old_len];
+    for (i, p) in pairs.iter().enumerate() {
+        for &n in &p.new {
+            pair_of_new[n] = i;
+        }
+        for &o in &p.old {
+            pair_of_old[o] = i;
+        }
+    }
+    // after[i]: the new-less pairs to report right after pair i; the last
+    // slot holds those with no predecessor (they open the report).
+    let front = pairs.len();
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); pairs.len() + 1];
+    for (i, p) in pairs.iter().enumerate() {
+        if p.new.is_empty() {
+            let first = p.old[0];
+            let host = if first == 0 {
+                front
+            } else {
+                pair_of_old[first - 1]
+            };
+            after[host].push(i);
+        }
+    }
+    let mut order = Vec::with_capacity(pairs.len());
+    let mut stack = Vec::new();
+    let visit = |start: usize, order: &mut Vec<usize>, stack: &mut Vec<usize>| {
+        stack.push(start);
+        while let Some(i) = stack.pop() {
+            if i != front {
+                order.push(i);
+            }
+            stack.extend(after[i].iter().rev());
+        }
+    };
+    visit(front, &mut order, &mut stack);
+    let mut emitted = vec![false; pairs.len()];
+    for &i in &pair_of_new {
+        if !emitted[i] {
+            emitted[i] = true;
+            visit(i, &mut order, &mut stack);
+        }
+    }
+    let mut slots: Vec<Option<Pair>> = pairs.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_increasing;
+
+    #[test]
+    fn lis() {
+        assert_eq!(longest_increasing(&[3, 1, 2, 5, 4]), vec![1, 2, 4]);
+        assert_eq!(longest_increasing(&[]), Vec::<usize>::new());
+        assert_eq!(longest_increasing(&[5, 4, 3]).len(), 1);
+    }
+}

@@ -1,0 +1,96 @@
+//! Word similarity between sentences, on interned word ids.
+//!
+//! Similarity is the share of words that survive in order: `2·M / (A + B)`
+//! where `M` is the number of words in a longest common subsequence of the two
+//! word lists (as found by `similar`) and `A`, `B` their lengths. The
+//! *weighted* variant weighs each word by its rarity in the two documents, so
+//! that two sentences sharing only boilerplate ("Welcomes the … of the …")
+//! score low even when many of their words match.
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+/// Word ids of one sentence, with the weight of each word.
+pub(crate) type Words = [u32];
+
+/// Counts the words of the longest common subsequence the diff finds, and
+/// their summed weight.
+fn common(a: &Words, b: &Words, weight: &[f32]) -> (usize, f32) {
+    if a.is_empty() || b.is_empty() {
+        return (0, 0.0);
+    }
+    let mut n = 0;
+    let mut w = 0.0;
+    for op in capture_diff_slices(Algorithm::Myers, a, b) {
+        if let DiffOp::Equal { old_index, len, .. } = op {
+            n += len;
+            w += a[old_index..old_index + len]
+                .iter()
+                .map(|&t| weight[t as usize])
+                .sum::<f32>();
+        }
+    }
+    (n, w)
+}
+
+/// The plain and the rarity-weighted similarity of two word lists, each in
+/// `0..=1`.
+pub(crate) fn similarity(a: &Words, b: &Words, weight: &[f32]) -> (f64, f64) {
+    let total = a.len() + b.len();
+    if total == 0 {
+        return (1.0, 1.0);
+    }
+    let (n, w) = common(a, b, weight);
+    let wa: f32 = a.iter().map(|&t| weight[t as usize]).sum();
+    let wb: f32 = b.iter().map(|&t| weight[t as usize]).sum();
+    let plain = 2.0 * n as f64 / total as f64;
+    let weighted = if wa + wb > 0.0 {
+        f64::from(2.0 * w / (wa + wb))
+    } else {
+        plain
+    };
+    (plain, weighted)
+}
+
+/// The share of `part`'s words that occur in `whole` (as a multiset): how
+/// much of a piece of a split or merge its counterpart contains.
+pub(crate) fn containment(part: &Words, whole: &Words) -> f64 {
+    if part.is_empty() {
+        return 0.0;
+    }
+    let mut pool: Vec<u32> = whole.to_vec();
+    pool.sort_unstable();
+    let mut used = vec![false; pool.len()];
+    let mut hit = 0;
+    for t in part {
+        let start = pool.partition_point(|x| x < t);
+        if let Some(i) = (start..pool.len())
+            .take_while(|&i| pool[i] == *t)
+            .find(|&i| !used[i])
+        {
+            used[i] = true;
+            hit += 1;
+        }
+    }
+    hit as f64 / part.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_and_weighted() {
+        let w = [0.1, 0.1, 2.0, 2.0, 2.0];
+        // Only the cheap words 0 and 1 are shared.
+        let (p, wt) = similarity(&[0, 1, 2], &[0, 1, 3], &w);
+        assert!((p - 2.0 / 3.0).abs() < 1e-9);
+        assert!(wt < 0.2, "{wt}");
+        assert_eq!(similarity(&[0, 2], &[0, 2], &w), (1.0, 1.0));
+    }
+
+    #[test]
+    fn containment_counts_multiset() {
+        assert_eq!(containment(&[1, 1, 2], &[1, 2, 3]), 2.0 / 3.0);
+        assert_eq!(containment(&[1, 2], &[2, 1, 9]), 1.0);
+    }
+}

@@ -1,0 +1,329 @@
+//! The word-level redline of a revised sentence, and the kinds of edit in it.
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::diff::{Edit, EditKind, EditOp};
+
+/// Splits text into diff tokens: runs of letters and digits, runs of
+/// whitespace, and single other characters, so that "change," and "change"
+/// share the word and differ only in the comma.
+fn tokens(text: &str) -> Vec<&str> {
+    #[derive(PartialEq, Clone, Copy)]
+    enum Class {
+        Word,
+        Space,
+        Other,
+    }
+    let class = |c: char| {
+        if c.is_alphanumeric() {
+            Class::Word
+        } else if c.is_whitespace() {
+            Class::Space
+        } else {
+            Class::Other
+        }
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut last: Option<Class> = None;
+    for (i, c) in text.char_indices() {
+        let k = class(c);
+        let joins = last == Some(k) && k != Class::Other;
+        if !joins && i > start {
+            out.push(&text[start..i]);
+            start = i;
+        }
+        last = Some(k);
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// The edit script from `old` to `new`: runs of equal, deleted and inserted
+/// text. Equal and deleted runs concatenate to `old`; equal and inserted
+/// runs to `new`.
+pub fn word_edits(old: &str, new: &str) -> Vec<Edit> {
+    let a = tokens(old);
+    let b = tokens(new);
+    let mut out: Vec<Edit> = Vec::new();
+    let mut push = |op: EditOp, parts: &[&str]| {
+        if parts.is_empty() {
+            return;
+        }
+        let text: String = parts.concat();
+        match out.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(&text),
+            _ => out.push(Edit { op, text }),
+        }
+    };
+    for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
+        match op {
+            DiffOp::Equal { old_index, len, .. } => {
+                // A lone space kept between a deletion and an insertion reads
+                // better inside the change.
+                push(EditOp::Equal, &a[old_index..old_index + len]);
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => push(EditOp::Delete, &a[old_index..old_index + old_len]),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => push(EditOp::Insert, &b[new_index..new_index + new_len]),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                push(EditOp::Delete, &a[old_index..old_index + old_len]);
+                push(EditOp::Insert, &b[new_index..new_index + new_len]);
+            }
+        }
+    }
+    absorb_lone_spaces(out)
+}
+
+/// One step of a script while it is being tidied: kept text, or a change.
+enum Step {
+    Keep(String),
+    Change { del: String, ins: String },
+}
+
+/// Folds an equal run that is only whitespace, standing between two changes,
+/// into them: "[-a-] [-b-]{+x y+}" reads better as "[-a b-]{+x y+}". The
+/// space joins a side only where that side has text on both of its ends, so
+/// both texts stay intact; where a side would lose it, the space stays.
+fn absorb_lone_spaces(edits: Vec<Edit>) -> Vec<Edit> {
+    let mut steps: Vec<Step> = Vec::new();
+    for e in edits {
+        match (e.op, steps.last_mut()) {
+            (EditOp::Equal, _) => steps.push(Step::Keep(e.text)),
+            (EditOp::Delete, Some(Step::Change { del, .. })) => del.push_str(&e.text),
+            (EditOp::Insert, Some(Step::Change { ins, .. })) => ins.push_str(&e.text),
+            (EditOp::Delete, _) => steps.push(Step::Change {
+                del: e.text,
+                ins: String::new(),
+            }),
+            (EditOp::Insert, _) => steps.push(Step::Change {
+                del: String::new(),
+                ins: e.text,
+            }),
+        }
+    }
+    let mut merged: Vec<Step> = Vec::with_capacity(steps.len());
+    let mut iter = steps.into_iter().peekable();
+    while let Some(step) = iter.next() {
+        if let Step::Keep(space) = &step
+            && space.chars().all(char::is_whitespace)
+            && let Some(Step::Change { del: d1, ins: i1 }) = merged.last()
+            && let Some(Step::Change { del: d2, ins: i2 }) = iter.peek()
+        {
+            let del = join_runs(d1, space, d2);
+            let ins = join_runs(i1, space, i2);
+            if !del.is_empty() && !ins.is_empty() {
+                iter.next();
+                merged.pop();
+                merged.push(Step::Change { del, ins });
+                continue;
+            }
+        }
+        merged.push(step);
+    }
+    let mut out = Vec::new();
+    for step in merged {
+        match step {
+            Step::Keep(text) => out.push(Edit {
+                op: EditOp::Equal,
+                text,
+            }),
+            Step::Change { del, ins } => {
+                for (op, text) in [(EditOp::Delete, del), (EditOp::Insert, ins)] {
+                    if !text.is_empty() {
+                        out.push(Edit { op, text });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Joins two runs of one side across the space that separated them; empty
+/// when the side has neither run (then the space cannot go to it).
+fn join_runs(before: &str, space: &str, after: &str) -> String {
+    match (before.is_empty(), after.is_empty()) {
+        (true, true) => String::new(),
+        (false, false) => format!("{before}{space}{after}"),
+        (false, true) => format!("{before}{space}"),
+        (true, false) => format!("{space}{after}"),
+    }
+}
+
+/// The kinds of edit in an edit script.
+pub fn edit_kinds(edits: &[Edit]) -> Vec<EditKind> {
+    let mut kinds = Vec::new();
+    let mut i = 0;
+    while i < edits.len() {
+        if edits[i].op == EditOp::Equal {
+            i += 1;
+            continue;
+        }
+        let mut deleted = String::new();
+        let mut inserted = String::new();
+        while i < edits.len() && edits[i].op != EditOp::Equal {
+            match edits[i].op {
+                EditOp::Delete => deleted.push_str(&edits[i].text),
+                _ => inserted.push_str(&edits[i].text),
+            }
+            i += 1;
+        }
+        let has_words = |s: &str| s.chars().any(char::is_alphanumeric);
+        let kind = match (has_words(&deleted), has_words(&inserted)) {
+            (true, true) if is_number_change(&deleted, &inserted) => EditKind::NumberChanged,
+            (true, true) if is_pronoun_change(&deleted, &inserted) => EditKind::PronounChanged,
+            (true, true) => EditKind::WordsReplaced,
+            (true, false) => EditKind::WordsDeleted,
+            (false, true) => EditKind::WordsInserted,
+            (false, false) => continue,
+        };
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    kinds.sort();
+    kinds
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn is_number_or_date(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit()) || MONTHS.contains(&word.to_lowercase().as_str())
+}
+
+fn significant_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// A replacement where both sides are numbers or dates ("93" → "94",
+/// "9 October 2023" → "1 November 2024", "seven" → "eight").
+fn is_number_change(deleted: &str, inserted: &str) -> bool {
+    const SPELLED: [&str; 13] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "hundred",
+    ];
+    let numeric = |s: &str| {
+        significant_words(s)
+            .all(|w| is_number_or_date(w) || SPELLED.contains(&w.to_lowercase().as_str()))
+    };
+    numeric(deleted) && numeric(inserted)
+}
+
+/// A replacement of pronouns by pronouns of another person ("they" → "we").
+fn is_pronoun_change(deleted: &str, inserted: &str) -> bool {
+    const PRONOUNS: [&str; 18] = [
+        "we",
+        "us",
+        "our",
+        "ours",
+        "ourselves",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "themselves",
+        "i",
+        "me",
+        "my",
+        "it",
+        "its",
+        "you",
+        "your",
+        "itself",
+    ];
+    let all = |s: &str| significant_words(s).all(|w| PRONOUNS.contains(&w.to_lowercase().as_str()));
+    all(deleted) && all(inserted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rebuild(edits: &[Edit], skip: EditOp) -> String {
+        edits
+            .iter()
+            .filter(|e| e.op != skip)
+            .map(|e| e.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn script_rebuilds_both_sides() {
+        let old = "Requests the Secretary-General to render the necessary assistance;";
+        let new = "Expresses its gratitude to the Secretary-General for the assistance, and requests him to render the necessary assistance;";
+        let e = word_edits(old, new);
+        assert_eq!(rebuild(&e, EditOp::Insert), old);
+        assert_eq!(rebuild(&e, EditOp::Delete), new);
+    }
+
+    #[test]
+    fn kinds() {
+        let k = |a: &str, b: &str| edit_kinds(&word_edits(a, b));
+        assert_eq!(
+            k("as at 9 October 2023;", "as at 1 November 2024;"),
+            [EditKind::NumberChanged]
+        );
+        assert_eq!(
+            k(
+                "Together they remain united in their outrage.",
+                "Together we remain united in our outrage."
+            ),
+            [EditKind::PronounChanged]
+        );
+        assert_eq!(
+            k("We will act.", "We will act swiftly."),
+            [EditKind::WordsInserted]
+        );
+        assert_eq!(
+            k("We will act swiftly.", "We will act."),
+            [EditKind::WordsDeleted]
+        );
+        assert_eq!(k("We will act.", "We may act."), [EditKind::WordsReplaced]);
+    }
+
+    #[test]
+    fn lone_spaces_join_neighbouring_changes() {
+        let e = word_edits("a b c d", "a x y d");
+        let shown: Vec<(EditOp, &str)> = e.iter().map(|e| (e.op, e.text.as_str())).collect();
+        assert_eq!(
+            shown,
+            [
+                (EditOp::Equal, "a "),
+                (EditOp::Delete, "b c"),
+                (EditOp::Insert, "x y"),
+                (EditOp::Equal, " d")
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_every_byte() {
+        let t = "Daesh/ISIS’s 2.5 million — «ok»";
+        assert_eq!(tokens(t).concat(), t);
+    }
+}

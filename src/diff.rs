@@ -1,0 +1,264 @@
+//! The result of comparing two statements: plain data that the reports and
+//! the checks read. No logic lives here beyond small accessors; the entries are
+//! built by [`crate::compare`].
+
+use serde::Serialize;
+
+use crate::normalize::key::Editorial;
+use crate::statement::Location;
+
+/// How one old sentence (or several) relates to one new sentence (or several).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    /// The same text, at most editorially different.
+    Same,
+    /// The same text, out of the order of the other matched sentences.
+    Moved,
+    /// One old sentence revised into one new one.
+    Reworded,
+    /// One old sentence became two or more consecutive new ones.
+    Split,
+    /// Two or more consecutive old sentences became one new one.
+    Merged,
+    /// A new sentence with no old counterpart.
+    Added,
+    /// An old sentence with no new counterpart.
+    Removed,
+}
+
+impl ChangeKind {
+    /// Every kind, in the order summaries list them.
+    pub const ALL: [ChangeKind; 7] = [
+        ChangeKind::Same,
+        ChangeKind::Moved,
+        ChangeKind::Reworded,
+        ChangeKind::Split,
+        ChangeKind::Merged,
+        ChangeKind::Added,
+        ChangeKind::Removed,
+    ];
+
+    /// The lower-case name used in JSON and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChangeKind::Same => "same",
+            ChangeKind::Moved => "moved",
+            ChangeKind::Reworded => "reworded",
+            ChangeKind::Split => "split",
+            ChangeKind::Merged => "merged",
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+        }
+    }
+
+    /// The kind seen from the other side: added and removed, split and
+    /// merged trade places when the inputs are swapped.
+    pub fn reversed(self) -> ChangeKind {
+        match self {
+            ChangeKind::Added => ChangeKind::Removed,
+            ChangeKind::Removed => ChangeKind::Added,
+            ChangeKind::Split => ChangeKind::Merged,
+            ChangeKind::Merged => ChangeKind::Split,
+            other => other,
+        }
+    }
+}
+
+/// A kind of edit inside a reworded sentence that the diff can name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EditKind {
+    /// A number or a date changed ("93 States" → "94 States", "2023" → "2024").
+    NumberChanged,
+    /// A pronoun changed person ("they/their" → "we/our").
+    PronounChanged,
+    /// Words were inserted.
+    WordsInserted,
+    /// Words were deleted.
+    WordsDeleted,
+    /// Words were replaced by other words.
+    WordsReplaced,
+}
+
+impl EditKind {
+    /// How reports name the kind: "number changed", "words inserted".
+    pub fn describe(self) -> &'static str {
+        match self {
+            EditKind::NumberChanged => "number changed",
+            EditKind::PronounChanged => "pronoun changed",
+            EditKind::WordsInserted => "words inserted",
+            EditKind::WordsDeleted => "words deleted",
+            EditKind::WordsReplaced => "words replaced",
+        }
+    }
+}
+
+/// One step of a word-level edit script.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EditOp {
+    /// Text in both sentences.
+    Equal,
+    /// Text only in the old sentence.
+    Delete,
+    /// Text only in the new sentence.
+    Insert,
+}
+
+/// A run of text with its edit operation. Concatenating the `equal` and
+/// `delete` runs gives the old text; `equal` and `insert`, the new one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// What happened to this run.
+    pub op: EditOp,
+    /// The run's text, spaces included.
+    pub text: String,
+}
+
+/// A sentence as an entry shows it: where it stands, its label and its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SentenceView {
+    /// 1-based paragraph and sentence numbers.
+    #[serde(flatten)]
+    pub location: Location,
+    /// The paragraph label, if the sentence has one.
+    pub label: Option<String>,
+    /// The text, without the label.
+    pub text: String,
+}
+
+/// A label change on a sentence that otherwise kept its identity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Renumbered {
+    /// The old label, if any.
+    pub old: Option<String>,
+    /// The new label, if any.
+    pub new: Option<String>,
+}
+
+/// One entry of a diff: the old and new sentences it relates and how.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Change {
+    /// How the sentences relate.
+    pub kind: ChangeKind,
+    /// The old sentences (none for `added`).
+    pub old: Vec<SentenceView>,
+    /// The new sentences (none for `removed`).
+    pub new: Vec<SentenceView>,
+    /// Word similarity of the two sides, 0 to 1 (1 for `same` and `moved`,
+    /// 0 for `added` and `removed`).
+    pub similarity: f64,
+    /// Whether the entry is out of the order of the other matched sentences.
+    pub moved: bool,
+    /// Editorial differences between the sides (for `same` and `moved`).
+    pub editorial: Vec<Editorial>,
+    /// The label change, when the labels differ.
+    pub renumbered: Option<Renumbered>,
+    /// The kinds of edit found in the word-level script.
+    pub edit_kinds: Vec<EditKind>,
+    /// The word-level edit script, for `reworded`, `split` and `merged`.
+    pub edits: Vec<Edit>,
+}
+
+impl Change {
+    /// Whether this entry is a change that counts (not `same`).
+    pub fn is_change(&self) -> bool {
+        self.kind != ChangeKind::Same
+    }
+}
+
+/// What a report says about each side of the comparison.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct DocumentInfo {
+    /// How the user named the document (a path or a ref).
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// Its title, if known.
+    pub title: Option<String>,
+    /// Its date, if known.
+    pub date: Option<String>,
+}
+
+/// How many entries of each kind a diff has.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Entries of kind `same`.
+    pub same: usize,
+    /// Entries of kind `moved`.
+    pub moved: usize,
+    /// Entries of kind `reworded`.
+    pub reworded: usize,
+    /// Entries of kind `split`.
+    pub split: usize,
+    /// Entries of kind `merged`.
+    pub merged: usize,
+    /// Entries of kind `added`.
+    pub added: usize,
+    /// Entries of kind `removed`.
+    pub removed: usize,
+}
+
+impl Summary {
+    /// The count for one kind.
+    pub fn get(&self, kind: ChangeKind) -> usize {
+        match kind {
+            ChangeKind::Same => self.same,
+            ChangeKind::Moved => self.moved,
+            ChangeKind::Reworded => self.reworded,
+            ChangeKind::Split => self.split,
+            ChangeKind::Merged => self.merged,
+            ChangeKind::Added => self.added,
+            ChangeKind::Removed => self.removed,
+        }
+    }
+
+    fn slot(&mut self, kind: ChangeKind) -> &mut usize {
+        match kind {
+            ChangeKind::Same => &mut self.same,
+            ChangeKind::Moved => &mut self.moved,
+            ChangeKind::Reworded => &mut self.reworded,
+            ChangeKind::Split => &mut self.split,
+            ChangeKind::Merged => &mut self.merged,
+            ChangeKind::Added => &mut self.added,
+            ChangeKind::Removed => &mut self.removed,
+        }
+    }
+
+    /// The number of entries that are changes (all but `same`).
+    pub fn changes(&self) -> usize {
+        ChangeKind::ALL
+            .into_iter()
+            .filter(|&k| k != ChangeKind::Same)
+            .map(|k| self.get(k))
+            .sum()
+    }
+}
+
+/// The comparison of two statements.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Diff {
+    /// The old document.
+    pub old: DocumentInfo,
+    /// The new document.
+    pub new: DocumentInfo,
+    /// Every entry, `same` ones included, in the new document's order; a
+    /// removed sentence comes right after the entry of its old predecessor.
+    pub changes: Vec<Change>,
+}
+
+impl Diff {
+    /// Counts the entries by kind.
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary::default();
+        for c in &self.changes {
+            *s.slot(c.kind) += 1;
+        }
+        s
+    }
+
+    /// Whether anything but editorial differences separates the documents.
+    pub fn has_changes(&self) -> bool {
+        self.changes.iter().any(Change::is_change)
+    }
+}

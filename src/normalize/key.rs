@@ -1,0 +1,228 @@
+//! Comparison keys: what "the same sentence" means.
+//!
+//! Two sentences are the same when their keys are equal. By default the key
+//! folds the editorial differences that drafters do not count as changes —
+//! quote style, dash style (including the non-breaking hyphen U+2011 that UN
+//! documents use), whitespace and letter case — and [`editorial`] names which
+//! of those told two texts apart. The aligner and every other stage compare
+//! through this module and never normalize on their own.
+
+use serde::{Deserialize, Serialize};
+
+/// A kind of difference that does not count as a change by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Editorial {
+    /// Straight versus curly quotes and apostrophes, guillemets.
+    Quotes,
+    /// Hyphen, non-breaking hyphen, en dash, em dash, minus.
+    Dashes,
+    /// Spaces: their kind, their number, or spaces around punctuation.
+    Whitespace,
+    /// Upper versus lower case.
+    Case,
+}
+
+impl Editorial {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [Editorial; 4] = [
+        Editorial::Quotes,
+        Editorial::Dashes,
+        Editorial::Whitespace,
+        Editorial::Case,
+    ];
+
+    /// The lower-case name used in JSON and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Editorial::Quotes => "quotes",
+            Editorial::Dashes => "dashes",
+            Editorial::Whitespace => "whitespace",
+            Editorial::Case => "case",
+        }
+    }
+}
+
+/// Which differences the comparison key folds away. The default folds all
+/// four kinds of [`Editorial`] difference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Folding {
+    /// Fold quote style (default `true`).
+    pub quotes: bool,
+    /// Fold dash style (default `true`).
+    pub dashes: bool,
+    /// Fold whitespace (default `true`).
+    pub whitespace: bool,
+    /// Fold letter case (default `true`).
+    pub case: bool,
+}
+
+impl Default for Folding {
+    fn default() -> Folding {
+        Folding {
+            quotes: true,
+            dashes: true,
+            whitespace: true,
+            case: true,
+        }
+    }
+}
+
+impl Folding {
+    /// Folds nothing: any difference counts.
+    pub const NONE: Folding = Folding {
+        quotes: false,
+        dashes: false,
+        whitespace: false,
+        case: false,
+    };
+
+    fn without(self, kind: Editorial) -> Folding {
+        let mut f = self;
+        match kind {
+            Editorial::Quotes => f.quotes = false,
+            Editorial::Dashes => f.dashes = false,
+            Editorial::Whitespace => f.whitespace = false,
+            Editorial::Case => f.case = false,
+        }
+        f
+    }
+
+    fn folds(self, kind: Editorial) -> bool {
+        match kind {
+            Editorial::Quotes => self.quotes,
+            Editorial::Dashes => self.dashes,
+            Editorial::Whitespace => self.whitespace,
+            Editorial::Case => self.case,
+        }
+    }
+}
+
+fn fold_quote(c: char) -> Option<char> {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
+            Some('\'')
+        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => Some('"'),
+        _ => None,
+    }
+}
+
+fn fold_dash(c: char) -> Option<char> {
+    match c {
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => Some('-'),
+        _ => None,
+    }
+}
+
+/// The comparison key of `text` under `folding`: equal keys mean "the same
+/// sentence". Whitespace folding also drops spaces before closing punctuation
+/// and around dashes, since sources differ there without meaning anything.
+pub fn key(text: &str, folding: Folding) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        let c = if folding.quotes {
+            fold_quote(c).unwrap_or(c)
+        } else {
+            c
+        };
+        let c = if folding.dashes {
+            fold_dash(c).unwrap_or(c)
+        } else {
+            c
+        };
+        if folding.whitespace && c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            let glue = matches!(c, ',' | '.' | ';' | ':' | ')' | ']' | '?' | '!' | '-')
+                || out.ends_with(['(', '[', '-']);
+            if !glue {
+                out.push(' ');
+            }
+            pending_space = false;
+        }
+        if folding.case {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Which editorial differences tell `a` and `b` apart, given that their keys
+/// under `folding` are equal: a kind is listed when the texts still differ
+/// with every other kind folded. Empty when the texts are identical.
+pub fn editorial(a: &str, b: &str, folding: Folding) -> Vec<Editorial> {
+    if a == b {
+        return Vec::new();
+    }
+    Editorial::ALL
+        .into_iter()
+        .filter(|&kind| folding.folds(kind))
+        .filter(|&kind| key(a, folding.without(kind)) != key(b, folding.without(kind)))
+        .collect()
+}
+
+/// The words of a comparison key: maximal runs of letters and digits, the
+/// units that similarity and candidate search count.
+pub fn words(key: &str) -> impl Iterator<Item = &str> {
+    key.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_editorial_differences() {
+        let f = Folding::default();
+        assert_eq!(
+            key("The Treaty’s “entry”", f),
+            key("the treaty's \"entry\"", f)
+        );
+        assert_eq!(key("long\u{2011}term", f), key("long-term", f));
+        assert_eq!(key("2020 – 2021", f), key("2020-2021", f));
+        assert_eq!(key("a  b ;", f), key("a b;", f));
+        assert_ne!(key("commits", f), key("commit", f));
+    }
+
+    #[test]
+    fn names_the_editorial_kinds() {
+        let f = Folding::default();
+        assert_eq!(editorial("x", "x", f), vec![]);
+        assert_eq!(
+            editorial("The Treaty’s aim", "the Treaty's aim", f),
+            vec![Editorial::Quotes, Editorial::Case]
+        );
+        assert_eq!(
+            editorial("long\u{2011}term", "long-term", f),
+            vec![Editorial::Dashes]
+        );
+        assert_eq!(editorial("a  b", "a b", f), vec![Editorial::Whitespace]);
+    }
+
+    #[test]
+    fn case_counts_when_not_folded() {
+        let f = Folding {
+            case: false,
+            ..Folding::default()
+        };
+        assert_ne!(key("The", f), key("the", f));
+    }
+
+    #[test]
+    fn words_split_on_punctuation() {
+        let k = key("A/RES/78/35, (2015).", Folding::default());
+        assert_eq!(
+            words(&k).collect::<Vec<_>>(),
+            ["a", "res", "78", "35", "2015"]
+        );
+    }
+}

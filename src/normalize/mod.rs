@@ -1,0 +1,3 @@
+//! Text rewrites and comparison keys.
+
+pub mod key;

@@ -1,0 +1,134 @@
+//! The Markdown report, for a pull request or a briefing note: a title, a
+//! summary table, then one section per kind of change, each entry with its
+//! locations and, for revisions, an inline redline (`~~deleted~~ **inserted**`).
+
+use std::io::{self, Write};
+
+use super::{entry_location, side_text};
+use crate::diff::{Change, ChangeKind, Diff, DocumentInfo, EditOp};
+
+/// Writes the Markdown report of `diff`.
+pub fn write(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
+    writeln!(
+        out,
+        "# Changes: {} → {}\n",
+        name(&diff.old),
+        name(&diff.new)
+    )?;
+    writeln!(out, "| | Old | New |\n|---|---|---|")?;
+    writeln!(
+        out,
+        "| Document | `{}` | `{}` |",
+        diff.old.reference, diff.new.reference
+    )?;
+    writeln!(
+        out,
+        "| Date | {} | {} |\n",
+        diff.old.date.as_deref().unwrap_or("—"),
+        diff.new.date.as_deref().unwrap_or("—")
+    )?;
+    let summary = diff.summary();
+    writeln!(out, "| Kind | Sentences |\n|---|---:|")?;
+    for kind in ChangeKind::ALL {
+        writeln!(out, "| {} | {} |", kind.name(), summary.get(kind))?;
+    }
+    let sections: [(&str, &[ChangeKind]); 5] = [
+        ("Added", &[ChangeKind::Added]),
+        ("Removed", &[ChangeKind::Removed]),
+        ("Reworded", &[ChangeKind::Reworded]),
+        ("Moved", &[ChangeKind::Moved]),
+        ("Split and merged", &[ChangeKind::Split, ChangeKind::Merged]),
+    ];
+    for (title, kinds) in sections {
+        let entries: Vec<&Change> = diff
+            .changes
+            .iter()
+            .filter(|c| kinds.contains(&c.kind))
+            .collect();
+        if entries.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n## {title} ({})\n", entries.len())?;
+        for c in entries {
+            entry(out, c)?;
+        }
+    }
+    let renumbered = diff
+        .changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::Same && c.renumbered.is_some())
+        .count();
+    if renumbered > 0 {
+        writeln!(
+            out,
+            "\n_{renumbered} unchanged sentences only changed their paragraph number._"
+        )?;
+    }
+    Ok(())
+}
+
+fn name(doc: &DocumentInfo) -> String {
+    let base = doc.title.clone().unwrap_or_else(|| doc.reference.clone());
+    match &doc.date {
+        Some(d) => format!("{base} ({d})"),
+        None => base,
+    }
+}
+
+fn entry(out: &mut dyn Write, c: &Change) -> io::Result<()> {
+    let mut head = format!("- **{}**", entry_location(c));
+    if matches!(
+        c.kind,
+        ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged
+    ) {
+        head.push_str(&format!(" · similarity {:.2}", c.similarity));
+    }
+    if c.moved && c.kind != ChangeKind::Moved {
+        head.push_str(" · moved");
+    }
+    writeln!(out, "{head}")?;
+    let body = match c.kind {
+        ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged => redline(c),
+        ChangeKind::Removed => escape(&side_text(&c.old)),
+        _ => escape(&side_text(&c.new)),
+    };
+    writeln!(out, "  {body}")
+}
+
+fn redline(c: &Change) -> String {
+    let mut s = String::new();
+    for e in &c.edits {
+        let text = escape(&e.text);
+        // Markdown emphasis must hug its text: keep the spaces outside.
+        let (lead, core, trail) = split_spaces(&text);
+        match e.op {
+            EditOp::Equal => s.push_str(&text),
+            _ if core.is_empty() => s.push_str(&text),
+            EditOp::Delete => s.push_str(&format!("{lead}~~{core}~~{trail}")),
+            EditOp::Insert => s.push_str(&format!("{lead}**{core}**{trail}")),
+        }
+    }
+    s
+}
+
+fn split_spaces(s: &str) -> (&str, &str, &str) {
+    let core = s.trim();
+    let lead = &s[..s.len() - s.trim_start().len()];
+    let trail = &s[s.trim_end().len()..];
+    (lead, core, trail)
+}
+
+/// Escapes the characters that Markdown would read as markup.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '~' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,79 @@
+//! Diff → bytes. Each format is one file that writes a [`Diff`] to a
+//! `&mut dyn Write` it is given; nothing here decides what changed, and
+//! nothing outside `cli` prints.
+
+pub mod json;
+pub mod markdown;
+pub mod terminal;
+pub mod theme;
+
+use crate::diff::{Change, ChangeKind, SentenceView, Summary};
+
+pub use theme::{Role, Theme};
+
+/// Options that change only how a diff is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Unchanged sentences shown around each change (default `0`).
+    pub context: usize,
+    /// Print only the summary (default `false`).
+    pub stat: bool,
+    /// Colors for the terminal report (default: none).
+    pub theme: Theme,
+}
+
+/// The summary in words, changes first: "2 reworded, 1 added · 30 same".
+pub fn summary_line(summary: &Summary) -> String {
+    let parts: Vec<String> = ChangeKind::ALL
+        .into_iter()
+        .filter(|&k| k != ChangeKind::Same && summary.get(k) > 0)
+        .map(|k| format!("{} {}", summary.get(k), k.name()))
+        .collect();
+    let changes = if parts.is_empty() {
+        "no changes".to_owned()
+    } else {
+        parts.join(", ")
+    };
+    format!("{changes} · {} same", summary.same)
+}
+
+/// The location of one side of an entry: `¶3.2`, or `¶3.2–3.3` for a run.
+pub fn locations(side: &[SentenceView]) -> String {
+    match (side.first(), side.last()) {
+        (Some(a), Some(b)) if a.location == b.location => a.location.to_string(),
+        (Some(a), Some(b)) if a.location.paragraph == b.location.paragraph => {
+            format!("{}–{}", a.location, b.location.sentence)
+        }
+        (Some(a), Some(b)) => format!(
+            "{}–{}",
+            a.location,
+            b.location.to_string().trim_start_matches('¶')
+        ),
+        _ => String::new(),
+    }
+}
+
+/// Where an entry stands, as reports head it: the new location, and the old
+/// one where it differs ("¶4.1 (was ¶3.1)"), or the old location alone for a
+/// removed sentence.
+pub fn entry_location(change: &Change) -> String {
+    let old = locations(&change.old);
+    let new = locations(&change.new);
+    match (old.is_empty(), new.is_empty()) {
+        (true, _) => new,
+        (_, true) => format!("{old} (old)"),
+        _ if old == new => new,
+        _ => format!("{new} (was {old})"),
+    }
+}
+
+/// The text of one side, labels included, sentences joined by a space.
+pub fn side_text(side: &[SentenceView]) -> String {
+    side.iter()
+        .map(|v| match &v.label {
+            Some(l) => format!("{l} {}", v.text),
+            None => v.text.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

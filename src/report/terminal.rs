@@ -1,0 +1,186 @@
+//! The terminal report: a header, a summary line, then the entries in the new
+//! document's order, each with a marker, its location and an inline redline.
+//!
+//! ```text
+//! ~ ¶1.5 reworded (0.91) [words replaced]
+//!     The Ministers, recalling …, [-intend-]{+committed+} to strengthen …
+//! ```
+
+use std::io::{self, Write};
+
+use super::{ReportOptions, Role, entry_location, side_text, summary_line};
+use crate::diff::{Change, ChangeKind, Diff, DocumentInfo, EditOp};
+
+/// Writes the terminal report of `diff`.
+pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::Result<()> {
+    let theme = options.theme;
+    header(out, options, "---", &diff.old)?;
+    header(out, options, "+++", &diff.new)?;
+    writeln!(
+        out,
+        "{}",
+        theme.paint(Role::Header, &summary_line(&diff.summary()))
+    )?;
+    if options.stat {
+        return Ok(());
+    }
+    let shown = shown_entries(&diff.changes, options.context);
+    let mut last: Option<usize> = None;
+    for (i, change) in diff.changes.iter().enumerate() {
+        if !shown[i] {
+            continue;
+        }
+        if options.context > 0 && last.is_some_and(|l| l + 1 != i) {
+            writeln!(out, "{}", theme.paint(Role::Detail, "  …"))?;
+        }
+        last = Some(i);
+        writeln!(out)?;
+        entry(out, change, options)?;
+    }
+    Ok(())
+}
+
+fn header(
+    out: &mut dyn Write,
+    options: &ReportOptions,
+    marker: &str,
+    doc: &DocumentInfo,
+) -> io::Result<()> {
+    let mut line = format!("{marker} {}", doc.reference);
+    if let Some(title) = &doc.title {
+        line.push_str(&format!("  {title}"));
+    }
+    if let Some(date) = &doc.date {
+        line.push_str(&format!(" ({date})"));
+    }
+    writeln!(out, "{}", options.theme.paint(Role::Header, &line))
+}
+
+/// Which entries to show: every change, and `context` unchanged entries on
+/// either side of each.
+fn shown_entries(changes: &[Change], context: usize) -> Vec<bool> {
+    let mut shown = vec![false; changes.len()];
+    for (i, c) in changes.iter().enumerate() {
+        if c.is_change() {
+            let lo = i.saturating_sub(context);
+            let hi = (i + context).min(changes.len() - 1);
+            shown[lo..=hi].iter_mut().for_each(|s| *s = true);
+        }
+    }
+    shown
+}
+
+/// The marker and role of each kind of entry.
+pub fn marker(kind: ChangeKind) -> (&'static str, Role) {
+    match kind {
+        ChangeKind::Same => ("=", Role::Detail),
+        ChangeKind::Moved => (">", Role::Moved),
+        ChangeKind::Reworded => ("~", Role::Changed),
+        ChangeKind::Split => ("<", Role::Changed),
+        ChangeKind::Merged => ("&", Role::Changed),
+        ChangeKind::Added => ("+", Role::Added),
+        ChangeKind::Removed => ("-", Role::Removed),
+    }
+}
+
+fn entry(out: &mut dyn Write, change: &Change, options: &ReportOptions) -> io::Result<()> {
+    let theme = options.theme;
+    let (mark, role) = marker(change.kind);
+    let mut detail = Vec::new();
+    if matches!(
+        change.kind,
+        ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged
+    ) {
+        detail.push(format!("{:.2}", change.similarity));
+    }
+    if change.moved && change.kind != ChangeKind::Moved {
+        detail.push("moved".to_owned());
+    }
+    if !change.edit_kinds.is_empty() {
+        let kinds: Vec<&str> = change.edit_kinds.iter().map(|k| k.describe()).collect();
+        detail.push(kinds.join(", "));
+    }
+    if !change.editorial.is_empty() {
+        let names: Vec<&str> = change.editorial.iter().map(|e| e.name()).collect();
+        detail.push(format!("editorial: {}", names.join(", ")));
+    }
+    if let Some(r) = &change.renumbered {
+        detail.push(format!(
+            "renumbered {} → {}",
+            r.old.as_deref().unwrap_or("(none)"),
+            r.new.as_deref().unwrap_or("(none)")
+        ));
+    }
+    let head = format!("{mark} {} {}", entry_location(change), change.kind.name());
+    let detail = if detail.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", detail.join("; "))
+    };
+    writeln!(
+        out,
+        "{}{}",
+        theme.paint(role, &head),
+        theme.paint(Role::Detail, &detail)
+    )?;
+    match change.kind {
+        ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged => {
+            writeln!(out, "    {}", redline(change, options))
+        }
+        ChangeKind::Removed => writeln!(
+            out,
+            "    {}",
+            theme.paint(Role::Delete, &side_text(&change.old))
+        ),
+        ChangeKind::Added => writeln!(
+            out,
+            "    {}",
+            theme.paint(Role::Insert, &side_text(&change.new))
+        ),
+        ChangeKind::Same | ChangeKind::Moved => writeln!(out, "    {}", side_text(&change.new)),
+    }
+}
+
+/// The inline redline of a revised entry: deleted text red and struck
+/// through, inserted text green and underlined, and, without color, wdiff's
+/// `[-deleted-]{+inserted+}` markers.
+fn redline(change: &Change, options: &ReportOptions) -> String {
+    let theme = options.theme;
+    let mut s = String::new();
+    if let Some(r) = &change.renumbered {
+        if let Some(old) = &r.old {
+            s.push_str(&delete(theme, old));
+        }
+        if let Some(new) = &r.new {
+            s.push_str(&insert(theme, new));
+        }
+        s.push(' ');
+    } else if let Some(label) = change.new.first().and_then(|v| v.label.as_ref()) {
+        s.push_str(label);
+        s.push(' ');
+    }
+    for e in &change.edits {
+        match e.op {
+            EditOp::Equal => s.push_str(&e.text),
+            EditOp::Delete => s.push_str(&delete(theme, &e.text)),
+            EditOp::Insert => s.push_str(&insert(theme, &e.text)),
+        }
+    }
+    s
+}
+
+fn delete(theme: super::Theme, text: &str) -> String {
+    if theme.color {
+        theme.paint(Role::Delete, text)
+    } else {
+        format!("[-{text}-]")
+    }
+}
+
+fn insert(theme: super::Theme, text: &str) -> String {
+    if theme.color {
+        theme.paint(Role::Insert, text)
+    } else {
+        format!("{{+{text}+}}")
+    }
+}
