@@ -31,7 +31,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
 use crate::diff::ChangeKind;
 use crate::normalize::key::{Folding, key, words};
-use similarity::{containment, similarity};
+use similarity::{containment, similarity, weighted_containment};
 
 /// Options that change which sentences are paired.
 #[derive(Clone, Debug, PartialEq)]
@@ -91,6 +91,8 @@ const PROBES: usize = 6;
 const GROUP_MARGIN: f64 = 0.08;
 /// How much of a split's or merge's piece its counterpart must contain.
 const GROUP_CONTAINMENT: f64 = 0.6;
+/// The fewest words of a sentence that can count as expanded into another.
+const EXPANSION_MIN_WORDS: usize = 6;
 /// The most pieces a split or merge may have.
 const GROUP_MAX: usize = 4;
 
@@ -120,14 +122,8 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     pair_exact_moves(&mut state, &old_ids, &new_ids, &old_keys, options);
 
     let mut vocab = Interner::default();
-    let old_words: Vec<Vec<u32>> = old_keys
-        .iter()
-        .map(|k| words(k).map(|w| vocab.id(w)).collect())
-        .collect();
-    let new_words: Vec<Vec<u32>> = new_keys
-        .iter()
-        .map(|k| words(k).map(|w| vocab.id(w)).collect())
-        .collect();
+    let old_words: Vec<Vec<u32>> = old_keys.iter().map(|k| vocab.words(k)).collect();
+    let new_words: Vec<Vec<u32>> = new_keys.iter().map(|k| vocab.words(k)).collect();
     let weight = rarity_weights(vocab.len(), &old_words, &new_words);
 
     let sides = Sides {
@@ -142,17 +138,50 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     for &(o, n) in &candidates {
         let (plain, weighted) = similarity(&old_words[o], &new_words[n], &weight);
         let sim = (plain + weighted) / 2.0;
-        if sim >= options.threshold {
-            scored.push(Candidate::single(o, n, sim));
+        let expanded = expansion_score(&old_words[o], &new_words[n], &weight);
+        let score = sim.max(expanded);
+        if score >= options.threshold {
+            scored.push(Candidate {
+                score,
+                ..Candidate::single(o, n, sim)
+            });
         }
         // A weak single pair can still be one piece of a good split or merge.
-        if plain >= 0.2 {
-            scored.extend(grow(&state, &sides, o, n, sim, options.threshold));
+        if plain >= 0.2
+            && let Some(mut group) = grow(&state, &sides, o, n, sim, options.threshold)
+        {
+            // A valid group explains more than the single pair it grew from,
+            // however well that pair's shorter side is contained.
+            group.score = group.score.max(score + 0.01);
+            scored.push(group);
         }
     }
     state.take_best(scored, &order::Gaps::new(&state.anchors));
 
     order::finish(state, old.len(), new.len())
+}
+
+/// The score of a pair where one sentence is mostly the other one expanded
+/// or cut down: 0.9 × the weighted containment of the shorter in the longer,
+/// for shorter sides of at least [`EXPANSION_MIN_WORDS`] words (short
+/// sentences are contained in too much by chance).
+fn expansion_score(a: &[u32], b: &[u32], weight: &[f32]) -> f64 {
+    if a.len().min(b.len()) < EXPANSION_MIN_WORDS {
+        return 0.0;
+    }
+    0.9 * weighted_containment(a, b, weight)
+}
+
+/// Words with a digit count as one word, "#", when pairing sentences: a
+/// revision that changes a date or a count ("93 States" → "94 States", "42nd
+/// plenary meeting" → "43rd …") is still the same sentence revised. The edit
+/// script still shows, and names, the number that changed.
+fn number_class(word: &str) -> &str {
+    if word.bytes().any(|b| b.is_ascii_digit()) {
+        "#"
+    } else {
+        word
+    }
 }
 
 /// Maps strings to dense ids.
@@ -165,6 +194,11 @@ impl<'a> Interner<'a> {
     fn id(&mut self, s: &'a str) -> u32 {
         let next = self.ids.len() as u32;
         *self.ids.entry(s).or_insert(next)
+    }
+
+    /// The ids of the words of a comparison key, numbers as one class.
+    fn words(&mut self, key: &'a str) -> Vec<u32> {
+        words(key).map(|w| self.id(number_class(w))).collect()
     }
 
     fn len(&self) -> usize {

@@ -51,6 +51,21 @@ pub(crate) fn similarity(a: &Words, b: &Words, weight: &[f32]) -> (f64, f64) {
     (plain, weighted)
 }
 
+/// How much of the shorter sentence survives in order inside the longer one,
+/// words weighed by rarity: high when a sentence was only expanded ("X" →
+/// "X and its report on …"), which the two-sided similarity undervalues.
+pub(crate) fn weighted_containment(a: &Words, b: &Words, weight: &[f32]) -> f64 {
+    let (_, w) = common(a, b, weight);
+    let wa: f32 = a.iter().map(|&t| weight[t as usize]).sum();
+    let wb: f32 = b.iter().map(|&t| weight[t as usize]).sum();
+    let shorter = wa.min(wb);
+    if shorter > 0.0 {
+        f64::from(w / shorter).min(1.0)
+    } else {
+        0.0
+    }
+}
+
 /// The share of `part`'s words that occur in `whole` (as a multiset): how
 /// much of a piece of a split or merge its counterpart contains.
 pub(crate) fn containment(part: &Words, whole: &Words) -> f64 {

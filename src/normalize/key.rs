@@ -77,7 +77,8 @@ impl Folding {
         case: false,
     };
 
-    fn without(self, kind: Editorial) -> Folding {
+    /// This folding, with differences of `kind` counting as changes.
+    pub fn without(self, kind: Editorial) -> Folding {
         let mut f = self;
         match kind {
             Editorial::Quotes => f.quotes = false,

@@ -2,3 +2,4 @@
 //! binary per file).
 
 mod shared;
+mod diff_labels;

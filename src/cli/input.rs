@@ -1,0 +1,34 @@
+//! Reading a statement named on the command line: a path, or `-` for stdin.
+
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use communique::Statement;
+use communique::import::{Format, import};
+
+/// Reads and imports the statement at `path` (`-` for stdin), in `format`
+/// or, without one, the format its extension or content says.
+pub fn read_statement(path: &str, format: Option<Format>) -> Result<Statement> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
+        buf
+    } else {
+        std::fs::read(path).with_context(|| format!("cannot read {path}; check the path"))?
+    };
+    let format = format.or_else(|| Format::from_path(Path::new(path)));
+    let origin = if path == "-" { "<stdin>" } else { path };
+    Ok(import(&bytes, format, origin)?)
+}
+
+/// Parses a `--from` value into a format, for clap.
+pub fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown format {name:?}; use one of: {}", names.join(", "))
+    })
+}

@@ -1,0 +1,85 @@
+//! `communique normalize`: a source document in, its sentence file (or JSON)
+//! out.
+
+use std::io::{self, Write};
+
+use anyhow::{Result, bail};
+use clap::{Args, ValueEnum};
+
+use communique::import::Format;
+use communique::statement::{is_valid_date, write_sentence_file};
+
+use super::Outcome;
+use super::input::{parse_format, read_statement};
+
+/// Normalize a statement into a sentence file: one sentence per line.
+///
+/// Reads a source document (plain text, including the press-release shape
+/// with "Begin Text" … "Text Ends"), repairs what copying from web pages and
+/// PDFs breaks (odd spaces, cut lines and sentences, soft hyphens), splits it
+/// into sentences and prints the sentence file, or the statement as JSON.
+///
+/// Examples:
+///   communique normalize raw.txt --series d-isis-small-group --date 2021-03-30
+///   curl -s … | communique normalize - --format json
+#[derive(Debug, Args)]
+pub struct NormalizeArgs {
+    /// The source file; `-` reads standard input.
+    #[arg(default_value = "-")]
+    file: String,
+    /// The source format (text, sentences); by default from the extension
+    /// and the content.
+    #[arg(long, value_parser = parse_format)]
+    from: Option<Format>,
+    /// What to print.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Sentences)]
+    format: OutputFormat,
+    /// The title (overrides what the source says).
+    #[arg(long)]
+    title: Option<String>,
+    /// The date of the statement, YYYY-MM-DD.
+    #[arg(long)]
+    date: Option<String>,
+    /// The series the statement belongs to (e.g. unga-tpnw).
+    #[arg(long)]
+    series: Option<String>,
+    /// The source URL (overrides what the source says).
+    #[arg(long)]
+    source: Option<String>,
+}
+
+/// What `normalize` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// The sentence file: TOML front matter, one sentence per line.
+    Sentences,
+    /// `{"meta": {…}, "paragraphs": [{"sentences": [{"label", "text"}]}]}`.
+    Json,
+}
+
+/// Runs `normalize`.
+pub fn run(args: NormalizeArgs) -> Result<Outcome> {
+    if let Some(date) = &args.date
+        && !is_valid_date(date)
+    {
+        bail!("--date {date:?} is not a date; write it as YYYY-MM-DD");
+    }
+    let mut statement = read_statement(&args.file, args.from)?;
+    let meta = &mut statement.meta;
+    for (slot, value) in [
+        (&mut meta.title, args.title),
+        (&mut meta.date, args.date),
+        (&mut meta.series, args.series),
+        (&mut meta.source, args.source),
+    ] {
+        if value.is_some() {
+            *slot = value;
+        }
+    }
+    let text = match args.format {
+        OutputFormat::Sentences => write_sentence_file(&statement),
+        OutputFormat::Json => serde_json::to_string_pretty(&statement)? + "\n",
+    };
+    io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(Outcome::Same)
+}
