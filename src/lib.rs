@@ -10,6 +10,8 @@
 //! Each stage is a module with one job and a plain data type at its boundary.
 #![warn(missing_docs)]
 
+pub mod import;
+pub mod normalize;
 pub mod segment;
 pub mod statement;
 
