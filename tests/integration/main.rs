@@ -1,4 +1,5 @@
 //! Integration tests, as one test binary (faster to build and link than one
 //! binary per file).
 
+mod golden_rules;
 mod shared;
