@@ -108,7 +108,8 @@ impl Extracted {
                 sentences: segment::split(p)
                     .into_iter()
                     .map(Sentence::from_segment)
-                    .filter(|s| !s.text.is_empty() || s.label.is_some())
+                    // An empty line would end the paragraph in a sentence file.
+                    .filter(|s| !s.text.is_empty())
                     .collect(),
             })
             .filter(|p| !p.sentences.is_empty())
