@@ -177,7 +177,7 @@ const SUSPENDED: &[&str] = &["and", "nor", "or", "to"];
 
 fn hyphen_join(acc: &str, next: &str) -> Option<HyphenJoin> {
     let stem = acc.strip_suffix('-')?;
-    let first: String = trailing_word(stem);
+    let first = trailing_word(stem);
     if first.is_empty() {
         return None;
     }
@@ -281,14 +281,14 @@ fn first_starter(s: &str) -> Option<char> {
 }
 
 /// The alphanumeric run at the end of `s`.
-fn trailing_word(s: &str) -> String {
+fn trailing_word(s: &str) -> &str {
     let start = s
         .char_indices()
         .rev()
         .take_while(|(_, c)| c.is_alphanumeric())
         .last()
         .map_or(s.len(), |(i, _)| i);
-    s[start..].to_owned()
+    &s[start..]
 }
 
 /// The run of letters at the start of `s`.
