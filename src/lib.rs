@@ -13,6 +13,7 @@
 pub mod align;
 pub mod analyze;
 pub mod diff;
+pub mod import;
 pub mod normalize;
 pub mod report;
 pub mod segment;

@@ -1,5 +1,7 @@
 //! Integration tests, as one test binary (faster to build and link than one
 //! binary per file).
 
+mod golden_rules;
+mod import;
 mod shared;
 mod diff_labels;
