@@ -46,6 +46,12 @@ pub struct NormalizeArgs {
     /// The source URL (overrides what the source says).
     #[arg(long)]
     source: Option<String>,
+    /// The language of the text, a BCP 47 tag such as `en`.
+    #[arg(long)]
+    language: Option<String>,
+    /// Who issued the statement; repeat for several issuers.
+    #[arg(long = "issuer", value_name = "ISSUER")]
+    issuers: Vec<String>,
 }
 
 /// What `normalize` prints.
@@ -71,10 +77,14 @@ pub fn run(args: NormalizeArgs) -> Result<Outcome> {
         (&mut meta.date, args.date),
         (&mut meta.series, args.series),
         (&mut meta.source, args.source),
+        (&mut meta.language, args.language),
     ] {
         if value.is_some() {
             *slot = value;
         }
+    }
+    if !args.issuers.is_empty() {
+        meta.issuers = args.issuers;
     }
     let text = match args.format {
         OutputFormat::Sentences => write_sentence_file(&statement),
