@@ -2,7 +2,7 @@
 //!
 //! The work is kept far from quadratic in the number of sentences:
 //!
-//! 1. **Anchors.** A sequence diff (`similar`, Myers) over the sentences'
+//! 1. **Anchors.** A patience diff (`similar`) over the sentences
 //!    comparison keys pairs the sentences that stayed the same and in order.
 //! 2. **Exact moves.** A leftover sentence whose key occurs exactly once in
 //!    each document, and that is long enough to mean something, is paired
@@ -106,7 +106,7 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
 
     let mut state = State::new(old.len(), new.len());
     let deadline = Instant::now() + ANCHOR_DEADLINE;
-    for op in capture_diff_slices_deadline(Algorithm::Myers, &old_ids, &new_ids, Some(deadline)) {
+    for op in capture_diff_slices_deadline(Algorithm::Patience, &old_ids, &new_ids, Some(deadline)) {
         if let DiffOp::Equal {
             old_index,
             new_index,

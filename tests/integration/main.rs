@@ -4,4 +4,6 @@
 mod golden_rules;
 mod import;
 mod shared;
+mod cli;
 mod diff_labels;
+mod diff_props;

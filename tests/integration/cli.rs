@@ -1,0 +1,222 @@
+//! The binary, end to end: the commands' outputs, exit codes and one-line
+//! errors. Alignment itself is tested in the library; these prove the flags
+//! are wired.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+use crate::shared::corpus_file;
+
+const DRAFT: &str = "statements/d-isis-small-group/2021-03-26-joint-communique-draft.txt";
+const FINAL: &str = "statements/d-isis-small-group/2021-03-30-joint-communique.txt";
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn communique() -> Command {
+    let mut cmd = Command::cargo_bin("communique").expect("binary is built");
+    cmd.current_dir(repo()).env_remove("NO_COLOR").env_remove("COMMUNIQUE_STORE");
+    cmd
+}
+
+/// Runs the binary and returns (exit code, stdout, stderr).
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = communique().args(args).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("temp file");
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn the_seed_in_statements_is_what_normalize_makes_of_the_raw_text() {
+    let Some(raw) = corpus_file("d-isis-small-group/2021-03-30-joint-communique-raw.txt") else {
+        return;
+    };
+    let (code, out, err) = run(&[
+        "normalize",
+        raw.to_str().expect("utf-8 path"),
+        "--series",
+        "d-isis-small-group",
+        "--date",
+        "2021-03-30",
+        "--language",
+        "en",
+        "--issuer",
+        "Foreign Ministers of the Global Coalition to Defeat Daesh/ISIS Small Group",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let committed = std::fs::read_to_string(repo().join(FINAL)).expect("seed file");
+    assert_eq!(out, committed);
+}
+
+#[test]
+fn every_statement_file_reads_and_writes_back_to_the_same_bytes() {
+    let mut n = 0;
+    for series in std::fs::read_dir(repo().join("statements")).expect("statements/") {
+        for file in std::fs::read_dir(series.expect("entry").path()).expect("series") {
+            let path = file.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("utf-8");
+            let st = communique::statement::read_sentence_file(&text)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert_eq!(communique::statement::write_sentence_file(&st), text, "{}", path.display());
+            // And through the binary, which reads it as it is.
+            let (code, out, _) = run(&["normalize", path.to_str().expect("utf-8 path")]);
+            assert_eq!((code, out.as_str()), (0, text.as_str()), "{}", path.display());
+            n += 1;
+        }
+    }
+    assert!(n >= 2, "statements/ holds the seed and the draft");
+}
+
+#[test]
+fn normalize_json_has_the_documented_shape() {
+    let (code, out, _) = run(&["normalize", FINAL, "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["meta"]["date"], "2021-03-30");
+    let first = &v["paragraphs"][0]["sentences"][0];
+    assert!(first["label"].is_null());
+    assert!(first["text"].as_str().is_some_and(|t| t.starts_with("At the invitation")));
+    assert_eq!(v.as_object().map(|o| o.len()), Some(2));
+}
+
+#[test]
+fn normalize_reads_stdin() {
+    let out = communique()
+        .args(["normalize", "-", "--date", "2020-06-04", "--title", "T"])
+        .write_stdin("1. The Ministers met. They agreed on U.S. policy.\n\n2. They will meet again.\n")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "+++\ntitle = \"T\"\ndate = \"2020-06-04\"\n+++\n\n1. The Ministers met.\nThey agreed on U.S. policy.\n\n2. They will meet again.\n"
+    );
+}
+
+#[test]
+fn bad_input_is_one_line_on_stderr_and_exit_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let cases: Vec<(String, &str)> = vec![
+        (write_temp(d, "empty.txt", b""), "empty file"),
+        (write_temp(d, "binary.txt", b"PK\x03\x04\x00\x00\x01"), "binary"),
+        (write_temp(d, "latin1.txt", b"The Ministers met Wilm\xe8s."), "not UTF-8 at byte 22"),
+        (write_temp(d, "blank.txt", b"  \n\n \t\n"), "no sentences"),
+        (write_temp(d, "furniture.txt", b"Begin Text\n\nText Ends\n"), "no sentences"),
+        (write_temp(d, "front.txt", b"+++\ntitel = \"x\"\n+++\nA.\n"), ":2:"),
+        (d.join("missing.txt").to_string_lossy().into_owned(), "cannot read"),
+    ];
+    for (path, expected) in &cases {
+        for args in [vec!["normalize", path.as_str()], vec!["diff", path.as_str(), FINAL]] {
+            let (code, out, err) = run(&args);
+            assert_eq!(code, 2, "{args:?}: {err}");
+            assert!(out.is_empty(), "{args:?}: nothing on stdout");
+            assert_eq!(err.lines().count(), 1, "{args:?}: one line: {err}");
+            assert!(err.starts_with("communique: "), "{err}");
+            assert!(err.contains(path.as_str()), "{args:?}: names the file: {err}");
+            assert!(err.contains(expected), "{args:?}: says {expected:?}: {err}");
+        }
+    }
+}
+
+#[test]
+fn bad_options_exit_2() {
+    assert_eq!(run(&["diff", DRAFT, FINAL, "--threshold", "2"]).0, 2);
+    assert_eq!(run(&["diff", DRAFT, FINAL, "--format", "pdf"]).0, 2);
+    assert_eq!(run(&["diff", "-", "-"]).0, 2);
+    assert_eq!(run(&["normalize", FINAL, "--date", "2021-02-30"]).0, 2);
+    assert_eq!(run(&["normalize", FINAL, "--from", "docx"]).0, 2);
+    assert_eq!(run(&["frobnicate"]).0, 2);
+    assert_eq!(run(&["--help"]).0, 0);
+}
+
+#[test]
+fn diff_exit_codes_follow_diff() {
+    assert_eq!(run(&["diff", FINAL, FINAL]).0, 0);
+    assert_eq!(run(&["diff", DRAFT, FINAL]).0, 1);
+    // Editorial differences only: exit 0, unless asked to count them.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = write_temp(dir.path(), "a.txt", "The Coalition’s “aim” – to win.\n".as_bytes());
+    let b = write_temp(dir.path(), "b.txt", b"the Coalition's \"aim\" - to win.\n");
+    let (code, out, _) = run(&["diff", &a, &b, "--format", "json"]);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["changes"][0]["kind"], "same");
+    assert_eq!(
+        v["changes"][0]["editorial"],
+        serde_json::json!(["quotes", "dashes", "case"])
+    );
+    assert_eq!(run(&["diff", &a, &b, "--count", "quotes"]).0, 1);
+}
+
+#[test]
+fn color_only_when_asked_or_on_a_terminal() {
+    let (_, plain, _) = run(&["diff", DRAFT, FINAL]);
+    assert!(!plain.contains('\x1b'), "not a terminal: no color");
+    assert!(plain.contains("[-intend-]{+committed+}"), "{plain}");
+    let (_, colored, _) = run(&["diff", DRAFT, FINAL, "--color", "always"]);
+    assert!(colored.contains('\x1b'));
+    assert!(!colored.contains("[-intend-]"));
+    let out = communique()
+        .args(["diff", DRAFT, FINAL, "--color", "auto"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains('\x1b'));
+}
+
+#[test]
+fn stat_prints_only_the_summary() {
+    let (code, out, _) = run(&["diff", DRAFT, FINAL, "--stat"]);
+    assert_eq!(code, 1);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(out.ends_with("1 moved, 6 reworded, 1 split, 1 merged, 1 added, 2 removed · 17 same\n"));
+}
+
+#[test]
+fn json_rebuilds_both_documents() {
+    let (code, out, _) = run(&["diff", DRAFT, FINAL, "--format", "json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["schema"], "communique.diff/1");
+    for (side, file) in [("old", DRAFT), ("new", FINAL)] {
+        let mut sentences: Vec<(u64, u64, String)> = Vec::new();
+        for change in v["changes"].as_array().expect("changes") {
+            for s in change[side].as_array().expect("side") {
+                let label = s["label"].as_str().map(|l| format!("{l} ")).unwrap_or_default();
+                sentences.push((
+                    s["paragraph"].as_u64().expect("paragraph"),
+                    s["sentence"].as_u64().expect("sentence"),
+                    format!("{label}{}", s["text"].as_str().expect("text")),
+                ));
+            }
+        }
+        if side == "new" {
+            let mut sorted = sentences.clone();
+            sorted.sort();
+            assert_eq!(sentences, sorted, "changes come in the new document's order");
+        }
+        sentences.sort();
+        let text = std::fs::read_to_string(repo().join(file)).expect("file");
+        let st = communique::statement::read_sentence_file(&text).expect("sentence file");
+        let expected: Vec<(u64, u64, String)> = st
+            .sentences()
+            .map(|(loc, s)| {
+                let label = s.label.as_ref().map(|l| format!("{l} ")).unwrap_or_default();
+                (loc.paragraph as u64, loc.sentence as u64, format!("{label}{}", s.text))
+            })
+            .collect();
+        assert_eq!(sentences, expected, "{side}");
+    }
+}
