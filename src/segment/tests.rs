@@ -231,6 +231,19 @@ fn inline_lists() {
 }
 
 #[test]
+fn sentences_glued_without_a_space() {
+    check(
+        "We aim to mobilize up to $600 billion by 2027.We will continue.",
+        &[
+            "We aim to mobilize up to $600 billion by 2027.",
+            "We will continue.",
+        ],
+    );
+    // A paragraph number that lost its space stays with its paragraph.
+    one("24.We welcome the adoption of the Framework.");
+}
+
+#[test]
 fn resolution_title_keeps_its_number() {
     one("78/220. Situation of human rights in the Islamic Republic of Iran");
     one("80/4. Necessity of ending the economic, commercial and financial embargo");
@@ -327,5 +340,19 @@ proptest! {
         input in r"([A-Za-z]{1,6}|[0-9]{1,4}|[.?!…;,:/()\[\]“”'\x22•⁃–-]|U\.S\.|e\.g\.|No\.|a\.m\.|\(a\)|1\.\)|[ ]){0,40}"
     ) {
         check_slices(&input)?;
+    }
+}
+
+/// Pathological inputs that a careless scan would make quadratic; each is
+/// about 300 kB, so a quadratic pass would not finish in test time.
+#[test]
+fn long_inputs_stay_linear() {
+    for unit in [
+        "a.Bc/", "x.Ab", "1.", "(", "((a. ", ". ", "...", ". . ", "U.S. ", "a. b ", "1. x ", "• ",
+        "⁃", "é.", "…", "?!", "\"", "www.Ab",
+    ] {
+        let input = format!("1. {}", unit.repeat(300_000 / unit.len()));
+        let got = split(&input);
+        assert!(got.iter().all(|s| !s.is_empty()), "{unit:?}");
     }
 }
