@@ -289,8 +289,16 @@ impl<'a> Scanner<'a> {
         if !joined {
             return i + 1;
         }
-        let address = self.in_address(i);
-        if address || abbreviations::is_known(self.word_before(i)) {
+        if self.in_address(i) {
+            return i + 1;
+        }
+        let word = self.word_before(i);
+        // "24.We welcome ..." opening a sentence is a paragraph number that
+        // lost its space, not a sentence of its own.
+        let lost_label = (1..=3).contains(&word.len())
+            && word.bytes().all(|c| c.is_ascii_digit())
+            && self.text[self.start..i].trim_start() == word;
+        if lost_label || abbreviations::is_known(word) {
             return i + 1;
         }
         self.cut_and_begin(i + 1)
