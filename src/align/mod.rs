@@ -2,8 +2,9 @@
 //!
 //! The work is kept far from quadratic in the number of sentences:
 //!
-//! 1. **Anchors.** A patience diff (`similar`) over the sentences
-//!    comparison keys pairs the sentences that stayed the same and in order.
+//! 1. **Anchors.** Sentences whose comparison key is unique in both
+//!    documents anchor the heaviest in-order chain (see `anchors`); an
+//!    exact diff (`similar`) inside each gap anchors repeated ones.
 //! 2. **Exact moves.** A leftover sentence whose key occurs exactly once in
 //!    each document, and that is long enough to mean something, is paired
 //!    with its twin.
@@ -21,13 +22,12 @@
 //! the gap between the anchors its position implies, or not on the longest
 //! in-order chain of the matches inside its gap.
 
+mod anchors;
 mod order;
 mod similarity;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
-
-use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
 use crate::diff::ChangeKind;
 use crate::normalize::key::{Folding, key, words};
@@ -106,17 +106,9 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
 
     let mut state = State::new(old.len(), new.len());
     let deadline = Instant::now() + ANCHOR_DEADLINE;
-    for op in capture_diff_slices_deadline(Algorithm::Patience, &old_ids, &new_ids, Some(deadline)) {
-        if let DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } = op
-        {
-            for i in 0..len {
-                state.anchor(old_index + i, new_index + i);
-            }
-        }
+    let weight = |o: usize| anchors::weight(&old_keys[o], words(&old_keys[o]).count());
+    for (o, n) in anchors::anchors(&old_ids, &new_ids, &weight, deadline) {
+        state.anchor(o, n);
     }
 
     pair_exact_moves(&mut state, &old_ids, &new_ids, &old_keys, options);

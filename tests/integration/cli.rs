@@ -17,7 +17,9 @@ fn repo() -> PathBuf {
 
 fn communique() -> Command {
     let mut cmd = Command::cargo_bin("communique").expect("binary is built");
-    cmd.current_dir(repo()).env_remove("NO_COLOR").env_remove("COMMUNIQUE_STORE");
+    cmd.current_dir(repo())
+        .env_remove("NO_COLOR")
+        .env_remove("COMMUNIQUE_STORE");
     cmd
 }
 
@@ -68,10 +70,20 @@ fn every_statement_file_reads_and_writes_back_to_the_same_bytes() {
             let text = std::fs::read_to_string(&path).expect("utf-8");
             let st = communique::statement::read_sentence_file(&text)
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            assert_eq!(communique::statement::write_sentence_file(&st), text, "{}", path.display());
+            assert_eq!(
+                communique::statement::write_sentence_file(&st),
+                text,
+                "{}",
+                path.display()
+            );
             // And through the binary, which reads it as it is.
             let (code, out, _) = run(&["normalize", path.to_str().expect("utf-8 path")]);
-            assert_eq!((code, out.as_str()), (0, text.as_str()), "{}", path.display());
+            assert_eq!(
+                (code, out.as_str()),
+                (0, text.as_str()),
+                "{}",
+                path.display()
+            );
             n += 1;
         }
     }
@@ -86,7 +98,11 @@ fn normalize_json_has_the_documented_shape() {
     assert_eq!(v["meta"]["date"], "2021-03-30");
     let first = &v["paragraphs"][0]["sentences"][0];
     assert!(first["label"].is_null());
-    assert!(first["text"].as_str().is_some_and(|t| t.starts_with("At the invitation")));
+    assert!(
+        first["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("At the invitation"))
+    );
     assert_eq!(v.as_object().map(|o| o.len()), Some(2));
 }
 
@@ -94,7 +110,9 @@ fn normalize_json_has_the_documented_shape() {
 fn normalize_reads_stdin() {
     let out = communique()
         .args(["normalize", "-", "--date", "2020-06-04", "--title", "T"])
-        .write_stdin("1. The Ministers met. They agreed on U.S. policy.\n\n2. They will meet again.\n")
+        .write_stdin(
+            "1. The Ministers met. They agreed on U.S. policy.\n\n2. They will meet again.\n",
+        )
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(0));
@@ -110,21 +128,42 @@ fn bad_input_is_one_line_on_stderr_and_exit_2() {
     let d = dir.path();
     let cases: Vec<(String, &str)> = vec![
         (write_temp(d, "empty.txt", b""), "empty file"),
-        (write_temp(d, "binary.txt", b"PK\x03\x04\x00\x00\x01"), "binary"),
-        (write_temp(d, "latin1.txt", b"The Ministers met Wilm\xe8s."), "not UTF-8 at byte 22"),
+        (
+            write_temp(d, "binary.txt", b"PK\x03\x04\x00\x00\x01"),
+            "binary",
+        ),
+        (
+            write_temp(d, "latin1.txt", b"The Ministers met Wilm\xe8s."),
+            "not UTF-8 at byte 22",
+        ),
         (write_temp(d, "blank.txt", b"  \n\n \t\n"), "no sentences"),
-        (write_temp(d, "furniture.txt", b"Begin Text\n\nText Ends\n"), "no sentences"),
-        (write_temp(d, "front.txt", b"+++\ntitel = \"x\"\n+++\nA.\n"), ":2:"),
-        (d.join("missing.txt").to_string_lossy().into_owned(), "cannot read"),
+        (
+            write_temp(d, "furniture.txt", b"Begin Text\n\nText Ends\n"),
+            "no sentences",
+        ),
+        (
+            write_temp(d, "front.txt", b"+++\ntitel = \"x\"\n+++\nA.\n"),
+            ":2:",
+        ),
+        (
+            d.join("missing.txt").to_string_lossy().into_owned(),
+            "cannot read",
+        ),
     ];
     for (path, expected) in &cases {
-        for args in [vec!["normalize", path.as_str()], vec!["diff", path.as_str(), FINAL]] {
+        for args in [
+            vec!["normalize", path.as_str()],
+            vec!["diff", path.as_str(), FINAL],
+        ] {
             let (code, out, err) = run(&args);
             assert_eq!(code, 2, "{args:?}: {err}");
             assert!(out.is_empty(), "{args:?}: nothing on stdout");
             assert_eq!(err.lines().count(), 1, "{args:?}: one line: {err}");
             assert!(err.starts_with("communique: "), "{err}");
-            assert!(err.contains(path.as_str()), "{args:?}: names the file: {err}");
+            assert!(
+                err.contains(path.as_str()),
+                "{args:?}: names the file: {err}"
+            );
             assert!(err.contains(expected), "{args:?}: says {expected:?}: {err}");
         }
     }
@@ -147,7 +186,11 @@ fn diff_exit_codes_follow_diff() {
     assert_eq!(run(&["diff", DRAFT, FINAL]).0, 1);
     // Editorial differences only: exit 0, unless asked to count them.
     let dir = tempfile::tempdir().expect("temp dir");
-    let a = write_temp(dir.path(), "a.txt", "The Coalition’s “aim” – to win.\n".as_bytes());
+    let a = write_temp(
+        dir.path(),
+        "a.txt",
+        "The Coalition’s “aim” – to win.\n".as_bytes(),
+    );
     let b = write_temp(dir.path(), "b.txt", b"the Coalition's \"aim\" - to win.\n");
     let (code, out, _) = run(&["diff", &a, &b, "--format", "json"]);
     assert_eq!(code, 0, "{out}");
@@ -181,7 +224,9 @@ fn stat_prints_only_the_summary() {
     let (code, out, _) = run(&["diff", DRAFT, FINAL, "--stat"]);
     assert_eq!(code, 1);
     assert_eq!(out.lines().count(), 3, "{out}");
-    assert!(out.ends_with("1 moved, 6 reworded, 1 split, 1 merged, 1 added, 2 removed · 17 same\n"));
+    assert!(
+        out.ends_with("1 moved, 6 reworded, 1 split, 1 merged, 1 added, 2 removed · 17 same\n")
+    );
 }
 
 #[test]
@@ -194,7 +239,10 @@ fn json_rebuilds_both_documents() {
         let mut sentences: Vec<(u64, u64, String)> = Vec::new();
         for change in v["changes"].as_array().expect("changes") {
             for s in change[side].as_array().expect("side") {
-                let label = s["label"].as_str().map(|l| format!("{l} ")).unwrap_or_default();
+                let label = s["label"]
+                    .as_str()
+                    .map(|l| format!("{l} "))
+                    .unwrap_or_default();
                 sentences.push((
                     s["paragraph"].as_u64().expect("paragraph"),
                     s["sentence"].as_u64().expect("sentence"),
@@ -205,7 +253,10 @@ fn json_rebuilds_both_documents() {
         if side == "new" {
             let mut sorted = sentences.clone();
             sorted.sort();
-            assert_eq!(sentences, sorted, "changes come in the new document's order");
+            assert_eq!(
+                sentences, sorted,
+                "changes come in the new document's order"
+            );
         }
         sentences.sort();
         let text = std::fs::read_to_string(repo().join(file)).expect("file");
@@ -213,8 +264,16 @@ fn json_rebuilds_both_documents() {
         let expected: Vec<(u64, u64, String)> = st
             .sentences()
             .map(|(loc, s)| {
-                let label = s.label.as_ref().map(|l| format!("{l} ")).unwrap_or_default();
-                (loc.paragraph as u64, loc.sentence as u64, format!("{label}{}", s.text))
+                let label = s
+                    .label
+                    .as_ref()
+                    .map(|l| format!("{l} "))
+                    .unwrap_or_default();
+                (
+                    loc.paragraph as u64,
+                    loc.sentence as u64,
+                    format!("{label}{}", s.text),
+                )
             })
             .collect();
         assert_eq!(sentences, expected, "{side}");

@@ -83,7 +83,13 @@ fn check(file: &Path, shared: &Path) -> Result<(), String> {
     let labels: LabelFile = toml::from_str(&text).map_err(|e| e.to_string())?;
     let old = load(shared, &labels.old);
     let new = load(shared, &labels.new);
-    let diff = compare(&old, &new, &labels.old, &labels.new, &AlignOptions::default());
+    let diff = compare(
+        &old,
+        &new,
+        &labels.old,
+        &labels.new,
+        &AlignOptions::default(),
+    );
 
     let mut problems = Vec::new();
     let mut labelled = vec![false; diff.changes.len()];
@@ -96,9 +102,17 @@ fn check(file: &Path, shared: &Path) -> Result<(), String> {
             .collect();
         entries.dedup();
         let want = kind(&label.kind);
-        let first = label.old.first().or(label.new.first()).cloned().unwrap_or_default();
+        let first = label
+            .old
+            .first()
+            .or(label.new.first())
+            .cloned()
+            .unwrap_or_default();
         if entries.len() != 1 {
-            let got: Vec<&str> = entries.iter().map(|&i| diff.changes[i].kind.name()).collect();
+            let got: Vec<&str> = entries
+                .iter()
+                .map(|&i| diff.changes[i].kind.name())
+                .collect();
             problems.push(format!("{want:?} {first:?}: spread over entries {got:?}"));
             continue;
         }
@@ -119,7 +133,12 @@ fn check(file: &Path, shared: &Path) -> Result<(), String> {
     }
     for (i, c) in diff.changes.iter().enumerate() {
         if !labelled[i] && c.kind != ChangeKind::Same {
-            let text = c.old.first().or(c.new.first()).map(|v| v.text.as_str()).unwrap_or("");
+            let text = c
+                .old
+                .first()
+                .or(c.new.first())
+                .map(|v| v.text.as_str())
+                .unwrap_or("");
             problems.push(format!("unlabelled {} entry: {text:?}", c.kind.name()));
         }
     }
@@ -143,7 +162,11 @@ fn hand_labelled_pairs() {
     assert!(files.len() >= 3, "at least three labelled pairs");
     let mut failures = Vec::new();
     for file in &files {
-        let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = file
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         match check(file, &shared) {
             Ok(()) => eprintln!("labels {name}: every entry as labelled"),
             Err(p) => failures.push(format!("{name}:\n  {p}")),

@@ -12,10 +12,42 @@ use communique::statement::{Meta, Paragraph, Sentence, Statement};
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[
-    "the", "Ministers", "Coalition", "reaffirmed", "commitment", "to", "support", "Iraq",
-    "Syria", "and", "of", "in", "Daesh/ISIS", "will", "continue", "calls", "upon", "all",
-    "States", "Treaty", "2021", "93", "urges", "welcomes", "decides", "humanitarian", "law",
-    "as", "appropriate", "their", "our", "we", "they", "security", "stabilization", "efforts",
+    "the",
+    "Ministers",
+    "Coalition",
+    "reaffirmed",
+    "commitment",
+    "to",
+    "support",
+    "Iraq",
+    "Syria",
+    "and",
+    "of",
+    "in",
+    "Daesh/ISIS",
+    "will",
+    "continue",
+    "calls",
+    "upon",
+    "all",
+    "States",
+    "Treaty",
+    "2021",
+    "93",
+    "urges",
+    "welcomes",
+    "decides",
+    "humanitarian",
+    "law",
+    "as",
+    "appropriate",
+    "their",
+    "our",
+    "we",
+    "they",
+    "security",
+    "stabilization",
+    "efforts",
 ];
 
 fn sentence() -> impl Strategy<Value = Sentence> {
@@ -32,17 +64,26 @@ fn sentence() -> impl Strategy<Value = Sentence> {
 fn statement() -> impl Strategy<Value = Statement> {
     prop::collection::vec(prop::collection::vec(sentence(), 1..4), 1..6).prop_map(|ps| Statement {
         meta: Meta::default(),
-        paragraphs: ps.into_iter().map(|sentences| Paragraph { sentences }).collect(),
+        paragraphs: ps
+            .into_iter()
+            .map(|sentences| Paragraph { sentences })
+            .collect(),
     })
 }
 
 /// A statement and a revision of it: sentences dropped, added, reworded,
 /// moved, split and merged at random.
 fn revised_pair() -> impl Strategy<Value = (Statement, Statement)> {
-    (statement(), prop::collection::vec((0u8..7, any::<prop::sample::Index>(), sentence()), 0..8))
+    (
+        statement(),
+        prop::collection::vec((0u8..7, any::<prop::sample::Index>(), sentence()), 0..8),
+    )
         .prop_map(|(old, edits)| {
-            let mut flat: Vec<Sentence> =
-                old.paragraphs.iter().flat_map(|p| p.sentences.clone()).collect();
+            let mut flat: Vec<Sentence> = old
+                .paragraphs
+                .iter()
+                .flat_map(|p| p.sentences.clone())
+                .collect();
             for (op, at, fresh) in edits {
                 if flat.is_empty() {
                     flat.push(fresh);
@@ -52,7 +93,10 @@ fn revised_pair() -> impl Strategy<Value = (Statement, Statement)> {
                 match op {
                     0 => drop(flat.remove(i)),
                     1 => flat.insert(i, fresh),
-                    2 => flat[i].text = format!("{} {}", fresh.text.trim_end_matches('.'), flat[i].text),
+                    2 => {
+                        flat[i].text =
+                            format!("{} {}", fresh.text.trim_end_matches('.'), flat[i].text)
+                    }
                     3 => {
                         let s = flat.remove(i);
                         flat.push(s);
@@ -63,7 +107,13 @@ fn revised_pair() -> impl Strategy<Value = (Statement, Statement)> {
                         if words.len() >= 4 {
                             let (a, b) = words.split_at(words.len() / 2);
                             flat[i].text = format!("{}.", a.join(" "));
-                            flat.insert(i + 1, Sentence { label: None, text: format!("{}.", b.join(" ")) });
+                            flat.insert(
+                                i + 1,
+                                Sentence {
+                                    label: None,
+                                    text: format!("{}.", b.join(" ")),
+                                },
+                            );
                         }
                     }
                     5 if i + 1 < flat.len() => {
@@ -76,7 +126,12 @@ fn revised_pair() -> impl Strategy<Value = (Statement, Statement)> {
             }
             let new = Statement {
                 meta: Meta::default(),
-                paragraphs: flat.chunks(3).map(|c| Paragraph { sentences: c.to_vec() }).collect(),
+                paragraphs: flat
+                    .chunks(3)
+                    .map(|c| Paragraph {
+                        sentences: c.to_vec(),
+                    })
+                    .collect(),
             };
             (old, new)
         })

@@ -1,9 +1,9 @@
 //! Integration tests, as one test binary (faster to build and link than one
 //! binary per file).
 
-mod golden_rules;
-mod import;
-mod shared;
 mod cli;
 mod diff_labels;
 mod diff_props;
+mod golden_rules;
+mod import;
+mod shared;
