@@ -93,7 +93,7 @@ fn fill_gap(
 /// The indices of the heaviest chain of `pairs` (sorted by old index) whose
 /// new indices strictly increase. A Fenwick tree over new indices keeps the
 /// best chain ending below each position.
-fn heaviest_chain(
+pub(super) fn heaviest_chain(
     pairs: &[(usize, usize)],
     new_len: usize,
     weight: &dyn Fn(usize) -> u64,

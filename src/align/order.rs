@@ -1,5 +1,6 @@
 //! Order: which matches are moved, and the order entries are reported in.
 
+use super::anchors::heaviest_chain;
 use super::{Alignment, Match, Pair, State};
 use crate::diff::ChangeKind;
 
@@ -93,50 +94,33 @@ pub(super) fn finish(state: State, old_len: usize, new_len: usize) -> Alignment 
 }
 
 /// A match is in order when it lies in the gap its position implies and on
-/// the longest in-order chain of the matches in that gap; otherwise moved.
+/// the heaviest in-order chain of the matches in that gap; otherwise moved.
+/// Matches weigh by similarity, so when two sentences cross, the one that
+/// changed more is the one reported as moved.
 fn moved_flags(matches: &[Match], gaps: &Gaps) -> Vec<bool> {
     let mut moved = vec![true; matches.len()];
     let mut by_gap: Vec<(usize, usize, usize, usize)> = Vec::new();
     for (i, m) in matches.iter().enumerate() {
         let (go, gn) = gaps.of(m.old[0], m.new[0]);
         if go == gn {
-            by_gap.push((gn, m.new[0], m.old[0], i));
+            by_gap.push((gn, m.old[0], m.new[0], i));
         }
     }
     by_gap.sort_unstable();
     for chunk in by_gap.chunk_by(|a, b| a.0 == b.0) {
-        let olds: Vec<usize> = chunk.iter().map(|c| c.2).collect();
-        for k in longest_increasing(&olds) {
+        // Rank the new positions within the gap to keep the chain's tree small.
+        let mut news: Vec<usize> = chunk.iter().map(|c| c.2).collect();
+        news.sort_unstable();
+        let pairs: Vec<(usize, usize)> = chunk
+            .iter()
+            .map(|c| (c.1, news.partition_point(|&n| n < c.2)))
+            .collect();
+        let weight = |k: usize| (matches[chunk[k].3].similarity * 1e6) as u64 + 1;
+        for k in heaviest_chain(&pairs, news.len(), &weight) {
             moved[chunk[k].3] = false;
         }
     }
     moved
-}
-
-/// Indices of one longest strictly increasing subsequence of `xs`
-/// (patience sorting, O(n log n)).
-fn longest_increasing(xs: &[usize]) -> Vec<usize> {
-    let mut tails: Vec<usize> = Vec::new(); // index into xs of each pile's top
-    let mut prev = vec![usize::MAX; xs.len()];
-    for (i, &x) in xs.iter().enumerate() {
-        let pile = tails.partition_point(|&t| xs[t] < x);
-        if pile > 0 {
-            prev[i] = tails[pile - 1];
-        }
-        if pile == tails.len() {
-            tails.push(i);
-        } else {
-            tails[pile] = i;
-        }
-    }
-    let mut out = Vec::with_capacity(tails.len());
-    let mut at = tails.last().copied();
-    while let Some(i) = at {
-        out.push(i);
-        at = (prev[i] != usize::MAX).then_some(prev[i]);
-    }
-    out.reverse();
-    out
 }
 
 /// Puts pairs in the new document's order, each pair with no new sentence
@@ -188,16 +172,4 @@ fn report_order(pairs: Vec<Pair>, old_len: usize, new_len: usize) -> Vec<Pair> {
     }
     let mut slots: Vec<Option<Pair>> = pairs.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::longest_increasing;
-
-    #[test]
-    fn lis() {
-        assert_eq!(longest_increasing(&[3, 1, 2, 5, 4]), vec![1, 2, 4]);
-        assert_eq!(longest_increasing(&[]), Vec::<usize>::new());
-        assert_eq!(longest_increasing(&[5, 4, 3]).len(), 1);
-    }
 }

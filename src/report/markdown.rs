@@ -77,11 +77,24 @@ fn name(doc: &DocumentInfo) -> String {
 
 fn entry(out: &mut dyn Write, c: &Change) -> io::Result<()> {
     let mut head = format!("- **{}**", entry_location(c));
+    if matches!(c.kind, ChangeKind::Split | ChangeKind::Merged) {
+        head.push_str(&format!(" · {}", c.kind.name()));
+    }
     if matches!(
         c.kind,
         ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged
     ) {
         head.push_str(&format!(" · similarity {:.2}", c.similarity));
+    }
+    for k in &c.edit_kinds {
+        head.push_str(&format!(" · {}", k.describe()));
+    }
+    if let Some(r) = &c.renumbered {
+        head.push_str(&format!(
+            " · renumbered {} → {}",
+            r.old.as_deref().unwrap_or("(none)"),
+            r.new.as_deref().unwrap_or("(none)")
+        ));
     }
     if c.moved && c.kind != ChangeKind::Moved {
         head.push_str(" · moved");

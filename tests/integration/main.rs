@@ -6,4 +6,5 @@ mod diff_labels;
 mod diff_props;
 mod golden_rules;
 mod import;
+mod reports;
 mod shared;

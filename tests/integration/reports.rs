@@ -1,0 +1,105 @@
+//! Snapshots of every report format for two real pairs: the bundled draft
+//! against the seed communiqué, and UN resolution 78/35 against 79/38 (an
+//! inserted paragraph renumbers all that follow). Each snapshot was read
+//! and checked by hand before it was accepted.
+
+use std::path::PathBuf;
+
+use communique::align::AlignOptions;
+use communique::analyze::compare;
+use communique::diff::Diff;
+use communique::import::import;
+use communique::report::{self, ReportOptions, Theme};
+
+use crate::shared::corpus_file;
+
+fn load(path: &PathBuf, name: &str) -> communique::Statement {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    import(&bytes, None, name).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn bundled() -> Diff {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let old = "statements/d-isis-small-group/2021-03-26-joint-communique-draft.txt";
+    let new = "statements/d-isis-small-group/2021-03-30-joint-communique.txt";
+    compare(
+        &load(&repo.join(old), old),
+        &load(&repo.join(new), new),
+        old,
+        new,
+        &AlignOptions::default(),
+    )
+}
+
+fn tpnw() -> Option<Diff> {
+    let old = "unga-tpnw/2023-12-04-a-res-78-35.txt";
+    let new = "unga-tpnw/2024-12-02-a-res-79-38.txt";
+    Some(compare(
+        &load(&corpus_file(old)?, old),
+        &load(&corpus_file(new)?, new),
+        old,
+        new,
+        &AlignOptions::default(),
+    ))
+}
+
+fn terminal(diff: &Diff, context: usize) -> String {
+    let mut out = Vec::new();
+    let options = ReportOptions {
+        context,
+        stat: false,
+        theme: Theme::PLAIN,
+    };
+    report::terminal::write(&mut out, diff, &options).expect("writes to a Vec");
+    String::from_utf8(out).expect("utf-8")
+}
+
+fn markdown(diff: &Diff) -> String {
+    let mut out = Vec::new();
+    report::markdown::write(&mut out, diff).expect("writes to a Vec");
+    String::from_utf8(out).expect("utf-8")
+}
+
+fn json(diff: &Diff) -> String {
+    let mut out = Vec::new();
+    report::json::write(&mut out, diff).expect("writes to a Vec");
+    String::from_utf8(out).expect("utf-8")
+}
+
+#[test]
+fn bundled_terminal() {
+    insta::assert_snapshot!(terminal(&bundled(), 0));
+}
+
+#[test]
+fn bundled_terminal_with_context() {
+    insta::assert_snapshot!(terminal(&bundled(), 1));
+}
+
+#[test]
+fn bundled_markdown() {
+    insta::assert_snapshot!(markdown(&bundled()));
+}
+
+#[test]
+fn bundled_json() {
+    insta::assert_snapshot!(json(&bundled()));
+}
+
+#[test]
+fn tpnw_terminal() {
+    let Some(d) = tpnw() else { return };
+    insta::assert_snapshot!(terminal(&d, 0));
+}
+
+#[test]
+fn tpnw_markdown() {
+    let Some(d) = tpnw() else { return };
+    insta::assert_snapshot!(markdown(&d));
+}
+
+#[test]
+fn tpnw_json() {
+    let Some(d) = tpnw() else { return };
+    insta::assert_snapshot!(json(&d));
+}
