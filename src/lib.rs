@@ -8,6 +8,20 @@
 //! ```
 //!
 //! Each stage is a module with one job and a plain data type at its boundary.
+//!
+//! ```
+//! use communique::align::AlignOptions;
+//! use communique::analyze::compare;
+//! use communique::diff::ChangeKind;
+//! use communique::import::import;
+//!
+//! let draft = import(b"1. The Ministers intend to act.\n\n2. They met in Rome.", None, "draft")?;
+//! let adopted = import(b"1. The Ministers committed to act.\n\n2. They met in Rome.", None, "final")?;
+//! let diff = compare(&draft, &adopted, "draft", "final", &AlignOptions::default());
+//! let kinds: Vec<ChangeKind> = diff.changes.iter().map(|c| c.kind).collect();
+//! assert_eq!(kinds, [ChangeKind::Reworded, ChangeKind::Same]);
+//! # Ok::<(), communique::import::ImportError>(())
+//! ```
 #![warn(missing_docs)]
 
 pub mod align;
