@@ -16,11 +16,10 @@
 //! lower-case word.
 
 mod abbreviations;
-mod labels;
 #[cfg(test)]
 mod tests;
 
-use labels::Label;
+use crate::statement::label::{self as labels, Label};
 
 /// Splits one normalized paragraph into its sentences, in order, each a
 /// trimmed slice of `paragraph`. Paragraph labels ("1.", "(a)") stay at the

@@ -4,10 +4,10 @@
 //! ("1.", "(a)", "OP3.") are held apart from the sentence text because UN
 //! resolutions renumber every paragraph after an insertion, and renumbering
 //! alone must not look like a rewording. The on-disk form, the *sentence
-//! file*, is read and written by [`file`] and nowhere else.
+//! file*, is read and written by [`file`](mod@file) and nowhere else.
 
 pub mod file;
-mod label;
+pub mod label;
 
 use serde::{Deserialize, Serialize};
 
