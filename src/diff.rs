@@ -1,6 +1,6 @@
 //! The result of comparing two statements: plain data that the reports and
 //! the checks read. No logic lives here beyond small accessors; the entries are
-//! built by [`crate::compare`].
+//! built by [`crate::analyze::compare`].
 
 use serde::Serialize;
 

@@ -1,4 +1,4 @@
-//! Diff → bytes. Each format is one file that writes a [`Diff`] to a
+//! Diff → bytes. Each format is one file that writes a [`Diff`](crate::diff::Diff) to a
 //! `&mut dyn Write` it is given; nothing here decides what changed, and
 //! nothing outside `cli` prints.
 
