@@ -27,11 +27,12 @@ mod order;
 mod similarity;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::time::{Duration, Instant};
 
 use crate::diff::ChangeKind;
 use crate::normalize::key::{Folding, key, words};
-use similarity::{containment, similarity, weighted_containment};
+use similarity::{Scores, containment_sorted, score_bounds, scores, similarity};
 
 /// Options that change which sentences are paired.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,27 +96,68 @@ const GROUP_CONTAINMENT: f64 = 0.6;
 const EXPANSION_MIN_WORDS: usize = 6;
 /// The most pieces a split or merge may have.
 const GROUP_MAX: usize = 4;
+/// The plain similarity from which a pair may grow into a split or merge.
+const GROW_MIN_PLAIN: f64 = 0.2;
+/// Room for the rounding of `f32` weight sums when a bound from
+/// [`score_bounds`] decides that a pair need not be scored: a pair is skipped
+/// only when its bound misses by more than this.
+const BOUND_SLACK: f64 = 1e-3;
 
 /// Aligns the old sentences with the new ones (texts without labels).
 pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
-    let old_keys: Vec<String> = old.iter().map(|t| key(t, options.folding)).collect();
-    let new_keys: Vec<String> = new.iter().map(|t| key(t, options.folding)).collect();
+    // Most sentences of a revision are unchanged: compute each distinct
+    // text's key once.
+    let mut texts = Interner::default();
+    let old_texts: Vec<u32> = old.iter().map(|t| texts.id(t)).collect();
+    let new_texts: Vec<u32> = new.iter().map(|t| texts.id(t)).collect();
+    let distinct_keys: Vec<String> = texts
+        .in_order()
+        .iter()
+        .map(|t| key(t, options.folding))
+        .collect();
+    let old_keys: Vec<&str> = old_texts
+        .iter()
+        .map(|&t| distinct_keys[t as usize].as_str())
+        .collect();
+    let new_keys: Vec<&str> = new_texts
+        .iter()
+        .map(|&t| distinct_keys[t as usize].as_str())
+        .collect();
     let mut table = Interner::default();
     let old_ids: Vec<u32> = old_keys.iter().map(|k| table.id(k)).collect();
     let new_ids: Vec<u32> = new_keys.iter().map(|k| table.id(k)).collect();
 
     let mut state = State::new(old.len(), new.len());
     let deadline = Instant::now() + ANCHOR_DEADLINE;
-    let weight = |o: usize| anchors::weight(&old_keys[o], words(&old_keys[o]).count());
+    let weight = |o: usize| anchors::weight(old_keys[o], words(old_keys[o]).count());
     for (o, n) in anchors::anchors(&old_ids, &new_ids, &weight, deadline) {
         state.anchor(o, n);
     }
 
     pair_exact_moves(&mut state, &old_ids, &new_ids, &old_keys, options);
 
+    // Word ids are handed out in the order words are first seen; a repeated
+    // key brings no new word, so splitting each distinct key once, in order,
+    // gives the same ids.
     let mut vocab = Interner::default();
-    let old_words: Vec<Vec<u32>> = old_keys.iter().map(|k| vocab.words(k)).collect();
-    let new_words: Vec<Vec<u32>> = new_keys.iter().map(|k| vocab.words(k)).collect();
+    let mut key_words: Vec<Vec<u32>> = Vec::with_capacity(table.len());
+    for (&id, k) in old_ids
+        .iter()
+        .chain(&new_ids)
+        .zip(old_keys.iter().chain(&new_keys))
+    {
+        if id as usize == key_words.len() {
+            key_words.push(vocab.words(k));
+        }
+    }
+    let old_words: Vec<Vec<u32>> = old_ids
+        .iter()
+        .map(|&k| key_words[k as usize].clone())
+        .collect();
+    let new_words: Vec<Vec<u32>> = new_ids
+        .iter()
+        .map(|&k| key_words[k as usize].clone())
+        .collect();
     let weight = rarity_weights(vocab.len(), &old_words, &new_words);
 
     let sides = Sides {
@@ -127,11 +169,21 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     };
     let candidates = candidates(&state, &sides);
     let mut scored = Vec::new();
+    let mut counts = vec![0u32; weight.len()];
     for &(o, n) in &candidates {
-        let (plain, weighted) = similarity(&old_words[o], &new_words[n], &weight);
-        let sim = (plain + weighted) / 2.0;
-        let expanded = expansion_score(&old_words[o], &new_words[n], &weight);
-        let score = sim.max(expanded);
+        let (a, b) = (&old_words[o], &new_words[n]);
+        // Most candidates share only a few words: when even the bounds say
+        // the pair can neither score nor grow, skip the diff.
+        let bound = score_bounds(a, b, &weight, &mut counts);
+        let may_score = pair_score(a, b, &bound) + BOUND_SLACK >= options.threshold;
+        let may_grow =
+            bound.plain + BOUND_SLACK >= GROW_MIN_PLAIN && may_group(&state, &sides, o, n);
+        if !may_score && !may_grow {
+            continue;
+        }
+        let s = scores(a, b, &weight);
+        let sim = (s.plain + s.weighted) / 2.0;
+        let score = pair_score(a, b, &s);
         if score >= options.threshold {
             scored.push(Candidate {
                 score,
@@ -139,7 +191,7 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
             });
         }
         // A weak single pair can still be one piece of a good split or merge.
-        if plain >= 0.2
+        if s.plain >= GROW_MIN_PLAIN
             && let Some(mut group) = grow(&state, &sides, o, n, sim, options.threshold)
         {
             // A valid group explains more than the single pair it grew from,
@@ -153,15 +205,19 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     order::finish(state, old.len(), new.len())
 }
 
-/// The score of a pair where one sentence is mostly the other one expanded
-/// or cut down: 0.9 × the weighted containment of the shorter in the longer,
-/// for shorter sides of at least [`EXPANSION_MIN_WORDS`] words (short
-/// sentences are contained in too much by chance).
-fn expansion_score(a: &[u32], b: &[u32], weight: &[f32]) -> f64 {
-    if a.len().min(b.len()) < EXPANSION_MIN_WORDS {
-        return 0.0;
-    }
-    0.9 * weighted_containment(a, b, weight)
+/// The score a single pair is ranked by: its similarity, or its expansion
+/// score where one sentence is mostly the other one expanded or cut down
+/// (0.9 × the weighted containment of the shorter in the longer, for shorter
+/// sides of at least [`EXPANSION_MIN_WORDS`] words: short sentences are
+/// contained in too much by chance), whichever is higher.
+fn pair_score(a: &[u32], b: &[u32], s: &Scores) -> f64 {
+    let sim = (s.plain + s.weighted) / 2.0;
+    let expanded = if a.len().min(b.len()) < EXPANSION_MIN_WORDS {
+        0.0
+    } else {
+        0.9 * s.contained
+    };
+    sim.max(expanded)
 }
 
 /// Words with a digit count as one word, "#", when pairing sentences: a
@@ -176,10 +232,38 @@ fn number_class(word: &str) -> &str {
     }
 }
 
-/// Maps strings to dense ids.
+/// A fast, non-randomized hasher (the Fx hash of rustc) for the interners'
+/// short keys: SipHash's resistance to crafted collisions buys nothing here,
+/// and ids depend only on the order of first sight, never on the hash.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let word = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(SEED);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.write(&[b]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Maps strings to dense ids, in the order they are first seen.
 #[derive(Default)]
 struct Interner<'a> {
-    ids: HashMap<&'a str, u32>,
+    ids: HashMap<&'a str, u32, BuildHasherDefault<FxHasher>>,
 }
 
 impl<'a> Interner<'a> {
@@ -195,6 +279,15 @@ impl<'a> Interner<'a> {
 
     fn len(&self) -> usize {
         self.ids.len()
+    }
+
+    /// The strings, each at its id.
+    fn in_order(&self) -> Vec<&'a str> {
+        let mut out = vec![""; self.ids.len()];
+        for (&s, &id) in &self.ids {
+            out[id as usize] = s;
+        }
+        out
     }
 }
 
@@ -307,7 +400,7 @@ fn pair_exact_moves(
     state: &mut State,
     old_ids: &[u32],
     new_ids: &[u32],
-    old_keys: &[String],
+    old_keys: &[&str],
     options: &AlignOptions,
 ) {
     let mut count: HashMap<u32, (u32, u32, usize)> = HashMap::new();
@@ -322,7 +415,7 @@ fn pair_exact_moves(
         }
     }
     for (o, &k) in old_ids.iter().enumerate() {
-        if state.old_taken[o] || words(&old_keys[o]).count() < options.min_move_words {
+        if state.old_taken[o] || words(old_keys[o]).count() < options.min_move_words {
             continue;
         }
         if let Some(&(1, 1, n)) = count.get(&k)
@@ -474,10 +567,19 @@ fn grow(
     best
 }
 
+/// Whether `grow` could find a split or merge for `(o, n)` at all: a run of
+/// at least two on one side.
+fn may_group(state: &State, sides: &Sides, o: usize, n: usize) -> bool {
+    grow_side(&state.new_taken, sides.new, n, &sides.old[o]).len() >= 2
+        || grow_side(&state.old_taken, sides.old, o, &sides.new[n]).len() >= 2
+}
+
 /// The run of free, consecutive sentences around `at` whose words `whole`
 /// mostly contains.
 fn grow_side(taken: &[bool], words: &[Vec<u32>], at: usize, whole: &[u32]) -> Vec<usize> {
-    let fits = |i: usize| !taken[i] && containment(&words[i], whole) >= GROUP_CONTAINMENT;
+    let mut pool = whole.to_vec();
+    pool.sort_unstable();
+    let fits = |i: usize| !taken[i] && containment_sorted(&words[i], &pool) >= GROUP_CONTAINMENT;
     if !fits(at) {
         return vec![at];
     }

@@ -35,45 +35,116 @@ fn common(a: &Words, b: &Words, weight: &[f32]) -> (usize, f32) {
 /// The plain and the rarity-weighted similarity of two word lists, each in
 /// `0..=1`.
 pub(crate) fn similarity(a: &Words, b: &Words, weight: &[f32]) -> (f64, f64) {
-    let total = a.len() + b.len();
-    if total == 0 {
-        return (1.0, 1.0);
-    }
+    let s = scores(a, b, weight);
+    (s.plain, s.weighted)
+}
+
+/// The three scores of a pair, from one diff of the two word lists.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Scores {
+    /// The plain similarity (see [`similarity`]).
+    pub plain: f64,
+    /// The rarity-weighted similarity (see [`similarity`]).
+    pub weighted: f64,
+    /// How much of the shorter sentence survives in order inside the longer
+    /// one, words weighed by rarity: high when a sentence was only expanded
+    /// ("X" → "X and its report on …"), which the two-sided similarity
+    /// undervalues.
+    pub contained: f64,
+}
+
+/// [`similarity`] and the weighted containment of a pair, from one diff.
+pub(crate) fn scores(a: &Words, b: &Words, weight: &[f32]) -> Scores {
     let (n, w) = common(a, b, weight);
     let wa: f32 = a.iter().map(|&t| weight[t as usize]).sum();
     let wb: f32 = b.iter().map(|&t| weight[t as usize]).sum();
-    let plain = 2.0 * n as f64 / total as f64;
+    let total = a.len() + b.len();
+    let (plain, weighted) = if total == 0 {
+        (1.0, 1.0)
+    } else {
+        let plain = 2.0 * n as f64 / total as f64;
+        let weighted = if wa + wb > 0.0 {
+            f64::from(2.0 * w / (wa + wb))
+        } else {
+            plain
+        };
+        (plain, weighted)
+    };
+    let shorter = wa.min(wb);
+    let contained = if shorter > 0.0 {
+        f64::from(w / shorter).min(1.0)
+    } else {
+        0.0
+    };
+    Scores {
+        plain,
+        weighted,
+        contained,
+    }
+}
+
+/// Upper bounds of [`scores`] without a diff: the words two lists share as
+/// multisets are at least as many, and weigh at least as much, as those of
+/// any common subsequence. `counts` is scratch space, one zero per word id;
+/// it is left all zeros again.
+pub(crate) fn score_bounds(a: &Words, b: &Words, weight: &[f32], counts: &mut [u32]) -> Scores {
+    for &t in b {
+        counts[t as usize] += 1;
+    }
+    let mut n = 0usize;
+    let mut w = 0.0f32;
+    for &t in a {
+        let c = &mut counts[t as usize];
+        if *c > 0 {
+            *c -= 1;
+            n += 1;
+            w += weight[t as usize];
+        }
+    }
+    for &t in b {
+        counts[t as usize] = 0;
+    }
+    let wa: f32 = a.iter().map(|&t| weight[t as usize]).sum();
+    let wb: f32 = b.iter().map(|&t| weight[t as usize]).sum();
+    let total = a.len() + b.len();
+    let plain = if total == 0 {
+        1.0
+    } else {
+        2.0 * n as f64 / total as f64
+    };
     let weighted = if wa + wb > 0.0 {
         f64::from(2.0 * w / (wa + wb))
     } else {
         plain
     };
-    (plain, weighted)
-}
-
-/// How much of the shorter sentence survives in order inside the longer one,
-/// words weighed by rarity: high when a sentence was only expanded ("X" →
-/// "X and its report on …"), which the two-sided similarity undervalues.
-pub(crate) fn weighted_containment(a: &Words, b: &Words, weight: &[f32]) -> f64 {
-    let (_, w) = common(a, b, weight);
-    let wa: f32 = a.iter().map(|&t| weight[t as usize]).sum();
-    let wb: f32 = b.iter().map(|&t| weight[t as usize]).sum();
     let shorter = wa.min(wb);
-    if shorter > 0.0 {
+    let contained = if shorter > 0.0 {
         f64::from(w / shorter).min(1.0)
     } else {
         0.0
+    };
+    Scores {
+        plain,
+        weighted,
+        contained,
     }
 }
 
 /// The share of `part`'s words that occur in `whole` (as a multiset): how
 /// much of a piece of a split or merge its counterpart contains.
+#[cfg(test)]
 pub(crate) fn containment(part: &Words, whole: &Words) -> f64 {
+    let mut pool: Vec<u32> = whole.to_vec();
+    pool.sort_unstable();
+    containment_sorted(part, &pool)
+}
+
+/// [`containment`] with `whole` already sorted, so that one sort serves the
+/// several pieces a split or merge is grown from.
+pub(crate) fn containment_sorted(part: &Words, pool: &[u32]) -> f64 {
     if part.is_empty() {
         return 0.0;
     }
-    let mut pool: Vec<u32> = whole.to_vec();
-    pool.sort_unstable();
     let mut used = vec![false; pool.len()];
     let mut hit = 0;
     for t in part {
