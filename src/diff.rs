@@ -116,6 +116,98 @@ pub struct Edit {
     pub text: String,
 }
 
+/// How strongly a sentence binds its authors.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Strength {
+    /// Encourages, invites, emphasizes, or a hedged moderate marker.
+    Weak,
+    /// Calls upon, urges, requests, supports, intends, should.
+    Moderate,
+    /// Commits, will, shall, must, decides, pledges, agrees, demands.
+    Strong,
+}
+
+impl Strength {
+    /// The lower-case name used in JSON and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Strength::Weak => "weak",
+            Strength::Moderate => "moderate",
+            Strength::Strong => "strong",
+        }
+    }
+
+    /// One level lower; weak stays weak.
+    pub fn lowered(self) -> Strength {
+        match self {
+            Strength::Strong => Strength::Moderate,
+            _ => Strength::Weak,
+        }
+    }
+}
+
+/// The commitment a sentence makes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Commitment {
+    /// How strongly it binds, hedges counted.
+    pub strength: Strength,
+    /// The marker phrase as the sentence writes it.
+    pub marker: String,
+    /// Who commits, as the sentence names them, if it does.
+    pub actor: Option<String>,
+    /// Hedges that soften it, as written.
+    pub hedges: Vec<String>,
+    /// A commitment not to act ("will not", "will never").
+    pub negated: bool,
+    /// Deadlines and targets it names ("by May 14, 2025", "10 percent").
+    pub deadlines: Vec<String>,
+}
+
+/// How a revision changed a commitment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CommitmentChange {
+    /// A commitment where the old text had none.
+    Added,
+    /// The old text's commitment is gone (the sentence, or its binding force).
+    Removed,
+    /// The same strength, reworded (marker, hedges, deadlines or wording).
+    Reworded,
+    /// A stronger commitment than before.
+    Strengthened,
+    /// A weaker commitment than before.
+    Weakened,
+    /// The same commitment, the same words.
+    Unchanged,
+}
+
+impl CommitmentChange {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [CommitmentChange; 6] = [
+        CommitmentChange::Added,
+        CommitmentChange::Removed,
+        CommitmentChange::Reworded,
+        CommitmentChange::Strengthened,
+        CommitmentChange::Weakened,
+        CommitmentChange::Unchanged,
+    ];
+
+    /// The lower-case name used in JSON and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            CommitmentChange::Added => "added",
+            CommitmentChange::Removed => "removed",
+            CommitmentChange::Reworded => "reworded",
+            CommitmentChange::Strengthened => "strengthened",
+            CommitmentChange::Weakened => "weakened",
+            CommitmentChange::Unchanged => "unchanged",
+        }
+    }
+}
+
 /// A sentence as an entry shows it: where it stands, its label and its text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SentenceView {
@@ -126,6 +218,8 @@ pub struct SentenceView {
     pub label: Option<String>,
     /// The text, without the label.
     pub text: String,
+    /// The commitment the sentence makes, if any.
+    pub commitment: Option<Commitment>,
 }
 
 /// A label change on a sentence that otherwise kept its identity.
@@ -159,12 +253,23 @@ pub struct Change {
     pub edit_kinds: Vec<EditKind>,
     /// The word-level edit script, for `reworded`, `split` and `merged`.
     pub edits: Vec<Edit>,
+    /// How the entry changed a commitment; `None` when neither side makes one.
+    pub commitment_change: Option<CommitmentChange>,
+    /// The change in words ("marker 'commit to' (strong) → 'explore' (weak)").
+    pub commitment_reasons: Vec<String>,
 }
 
 impl Change {
     /// Whether this entry is a change that counts (not `same`).
     pub fn is_change(&self) -> bool {
         self.kind != ChangeKind::Same
+    }
+
+    /// Whether this entry changed a commitment (added, removed, reworded,
+    /// strengthened or weakened it).
+    pub fn changes_commitment(&self) -> bool {
+        self.commitment_change
+            .is_some_and(|c| c != CommitmentChange::Unchanged)
     }
 }
 
@@ -197,6 +302,59 @@ pub struct Summary {
     pub added: usize,
     /// Entries of kind `removed`.
     pub removed: usize,
+    /// Entries by how they changed a commitment.
+    pub commitments: CommitmentSummary,
+}
+
+/// How many entries changed a commitment in each way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct CommitmentSummary {
+    /// Commitments added.
+    pub added: usize,
+    /// Commitments removed (the sentence, or its binding force).
+    pub removed: usize,
+    /// Commitments reworded at the same strength.
+    pub reworded: usize,
+    /// Commitments made stronger.
+    pub strengthened: usize,
+    /// Commitments made weaker.
+    pub weakened: usize,
+    /// Commitments unchanged.
+    pub unchanged: usize,
+}
+
+impl CommitmentSummary {
+    /// The count for one kind of change.
+    pub fn get(&self, change: CommitmentChange) -> usize {
+        match change {
+            CommitmentChange::Added => self.added,
+            CommitmentChange::Removed => self.removed,
+            CommitmentChange::Reworded => self.reworded,
+            CommitmentChange::Strengthened => self.strengthened,
+            CommitmentChange::Weakened => self.weakened,
+            CommitmentChange::Unchanged => self.unchanged,
+        }
+    }
+
+    fn slot(&mut self, change: CommitmentChange) -> &mut usize {
+        match change {
+            CommitmentChange::Added => &mut self.added,
+            CommitmentChange::Removed => &mut self.removed,
+            CommitmentChange::Reworded => &mut self.reworded,
+            CommitmentChange::Strengthened => &mut self.strengthened,
+            CommitmentChange::Weakened => &mut self.weakened,
+            CommitmentChange::Unchanged => &mut self.unchanged,
+        }
+    }
+
+    /// Commitment changes that matter (all but `unchanged`).
+    pub fn changes(&self) -> usize {
+        CommitmentChange::ALL
+            .into_iter()
+            .filter(|&c| c != CommitmentChange::Unchanged)
+            .map(|c| self.get(c))
+            .sum()
+    }
 }
 
 impl Summary {
@@ -253,6 +411,9 @@ impl Diff {
         let mut s = Summary::default();
         for c in &self.changes {
             *s.slot(c.kind) += 1;
+            if let Some(change) = c.commitment_change {
+                *s.commitments.slot(change) += 1;
+            }
         }
         s
     }

@@ -2,17 +2,21 @@
 //! editorial differences and label changes, and the word-level redline of
 //! every revised sentence.
 
+pub mod commitment;
 mod edits;
+pub mod lexicon;
 
 pub use edits::{edit_kinds, word_edits};
 
 use crate::align::{AlignOptions, Alignment, align};
-use crate::diff::{Change, ChangeKind, Diff, DocumentInfo, Renumbered, SentenceView};
+use crate::diff::{Change, ChangeKind, Commitment, Diff, DocumentInfo, Renumbered, SentenceView};
 use crate::normalize::key::editorial;
 use crate::statement::{Sentence, Statement};
+use lexicon::Lexicon;
 
-/// Compares two statements. `old_ref` and `new_ref` are how the user named
-/// them (a path or a store ref); reports show them.
+/// Compares two statements with the built-in commitment lexicon. `old_ref`
+/// and `new_ref` are how the user named them (a path or a store ref);
+/// reports show them.
 pub fn compare(
     old: &Statement,
     new: &Statement,
@@ -20,8 +24,20 @@ pub fn compare(
     new_ref: &str,
     options: &AlignOptions,
 ) -> Diff {
-    let old_views = views(old);
-    let new_views = views(new);
+    compare_with(old, new, old_ref, new_ref, options, &Lexicon::builtin())
+}
+
+/// Compares two statements, finding commitments with `lexicon`.
+pub fn compare_with(
+    old: &Statement,
+    new: &Statement,
+    old_ref: &str,
+    new_ref: &str,
+    options: &AlignOptions,
+    lexicon: &Lexicon,
+) -> Diff {
+    let old_views = views(old, lexicon);
+    let new_views = views(new, lexicon);
     let old_texts: Vec<&str> = old_views.iter().map(|v| v.text.as_str()).collect();
     let new_texts: Vec<&str> = new_views.iter().map(|v| v.text.as_str()).collect();
     let alignment = align(&old_texts, &new_texts, options);
@@ -40,15 +56,25 @@ fn info(statement: &Statement, reference: &str) -> DocumentInfo {
     }
 }
 
-fn views(statement: &Statement) -> Vec<SentenceView> {
+/// The sentences of a statement as entries show them, each with its
+/// commitment.
+pub fn views(statement: &Statement, lexicon: &Lexicon) -> Vec<SentenceView> {
     statement
         .sentences()
         .map(|(location, Sentence { label, text })| SentenceView {
             location,
             label: label.clone(),
             text: text.clone(),
+            commitment: commitment::detect(text, lexicon),
         })
         .collect()
+}
+
+/// The strongest commitment among the sentences of one side.
+fn strongest(side: &[SentenceView]) -> Option<&Commitment> {
+    side.iter()
+        .filter_map(|v| v.commitment.as_ref())
+        .max_by_key(|c| c.strength)
 }
 
 fn changes(
@@ -86,7 +112,15 @@ fn changes(
                 }
                 ChangeKind::Added | ChangeKind::Removed => (Vec::new(), Vec::new()),
             };
+            let text_changed = !matches!(pair.kind, ChangeKind::Same | ChangeKind::Moved);
+            let (commitment_change, commitment_reasons) =
+                match commitment::compare(strongest(&o), strongest(&n), text_changed) {
+                    Some((change, reasons)) => (Some(change), reasons),
+                    None => (None, Vec::new()),
+                };
             Change {
+                commitment_change,
+                commitment_reasons,
                 kind: pair.kind,
                 similarity: round(pair.similarity),
                 moved: pair.moved || pair.kind == ChangeKind::Moved,

@@ -2,11 +2,12 @@
 
 use std::io::{self, BufWriter, Write};
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 
 use communique::align::AlignOptions;
-use communique::analyze::compare;
+use communique::analyze::compare_with;
+use communique::analyze::lexicon::Lexicon;
 use communique::import::Format;
 use communique::normalize::key::{Editorial, Folding};
 use communique::report::{self, ReportOptions, Theme};
@@ -44,9 +45,18 @@ pub struct DiffArgs {
     /// Unchanged sentences to show around each change.
     #[arg(long, short = 'C', default_value_t = 0, value_name = "N")]
     context: usize,
-    /// Print only the header and the summary line.
+    /// Print only the header and the summary lines.
     #[arg(long)]
     stat: bool,
+    /// Show only part of the report: `commitments` keeps the Commitments
+    /// section (terminal and Markdown) and, in JSON, the entries that change
+    /// a commitment.
+    #[arg(long, value_enum)]
+    only: Option<Only>,
+    /// A commitment lexicon (TOML) that extends the built-in one, or
+    /// replaces it when it says `replace = true` (see docs/lexicon.md).
+    #[arg(long, value_name = "FILE")]
+    lexicon: Option<String>,
     /// Similarity (0 to 1) from which a revised sentence counts as reworded
     /// rather than removed and added.
     #[arg(long, default_value_t = AlignOptions::default().threshold, value_parser = parse_threshold)]
@@ -55,6 +65,14 @@ pub struct DiffArgs {
     /// quotes, dashes, whitespace, case). By default none count.
     #[arg(long, value_delimiter = ',', value_enum)]
     count: Vec<EditorialArg>,
+}
+
+/// Parts of the report `--only` can keep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Only {
+    /// The commitments that were added, removed, reworded, strengthened or
+    /// weakened.
+    Commitments,
 }
 
 /// The report formats.
@@ -99,6 +117,10 @@ fn parse_threshold(s: &str) -> Result<f64, String> {
     }
 }
 
+fn report_only_commitments(args: &DiffArgs) -> bool {
+    args.only == Some(Only::Commitments)
+}
+
 /// Runs `diff`.
 pub fn run(args: DiffArgs, theme: Theme) -> Result<Outcome> {
     if args.old == "-" && args.new == "-" {
@@ -115,16 +137,31 @@ pub fn run(args: DiffArgs, theme: Theme) -> Result<Outcome> {
         threshold: args.threshold,
         ..AlignOptions::default()
     };
-    let diff = compare(&old, &new, &args.old, &args.new, &options);
+    let lexicon = match &args.lexicon {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read lexicon {path}; check the path"))?;
+            Lexicon::with_user_file(&text)
+                .with_context(|| format!("lexicon {path} is not valid; see docs/lexicon.md"))?
+        }
+        None => Lexicon::builtin(),
+    };
+    let mut diff = compare_with(&old, &new, &args.old, &args.new, &options, &lexicon);
+    if report_only_commitments(&args) && args.format == ReportFormat::Json {
+        diff.changes.retain(|c| c.changes_commitment());
+    }
     let report_options = ReportOptions {
         context: args.context,
         stat: args.stat,
         theme,
+        only_commitments: report_only_commitments(&args),
     };
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         ReportFormat::Terminal => report::terminal::write(&mut out, &diff, &report_options)?,
-        ReportFormat::Markdown => report::markdown::write(&mut out, &diff)?,
+        ReportFormat::Markdown => {
+            report::markdown::write(&mut out, &diff, report_options.only_commitments)?
+        }
         ReportFormat::Json => report::json::write(&mut out, &diff)?,
     }
     out.flush()?;

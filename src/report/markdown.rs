@@ -5,10 +5,11 @@
 use std::io::{self, Write};
 
 use super::{entry_location, side_text};
-use crate::diff::{Change, ChangeKind, Diff, DocumentInfo, EditOp};
+use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, DocumentInfo, EditOp};
 
-/// Writes the Markdown report of `diff`.
-pub fn write(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
+/// Writes the Markdown report of `diff`; with `only_commitments`, only the
+/// header, the summary tables and the Commitments section.
+pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Result<()> {
     writeln!(
         out,
         "# Changes: {} → {}\n",
@@ -31,6 +32,29 @@ pub fn write(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
     writeln!(out, "| Kind | Sentences |\n|---|---:|")?;
     for kind in ChangeKind::ALL {
         writeln!(out, "| {} | {} |", kind.name(), summary.get(kind))?;
+    }
+    writeln!(out, "\n| Commitments | Sentences |\n|---|---:|")?;
+    for change in CommitmentChange::ALL {
+        writeln!(
+            out,
+            "| {} | {} |",
+            change.name(),
+            summary.commitments.get(change)
+        )?;
+    }
+    let commitments: Vec<&Change> = diff
+        .changes
+        .iter()
+        .filter(|c| c.changes_commitment())
+        .collect();
+    if !commitments.is_empty() {
+        writeln!(out, "\n## Commitments ({})\n", commitments.len())?;
+        for c in commitments {
+            commitment_entry(out, c)?;
+        }
+    }
+    if only_commitments {
+        return Ok(());
     }
     let sections: [(&str, &[ChangeKind]); 5] = [
         ("Added", &[ChangeKind::Added]),
@@ -100,12 +124,31 @@ fn entry(out: &mut dyn Write, c: &Change) -> io::Result<()> {
         head.push_str(" · moved");
     }
     writeln!(out, "{head}")?;
-    let body = match c.kind {
+    writeln!(out, "  {}", body(c))
+}
+
+fn commitment_entry(out: &mut dyn Write, c: &Change) -> io::Result<()> {
+    let Some(change) = c.commitment_change else {
+        return Ok(());
+    };
+    let mut head = format!(
+        "- **{}** · commitment **{}**",
+        entry_location(c),
+        change.name()
+    );
+    for reason in &c.commitment_reasons {
+        head.push_str(&format!(" · {}", escape(reason)));
+    }
+    writeln!(out, "{head}")?;
+    writeln!(out, "  {}", body(c))
+}
+
+fn body(c: &Change) -> String {
+    match c.kind {
         ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged => redline(c),
         ChangeKind::Removed => escape(&side_text(&c.old)),
         _ => escape(&side_text(&c.new)),
-    };
-    writeln!(out, "  {body}")
+    }
 }
 
 fn redline(c: &Change) -> String {

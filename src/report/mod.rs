@@ -7,7 +7,7 @@ pub mod markdown;
 pub mod terminal;
 pub mod theme;
 
-use crate::diff::{Change, ChangeKind, SentenceView, Summary};
+use crate::diff::{Change, ChangeKind, CommitmentChange, CommitmentSummary, SentenceView, Summary};
 
 pub use theme::{Role, Theme};
 
@@ -20,6 +20,8 @@ pub struct ReportOptions {
     pub stat: bool,
     /// Colors for the terminal report (default: none).
     pub theme: Theme,
+    /// Show only the Commitments section (default `false`).
+    pub only_commitments: bool,
 }
 
 /// The summary in words, changes first: "2 reworded, 1 added · 30 same".
@@ -35,6 +37,22 @@ pub fn summary_line(summary: &Summary) -> String {
         parts.join(", ")
     };
     format!("{changes} · {} same", summary.same)
+}
+
+/// The commitment summary in words: "commitments: 1 strengthened, 2 removed
+/// · 9 unchanged".
+pub fn commitment_line(summary: &CommitmentSummary) -> String {
+    let parts: Vec<String> = CommitmentChange::ALL
+        .into_iter()
+        .filter(|&c| c != CommitmentChange::Unchanged && summary.get(c) > 0)
+        .map(|c| format!("{} {}", summary.get(c), c.name()))
+        .collect();
+    let changes = if parts.is_empty() {
+        "no changes".to_owned()
+    } else {
+        parts.join(", ")
+    };
+    format!("commitments: {changes} · {} unchanged", summary.unchanged)
 }
 
 /// The location of one side of an entry: `¶3.2`, or `¶3.2–3.3` for a run.

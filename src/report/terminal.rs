@@ -8,22 +8,44 @@
 
 use std::io::{self, Write};
 
-use super::{ReportOptions, Role, entry_location, side_text, summary_line};
-use crate::diff::{Change, ChangeKind, Diff, DocumentInfo, EditOp};
+use super::{ReportOptions, Role, commitment_line, entry_location, side_text, summary_line};
+use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, DocumentInfo, EditOp};
 
 /// Writes the terminal report of `diff`.
 pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::Result<()> {
     let theme = options.theme;
     header(out, options, "---", &diff.old)?;
     header(out, options, "+++", &diff.new)?;
+    let summary = diff.summary();
     writeln!(
         out,
         "{}",
-        theme.paint(Role::Header, &summary_line(&diff.summary()))
+        theme.paint(Role::Header, &summary_line(&summary))
+    )?;
+    writeln!(
+        out,
+        "{}",
+        theme.paint(Role::Header, &commitment_line(&summary.commitments))
     )?;
     if options.stat {
         return Ok(());
     }
+    let commitments: Vec<&Change> = diff
+        .changes
+        .iter()
+        .filter(|c| c.changes_commitment())
+        .collect();
+    if !commitments.is_empty() {
+        writeln!(out, "\n{}", theme.paint(Role::Header, "Commitments"))?;
+        for c in commitments {
+            writeln!(out)?;
+            commitment_entry(out, c, options)?;
+        }
+    }
+    if options.only_commitments {
+        return Ok(());
+    }
+    writeln!(out, "\n{}", theme.paint(Role::Header, "Sentences"))?;
     let shown = shown_entries(&diff.changes, options.context);
     let mut last: Option<usize> = None;
     for (i, change) in diff.changes.iter().enumerate() {
@@ -83,6 +105,37 @@ pub fn marker(kind: ChangeKind) -> (&'static str, Role) {
     }
 }
 
+/// One entry of the Commitments section: how the commitment changed, why,
+/// and the sentence with its redline.
+fn commitment_entry(
+    out: &mut dyn Write,
+    change: &Change,
+    options: &ReportOptions,
+) -> io::Result<()> {
+    let theme = options.theme;
+    let Some(kind) = change.commitment_change else {
+        return Ok(());
+    };
+    let role = match kind {
+        CommitmentChange::Added | CommitmentChange::Strengthened => Role::Added,
+        CommitmentChange::Removed | CommitmentChange::Weakened => Role::Removed,
+        _ => Role::Changed,
+    };
+    let head = format!("! {} commitment {}", entry_location(change), kind.name());
+    let reasons = if change.commitment_reasons.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", change.commitment_reasons.join("; "))
+    };
+    writeln!(
+        out,
+        "{}{}",
+        theme.paint(role, &head),
+        theme.paint(Role::Detail, &reasons)
+    )?;
+    body(out, change, options)
+}
+
 fn entry(out: &mut dyn Write, change: &Change, options: &ReportOptions) -> io::Result<()> {
     let theme = options.theme;
     let (mark, role) = marker(change.kind);
@@ -123,6 +176,12 @@ fn entry(out: &mut dyn Write, change: &Change, options: &ReportOptions) -> io::R
         theme.paint(role, &head),
         theme.paint(Role::Detail, &detail)
     )?;
+    body(out, change, options)
+}
+
+/// The text of an entry: the redline of a revision, or the sentence.
+fn body(out: &mut dyn Write, change: &Change, options: &ReportOptions) -> io::Result<()> {
+    let theme = options.theme;
     match change.kind {
         ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged => {
             writeln!(out, "    {}", redline(change, options))

@@ -223,9 +223,13 @@ fn color_only_when_asked_or_on_a_terminal() {
 fn stat_prints_only_the_summary() {
     let (code, out, _) = run(&["diff", DRAFT, FINAL, "--stat"]);
     assert_eq!(code, 1);
-    assert_eq!(out.lines().count(), 3, "{out}");
+    assert_eq!(out.lines().count(), 4, "{out}");
     assert!(
-        out.ends_with("1 moved, 6 reworded, 1 split, 1 merged, 1 added, 2 removed · 17 same\n")
+        out.contains("\n1 moved, 6 reworded, 1 split, 1 merged, 1 added, 2 removed · 17 same\n")
+    );
+    assert!(
+        out.ends_with("commitments: 1 removed, 1 reworded, 2 strengthened · 4 unchanged\n"),
+        "{out}"
     );
 }
 

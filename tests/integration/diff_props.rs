@@ -219,7 +219,7 @@ proptest! {
             let d = diff(&x, &y);
             let mut sink = Vec::new();
             report::terminal::write(&mut sink, &d, &report::ReportOptions::default()).expect("writes");
-            report::markdown::write(&mut sink, &d).expect("writes");
+            report::markdown::write(&mut sink, &d, false).expect("writes");
             report::json::write(&mut sink, &d).expect("writes");
         }
     }

@@ -49,6 +49,7 @@ fn terminal(diff: &Diff, context: usize) -> String {
         context,
         stat: false,
         theme: Theme::PLAIN,
+        only_commitments: false,
     };
     report::terminal::write(&mut out, diff, &options).expect("writes to a Vec");
     String::from_utf8(out).expect("utf-8")
@@ -56,7 +57,7 @@ fn terminal(diff: &Diff, context: usize) -> String {
 
 fn markdown(diff: &Diff) -> String {
     let mut out = Vec::new();
-    report::markdown::write(&mut out, diff).expect("writes to a Vec");
+    report::markdown::write(&mut out, diff, false).expect("writes to a Vec");
     String::from_utf8(out).expect("utf-8")
 }
 

@@ -1,0 +1,194 @@
+//! The commitment lexicon: markers with their strength, hedges, negations,
+//! actors and the openings of UN preambular paragraphs. Data, not code: the
+//! default ships embedded (`lexicon.toml`) and a user file extends or
+//! replaces it.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::diff::Strength;
+
+use crate::normalize::key::{Folding, key, words};
+
+/// What a marker phrase means: a strength, or none (verbs that only record).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MarkerStrength {
+    /// Not a commitment ("notes", "welcomes").
+    None,
+    /// A weak commitment.
+    Weak,
+    /// A moderate commitment.
+    Moderate,
+    /// A strong commitment.
+    Strong,
+}
+
+impl MarkerStrength {
+    /// The commitment strength, or `None` for recording verbs.
+    pub fn strength(self) -> Option<Strength> {
+        match self {
+            MarkerStrength::None => None,
+            MarkerStrength::Weak => Some(Strength::Weak),
+            MarkerStrength::Moderate => Some(Strength::Moderate),
+            MarkerStrength::Strong => Some(Strength::Strong),
+        }
+    }
+}
+
+/// The lexicon file's format (see `docs/lexicon.md`).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconFile {
+    /// Replace the default lexicon instead of extending it.
+    #[serde(default)]
+    pub replace: bool,
+    /// Marker groups.
+    #[serde(default)]
+    pub marker: Vec<MarkerGroup>,
+    /// Hedge phrases.
+    #[serde(default)]
+    pub hedges: Vec<String>,
+    /// Negation words.
+    #[serde(default)]
+    pub negations: Vec<String>,
+    /// Actor phrases.
+    #[serde(default)]
+    pub actors: Vec<String>,
+    /// First words of preambular paragraphs (besides -ing participles).
+    #[serde(default)]
+    pub preambular: Vec<String>,
+}
+
+/// Phrases that share a strength.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkerGroup {
+    /// Their strength.
+    pub strength: MarkerStrength,
+    /// Why they rank there.
+    #[serde(default)]
+    pub why: String,
+    /// The phrases, each matched as whole words.
+    pub phrases: Vec<String>,
+}
+
+/// A phrase as lower-case words.
+pub(crate) type Phrase = Vec<String>;
+
+/// A compiled lexicon, ready to match word sequences.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    /// Markers by first word, longest first.
+    pub(crate) markers: HashMap<String, Vec<(Phrase, MarkerStrength)>>,
+    pub(crate) hedges: Vec<Phrase>,
+    pub(crate) negations: Vec<String>,
+    pub(crate) actors: Vec<Phrase>,
+    pub(crate) preambular: Vec<String>,
+}
+
+/// The default lexicon's text.
+pub const DEFAULT_LEXICON: &str = include_str!("lexicon.toml");
+
+/// Why a lexicon file could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct LexiconError {
+    /// 1-based line of the problem.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Lexicon {
+    /// The lexicon that ships with communique.
+    pub fn builtin() -> Lexicon {
+        // The embedded file is tested to parse; an empty lexicon is the
+        // harmless fallback should that ever fail.
+        Lexicon::parse(DEFAULT_LEXICON).unwrap_or_default()
+    }
+
+    /// Parses a lexicon file on its own.
+    pub fn parse(text: &str) -> Result<Lexicon, LexiconError> {
+        let file = parse_file(text)?;
+        let mut lexicon = Lexicon::default();
+        lexicon.add(file);
+        Ok(lexicon)
+    }
+
+    /// The built-in lexicon extended by a user file (or replaced, when the
+    /// file says `replace = true`).
+    pub fn with_user_file(text: &str) -> Result<Lexicon, LexiconError> {
+        let file = parse_file(text)?;
+        let mut lexicon = if file.replace {
+            Lexicon::default()
+        } else {
+            Lexicon::builtin()
+        };
+        lexicon.add(file);
+        Ok(lexicon)
+    }
+
+    fn add(&mut self, file: LexiconFile) {
+        for group in file.marker {
+            for p in group.phrases {
+                let phrase = phrase_words(&p);
+                if let Some(first) = phrase.first() {
+                    let list = self.markers.entry(first.clone()).or_default();
+                    list.retain(|(q, _)| *q != phrase);
+                    list.push((phrase, group.strength));
+                    list.sort_by_key(|(q, _)| std::cmp::Reverse(q.len()));
+                }
+            }
+        }
+        self.hedges
+            .extend(file.hedges.iter().map(|h| phrase_words(h)));
+        self.negations
+            .extend(file.negations.iter().map(|n| n.to_lowercase()));
+        self.actors
+            .extend(file.actors.iter().map(|a| phrase_words(a)));
+        self.actors.sort_by_key(|a| std::cmp::Reverse(a.len()));
+        self.preambular
+            .extend(file.preambular.iter().map(|p| p.to_lowercase()));
+    }
+}
+
+fn parse_file(text: &str) -> Result<LexiconFile, LexiconError> {
+    toml::from_str(text).map_err(|e| LexiconError {
+        line: e.span().map_or(1, |s| {
+            text[..s.start.min(text.len())].matches('\n').count() + 1
+        }),
+        message: e.message().to_owned(),
+    })
+}
+
+/// A phrase's words as the matcher sees them.
+pub(crate) fn phrase_words(phrase: &str) -> Phrase {
+    let k = key(phrase, Folding::default());
+    words(&k).map(str::to_owned).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_parses() {
+        let lexicon = Lexicon::parse(DEFAULT_LEXICON).expect("the default lexicon parses");
+        assert!(lexicon.markers.contains_key("will"));
+        assert!(!lexicon.hedges.is_empty());
+    }
+
+    #[test]
+    fn user_file_extends_or_replaces() {
+        let user = "[[marker]]\nstrength = \"strong\"\nphrases = [\"vow to\"]\n";
+        let l = Lexicon::with_user_file(user).expect("parses");
+        assert!(l.markers.contains_key("vow") && l.markers.contains_key("will"));
+        let l = Lexicon::with_user_file(&format!("replace = true\n{user}")).expect("parses");
+        assert!(l.markers.contains_key("vow") && !l.markers.contains_key("will"));
+        let err = Lexicon::with_user_file("[[marker]]\nstrength = \"mighty\"\nphrases = []\n")
+            .unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+    }
+}
