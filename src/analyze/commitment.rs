@@ -127,26 +127,55 @@ fn is_preambular(text: &str, first: &str, lexicon: &Lexicon) -> bool {
     opens && text.trim_end().ends_with(',')
 }
 
-/// The first marker of the sentence: (word index, length, strength).
+/// The marker that decides the sentence: its first marker, or, when that
+/// one only records ("recall the commitments … and agree to take …",
+/// "Expresses its gratitude … and requests him to …"), a commitment marker
+/// coordinated with it by "and". (word index, length, strength).
 fn first_marker(words: &[Word], lexicon: &Lexicon) -> Option<(usize, usize, MarkerStrength)> {
-    for at in 0..words.len() {
-        let Some(candidates) = lexicon.markers.get(&words[at].folded) else {
+    let first = marker_from(words, lexicon, 0)?;
+    if first.2 != MarkerStrength::None {
+        return Some(first);
+    }
+    let after = first.0 + first.1;
+    for j in after..words.len() {
+        if words[j].folded != "and" {
             continue;
-        };
-        for (phrase, strength) in candidates {
-            if !matches_at(words, at, phrase) {
-                continue;
+        }
+        // "and agree to", "and also requests", "and further urges".
+        for k in j + 1..(j + 3).min(words.len()) {
+            if let Some(m) = marker_at(words, lexicon, k)
+                && m.2 != MarkerStrength::None
+            {
+                return Some(m);
             }
-            let noun = phrase.len() == 1
-                && at > 0
-                && NOUN_CONTEXT.contains(&words[at - 1].folded.as_str());
-            if noun {
+            if !matches!(words[k].folded.as_str(), "also" | "further" | "strongly" | "again") {
                 break;
             }
-            return Some((at, phrase.len(), *strength));
         }
     }
+    Some(first)
+}
+
+/// The marker at word `at`, longest phrase first, unless it is a noun there.
+fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<(usize, usize, MarkerStrength)> {
+    let candidates = lexicon.markers.get(&words[at].folded)?;
+    for (phrase, strength) in candidates {
+        if !matches_at(words, at, phrase) {
+            continue;
+        }
+        let noun =
+            phrase.len() == 1 && at > 0 && NOUN_CONTEXT.contains(&words[at - 1].folded.as_str());
+        if noun {
+            return None;
+        }
+        return Some((at, phrase.len(), *strength));
+    }
     None
+}
+
+/// The first marker at or after word `from`.
+fn marker_from(words: &[Word], lexicon: &Lexicon, from: usize) -> Option<(usize, usize, MarkerStrength)> {
+    (from..words.len()).find_map(|at| marker_at(words, lexicon, at))
 }
 
 /// The last actor the lexicon knows before the marker; for an operative
@@ -187,9 +216,14 @@ fn is_number(w: &str) -> bool {
 /// days", "for an additional period of 90 days", "until …") and percentage
 /// targets ("10 percent", "10%").
 fn deadlines(text: &str, words: &[Word]) -> Vec<String> {
-    const OPENERS: [&[&str]; 9] = [
+    const OPENERS: [&[&str]; 14] = [
         &["for", "an", "additional", "period", "of"],
+        &["for", "an", "initial", "period", "of"],
+        &["for", "a", "further", "period", "of"],
         &["for", "a", "period", "of"],
+        &["starting", "on"],
+        &["beginning", "on"],
+        &["as", "of"],
         &["no", "later", "than"],
         &["by", "the", "end", "of"],
         &["by"],
