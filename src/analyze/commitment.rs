@@ -137,6 +137,15 @@ fn first_marker(words: &[Word], lexicon: &Lexicon) -> Option<(usize, usize, Mark
         return Some(first);
     }
     let after = first.0 + first.1;
+    // "We solemnly reiterate that we will never recognise …": a commitment
+    // restated in a clause whose subject is an actor.
+    if words.get(after).is_some_and(|w| w.folded == "that")
+        && let Some(m) = marker_from(words, lexicon, after + 1)
+        && m.2 != MarkerStrength::None
+        && (after + 1..m.0).any(|i| lexicon.actors.iter().any(|a| matches_at(words, i, a)))
+    {
+        return Some(m);
+    }
     for j in after..words.len() {
         if words[j].folded != "and" {
             continue;
@@ -148,7 +157,10 @@ fn first_marker(words: &[Word], lexicon: &Lexicon) -> Option<(usize, usize, Mark
             {
                 return Some(m);
             }
-            if !matches!(words[k].folded.as_str(), "also" | "further" | "strongly" | "again") {
+            if !matches!(
+                words[k].folded.as_str(),
+                "also" | "further" | "strongly" | "again"
+            ) {
                 break;
             }
         }
@@ -157,7 +169,11 @@ fn first_marker(words: &[Word], lexicon: &Lexicon) -> Option<(usize, usize, Mark
 }
 
 /// The marker at word `at`, longest phrase first, unless it is a noun there.
-fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<(usize, usize, MarkerStrength)> {
+fn marker_at(
+    words: &[Word],
+    lexicon: &Lexicon,
+    at: usize,
+) -> Option<(usize, usize, MarkerStrength)> {
     let candidates = lexicon.markers.get(&words[at].folded)?;
     for (phrase, strength) in candidates {
         if !matches_at(words, at, phrase) {
@@ -174,7 +190,11 @@ fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<(usize, usi
 }
 
 /// The first marker at or after word `from`.
-fn marker_from(words: &[Word], lexicon: &Lexicon, from: usize) -> Option<(usize, usize, MarkerStrength)> {
+fn marker_from(
+    words: &[Word],
+    lexicon: &Lexicon,
+    from: usize,
+) -> Option<(usize, usize, MarkerStrength)> {
     (from..words.len()).find_map(|at| marker_at(words, lexicon, at))
 }
 
@@ -406,6 +426,15 @@ mod tests {
         assert!(k.negated);
         assert_eq!(k.strength, Strength::Strong);
         assert_eq!(k.actor.as_deref(), Some("We"));
+        let k = c("We solemnly reiterate that we will never recognise this illegal annexation.")
+            .expect("commitment");
+        assert!(k.negated && k.marker == "will");
+        assert_eq!(
+            c(
+                "The Ministers affirmed that international law must be upheld under all circumstances."
+            ),
+            None
+        );
         let k = c("The Parties commit to take the following actions by May 14, 2025:")
             .expect("commitment");
         assert_eq!(k.marker, "commit to");
