@@ -154,6 +154,7 @@ fn first_marker(words: &[Word], lexicon: &Lexicon) -> Option<(usize, usize, Mark
         for k in j + 1..(j + 3).min(words.len()) {
             if let Some(m) = marker_at(words, lexicon, k)
                 && m.2 != MarkerStrength::None
+                && verb_form(&words[k].folded) == verb_form(&words[first.0].folded)
             {
                 return Some(m);
             }
@@ -166,6 +167,19 @@ fn first_marker(words: &[Word], lexicon: &Lexicon) -> Option<(usize, usize, Mark
         }
     }
     Some(first)
+}
+
+/// The inflection of a verb, so that only a verb coordinated in the same
+/// form counts: "Welcomes … and encourages" yes, "Welcomes the Meeting, which
+/// examined … and considered …" no.
+fn verb_form(word: &str) -> u8 {
+    if word.ends_with("ed") {
+        2
+    } else if word.ends_with('s') && !word.ends_with("ss") {
+        1
+    } else {
+        0
+    }
 }
 
 /// The marker at word `at`, longest phrase first, unless it is a noun there.
