@@ -11,7 +11,7 @@
 //! to act, which is no weaker for it.
 
 use super::lexicon::{Lexicon, MarkerStrength, Phrase};
-use crate::diff::{Commitment, CommitmentChange};
+use crate::diff::{Commitment, CommitmentChange, Strength};
 use crate::normalize::key::{Folding, key};
 
 /// A word of a sentence: lower-cased key text and its byte span in the
@@ -81,24 +81,36 @@ pub fn detect(text: &str, lexicon: &Lexicon) -> Option<Commitment> {
     if is_preambular(text, &first.folded, lexicon) {
         return None;
     }
-    let (at, len, strength) = first_marker(&words, lexicon)?;
-    let mut strength = strength.strength()?;
-    let marker = span(text, &words, at, at + len).to_owned();
-    let actor = actor(text, &words, at, lexicon);
-    // A marker deep in a sentence with no one to commit ("the sharing …
-    // supported this progress", "stabilization support") describes; it
-    // does not bind. Operative paragraphs open with their marker.
-    if at > 0 && actor.is_none() {
-        return None;
+    let found = first_marker(&words, lexicon)?;
+    let mut strength = found.strength.strength()?;
+    let (at, mut len) = (found.at, found.len);
+
+    // "will consider", "will also explore": the promise is only to consider.
+    if MODALS.contains(&words[at].folded.as_str()) {
+        let mut k = at + 1;
+        while k < words.len() && is_adverb(&words[k].folded) {
+            k += 1;
+        }
+        if let Some(m) = marker_at(&words, lexicon, k)
+            && m.strength == MarkerStrength::Weak
+        {
+            strength = Strength::Weak;
+            len = k + m.len - at;
+        }
     }
+    let marker = span(text, &words, at, at + len).to_owned();
 
     let negated = words[at + len..]
         .iter()
         .take(2)
         .any(|w| lexicon.negations.contains(&w.folded));
 
+    // A hedge softens the commitment when it stands by its marker ("will,
+    // as appropriate, …", "committed, where applicable, to …"); one at the
+    // end of a long sentence qualifies a detail, not the promise.
     let mut hedges = Vec::new();
-    for i in 0..words.len() {
+    let window = at.saturating_sub(3)..(at + len + HEDGE_REACH).min(words.len());
+    for i in window {
         for h in &lexicon.hedges {
             if matches_at(&words, i, h) {
                 hedges.push(span(text, &words, i, i + h.len()).to_owned());
@@ -113,11 +125,42 @@ pub fn detect(text: &str, lexicon: &Lexicon) -> Option<Commitment> {
     Some(Commitment {
         strength,
         marker,
-        actor,
+        actor: found.actor,
         hedges,
         negated,
         deadlines: deadlines(text, &words),
     })
+}
+
+/// How many words after its marker a hedge may stand and still soften it.
+const HEDGE_REACH: usize = 8;
+
+/// Modal markers: they bind only the subject right before them.
+const MODALS: [&str; 5] = ["will", "shall", "must", "should", "need"];
+
+/// Words that may stand between a subject and its verb, or open an
+/// operative paragraph ("Strongly urges", "Also calls upon").
+fn is_adverb(word: &str) -> bool {
+    (word.ends_with("ly") && word.len() > 3)
+        || matches!(
+            word,
+            "also"
+                | "further"
+                | "again"
+                | "once"
+                | "therefore"
+                | "hereby"
+                | "together"
+                | "still"
+                | "now"
+                | "all"
+                | "both"
+                | "each"
+                | "continue"
+                | "to"
+                | "not"
+                | "never"
+        )
 }
 
 /// A UN preambular paragraph: it opens with a participle or one of the
@@ -127,22 +170,31 @@ fn is_preambular(text: &str, first: &str, lexicon: &Lexicon) -> bool {
     opens && text.trim_end().ends_with(',')
 }
 
-/// The marker that decides the sentence: its first marker, or, when that
-/// one only records ("recall the commitments … and agree to take …",
-/// "Expresses its gratitude … and requests him to …"), a commitment marker
-/// coordinated with it by "and". (word index, length, strength).
-fn first_marker(words: &[Word], lexicon: &Lexicon) -> Option<(usize, usize, MarkerStrength)> {
-    let first = marker_from(words, lexicon, 0)?;
-    if first.2 != MarkerStrength::None {
+/// A marker found in a sentence, with the actor it binds.
+struct Found {
+    at: usize,
+    len: usize,
+    strength: MarkerStrength,
+    actor: Option<String>,
+}
+
+/// The marker that decides the sentence: its first marker that binds
+/// someone, or, when that one only records ("recall the commitments … and
+/// agree to take …", "reiterate that we will never recognise …"), a
+/// commitment marker coordinated with it or restated in a clause of an actor.
+fn first_marker(words: &[Word], lexicon: &Lexicon) -> Option<Found> {
+    let first = (0..words.len()).find_map(|at| binding_marker(words, lexicon, at))?;
+    // An operative paragraph is ranked by the verb it opens with, as UN
+    // usage reads it ("Welcomes … and requests …" is a welcome).
+    let operative = words[..first.at].iter().all(|w| is_adverb(&w.folded));
+    if first.strength != MarkerStrength::None || operative {
         return Some(first);
     }
-    let after = first.0 + first.1;
-    // "We solemnly reiterate that we will never recognise …": a commitment
-    // restated in a clause whose subject is an actor.
+    let after = first.at + first.len;
     if words.get(after).is_some_and(|w| w.folded == "that")
-        && let Some(m) = marker_from(words, lexicon, after + 1)
-        && m.2 != MarkerStrength::None
-        && (after + 1..m.0).any(|i| lexicon.actors.iter().any(|a| matches_at(words, i, a)))
+        && let Some(m) = (after + 1..words.len()).find_map(|at| binding_marker(words, lexicon, at))
+        && m.strength != MarkerStrength::None
+        && (after + 1..m.at).any(|i| lexicon.actors.iter().any(|a| matches_at(words, i, a)))
     {
         return Some(m);
     }
@@ -153,10 +205,13 @@ fn first_marker(words: &[Word], lexicon: &Lexicon) -> Option<(usize, usize, Mark
         // "and agree to", "and also requests", "and further urges".
         for k in j + 1..(j + 3).min(words.len()) {
             if let Some(m) = marker_at(words, lexicon, k)
-                && m.2 != MarkerStrength::None
-                && verb_form(&words[k].folded) == verb_form(&words[first.0].folded)
+                && m.strength != MarkerStrength::None
+                && verb_form(&words[k].folded) == verb_form(&words[first.at].folded)
             {
-                return Some(m);
+                return Some(Found {
+                    actor: first.actor.clone(),
+                    ..m
+                });
             }
             if !matches!(
                 words[k].folded.as_str(),
@@ -167,6 +222,47 @@ fn first_marker(words: &[Word], lexicon: &Lexicon) -> Option<(usize, usize, Mark
         }
     }
     Some(first)
+}
+
+/// The marker at word `at` if it binds someone there:
+/// - at the start of the sentence, or after adverbs only ("Strongly urges"):
+///   an operative paragraph, the body speaking;
+/// - a modal ("will", "must") right after an actor ("We will", "the
+///   Parties shall"); after anything else it describes ("the Conference,
+///   which will be held", "Russia must not succeed");
+/// - a marker that opens with a possessive ("our commitment to");
+/// - any other marker with an actor before it.
+fn binding_marker(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Found> {
+    let m = marker_at(words, lexicon, at)?;
+    if words[..at].iter().all(|w| is_adverb(&w.folded)) {
+        return Some(m);
+    }
+    let word = words[at].folded.as_str();
+    if MODALS.contains(&word) {
+        let mut k = at;
+        while k > 0 && is_adverb(&words[k - 1].folded) && words[k - 1].folded != "to" {
+            k -= 1;
+        }
+        let actor = lexicon
+            .actors
+            .iter()
+            .find(|a| k >= a.len() && matches_at(words, k - a.len(), a))?;
+        return Some(Found {
+            actor: Some(actor_text(words, k - actor.len(), k)),
+            ..m
+        });
+    }
+    if matches!(word, "our" | "their" | "its") {
+        return Some(Found {
+            actor: last_actor(words, at, lexicon),
+            ..m
+        });
+    }
+    let actor = last_actor(words, at, lexicon)?;
+    Some(Found {
+        actor: Some(actor),
+        ..m
+    })
 }
 
 /// The inflection of a verb, so that only a verb coordinated in the same
@@ -183,12 +279,8 @@ fn verb_form(word: &str) -> u8 {
 }
 
 /// The marker at word `at`, longest phrase first, unless it is a noun there.
-fn marker_at(
-    words: &[Word],
-    lexicon: &Lexicon,
-    at: usize,
-) -> Option<(usize, usize, MarkerStrength)> {
-    let candidates = lexicon.markers.get(&words[at].folded)?;
+fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Found> {
+    let candidates = lexicon.markers.get(&words.get(at)?.folded)?;
     for (phrase, strength) in candidates {
         if !matches_at(words, at, phrase) {
             continue;
@@ -198,33 +290,36 @@ fn marker_at(
         if noun {
             return None;
         }
-        return Some((at, phrase.len(), *strength));
+        return Some(Found {
+            at,
+            len: phrase.len(),
+            strength: *strength,
+            actor: None,
+        });
     }
     None
 }
 
-/// The first marker at or after word `from`.
-fn marker_from(
-    words: &[Word],
-    lexicon: &Lexicon,
-    from: usize,
-) -> Option<(usize, usize, MarkerStrength)> {
-    (from..words.len()).find_map(|at| marker_at(words, lexicon, at))
-}
-
-/// The last actor the lexicon knows before the marker; for an operative
-/// paragraph with none ("Decides to …"), the body that speaks is implied and
-/// left unnamed.
-fn actor(text: &str, words: &[Word], marker: usize, lexicon: &Lexicon) -> Option<String> {
+/// The last actor the lexicon knows that ends before word `marker`.
+fn last_actor(words: &[Word], marker: usize, lexicon: &Lexicon) -> Option<String> {
     let mut found = None;
     for i in 0..marker {
         if let Some(a) = lexicon.actors.iter().find(|a| matches_at(words, i, a))
             && i + a.len() <= marker
         {
-            found = Some(span(text, words, i, i + a.len()).to_owned());
+            found = Some(actor_text(words, i, i + a.len()));
         }
     }
     found
+}
+
+/// The words `from..to` as the sentence writes them.
+fn actor_text(words: &[Word], from: usize, to: usize) -> String {
+    words[from..to]
+        .iter()
+        .map(|w| w.text)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 const MONTHS: [&str; 12] = [
@@ -393,7 +488,6 @@ pub fn compare(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diff::Strength;
 
     fn c(text: &str) -> Option<Commitment> {
         detect(text, &Lexicon::builtin())

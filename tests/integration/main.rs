@@ -2,6 +2,7 @@
 //! binary per file).
 
 mod cli;
+mod commitments;
 mod diff_labels;
 mod diff_props;
 mod golden_rules;

@@ -1,0 +1,236 @@
+//! Commitment detection against sentences labelled by hand
+//! (tests/fixtures/commitments/labels.toml), and the acceptance cases of the
+//! commitments issue on real statements.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use communique::align::AlignOptions;
+use communique::analyze::commitment::detect;
+use communique::analyze::compare;
+use communique::analyze::lexicon::Lexicon;
+use communique::diff::{Change, CommitmentChange, Diff, Strength};
+use communique::import::import;
+use communique::statement::Statement;
+use serde::Deserialize;
+
+use crate::shared::corpus_file;
+
+#[derive(Deserialize)]
+struct Labels {
+    sentence: Vec<Labelled>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct Labelled {
+    source: String,
+    text: String,
+    strength: String,
+    #[serde(default)]
+    marker: String,
+    #[serde(default)]
+    actor: String,
+    #[serde(default)]
+    negated: bool,
+    #[serde(default)]
+    hedges: Vec<String>,
+    #[serde(default)]
+    deadlines: Vec<String>,
+    #[serde(default)]
+    note: String,
+}
+
+fn load(rel: &str) -> Option<Statement> {
+    let path = corpus_file(rel)?;
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Some(import(&bytes, None, rel).unwrap_or_else(|e| panic!("{e}")))
+}
+
+fn strength_name(s: Option<Strength>) -> &'static str {
+    s.map_or("none", Strength::name)
+}
+
+#[test]
+fn precision_and_recall_on_hand_labelled_sentences() {
+    if crate::shared::shared_dir().is_none() {
+        return;
+    }
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/commitments/labels.toml");
+    let labels: Labels = toml::from_str(&std::fs::read_to_string(&path).expect("labels file"))
+        .expect("labels parse");
+    let lexicon = Lexicon::builtin();
+    let (mut tp, mut fp, mut fn_, mut tn, mut strength_ok) = (0, 0, 0, 0, 0);
+    let mut series = std::collections::BTreeSet::new();
+    let mut confusion: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut misses = Vec::new();
+    for l in &labels.sentence {
+        series.insert(l.source.split('/').next().unwrap_or_default().to_owned());
+        let got = detect(&l.text, &lexicon);
+        let got_name = strength_name(got.as_ref().map(|c| c.strength));
+        let want = l.strength.as_str();
+        *confusion.entry((want, got_name)).or_default() += 1;
+        match (want != "none", got.is_some()) {
+            (true, true) => {
+                tp += 1;
+                if want == got_name {
+                    strength_ok += 1;
+                }
+            }
+            (false, true) => fp += 1,
+            (true, false) => fn_ += 1,
+            (false, false) => tn += 1,
+        }
+        if want != got_name {
+            misses.push(format!(
+                "  want {want}, got {got_name}: {}",
+                l.text.chars().take(110).collect::<String>()
+            ));
+        }
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fn_).max(1) as f64;
+    let accuracy = strength_ok as f64 / tp.max(1) as f64;
+    eprintln!(
+        "commitments: {} sentences from {} series; precision {precision:.3}, recall {recall:.3}, \
+         strength accuracy {accuracy:.3} (tp {tp}, fp {fp}, fn {fn_}, tn {tn})",
+        labels.sentence.len(),
+        series.len()
+    );
+    eprintln!("disagreements:\n{}", misses.join("\n"));
+    assert!(labels.sentence.len() >= 150 && series.len() >= 5);
+    assert!(precision >= 0.85, "precision {precision:.3} below 0.85");
+    assert!(recall >= 0.85, "recall {recall:.3} below 0.85");
+}
+
+fn diff(old: &str, new: &str) -> Option<Diff> {
+    Some(compare(
+        &load(old)?,
+        &load(new)?,
+        old,
+        new,
+        &AlignOptions::default(),
+    ))
+}
+
+fn entry<'a>(d: &'a Diff, new_prefix: &str) -> &'a Change {
+    d.changes
+        .iter()
+        .find(|c| c.new.iter().any(|v| v.text.starts_with(new_prefix)))
+        .unwrap_or_else(|| panic!("no entry with new sentence {new_prefix:?}"))
+}
+
+#[test]
+fn us_china_geneva_to_stockholm() {
+    let Some(d) = diff(
+        "us-china-trade-joint-statement/2025-05-12-us-china-geneva-joint-statement.txt",
+        "us-china-trade-joint-statement/2025-08-11-us-china-stockholm-joint-statement.txt",
+    ) else {
+        return;
+    };
+    let c = entry(
+        &d,
+        "The Parties recall the commitments under the Geneva Joint Statement",
+    );
+    assert_eq!(
+        c.commitment_change,
+        Some(CommitmentChange::Reworded),
+        "{:?}",
+        c.commitment_reasons
+    );
+    let (old, new) = (
+        c.old[0].commitment.as_ref().expect("old commits"),
+        c.new[0].commitment.as_ref().expect("new commits"),
+    );
+    assert_eq!(
+        (old.strength, new.strength),
+        (Strength::Strong, Strength::Strong)
+    );
+    assert_eq!(
+        (old.marker.as_str(), new.marker.as_str()),
+        ("commit to", "agree to")
+    );
+    assert!(
+        c.commitment_reasons
+            .contains(&"deadline changed: by May 14, 2025 → by August 12, 2025".to_owned()),
+        "{:?}",
+        c.commitment_reasons
+    );
+    for prefix in [
+        "The United States will continue to modify",
+        "China will continue to",
+    ] {
+        let c = entry(&d, prefix);
+        let new = c.new[0].commitment.as_ref().expect("a commitment");
+        assert_eq!(new.strength, Strength::Strong);
+        assert!(
+            new.deadlines
+                .iter()
+                .any(|d| d == "for an additional period of 90 days"),
+            "{:?}",
+            new.deadlines
+        );
+        let old = c.old[0].commitment.as_ref().expect("a commitment");
+        assert!(
+            old.deadlines
+                .iter()
+                .any(|d| d == "for an initial period of 90 days"),
+            "{:?}",
+            old.deadlines
+        );
+        assert_eq!(c.commitment_change, Some(CommitmentChange::Reworded));
+    }
+}
+
+#[test]
+fn g7_will_never_recognise_is_strong_and_negated() {
+    let Some(st) = load("g7-leaders-ukraine/2022-10-11-g7-statement-on-ukraine.txt") else {
+        return;
+    };
+    let lexicon = Lexicon::builtin();
+    let found: Vec<_> = st
+        .sentences()
+        .filter(|(_, s)| s.text.contains("will never recognise"))
+        .map(|(_, s)| detect(&s.text, &lexicon).expect("a commitment"))
+        .collect();
+    assert!(!found.is_empty());
+    for c in found {
+        assert_eq!(c.strength, Strength::Strong);
+        assert!(c.negated);
+    }
+}
+
+#[test]
+fn un_resolution_preambular_none_operative_by_verb() {
+    let Some(st) = load("unga-tpnw/2024-12-02-a-res-79-38.txt") else {
+        return;
+    };
+    let lexicon = Lexicon::builtin();
+    let got: Vec<(String, &str)> = st
+        .sentences()
+        .map(|(_, s)| {
+            let first = s
+                .text
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            (
+                first,
+                strength_name(detect(&s.text, &lexicon).map(|c| c.strength)),
+            )
+        })
+        .collect();
+    for (first, strength) in &got {
+        let want = match first.as_str() {
+            "Recalling" => "none",
+            "Decides" => "strong",
+            "Requests" | "Calls" | "Urges" => "moderate",
+            "Encourages" | "Invites" => "weak",
+            "Welcomes" | "Notes" | "Recalls" | "Confirms" | "Also" | "Further" => "none",
+            _ => continue,
+        };
+        assert_eq!(*strength, want, "{first}: {got:?}");
+    }
+}
