@@ -10,6 +10,8 @@
 //! right after the marker ("will not", "will never") flags a commitment not
 //! to act, which is no weaker for it.
 
+use std::borrow::Cow;
+
 use super::lexicon::{Lexicon, MarkerStrength, Phrase};
 use crate::diff::{Commitment, CommitmentChange, Strength};
 use crate::normalize::key::{Folding, key};
@@ -17,28 +19,59 @@ use crate::normalize::key::{Folding, key};
 /// A word of a sentence: lower-cased key text and its byte span in the
 /// sentence.
 struct Word<'a> {
-    folded: String,
+    folded: Cow<'a, str>,
     text: &'a str,
 }
 
+/// A word as the lexicon spells it. Words hold only letters, digits and
+/// inner apostrophes, so the comparison key reduces to lower case and the
+/// apostrophe style; ASCII words skip the Unicode path.
+fn fold(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(key(word, Folding::default()))
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// The words of a sentence: runs of letters and digits with inner
+/// apostrophes. ASCII bytes are classified without decoding, since this runs
+/// on every sentence of both documents.
 fn words_of(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        let inside = c.is_alphanumeric() || (start.is_some() && (c == '\'' || c == '’'));
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 6);
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let (inside, width) = match bytes.get(i) {
+            None => (false, 1),
+            Some(&b) if b < 0x80 => (
+                b.is_ascii_alphanumeric() || (start.is_some() && b == b'\''),
+                1,
+            ),
+            Some(_) => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (
+                    c.is_alphanumeric() || (start.is_some() && c == '’'),
+                    c.len_utf8(),
+                )
+            }
+        };
         match (start, inside) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
-                let t = &text[s..i];
-                let t = t.trim_end_matches(['\'', '’']);
+                let t = text[s..i].trim_end_matches(['\'', '’']);
                 out.push(Word {
-                    folded: key(t, Folding::default()),
+                    folded: fold(t),
                     text: t,
                 });
                 start = None;
             }
             _ => {}
         }
+        i += width;
     }
     out
 }
@@ -76,6 +109,9 @@ fn span<'a>(sentence: &'a str, words: &[Word<'a>], from: usize, to: usize) -> &'
 
 /// Finds the commitment `text` (a sentence without its label) makes.
 pub fn detect(text: &str, lexicon: &Lexicon) -> Option<Commitment> {
+    if lexicon.markers.is_empty() {
+        return None;
+    }
     let words = words_of(text);
     let first = words.first()?;
     if is_preambular(text, &first.folded, lexicon) {
@@ -86,7 +122,7 @@ pub fn detect(text: &str, lexicon: &Lexicon) -> Option<Commitment> {
     let (at, mut len) = (found.at, found.len);
 
     // "will consider", "will also explore": the promise is only to consider.
-    if MODALS.contains(&words[at].folded.as_str()) {
+    if MODALS.contains(&words[at].folded.as_ref()) {
         let mut k = at + 1;
         while k < words.len() && is_adverb(&words[k].folded) {
             k += 1;
@@ -103,7 +139,7 @@ pub fn detect(text: &str, lexicon: &Lexicon) -> Option<Commitment> {
     let negated = words[at + len..]
         .iter()
         .take(2)
-        .any(|w| lexicon.negations.contains(&w.folded));
+        .any(|w| lexicon.negations.iter().any(|n| *n == w.folded));
 
     // A hedge softens the commitment when it stands by its marker ("will,
     // as appropriate, …", "committed, where applicable, to …"); one at the
@@ -111,7 +147,7 @@ pub fn detect(text: &str, lexicon: &Lexicon) -> Option<Commitment> {
     let mut hedges = Vec::new();
     let window = at.saturating_sub(3)..(at + len + HEDGE_REACH).min(words.len());
     for i in window {
-        for h in &lexicon.hedges {
+        for h in lexicon.hedges.starting_with(&words[i].folded) {
             if matches_at(&words, i, h) {
                 hedges.push(span(text, &words, i, i + h.len()).to_owned());
             }
@@ -134,6 +170,9 @@ pub fn detect(text: &str, lexicon: &Lexicon) -> Option<Commitment> {
 
 /// How many words after its marker a hedge may stand and still soften it.
 const HEDGE_REACH: usize = 8;
+
+/// The longest actor phrase the search looks back for, in words.
+const MAX_ACTOR_WORDS: usize = 8;
 
 /// Modal markers: they bind only the subject right before them.
 const MODALS: [&str; 5] = ["will", "shall", "must", "should", "need"];
@@ -194,7 +233,7 @@ fn first_marker(words: &[Word], lexicon: &Lexicon) -> Option<Found> {
     if words.get(after).is_some_and(|w| w.folded == "that")
         && let Some(m) = (after + 1..words.len()).find_map(|at| binding_marker(words, lexicon, at))
         && m.strength != MarkerStrength::None
-        && (after + 1..m.at).any(|i| lexicon.actors.iter().any(|a| matches_at(words, i, a)))
+        && (after + 1..m.at).any(|i| actor_at(words, i, lexicon).is_some())
     {
         return Some(m);
     }
@@ -214,7 +253,7 @@ fn first_marker(words: &[Word], lexicon: &Lexicon) -> Option<Found> {
                 });
             }
             if !matches!(
-                words[k].folded.as_str(),
+                words[k].folded.as_ref(),
                 "also" | "further" | "strongly" | "again"
             ) {
                 break;
@@ -237,18 +276,17 @@ fn binding_marker(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Found>
     if words[..at].iter().all(|w| is_adverb(&w.folded)) {
         return Some(m);
     }
-    let word = words[at].folded.as_str();
+    let word = words[at].folded.as_ref();
     if MODALS.contains(&word) {
         let mut k = at;
         while k > 0 && is_adverb(&words[k - 1].folded) && words[k - 1].folded != "to" {
             k -= 1;
         }
-        let actor = lexicon
-            .actors
-            .iter()
-            .find(|a| k >= a.len() && matches_at(words, k - a.len(), a))?;
+        // An actor phrase that ends right before the modal.
+        let start = (k.saturating_sub(MAX_ACTOR_WORDS)..k)
+            .find(|&j| actor_at(words, j, lexicon) == Some(k - j))?;
         return Some(Found {
-            actor: Some(actor_text(words, k - actor.len(), k)),
+            actor: Some(actor_text(words, start, k)),
             ..m
         });
     }
@@ -280,13 +318,13 @@ fn verb_form(word: &str) -> u8 {
 
 /// The marker at word `at`, longest phrase first, unless it is a noun there.
 fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Found> {
-    let candidates = lexicon.markers.get(&words.get(at)?.folded)?;
+    let candidates = lexicon.markers.get(words.get(at)?.folded.as_ref())?;
     for (phrase, strength) in candidates {
         if !matches_at(words, at, phrase) {
             continue;
         }
         let noun =
-            phrase.len() == 1 && at > 0 && NOUN_CONTEXT.contains(&words[at - 1].folded.as_str());
+            phrase.len() == 1 && at > 0 && NOUN_CONTEXT.contains(&words[at - 1].folded.as_ref());
         if noun {
             return None;
         }
@@ -304,13 +342,23 @@ fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Found> {
 fn last_actor(words: &[Word], marker: usize, lexicon: &Lexicon) -> Option<String> {
     let mut found = None;
     for i in 0..marker {
-        if let Some(a) = lexicon.actors.iter().find(|a| matches_at(words, i, a))
-            && i + a.len() <= marker
+        if let Some(len) = actor_at(words, i, lexicon)
+            && i + len <= marker
         {
-            found = Some(actor_text(words, i, i + a.len()));
+            found = Some(actor_text(words, i, i + len));
         }
     }
     found
+}
+
+/// The length of the longest actor phrase starting at word `i`.
+fn actor_at(words: &[Word], i: usize, lexicon: &Lexicon) -> Option<usize> {
+    lexicon
+        .actors
+        .starting_with(&words[i].folded)
+        .iter()
+        .find(|a| matches_at(words, i, a))
+        .map(Vec::len)
 }
 
 /// The words `from..to` as the sentence writes them.
@@ -364,15 +412,33 @@ fn deadlines(text: &str, words: &[Word]) -> Vec<String> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let opener = OPENERS.iter().find(|o| {
-            o.len() <= words.len() - i && o.iter().zip(&words[i..]).all(|(a, w)| *a == w.folded)
-        });
+        let may_open = matches!(
+            words[i].folded.as_ref(),
+            "for"
+                | "no"
+                | "by"
+                | "before"
+                | "until"
+                | "within"
+                | "from"
+                | "starting"
+                | "beginning"
+                | "as"
+        );
+        let opener = may_open
+            .then(|| {
+                OPENERS.iter().find(|o| {
+                    o.len() <= words.len() - i
+                        && o.iter().zip(&words[i..]).all(|(a, w)| *a == w.folded)
+                })
+            })
+            .flatten();
         if let Some(o) = opener {
             // The date or period: numbers, months and "days/months/years".
             let mut j = i + o.len();
             let mut dated = false;
             while j < words.len() {
-                let w = words[j].folded.as_str();
+                let w = words[j].folded.as_ref();
                 let part = is_number(w)
                     || MONTHS.contains(&w)
                     || matches!(
@@ -392,7 +458,7 @@ fn deadlines(text: &str, words: &[Word]) -> Vec<String> {
             }
         }
         if is_number(&words[i].folded) {
-            let next = words.get(i + 1).map(|w| w.folded.as_str());
+            let next = words.get(i + 1).map(|w| w.folded.as_ref());
             let after = &text
                 [words[i].text.as_ptr() as usize - text.as_ptr() as usize + words[i].text.len()..];
             if next == Some("percent") || next == Some("per") {

@@ -3,7 +3,7 @@
 //! default ships embedded (`lexicon.toml`) and a user file extends or
 //! replaces it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 
@@ -82,10 +82,34 @@ pub(crate) type Phrase = Vec<String>;
 pub struct Lexicon {
     /// Markers by first word, longest first.
     pub(crate) markers: HashMap<String, Vec<(Phrase, MarkerStrength)>>,
-    pub(crate) hedges: Vec<Phrase>,
+    pub(crate) hedges: PhraseIndex,
     pub(crate) negations: Vec<String>,
-    pub(crate) actors: Vec<Phrase>,
+    pub(crate) actors: PhraseIndex,
     pub(crate) preambular: Vec<String>,
+}
+
+/// Phrases by their first word, longest first, so that matching at a
+/// position costs one hash lookup.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PhraseIndex {
+    by_first: HashMap<String, Vec<Phrase>>,
+}
+
+impl PhraseIndex {
+    fn add(&mut self, phrase: Phrase) {
+        if let Some(first) = phrase.first() {
+            let list = self.by_first.entry(first.clone()).or_default();
+            if !list.contains(&phrase) {
+                list.push(phrase);
+                list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            }
+        }
+    }
+
+    /// The phrases that start with `word`, longest first.
+    pub(crate) fn starting_with(&self, word: &str) -> &[Phrase] {
+        self.by_first.get(word).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// The default lexicon's text.
@@ -142,13 +166,14 @@ impl Lexicon {
                 }
             }
         }
-        self.hedges
-            .extend(file.hedges.iter().map(|h| phrase_words(h)));
+        for h in &file.hedges {
+            self.hedges.add(phrase_words(h));
+        }
         self.negations
             .extend(file.negations.iter().map(|n| n.to_lowercase()));
-        self.actors
-            .extend(file.actors.iter().map(|a| phrase_words(a)));
-        self.actors.sort_by_key(|a| std::cmp::Reverse(a.len()));
+        for a in &file.actors {
+            self.actors.add(phrase_words(a));
+        }
         self.preambular
             .extend(file.preambular.iter().map(|p| p.to_lowercase()));
     }
@@ -177,7 +202,7 @@ mod tests {
     fn builtin_parses() {
         let lexicon = Lexicon::parse(DEFAULT_LEXICON).expect("the default lexicon parses");
         assert!(lexicon.markers.contains_key("will"));
-        assert!(!lexicon.hedges.is_empty());
+        assert!(!lexicon.hedges.starting_with("as").is_empty());
     }
 
     #[test]

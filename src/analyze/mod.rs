@@ -36,8 +36,11 @@ pub fn compare_with(
     options: &AlignOptions,
     lexicon: &Lexicon,
 ) -> Diff {
-    let old_views = views(old, lexicon);
-    let new_views = views(new, lexicon);
+    // Most sentences of a revision are the old ones: read each distinct
+    // text's commitment once.
+    let mut seen = CommitmentCache::default();
+    let old_views = views_with(old, lexicon, &mut seen);
+    let new_views = views_with(new, lexicon, &mut seen);
     let old_texts: Vec<&str> = old_views.iter().map(|v| v.text.as_str()).collect();
     let new_texts: Vec<&str> = new_views.iter().map(|v| v.text.as_str()).collect();
     let alignment = align(&old_texts, &new_texts, options);
@@ -59,13 +62,34 @@ fn info(statement: &Statement, reference: &str) -> DocumentInfo {
 /// The sentences of a statement as entries show them, each with its
 /// commitment.
 pub fn views(statement: &Statement, lexicon: &Lexicon) -> Vec<SentenceView> {
+    views_with(statement, lexicon, &mut CommitmentCache::default())
+}
+
+/// Commitments already read, by sentence text.
+type CommitmentCache = rustc_hash::FxHashMap<String, Option<Commitment>>;
+
+fn views_with(
+    statement: &Statement,
+    lexicon: &Lexicon,
+    seen: &mut CommitmentCache,
+) -> Vec<SentenceView> {
     statement
         .sentences()
-        .map(|(location, Sentence { label, text })| SentenceView {
-            location,
-            label: label.clone(),
-            text: text.clone(),
-            commitment: commitment::detect(text, lexicon),
+        .map(|(location, Sentence { label, text })| {
+            let commitment = match seen.get(text.as_str()) {
+                Some(c) => c.clone(),
+                None => {
+                    let c = commitment::detect(text, lexicon);
+                    seen.insert(text.clone(), c.clone());
+                    c
+                }
+            };
+            SentenceView {
+                location,
+                label: label.clone(),
+                text: text.clone(),
+                commitment,
+            }
         })
         .collect()
 }

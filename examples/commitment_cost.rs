@@ -1,0 +1,40 @@
+//! How much commitment analysis adds to a diff: times `compare` with the
+//! built-in lexicon and with an empty one on two statements.
+//! `cargo run --release --example commitment_cost -- OLD NEW`
+use std::time::Instant;
+
+use communique::align::AlignOptions;
+use communique::analyze::compare_with;
+use communique::analyze::lexicon::Lexicon;
+use communique::import::import;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [old, new] = args.as_slice() else {
+        return Err("usage: commitment_cost OLD NEW".into());
+    };
+    let a = import(&std::fs::read(old)?, None, old)?;
+    let b = import(&std::fs::read(new)?, None, new)?;
+    let empty = Lexicon::parse("replace = true")?;
+    let full = Lexicon::builtin();
+    for (name, lexicon) in [("without commitments", &empty), ("with commitments", &full)] {
+        let mut best = f64::MAX;
+        for _ in 0..5 {
+            let t = Instant::now();
+            let d = compare_with(&a, &b, old, new, &AlignOptions::default(), lexicon);
+            std::hint::black_box(&d);
+            best = best.min(t.elapsed().as_secs_f64());
+        }
+        println!("{name}: {:.1} ms", best * 1e3);
+    }
+    // The analysis alone, over every sentence of both statements.
+    let mut best = f64::MAX;
+    for _ in 0..5 {
+        let t = Instant::now();
+        std::hint::black_box(communique::analyze::views(&a, &full));
+        std::hint::black_box(communique::analyze::views(&b, &full));
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    println!("commitment detection alone: {:.1} ms", best * 1e3);
+    Ok(())
+}
