@@ -325,8 +325,7 @@ impl Store {
         let entries = self.entries(resolved.rev.as_deref())?;
         let before = entries
             .iter()
-            .filter(|e| e.series == resolved.entry.series && e.id < resolved.entry.id)
-            .next_back();
+            .rfind(|e| e.series == resolved.entry.series && e.id < resolved.entry.id);
         match before {
             Some(entry) => Ok(Resolved {
                 entry: entry.clone(),
@@ -385,13 +384,13 @@ fn find(
     series: &str,
     id: Option<&str>,
 ) -> Result<Result<Entry, Entry>, StoreError> {
-    let in_series = entries.iter().filter(|e| e.series == series);
+    let mut in_series = entries.iter().filter(|e| e.series == series);
     let placeholder = || Entry {
         series: series.to_owned(),
         id: id.unwrap_or_default().to_owned(),
     };
     let Some(prefix) = id else {
-        return Ok(in_series.last().cloned().ok_or_else(placeholder));
+        return Ok(in_series.next_back().cloned().ok_or_else(placeholder));
     };
     let matches: Vec<&Entry> = in_series.filter(|e| e.id.starts_with(prefix)).collect();
     if let Some(exact) = matches.iter().find(|e| e.id == prefix) {
