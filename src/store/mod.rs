@@ -15,7 +15,7 @@
 //! **Which text a ref reads.** A ref without `@REV` reads the working tree
 //! when the store has one: the file on disk, uncommitted edits included, as
 //! `cat` would (and a statement that exists only in the working tree is
-//! found). A ref with `@REV` reads that revision's tree. [`log`] lists what
+//! found). A ref with `@REV` reads that revision's tree. [`log()`] lists what
 //! is committed on HEAD, because it is the history of the store, not of one
 //! file on disk. A bare repository has no working tree: everything reads
 //! HEAD.
@@ -500,4 +500,83 @@ fn blob_at(repo: &Repository, tree: &Tree<'_>, path: &str) -> Result<Option<Vec<
         .find_blob(entry.id())
         .map_err(StoreError::git(format!("reading {path}")))?;
     Ok(Some(blob.content().to_vec()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::import as import_text;
+
+    fn store_with(statements: &[(&str, &str, &str)]) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, done) = Store::init(dir.path()).unwrap();
+        assert!(done.repository && done.statements);
+        for (series, date, text) in statements {
+            let mut statement = import_text(text.as_bytes(), None, "t").unwrap();
+            statement.meta.date = Some((*date).to_owned());
+            let mut request = ImportRequest::new(statement, series, "-");
+            request.id = Some("s".to_owned());
+            request.author = Some("T <t@example.org>".parse().unwrap());
+            store.import(request).unwrap();
+        }
+        (dir, store)
+    }
+
+    #[test]
+    fn entries_only_for_statement_shaped_paths() {
+        let e = Entry::from_path("statements/g7/2024-06-14-x.txt").unwrap();
+        assert_eq!(e.to_string(), "g7/2024-06-14-x");
+        assert_eq!(e.path(), "statements/g7/2024-06-14-x.txt");
+        for bad in [
+            "statements/g7/x.md",
+            "statements/x.txt",
+            "statements/G7/x.txt",
+            "statements/g7/a/b.txt",
+            "other/g7/x.txt",
+        ] {
+            assert!(Entry::from_path(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn resolves_names_prefixes_series_and_revisions() {
+        let (dir, store) = store_with(&[
+            ("a", "2020-01-01", "One."),
+            ("a", "2021-01-01", "Two."),
+            ("b", "2021-01-01", "Three."),
+        ]);
+        let resolve = |text: &str| {
+            store
+                .resolve(&StatementRef::parse(text).unwrap(), dir.path())
+                .map(|r| r.to_string())
+        };
+        assert_eq!(resolve("a").unwrap(), "a/2021-01-01-s");
+        assert_eq!(resolve("a/2020").unwrap(), "a/2020-01-01-s");
+        assert_eq!(resolve("a/2021@HEAD~1").unwrap(), "a/2021-01-01-s@HEAD~1");
+        assert!(
+            matches!(resolve("a/20"), Err(StoreError::Ambiguous { candidates, .. }) if candidates.len() == 2)
+        );
+        assert!(matches!(
+            resolve("b@HEAD~1"),
+            Err(StoreError::NotInRevision { .. })
+        ));
+        assert!(matches!(resolve("c"), Err(StoreError::UnknownRef { .. })));
+        assert!(matches!(resolve("statements/a/2020-01-01-s.txt"), Ok(r) if r == "a/2020-01-01-s"));
+        let latest = store
+            .resolve(&StatementRef::parse("a").unwrap(), dir.path())
+            .unwrap();
+        assert_eq!(
+            store.previous(&latest).unwrap().to_string(),
+            "a/2020-01-01-s"
+        );
+        let first = store.previous(&latest).unwrap();
+        assert!(matches!(
+            store.previous(&first),
+            Err(StoreError::NoPredecessor { .. })
+        ));
+        assert_eq!(
+            store.load(&latest).unwrap().paragraphs[0].sentences[0].text,
+            "Two."
+        );
+    }
 }
