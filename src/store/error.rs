@@ -43,6 +43,14 @@ pub enum StoreError {
         /// The ref as given.
         reference: String,
     },
+    /// A series with no statements.
+    #[error("no statements in series {series:?}; the store has: {}", if known.is_empty() { "none yet".to_owned() } else { known.join(", ") })]
+    UnknownSeries {
+        /// The series as given.
+        series: String,
+        /// The series the store has.
+        known: Vec<String>,
+    },
     /// A ref prefix that matches several statements.
     #[error("{reference:?} is ambiguous: it matches {}; give more of the id", candidates.join(", "))]
     Ambiguous {

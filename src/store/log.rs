@@ -43,12 +43,17 @@ pub fn log(
         return Ok(Vec::new());
     };
     let mut entries = tree_entries(&store.repo, &tree)?;
-    entries.retain(|e| series.is_none_or(|s| e.series == s));
-    if let (Some(series), true) = (series, entries.is_empty()) {
-        return Err(StoreError::UnknownRef {
-            reference: series.to_owned(),
+    if let Some(series) = series
+        && !entries.iter().any(|e| e.series == series)
+    {
+        let mut known: Vec<String> = entries.iter().map(|e| e.series.clone()).collect();
+        known.dedup();
+        return Err(StoreError::UnknownSeries {
+            series: series.to_owned(),
+            known,
         });
     }
+    entries.retain(|e| series.is_none_or(|s| e.series == s));
     entries.sort();
     let mut blobs = Vec::with_capacity(entries.len());
     for entry in &entries {

@@ -531,6 +531,10 @@ fn every_refusal_is_one_line_naming_what_to_do() {
     );
     store.refused(&["diff", "nowhere"], "run `communique log`");
     store.refused(
+        &["log", "nowhere"],
+        "no statements in series \"nowhere\"; the store has: unga-tpnw",
+    );
+    store.refused(
         &["show", "unga-tpnw/2024@HEAD~1"],
         "does not exist at revision HEAD~1",
     );
