@@ -32,5 +32,6 @@ pub mod normalize;
 pub mod report;
 pub mod segment;
 pub mod statement;
+pub mod store;
 
 pub use statement::{Meta, Paragraph, Sentence, Statement};

@@ -2,7 +2,7 @@
 
 use std::io::{self, BufWriter, Write};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context as _, Result, bail};
 use clap::{Args, ValueEnum};
 
 use communique::align::AlignOptions;
@@ -13,7 +13,8 @@ use communique::normalize::key::{Editorial, Folding};
 use communique::report::{self, ReportOptions, Theme};
 
 use super::Outcome;
-use super::input::{parse_format, read_statement};
+use super::context::Context;
+use super::input::parse_format;
 
 /// Compare two statements sentence by sentence.
 ///
@@ -22,8 +23,17 @@ use super::input::{parse_format, read_statement};
 /// paragraph number), moved, reworded (with a word-level redline), split,
 /// merged, added or removed. Entries come in NEW's order.
 ///
+/// OLD and NEW are files or statements of the store, named by ref:
+/// series/id, a unique prefix of it (unga-tpnw/2024), a series (its latest
+/// statement), any of these with @REV for an earlier draft (@HEAD~1, a
+/// hash, a tag). A path that exists is always a file. With NEW left out,
+/// OLD is compared with the statement before it in its series.
+///
 /// Examples:
 ///   communique diff draft.txt final.txt
+///   communique diff unga-tpnw/2023 unga-tpnw/2024
+///   communique diff unga-tpnw               # latest against the one before
+///   communique diff unga-tpnw/2024@HEAD~1 unga-tpnw/2024
 ///   communique diff old.txt new.txt --format markdown > changes.md
 ///   communique diff old.txt new.txt --format json | jq '.summary'
 ///
@@ -31,10 +41,12 @@ use super::input::{parse_format, read_statement};
 /// changes, 2 on trouble.
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The old statement (a file; `-` reads standard input).
+    /// The old statement: a file (`-` reads standard input) or a store ref.
     old: String,
-    /// The new statement (a file; `-` reads standard input).
-    new: String,
+    /// The new statement: a file (`-` reads standard input) or a store ref.
+    /// Without it, OLD is the new one and the statement before it in its
+    /// series the old one.
+    new: Option<String>,
     /// The source format of both inputs (text, sentences); by default from
     /// each file's extension and content.
     #[arg(long, value_parser = parse_format)]
@@ -122,12 +134,25 @@ fn report_only_commitments(args: &DiffArgs) -> bool {
 }
 
 /// Runs `diff`.
-pub fn run(args: DiffArgs, theme: Theme) -> Result<Outcome> {
-    if args.old == "-" && args.new == "-" {
-        bail!("only one of OLD and NEW can be standard input (-)");
-    }
-    let old = read_statement(&args.old, args.from)?;
-    let new = read_statement(&args.new, args.from)?;
+pub fn run(args: DiffArgs, theme: Theme, context: &Context) -> Result<Outcome> {
+    let (old, old_name, new, new_name) = match &args.new {
+        Some(new) => {
+            if args.old == "-" && new == "-" {
+                bail!("only one of OLD and NEW can be standard input (-)");
+            }
+            let (old, old_name) = context.read(&args.old, args.from)?;
+            let (new, new_name) = context.read(new, args.from)?;
+            (old, old_name, new, new_name)
+        }
+        None => {
+            let resolved = context.resolve(&args.old)?;
+            let store = context.store()?;
+            let previous = store.previous(&resolved)?;
+            let old = store.load(&previous)?;
+            let new = store.load(&resolved)?;
+            (old, previous.to_string(), new, resolved.to_string())
+        }
+    };
     let folding = args
         .count
         .iter()
@@ -146,7 +171,7 @@ pub fn run(args: DiffArgs, theme: Theme) -> Result<Outcome> {
         }
         None => Lexicon::builtin(),
     };
-    let mut diff = compare_with(&old, &new, &args.old, &args.new, &options, &lexicon);
+    let mut diff = compare_with(&old, &new, &old_name, &new_name, &options, &lexicon);
     if report_only_commitments(&args) && args.format == ReportFormat::Json {
         diff.changes.retain(|c| c.changes_commitment());
     }

@@ -4,11 +4,18 @@
 //! succeeded), 1 when they differ, 2 on trouble. Errors are one line on
 //! stderr: `communique: <what and where>; <what to do>`.
 
+mod context;
 mod diff;
+mod history;
+mod import;
+mod init;
 mod input;
+mod log;
 mod normalize;
+mod show;
 
 use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -29,6 +36,8 @@ use communique::report::Theme;
   communique diff statements/d-isis-small-group/2021-03-26-joint-communique-draft.txt \\
                   statements/d-isis-small-group/2021-03-30-joint-communique.txt
   communique normalize raw-statement.txt --date 2021-03-30 > statement.txt
+  communique log
+  communique diff d-isis-small-group/2021-03-30      # against the draft before it
 
 Exit status: 0 same, 1 different, 2 trouble.")]
 pub struct Cli {
@@ -36,6 +45,12 @@ pub struct Cli {
     /// NO_COLOR is set or TERM=dumb), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     color: ColorChoice,
+
+    /// The store (a git repository with statements/). Default: the
+    /// COMMUNIQUE_STORE environment variable, else the nearest folder at or
+    /// above the current one that is a store.
+    #[arg(long, global = true, value_name = "DIR")]
+    store: Option<PathBuf>,
 
     #[command(subcommand)]
     command: Command,
@@ -45,6 +60,11 @@ pub struct Cli {
 enum Command {
     Diff(diff::DiffArgs),
     Normalize(normalize::NormalizeArgs),
+    Init(init::InitArgs),
+    Import(import::ImportArgs),
+    Log(log::LogArgs),
+    History(history::HistoryArgs),
+    Show(show::ShowArgs),
 }
 
 /// When to write color codes.
@@ -81,10 +101,15 @@ pub fn run() -> ExitCode {
         }
     };
     let theme = theme(cli.color);
-    let result = match cli.command {
-        Command::Diff(args) => diff::run(args, theme),
+    let result = context::Context::new(cli.store).and_then(|context| match cli.command {
+        Command::Diff(args) => diff::run(args, theme, &context),
         Command::Normalize(args) => normalize::run(args),
-    };
+        Command::Init(args) => init::run(args, &context),
+        Command::Import(args) => import::run(args, &context),
+        Command::Log(args) => log::run(args, &context),
+        Command::History(args) => history::run(args, &context),
+        Command::Show(args) => show::run(args, &context),
+    });
     match result {
         Ok(Outcome::Same) => ExitCode::SUCCESS,
         Ok(Outcome::Different) => ExitCode::from(1),

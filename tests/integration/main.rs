@@ -9,3 +9,4 @@ mod golden_rules;
 mod import;
 mod reports;
 mod shared;
+mod store;

@@ -1,0 +1,100 @@
+//! Where the store is, and reading a statement a user names: `-`, a file,
+//! or a store ref.
+//!
+//! The store is found once, and only when a command needs it, so that
+//! `diff a.txt b.txt` works anywhere: `--store DIR`, else the
+//! `COMMUNIQUE_STORE` environment variable, else the nearest folder at or
+//! above the current one that is a git repository with `statements/`.
+
+use std::cell::OnceCell;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
+
+use communique::Statement;
+use communique::import::Format;
+use communique::store::{Resolved, StatementRef, Store, Target};
+
+use super::input::read_statement;
+
+/// The environment variable that names the store when `--store` does not.
+pub const STORE_ENV: &str = "COMMUNIQUE_STORE";
+
+/// What every command may need besides its own arguments.
+pub struct Context {
+    /// `--store`, else `COMMUNIQUE_STORE` (non-empty), else `None`.
+    store_dir: Option<PathBuf>,
+    cwd: PathBuf,
+    store: OnceCell<Store>,
+}
+
+impl Context {
+    /// Resolves the store's location from the flag and the environment.
+    pub fn new(store_flag: Option<PathBuf>) -> Result<Context> {
+        let store_dir = store_flag.or_else(|| {
+            std::env::var_os(STORE_ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        });
+        let cwd = std::env::current_dir().context("cannot read the current folder")?;
+        Ok(Context {
+            store_dir,
+            cwd,
+            store: OnceCell::new(),
+        })
+    }
+
+    /// The current folder.
+    pub fn cwd(&self) -> &Path {
+        &self.cwd
+    }
+
+    /// The store, opened on first use.
+    pub fn store(&self) -> Result<&Store> {
+        if let Some(store) = self.store.get() {
+            return Ok(store);
+        }
+        let store = match &self.store_dir {
+            Some(dir) => Store::open(&self.cwd.join(dir))?,
+            None => Store::discover(&self.cwd)?,
+        };
+        Ok(self.store.get_or_init(|| store))
+    }
+
+    /// Resolves a ref (or a path in the store) to a stored statement.
+    pub fn resolve(&self, arg: &str) -> Result<Resolved> {
+        if arg == "-" {
+            bail!("standard input (-) is not a stored statement; give a ref such as series/id");
+        }
+        let r = StatementRef::parse(arg)?;
+        Ok(self.store()?.resolve(&r, &self.cwd)?)
+    }
+
+    /// Reads the statement `arg` names, and the name reports should show
+    /// for it: `-` is standard input; a path that exists, or any path-shaped
+    /// argument without `@REV`, is a file read as it always was; anything
+    /// else is a store ref.
+    pub fn read(&self, arg: &str, format: Option<Format>) -> Result<(Statement, String)> {
+        if is_file(arg) {
+            return Ok((read_statement(arg, format)?, arg.to_owned()));
+        }
+        let resolved = self.resolve(arg)?;
+        let statement = self.store()?.load(&resolved)?;
+        Ok((statement, resolved.to_string()))
+    }
+}
+
+/// Whether `arg` names a file rather than a store ref.
+pub fn is_file(arg: &str) -> bool {
+    if arg == "-" || Path::new(arg).exists() {
+        return true;
+    }
+    matches!(
+        StatementRef::parse(arg),
+        Ok(StatementRef {
+            target: Target::Path(_),
+            rev: None,
+            ..
+        })
+    )
+}

@@ -1,0 +1,119 @@
+//! `communique import`: normalize files and commit them to the store.
+
+use std::io::{self, Write};
+
+use anyhow::{Result, bail};
+use clap::Args;
+
+use communique::import::Format;
+use communique::store::{Identity, ImportChange, ImportRequest};
+
+use super::Outcome;
+use super::context::Context;
+use super::input::{parse_format, read_statement};
+
+/// Import statements into the store: normalize each file, write it to
+/// statements/SERIES/DATE-ID.txt and commit it.
+///
+/// Metadata the file carries (a sentence file's front matter, a press
+/// release's title and URL) fills what the flags leave out. Importing the
+/// exact text the store holds changes nothing; different text for an
+/// existing statement is refused unless --revise, which commits it as a new
+/// draft of the same file. Only that file is committed: other changes in
+/// the repository, staged or not, are left as they are.
+///
+/// The commit's author is --author, else the repository's git identity
+/// (user.name, user.email), else "communique <communique@localhost>"; the
+/// committer is the git identity when there is one.
+///
+/// Examples:
+///   communique import a-res-79-38.txt --series unga-tpnw --date 2024-12-02
+///   communique import draft-v2.txt --series g7 --id leaders-statement --revise -m "Sherpa round 2"
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The files to import; `-` reads standard input.
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// The series to file them under (lowercase letters, digits, hyphens).
+    #[arg(long)]
+    series: String,
+    /// The date of the statement, YYYY-MM-DD (needed when the file does not
+    /// say).
+    #[arg(long)]
+    date: Option<String>,
+    /// The id within the series (the date goes in front); default: the file
+    /// name, else the title. One file only.
+    #[arg(long)]
+    id: Option<String>,
+    /// The title (overrides what the file says). One file only.
+    #[arg(long)]
+    title: Option<String>,
+    /// The source URL (overrides what the file says).
+    #[arg(long)]
+    source: Option<String>,
+    /// The commit message.
+    #[arg(long, short = 'm')]
+    message: Option<String>,
+    /// Commit different text over an existing statement, as a new draft.
+    #[arg(long)]
+    revise: bool,
+    /// The commit's author, "Name <email>".
+    #[arg(long)]
+    author: Option<String>,
+    /// The source format (text, sentences); by default from the extension
+    /// and the content.
+    #[arg(long, value_parser = parse_format)]
+    from: Option<Format>,
+}
+
+/// Runs `import`.
+pub fn run(args: ImportArgs, context: &Context) -> Result<Outcome> {
+    if args.files.len() > 1 && (args.id.is_some() || args.title.is_some()) {
+        bail!("--id and --title name one statement; import one file at a time with them");
+    }
+    // Parsed here rather than by clap, whose errors span several lines.
+    let author = match &args.author {
+        Some(author) => Some(
+            author
+                .parse::<Identity>()
+                .map_err(|e| anyhow::anyhow!("--author: {e}"))?,
+        ),
+        None => None,
+    };
+    let store = context.store()?;
+    let mut out = io::stdout().lock();
+    for file in &args.files {
+        let mut statement = read_statement(file, args.from)?;
+        let meta = &mut statement.meta;
+        for (slot, value) in [
+            (&mut meta.date, &args.date),
+            (&mut meta.title, &args.title),
+            (&mut meta.source, &args.source),
+        ] {
+            if value.is_some() {
+                slot.clone_from(value);
+            }
+        }
+        let mut request = ImportRequest::new(statement, &args.series, file);
+        request.id.clone_from(&args.id);
+        request.message.clone_from(&args.message);
+        request.revise = args.revise;
+        request.author.clone_from(&author);
+        let imported = store.import(request)?;
+        let what = match (imported.change, &imported.commit) {
+            (ImportChange::Unchanged, _) | (_, None) => {
+                "unchanged (the store already holds this text)".to_owned()
+            }
+            (ImportChange::Created, Some(c)) => format!("imported (commit {})", &c[..12]),
+            (ImportChange::Revised, Some(c)) => format!("revised (commit {})", &c[..12]),
+        };
+        writeln!(out, "{}: {what}", imported.entry)?;
+        if !imported.index_synced {
+            let path = imported.entry.path();
+            eprintln!(
+                "communique: note: .git/index was left as it was for {path}; `git status` shows it as changed until `git reset -- {path}`"
+            );
+        }
+    }
+    Ok(Outcome::Same)
+}

@@ -1,0 +1,43 @@
+//! `communique init`: make a folder a store.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::Args;
+
+use communique::store::Store;
+
+use super::Outcome;
+use super::context::Context;
+
+/// Make a folder a store: a git repository with a statements/ folder.
+///
+/// On an existing git repository it only adds statements/ (and commits
+/// nothing); a new repository starts on branch main. Statements then go in
+/// with `communique import`.
+///
+/// Examples:
+///   communique init negotiations
+///   communique init            # the current folder
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder (created if missing); default: the current folder.
+    dir: Option<PathBuf>,
+}
+
+/// Runs `init`.
+pub fn run(args: InitArgs, context: &Context) -> Result<Outcome> {
+    let dir = context
+        .cwd()
+        .join(args.dir.unwrap_or_else(|| PathBuf::from(".")));
+    let (store, done) = Store::init(&dir)?;
+    let root = store.root().display();
+    let what = match (done.repository, done.statements) {
+        (true, _) => format!("initialized an empty store in {root}"),
+        (false, true) => format!("{root} is a git repository: added statements/"),
+        (false, false) => format!("{root} is already a store: nothing to do"),
+    };
+    writeln!(io::stdout().lock(), "{what}")?;
+    Ok(Outcome::Same)
+}

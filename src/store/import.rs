@@ -1,0 +1,441 @@
+//! Storing a statement: write its sentence file and commit it, without
+//! touching anything else the user has in the repository.
+//!
+//! The commit is built from HEAD's tree in an in-memory index, so the user's
+//! staged and unstaged changes to other files are neither committed nor
+//! disturbed. Then the file is written to the working tree (temp file +
+//! rename, so it is never half-written) and its entry alone is updated in
+//! `.git/index`, so `git status` stays clean for it. A failed import leaves
+//! nothing behind but unreachable objects, which `git gc` removes.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use git2::{Commit, ErrorCode, Index, IndexEntry, IndexTime, Oid, Signature, Tree};
+
+use super::lock::{StoreLock, branch_lock};
+use super::{Entry, Store, StoreError, blob_at, names};
+use crate::statement::{Statement, is_valid_date, write_sentence_file};
+
+/// Who a commit is by when neither the repository's git config nor the
+/// request names anyone.
+pub const DEFAULT_IDENTITY: &str = "communique <communique@localhost>";
+
+/// How long an import waits for another one to finish, by default.
+pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A statement to store, and how.
+#[derive(Clone, Debug)]
+pub struct ImportRequest {
+    /// The statement, its metadata complete (the date at least): the caller
+    /// lays flags over what the importer found.
+    pub statement: Statement,
+    /// The series to file it under.
+    pub series: String,
+    /// The id (slug); the date is put in front unless it starts with it.
+    /// Default: the source file's name without its date, else the title.
+    pub id: Option<String>,
+    /// The source file (or `-`), named in errors; its name is the id's default.
+    pub origin: String,
+    /// The commit message. Default: `Import <series>/<id>` or `Revise …`.
+    pub message: Option<String>,
+    /// Whether different text may replace an existing statement as a new
+    /// draft of it (default `false`).
+    pub revise: bool,
+    /// The author. Default: the repository's git identity, else
+    /// [`DEFAULT_IDENTITY`]. The committer is always the git identity when
+    /// there is one.
+    pub author: Option<Identity>,
+    /// How long to wait for another import (default [`DEFAULT_LOCK_TIMEOUT`]).
+    pub lock_timeout: Duration,
+}
+
+impl ImportRequest {
+    /// A request with every option at its default.
+    pub fn new(statement: Statement, series: &str, origin: &str) -> ImportRequest {
+        ImportRequest {
+            statement,
+            series: series.to_owned(),
+            id: None,
+            origin: origin.to_owned(),
+            message: None,
+            revise: false,
+            author: None,
+            lock_timeout: DEFAULT_LOCK_TIMEOUT,
+        }
+    }
+}
+
+/// A commit identity, written `Name <email>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Identity {
+    /// The name.
+    pub name: String,
+    /// The email address.
+    pub email: String,
+}
+
+impl FromStr for Identity {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Identity, String> {
+        let bad = || format!("{s:?} is not an identity; write it as \"Name <email>\"");
+        let (name, rest) = s.split_once('<').ok_or_else(bad)?;
+        let email = rest.strip_suffix('>').ok_or_else(bad)?;
+        let (name, email) = (name.trim(), email.trim());
+        let clean = |t: &str| !t.is_empty() && !t.contains(['<', '>', '\n']);
+        if !clean(name) || !clean(email) {
+            return Err(bad());
+        }
+        Ok(Identity {
+            name: name.to_owned(),
+            email: email.to_owned(),
+        })
+    }
+}
+
+impl std::fmt::Display for Identity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} <{}>", self.name, self.email)
+    }
+}
+
+/// What an import did to the store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportChange {
+    /// A new statement was committed.
+    Created,
+    /// A new draft of an existing statement was committed.
+    Revised,
+    /// The store already held this exact text: nothing was done.
+    Unchanged,
+}
+
+/// The result of an import.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    /// The statement.
+    pub entry: Entry,
+    /// What happened.
+    pub change: ImportChange,
+    /// The new commit's hash (none when unchanged).
+    pub commit: Option<String>,
+    /// Whether `.git/index` now matches the committed file. `false` when the
+    /// user had staged other content for it, or the index was busy: then
+    /// `git status` shows the file as changed until `git reset -- <path>`.
+    pub index_synced: bool,
+}
+
+impl Store {
+    /// Writes and commits a statement, on the branch HEAD is on.
+    pub fn import(&self, request: ImportRequest) -> Result<Imported, StoreError> {
+        let ImportRequest {
+            mut statement,
+            series,
+            origin,
+            ..
+        } = request.clone();
+        names::validate("series", &series)?;
+        let date = statement
+            .meta
+            .date
+            .clone()
+            .ok_or_else(|| StoreError::MissingDate {
+                origin: origin.clone(),
+            })?;
+        if !is_valid_date(&date) {
+            return Err(StoreError::InvalidDate { origin, date });
+        }
+        let id = id_for(&request, &statement, &date)?;
+        statement.meta.series = Some(series.clone());
+        let entry = Entry { series, id };
+        let path = entry.path();
+        let text = write_sentence_file(&statement);
+
+        let git_dir = self.repo.commondir();
+        let _lock = StoreLock::acquire(git_dir, request.lock_timeout)?;
+        let branch = self.branch()?;
+        let tip = self.tip(&branch)?;
+        let base: Option<Tree<'_>> = match &tip {
+            Some(commit) => Some(commit.tree().map_err(StoreError::git("reading HEAD"))?),
+            None => None,
+        };
+        let old = match &base {
+            Some(tree) => blob_at(&self.repo, tree, &path)?,
+            None => None,
+        };
+        if old.as_deref() == Some(text.as_bytes()) {
+            return Ok(Imported {
+                entry,
+                change: ImportChange::Unchanged,
+                commit: None,
+                index_synced: true,
+            });
+        }
+        if old.is_some() && !request.revise {
+            return Err(StoreError::Exists {
+                reference: entry.to_string(),
+                origin,
+            });
+        }
+        // Never overwrite edits the user has not committed.
+        let file = self.repo.workdir().map(|w| w.join(&path));
+        if let Some(file) = &file {
+            let current = match std::fs::read(file) {
+                Ok(bytes) => Some(bytes),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => return Err(StoreError::io(file)(e)),
+            };
+            if current != old && current.as_deref() != Some(text.as_bytes()) {
+                return Err(StoreError::Dirty { path });
+            }
+        }
+
+        let context = || format!("committing {path}");
+        let blob = self
+            .repo
+            .blob(text.as_bytes())
+            .map_err(StoreError::git(context()))?;
+        let tree = self.tree_with(base.as_ref(), &path, blob)?;
+        let (author, committer) = self.identities(request.author.as_ref())?;
+        let change = if old.is_some() {
+            ImportChange::Revised
+        } else {
+            ImportChange::Created
+        };
+        let message = request.message.clone().unwrap_or_else(|| match change {
+            ImportChange::Revised => format!("Revise {entry}"),
+            _ => format!("Import {entry}"),
+        });
+        let locked = || StoreError::BranchLocked {
+            lock: git_dir.join(format!("{branch}.lock")),
+        };
+        if branch_lock(git_dir, &branch).is_some() {
+            return Err(locked());
+        }
+        let parents: Vec<&Commit<'_>> = tip.iter().collect();
+        let commit = self
+            .repo
+            .commit(
+                Some(&branch),
+                &author,
+                &committer,
+                &message,
+                &tree,
+                &parents,
+            )
+            .map_err(|e| match e.code() {
+                ErrorCode::Locked => locked(),
+                _ => StoreError::git(context())(e),
+            })?;
+
+        let mut index_synced = true;
+        if let Some(file) = &file {
+            write_atomically(file, text.as_bytes())?;
+            let old_id = base
+                .as_ref()
+                .and_then(|t| t.get_path(Path::new(&path)).ok())
+                .map(|e| e.id());
+            index_synced = self.sync_index(&path, old_id, blob, base.is_some().then_some(&tree));
+        }
+        Ok(Imported {
+            entry,
+            change,
+            commit: Some(commit.to_string()),
+            index_synced,
+        })
+    }
+
+    /// The branch HEAD is on (`refs/heads/main`), born or not.
+    fn branch(&self) -> Result<String, StoreError> {
+        let head = self
+            .repo
+            .find_reference("HEAD")
+            .map_err(StoreError::git("reading HEAD"))?;
+        match head.symbolic_target() {
+            Ok(Some(target)) => Ok(target.to_owned()),
+            _ => Err(StoreError::DetachedHead {
+                store: self.root.clone(),
+            }),
+        }
+    }
+
+    /// The branch's commit, or `None` before the first one.
+    fn tip(&self, branch: &str) -> Result<Option<Commit<'_>>, StoreError> {
+        match self.repo.find_reference(branch) {
+            Ok(r) => Ok(Some(
+                r.peel_to_commit()
+                    .map_err(StoreError::git(format!("reading {branch}")))?,
+            )),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(StoreError::git(format!("reading {branch}"))(e)),
+        }
+    }
+
+    /// `base` with the blob at `path` added or replaced, built in memory.
+    fn tree_with(
+        &self,
+        base: Option<&Tree<'_>>,
+        path: &str,
+        blob: Oid,
+    ) -> Result<Tree<'_>, StoreError> {
+        let git = || StoreError::git(format!("building the tree for {path}"));
+        let mut index = Index::new().map_err(git())?;
+        if let Some(base) = base {
+            index.read_tree(base).map_err(git())?;
+        }
+        index.add(&file_entry(path, blob)).map_err(git())?;
+        let id = index.write_tree_to(&self.repo).map_err(git())?;
+        self.repo.find_tree(id).map_err(git())
+    }
+
+    /// (author, committer): the author is the one asked for, else the git
+    /// identity, else the default; the committer is whoever runs the import.
+    fn identities(
+        &self,
+        asked: Option<&Identity>,
+    ) -> Result<(Signature<'static>, Signature<'static>), StoreError> {
+        let fallback = Identity {
+            name: "communique".to_owned(),
+            email: "communique@localhost".to_owned(),
+        };
+        let sign = |who: &Identity| {
+            Signature::now(&who.name, &who.email)
+                .map_err(StoreError::git(format!("identity {who}")))
+        };
+        let configured = self.repo.signature().ok();
+        let author = match (asked, &configured) {
+            (Some(who), _) => sign(who)?,
+            (None, Some(sig)) => sig.clone(),
+            (None, None) => sign(&fallback)?,
+        };
+        let committer = match (&configured, asked) {
+            (Some(sig), _) => sig.clone(),
+            (None, Some(who)) => sign(who)?,
+            (None, None) => sign(&fallback)?,
+        };
+        Ok((author, committer))
+    }
+
+    /// Updates `.git/index` for `path` alone, when it still holds what HEAD
+    /// held before (so a change the user staged is never replaced). Returns
+    /// whether the index now matches the commit. `tree` is the new commit's
+    /// tree when the branch had commits before it.
+    fn sync_index(&self, path: &str, old: Option<Oid>, new: Oid, tree: Option<&Tree<'_>>) -> bool {
+        let Ok(mut index) = self.repo.index() else {
+            return false;
+        };
+        if index.read(true).is_err() {
+            return false;
+        }
+        let path = Path::new(path);
+        if let (true, Some(tree)) = (index.is_empty(), tree) {
+            // No index yet (a store only communique wrote to): start from the
+            // commit rather than from nothing, or git would see every other
+            // file as deleted.
+            if index.read_tree(tree).is_err() {
+                return false;
+            }
+        } else {
+            let current = index.get_path(path, 0).map(|e| e.id);
+            if current != old {
+                return current == Some(new);
+            }
+        }
+        // add_path hashes the working-tree file and records its stat data,
+        // so git status need not re-read it.
+        if index.add_path(path).is_err() || index.get_path(path, 0).map(|e| e.id) != Some(new) {
+            return false;
+        }
+        index.write().is_ok()
+    }
+}
+
+/// The id for a request: `--id`, else the file name, else the title, with
+/// the date in front.
+fn id_for(
+    request: &ImportRequest,
+    statement: &Statement,
+    date: &str,
+) -> Result<String, StoreError> {
+    let slug = match &request.id {
+        Some(id) => {
+            names::validate("id", id)?;
+            id.clone()
+        }
+        None => {
+            let stem = Path::new(&request.origin)
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .filter(|_| request.origin != "-")
+                .unwrap_or_default();
+            let from_stem = names::slugify(names::strip_date(stem, date), 60);
+            let from_title = names::slugify(statement.meta.title.as_deref().unwrap_or(""), 60);
+            [from_stem, from_title]
+                .into_iter()
+                .find(|s| !s.is_empty())
+                .unwrap_or_else(|| "statement".to_owned())
+        }
+    };
+    let id = if slug.starts_with(date) {
+        slug
+    } else {
+        format!("{date}-{slug}")
+    };
+    names::validate("id", &id)?;
+    Ok(id)
+}
+
+/// An index entry for a regular file at `path` with content `blob`.
+fn file_entry(path: &str, blob: Oid) -> IndexEntry {
+    IndexEntry {
+        ctime: IndexTime::new(0, 0),
+        mtime: IndexTime::new(0, 0),
+        dev: 0,
+        ino: 0,
+        mode: 0o100644,
+        uid: 0,
+        gid: 0,
+        file_size: 0,
+        id: blob,
+        flags: 0,
+        flags_extended: 0,
+        path: path.as_bytes().to_vec(),
+    }
+}
+
+/// Writes `bytes` to `file` through a temp file and a rename, so that a
+/// reader (or a crash) never sees half a file.
+fn write_atomically(file: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = file.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(StoreError::io(dir))?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, file));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&temp);
+        return Err(StoreError::io(file)(e));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identities_parse() {
+        let who: Identity = "Ada Lovelace <ada@example.org>".parse().unwrap();
+        assert_eq!(who.name, "Ada Lovelace");
+        assert_eq!(who.email, "ada@example.org");
+        assert_eq!(who.to_string(), "Ada Lovelace <ada@example.org>");
+        for bad in ["Ada", "<ada@x>", "Ada <>", "Ada <a@x"] {
+            assert!(bad.parse::<Identity>().is_err(), "{bad:?}");
+        }
+        assert!(DEFAULT_IDENTITY.parse::<Identity>().is_ok());
+    }
+}

@@ -1,0 +1,121 @@
+//! `log`: the statements of a store in date order, each with its change
+//! summary against the one before it in its series.
+//!
+//! It reads HEAD's tree, not the working tree: the log is what the store
+//! holds, and it matches what a clone sees. Reading the blobs is sequential
+//! (a libgit2 repository is not shared between threads); parsing and
+//! comparing, the bulk of the work, are spread over the cores.
+
+use crate::align::AlignOptions;
+use crate::analyze::compare;
+use crate::diff::Summary;
+use crate::statement::Statement;
+
+use super::{Entry, Store, StoreError, blob_at, names, parse, tree_entries};
+
+/// One statement in the log.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogEntry {
+    /// The statement.
+    pub entry: Entry,
+    /// Its title, if it has one.
+    pub title: Option<String>,
+    /// Its date, from the front matter.
+    pub date: Option<String>,
+    /// How many sentences it has.
+    pub sentences: usize,
+    /// What changed against the previous statement of its series; `None`
+    /// for the first of a series.
+    pub summary: Option<Summary>,
+}
+
+/// The statements committed on HEAD (of one series, or all), in date order
+/// (ties by series), each compared with the previous one of its series.
+pub fn log(
+    store: &Store,
+    series: Option<&str>,
+    options: &AlignOptions,
+) -> Result<Vec<LogEntry>, StoreError> {
+    if let Some(series) = series {
+        names::validate("series", series)?;
+    }
+    let Some(tree) = store.head_tree()? else {
+        return Ok(Vec::new());
+    };
+    let mut entries = tree_entries(&store.repo, &tree)?;
+    if let Some(series) = series
+        && !entries.iter().any(|e| e.series == series)
+    {
+        let mut known: Vec<String> = entries.iter().map(|e| e.series.clone()).collect();
+        known.dedup();
+        return Err(StoreError::UnknownSeries {
+            series: series.to_owned(),
+            known,
+        });
+    }
+    entries.retain(|e| series.is_none_or(|s| e.series == s));
+    entries.sort();
+    let mut blobs = Vec::with_capacity(entries.len());
+    for entry in &entries {
+        let bytes = blob_at(&store.repo, &tree, &entry.path())?.unwrap_or_default();
+        blobs.push(bytes);
+    }
+    let statements = parallel_map(&entries, |i, entry| parse(&blobs[i], entry, Some("HEAD")));
+    let statements: Vec<Statement> = statements.into_iter().collect::<Result<_, _>>()?;
+    // Entries are sorted by series then date: the previous one of the same
+    // series, if any, stands right before.
+    let summaries = parallel_map(&entries, |i, entry| {
+        let previous = i
+            .checked_sub(1)
+            .filter(|&p| entries[p].series == entry.series)?;
+        let diff = compare(&statements[previous], &statements[i], "", "", options);
+        Some(diff.summary())
+    });
+    let mut out: Vec<LogEntry> = entries
+        .into_iter()
+        .zip(statements)
+        .zip(summaries)
+        .map(|((entry, statement), summary)| LogEntry {
+            entry,
+            title: statement.meta.title.clone(),
+            date: statement.meta.date.clone(),
+            sentences: statement.sentence_count(),
+            summary,
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.entry.id, &a.entry.series).cmp(&(&b.entry.id, &b.entry.series)));
+    Ok(out)
+}
+
+/// `f` over every item with its index, on as many threads as there are
+/// cores, results in order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(usize, &T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || items.len() < 16 {
+        return items.iter().enumerate().map(|(i, t)| f(i, t)).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .enumerate()
+            .map(|(c, part)| {
+                let f = &f;
+                scope.spawn(move || {
+                    part.iter()
+                        .enumerate()
+                        .map(|(i, t)| f(c * chunk + i, t))
+                        .collect::<Vec<R>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(part) => part,
+                // A panic in a worker is a bug; carry it to the caller.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}

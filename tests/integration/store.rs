@@ -1,0 +1,681 @@
+//! The store end to end (issue 5): init, import, refs, log, history, show,
+//! diff by refs, every refusal, and concurrent imports. Every test works in
+//! a temporary store, with git isolated from the user's configuration; the
+//! project's own `statements/` is only read.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command as StdCommand, Output};
+
+use assert_cmd::Command;
+
+use crate::shared::corpus_file;
+
+const Y2023: &str = "unga-tpnw/2023-12-04-a-res-78-35.txt";
+const Y2024: &str = "unga-tpnw/2024-12-02-a-res-79-38.txt";
+const L18: &str = "unga-tpnw/2025-10-10-a-c-1-80-l-18.txt";
+const R2025: &str = "unga-tpnw/2025-12-01-a-res-80-54.txt";
+
+/// A temporary store and a home folder that keeps the user's git config out.
+struct TestStore {
+    dir: tempfile::TempDir,
+}
+
+impl TestStore {
+    /// An empty temp folder, not yet a store.
+    fn empty() -> TestStore {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(dir.path().join("home")).expect("home");
+        std::fs::create_dir(dir.path().join("store")).expect("store");
+        TestStore { dir }
+    }
+
+    /// A temp store made by `communique init`.
+    fn new() -> TestStore {
+        let store = TestStore::empty();
+        store.ok(&["init"]);
+        store
+    }
+
+    fn root(&self) -> PathBuf {
+        self.dir.path().join("store")
+    }
+
+    fn isolate(&self, cmd: &mut StdCommand) {
+        let home = self.dir.path().join("home");
+        cmd.env("HOME", &home)
+            .env("XDG_CONFIG_HOME", &home)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env_remove("COMMUNIQUE_STORE")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .env_remove("GIT_INDEX_FILE")
+            .env_remove("NO_COLOR");
+    }
+
+    /// The binary, run in the store's root, isolated.
+    fn cmd(&self) -> StdCommand {
+        let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("communique"));
+        cmd.current_dir(self.root());
+        self.isolate(&mut cmd);
+        cmd
+    }
+
+    /// Runs the binary: (exit code, stdout, stderr).
+    fn run(&self, args: &[&str]) -> (i32, String, String) {
+        output(self.cmd().args(args).output().expect("runs"))
+    }
+
+    /// Runs the binary and expects exit 0 (or 1 for a diff with changes).
+    fn ok(&self, args: &[&str]) -> String {
+        let (code, out, err) = self.run(args);
+        assert!(code == 0 || code == 1, "{args:?} failed ({code}): {err}");
+        out
+    }
+
+    /// Runs the binary and expects a one-line error holding `expected`.
+    fn refused(&self, args: &[&str], expected: &str) -> String {
+        let (code, out, err) = self.run(args);
+        assert_eq!(code, 2, "{args:?} should fail: {out}{err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: one line: {err}");
+        assert!(err.starts_with("communique: "), "{err}");
+        assert!(err.contains(expected), "{args:?}: says {expected:?}: {err}");
+        err
+    }
+
+    /// Runs git in the store, isolated, and returns its stdout.
+    fn git(&self, args: &[&str]) -> String {
+        let mut cmd = StdCommand::new("git");
+        cmd.current_dir(self.root()).args(args);
+        self.isolate(&mut cmd);
+        let (code, out, err) = output(cmd.output().expect("git runs"));
+        assert_eq!(code, 0, "git {args:?}: {err}");
+        out
+    }
+
+    /// Imports a corpus file into unga-tpnw with the date its name starts with.
+    fn import(&self, file: &Path, extra: &[&str]) -> (i32, String, String) {
+        let name = file.file_name().and_then(|n| n.to_str()).expect("name");
+        let mut args = vec![
+            "import",
+            file.to_str().expect("utf-8 path"),
+            "--series",
+            "unga-tpnw",
+        ];
+        if !extra.contains(&"--date") {
+            args.extend_from_slice(&["--date", &name[..10]]);
+        }
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+
+    fn write(&self, name: &str, text: &str) -> String {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path.to_string_lossy().into_owned()
+    }
+}
+
+fn output(out: Output) -> (i32, String, String) {
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The corpus files, or `None` (skip) where `../shared` is absent.
+fn corpus(names: &[&str]) -> Option<Vec<PathBuf>> {
+    names.iter().map(|n| corpus_file(n)).collect()
+}
+
+/// A store holding 2023, 2024, and the 2025 statement as two drafts (the
+/// First Committee draft L.18, then the adopted text with --revise).
+fn tpnw_store() -> Option<TestStore> {
+    let files = corpus(&[Y2023, Y2024, L18, R2025])?;
+    let store = TestStore::new();
+    for file in &files[..2] {
+        let (code, out, err) = store.import(file, &[]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains(": imported (commit "), "{out}");
+    }
+    let draft = [
+        "--date",
+        "2025-12-01",
+        "--id",
+        "tpnw",
+        "-m",
+        "L.18 as tabled",
+    ];
+    let (code, _, err) = store.import(&files[2], &draft);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = store.import(
+        &files[3],
+        &["--date", "2025-12-01", "--id", "tpnw", "--revise"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("unga-tpnw/2025-12-01-tpnw: revised (commit "),
+        "{out}"
+    );
+    Some(store)
+}
+
+#[test]
+fn init_makes_a_store_and_only_adds_what_is_missing() {
+    let store = TestStore::empty();
+    let out = store.ok(&["init"]);
+    assert!(out.contains("initialized an empty store"), "{out}");
+    assert!(store.root().join("statements").is_dir());
+    assert_eq!(store.git(&["symbolic-ref", "HEAD"]), "refs/heads/main\n");
+    assert!(store.ok(&["init"]).contains("already a store"));
+    assert_eq!(store.ok(&["log"]), "", "an empty store logs nothing");
+
+    let plain = TestStore::empty();
+    plain.git(&["init", "-q"]);
+    assert!(plain.ok(&["init"]).contains("added statements/"));
+    let sub = TestStore::empty();
+    let (code, out, err) = sub.run(&["init", "nested/store"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("nested/store"), "{out}");
+    assert!(sub.root().join("nested/store/statements").is_dir());
+}
+
+#[test]
+fn import_log_show_history_and_diff_by_refs() {
+    let Some(store) = tpnw_store() else { return };
+    assert_eq!(store.git(&["status", "--porcelain"]), "", "clean tree");
+    assert_eq!(store.git(&["rev-list", "--count", "HEAD"]), "4\n");
+
+    // log: date order, sentence counts, a summary against the previous one.
+    let log = store.ok(&["log"]);
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(lines.len(), 3, "{log}");
+    assert!(
+        lines[0].starts_with("unga-tpnw/2023-12-04-a-res-78-35 "),
+        "{log}"
+    );
+    assert!(lines[0].ends_with("first of its series"), "{log}");
+    assert!(
+        lines[1].starts_with("unga-tpnw/2024-12-02-a-res-79-38 "),
+        "{log}"
+    );
+    assert!(
+        lines[1].contains("reworded") && lines[1].contains(" same"),
+        "{log}"
+    );
+    assert!(lines[2].starts_with("unga-tpnw/2025-12-01-tpnw "), "{log}");
+    assert_eq!(store.ok(&["log", "unga-tpnw"]), log);
+
+    // show: by prefix, numbered, at an earlier revision.
+    let shown = store.ok(&["show", "unga-tpnw/2024"]);
+    assert!(shown.starts_with("+++\n"), "{shown}");
+    assert!(
+        shown.contains("date = \"2024-12-02\"\nseries = \"unga-tpnw\""),
+        "{shown}"
+    );
+    assert!(shown.contains("\n1. Recalls the adoption"), "{shown}");
+    let numbered = store.ok(&["show", "unga-tpnw/2024", "--numbered"]);
+    assert!(numbered.contains("\n¶1.1 79/38. Treaty"), "{numbered}");
+    let adopted = store.ok(&["show", "unga-tpnw"]);
+    assert!(adopted.contains("80/54. Treaty"), "latest of the series");
+    let draft = store.ok(&["show", "unga-tpnw/2025@HEAD~1"]);
+    assert!(!draft.contains("80/54. Treaty"), "{draft}");
+    assert_eq!(
+        store.ok(&["show", "statements/unga-tpnw/2025-12-01-tpnw.txt@HEAD"]),
+        adopted
+    );
+
+    // diff: series/id, prefixes, @REV, one argument, JSON names the refs.
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut all = vec!["diff"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--format", "json"]);
+        let out = store.ok(&all);
+        serde_json::from_str(&out).expect("json")
+    };
+    let full = json(&[
+        "unga-tpnw/2023-12-04-a-res-78-35",
+        "unga-tpnw/2024-12-02-a-res-79-38",
+    ]);
+    assert_eq!(full["old"]["ref"], "unga-tpnw/2023-12-04-a-res-78-35");
+    assert_eq!(full["new"]["ref"], "unga-tpnw/2024-12-02-a-res-79-38");
+    assert_eq!(json(&["unga-tpnw/2023", "unga-tpnw/2024"]), full);
+    assert_eq!(
+        json(&["unga-tpnw/2024"]),
+        full,
+        "one argument: the one before"
+    );
+    let revision = json(&["unga-tpnw/2025@HEAD~1", "unga-tpnw/2025"]);
+    assert_eq!(revision["old"]["ref"], "unga-tpnw/2025-12-01-tpnw@HEAD~1");
+    let latest = json(&["unga-tpnw"]);
+    assert_eq!(latest["old"]["ref"], "unga-tpnw/2024-12-02-a-res-79-38");
+    assert_eq!(latest["new"]["ref"], "unga-tpnw/2025-12-01-tpnw");
+    // A file and a ref mix.
+    let file = corpus_file(Y2023).expect("corpus");
+    let mixed = json(&[file.to_str().expect("path"), "unga-tpnw/2024"]);
+    assert_eq!(mixed["summary"], full["summary"]);
+
+    // history: two drafts of 2025, newest first, the newest with a summary.
+    let history = store.ok(&["history", "unga-tpnw/2025"]);
+    let lines: Vec<&str> = history.lines().collect();
+    assert_eq!(lines.len(), 4, "{history}");
+    assert!(
+        lines[0].contains("communique <communique@localhost>  Revise unga-tpnw/2025-12-01-tpnw"),
+        "{history}"
+    );
+    assert!(
+        lines[1].contains(" sentences · ") && lines[1].contains("reworded"),
+        "{history}"
+    );
+    assert!(lines[2].ends_with("L.18 as tabled"), "{history}");
+    assert!(lines[3].ends_with("first revision"), "{history}");
+    let summary = revision["summary"].as_object().expect("summary").clone();
+    let reworded = summary["reworded"].as_u64().expect("count");
+    assert!(
+        lines[1].contains(&format!("{reworded} reworded")),
+        "{history} vs {summary:?}"
+    );
+    let one = store.ok(&["history", "unga-tpnw/2025@HEAD~1"]);
+    assert_eq!(one.lines().count(), 2, "history up to a revision: {one}");
+}
+
+#[test]
+fn identical_text_changes_nothing_and_different_text_needs_revise() {
+    let Some(files) = corpus(&[Y2023, Y2024]) else {
+        return;
+    };
+    let store = TestStore::new();
+    assert_eq!(store.import(&files[0], &[]).0, 0);
+    let head = store.git(&["rev-parse", "HEAD"]);
+    let (code, out, err) = store.import(&files[0], &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("unchanged (the store already holds this text)"),
+        "{out}"
+    );
+    assert_eq!(store.git(&["rev-parse", "HEAD"]), head, "no new commit");
+
+    let args = ["--date", "2023-12-04", "--id", "a-res-78-35"];
+    let path = files[1].to_str().expect("path");
+    let mut import = vec!["import", path, "--series", "unga-tpnw"];
+    import.extend_from_slice(&args);
+    store.refused(&import, "already exists with different text; pass --revise");
+    assert_eq!(store.git(&["rev-parse", "HEAD"]), head, "nothing committed");
+    assert_eq!(store.git(&["status", "--porcelain"]), "", "nothing written");
+}
+
+#[test]
+fn authors_come_from_the_flag_the_git_config_or_the_default() {
+    let Some(files) = corpus(&[Y2023, Y2024]) else {
+        return;
+    };
+    let store = TestStore::new();
+    let (code, _, err) = store.import(&files[0], &["--author", "Ada Lovelace <ada@example.org>"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        store.git(&["log", "-1", "--format=%an <%ae>"]),
+        "Ada Lovelace <ada@example.org>\n"
+    );
+    store.git(&["config", "user.name", "Grace Hopper"]);
+    store.git(&["config", "user.email", "grace@example.org"]);
+    assert_eq!(store.import(&files[1], &[]).0, 0);
+    assert_eq!(
+        store.git(&["log", "-1", "--format=%an <%ae> / %cn <%ce>"]),
+        "Grace Hopper <grace@example.org> / Grace Hopper <grace@example.org>\n"
+    );
+}
+
+#[test]
+fn import_leaves_the_users_other_changes_alone() {
+    let Some(files) = corpus(&[Y2023]) else {
+        return;
+    };
+    let store = TestStore::new();
+    std::fs::write(store.root().join("notes.md"), "v1\n").expect("write");
+    store.git(&["add", "notes.md"]);
+    store.git(&[
+        "-c",
+        "user.name=U",
+        "-c",
+        "user.email=u@x",
+        "commit",
+        "-qm",
+        "notes",
+    ]);
+    std::fs::write(store.root().join("notes.md"), "v2, not staged\n").expect("write");
+    std::fs::write(store.root().join("staged.md"), "staged\n").expect("write");
+    store.git(&["add", "staged.md"]);
+    let before = store.git(&["status", "--porcelain"]);
+    assert_eq!(before, " M notes.md\nA  staged.md\n");
+
+    assert_eq!(store.import(&files[0], &[]).0, 0);
+    assert_eq!(
+        store.git(&["status", "--porcelain"]),
+        before,
+        "only the statement changed"
+    );
+    assert_eq!(
+        store.git(&["show", "--name-only", "--format=", "HEAD"]),
+        "statements/unga-tpnw/2023-12-04-a-res-78-35.txt\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(store.root().join("notes.md")).expect("read"),
+        "v2, not staged\n"
+    );
+}
+
+#[test]
+fn refs_without_a_revision_read_the_working_tree_log_reads_head() {
+    let Some(files) = corpus(&[Y2023]) else {
+        return;
+    };
+    let store = TestStore::new();
+    assert_eq!(store.import(&files[0], &[]).0, 0);
+    let file = store
+        .root()
+        .join("statements/unga-tpnw/2023-12-04-a-res-78-35.txt");
+    let committed = std::fs::read_to_string(&file).expect("read");
+    let count = |log: &str| log.split_whitespace().nth(1).map(str::to_owned);
+    let log_before = store.ok(&["log"]);
+    std::fs::write(&file, format!("{committed}\nAn uncommitted sentence.\n")).expect("write");
+
+    assert!(
+        store
+            .ok(&["show", "unga-tpnw/2023"])
+            .contains("An uncommitted sentence.")
+    );
+    assert!(
+        !store
+            .ok(&["show", "unga-tpnw/2023@HEAD"])
+            .contains("An uncommitted sentence.")
+    );
+    assert_eq!(
+        count(&store.ok(&["log"])),
+        count(&log_before),
+        "log reads HEAD"
+    );
+    let (code, out, _) = store.run(&["diff", "unga-tpnw/2023@HEAD", "unga-tpnw/2023", "--stat"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("1 added"), "{out}");
+    // Importing over uncommitted edits is refused rather than losing them.
+    let other = store.write("other.txt", "A different text.\n");
+    store.refused(
+        &[
+            "import",
+            &other,
+            "--series",
+            "unga-tpnw",
+            "--date",
+            "2023-12-04",
+            "--id",
+            "a-res-78-35",
+            "--revise",
+        ],
+        "has uncommitted changes",
+    );
+}
+
+#[test]
+fn the_store_is_found_from_a_subfolder_the_environment_or_the_flag() {
+    let Some(files) = corpus(&[Y2023]) else {
+        return;
+    };
+    let store = TestStore::new();
+    assert_eq!(store.import(&files[0], &[]).0, 0);
+    let log = store.ok(&["log"]);
+    let elsewhere = store.dir.path().join("home");
+    let sub = store.root().join("statements/unga-tpnw");
+    let run = |dir: &Path, args: &[&str], env: Option<&Path>| {
+        let mut cmd = store.cmd();
+        cmd.current_dir(dir).args(args);
+        if let Some(env) = env {
+            cmd.env("COMMUNIQUE_STORE", env);
+        }
+        output(cmd.output().expect("runs"))
+    };
+    assert_eq!(run(&sub, &["log"], None).1, log);
+    assert_eq!(run(&elsewhere, &["log"], Some(&store.root())).1, log);
+    let root = store.root();
+    let flag = root.to_str().expect("path");
+    assert_eq!(run(&elsewhere, &["--store", flag, "log"], None).1, log);
+    // A path in the store, from a subfolder.
+    let (code, out, err) = run(&sub, &["show", "2023-12-04-a-res-78-35.txt@HEAD"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("78/35"), "{out}");
+}
+
+#[test]
+fn every_refusal_is_one_line_naming_what_to_do() {
+    let Some(files) = corpus(&[Y2023, Y2024]) else {
+        return;
+    };
+    let store = TestStore::new();
+    let y2023 = files[0].to_str().expect("path");
+    for (series, expected) in [
+        ("../escape", "\"..\" would lead out of the store"),
+        ("/etc", "an absolute path"),
+        ("a/b", "a path separator"),
+        ("Unga", "characters other than a-z, 0-9 and -"),
+        ("a\tb", "control character"),
+        ("", "it is empty"),
+    ] {
+        store.refused(
+            &["import", y2023, "--series", series, "--date", "2023-12-04"],
+            expected,
+        );
+    }
+    for id in ["../../etc/passwd", "/abs", "x/y"] {
+        store.refused(
+            &[
+                "import",
+                y2023,
+                "--series",
+                "s",
+                "--date",
+                "2023-12-04",
+                "--id",
+                id,
+            ],
+            "id ",
+        );
+    }
+    store.refused(
+        &["import", y2023, "--series", "unga-tpnw"],
+        "add --date YYYY-MM-DD",
+    );
+    store.refused(
+        &[
+            "import",
+            y2023,
+            "--series",
+            "unga-tpnw",
+            "--date",
+            "2023-02-30",
+        ],
+        "give --date YYYY-MM-DD",
+    );
+    store.refused(
+        &[
+            "import",
+            y2023,
+            "--series",
+            "s",
+            "--date",
+            "2023-12-04",
+            "--author",
+            "nobody",
+        ],
+        "Name <email>",
+    );
+    assert_eq!(
+        store.git(&["status", "--porcelain"]),
+        "",
+        "nothing left behind"
+    );
+    assert!(
+        store.git(&["rev-list", "--all"]).is_empty(),
+        "nothing committed"
+    );
+
+    assert_eq!(store.import(&files[0], &[]).0, 0);
+    assert_eq!(store.import(&files[1], &[]).0, 0);
+    let err = store.refused(&["show", "unga-tpnw/202"], "is ambiguous");
+    assert!(
+        err.contains("unga-tpnw/2023-12-04-a-res-78-35, unga-tpnw/2024-12-02-a-res-79-38"),
+        "lists the candidates: {err}"
+    );
+    store.refused(
+        &["show", "unga-tpnw/1999"],
+        "no file or stored statement matches \"unga-tpnw/1999\"",
+    );
+    store.refused(&["diff", "nowhere"], "run `communique log`");
+    store.refused(
+        &["log", "nowhere"],
+        "no statements in series \"nowhere\"; the store has: unga-tpnw",
+    );
+    store.refused(
+        &["show", "unga-tpnw/2024@HEAD~1"],
+        "does not exist at revision HEAD~1",
+    );
+    store.refused(
+        &["show", "unga-tpnw/2024@no-such-rev"],
+        "is not a revision of the store",
+    );
+    store.refused(&["show", "unga-tpnw/2024@"], "nothing after @");
+    store.refused(
+        &["show", "/etc/hostname@HEAD"],
+        "not a statement of the store",
+    );
+    store.refused(
+        &["diff", "unga-tpnw/2023"],
+        "first statement of series unga-tpnw",
+    );
+    store.refused(&["history", "-"], "not a stored statement");
+
+    let empty = TestStore::empty();
+    empty.refused(&["log"], "not in a communique store");
+    let root = empty.root();
+    store.refused(
+        &["--store", root.to_str().expect("path"), "log"],
+        "run `communique init`",
+    );
+
+    // A branch lock left behind by a killed git blocks commits: say so.
+    let lock = store.root().join(".git/refs/heads/main.lock");
+    std::fs::write(&lock, "").expect("lock");
+    let draft = store.write("draft.txt", "A new statement.\n");
+    let args = [
+        "import",
+        draft.as_str(),
+        "--series",
+        "s",
+        "--date",
+        "2024-01-01",
+    ];
+    let err = store.refused(&args, "main.lock exists");
+    assert!(err.contains("remove it and retry"), "{err}");
+    std::fs::remove_file(&lock).expect("unlock");
+    assert!(store.ok(&args).contains("s/2024-01-01-draft: imported"));
+}
+
+#[test]
+fn two_processes_importing_fifty_statements_each_lose_nothing() {
+    let store = TestStore::new();
+    let dir = store.dir.path().join("incoming");
+    std::fs::create_dir(&dir).expect("dir");
+    let files: Vec<String> = (0..100)
+        .map(|i| {
+            let path = dir.join(format!("statement-{i:03}.txt"));
+            let text = format!(
+                "+++\ndate = \"2024-{:02}-{:02}\"\n+++\n\nStatement {i} was agreed by the parties.\nThey will meet again on day {i}.\n",
+                1 + i % 12,
+                1 + i % 28
+            );
+            std::fs::write(&path, text).expect("write");
+            path.to_string_lossy().into_owned()
+        })
+        .collect();
+    let spawn = |part: &[String]| {
+        let mut cmd = store.cmd();
+        cmd.args(["import", "--series", "load"]).args(part);
+        cmd.stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        cmd.spawn().expect("spawn")
+    };
+    let (a, b) = (spawn(&files[..50]), spawn(&files[50..]));
+    for child in [a, b] {
+        let (code, out, err) = output(child.wait_with_output().expect("wait"));
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(
+            out.lines().filter(|l| l.contains(": imported")).count(),
+            50,
+            "{out}"
+        );
+    }
+    assert_eq!(store.git(&["rev-list", "--count", "HEAD"]), "100\n");
+    let tree = store.git(&["ls-tree", "-r", "--name-only", "HEAD", "statements/load"]);
+    assert_eq!(tree.lines().count(), 100, "every statement is there");
+    for i in 0..100 {
+        assert!(
+            tree.contains(&format!("-statement-{i:03}.txt")),
+            "statement {i}"
+        );
+    }
+    let mut fsck = StdCommand::new("git");
+    fsck.current_dir(store.root())
+        .args(["fsck", "--strict", "--no-dangling"]);
+    store.isolate(&mut fsck);
+    let (code, out, err) = output(fsck.output().expect("git fsck"));
+    assert_eq!(code, 0, "git fsck: {out}{err}");
+    assert!(
+        out.trim().is_empty() && !err.contains("error"),
+        "git fsck: {out}{err}"
+    );
+    assert_eq!(
+        store.git(&["status", "--porcelain"]),
+        "",
+        "clean working tree"
+    );
+    assert_eq!(store.ok(&["log", "load"]).lines().count(), 100);
+}
+
+/// This repository's own `statements/` is a store: the bundled draft and
+/// the seed communiqué, by refs.
+#[test]
+fn the_project_repository_is_a_store() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("communique")
+            .expect("binary")
+            .current_dir(&repo)
+            .env_remove("COMMUNIQUE_STORE")
+            .args(args)
+            .output()
+            .expect("runs");
+        output(out)
+    };
+    let (code, log, err) = run(&["log"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = log.lines().collect();
+    assert!(
+        lines[0].starts_with("d-isis-small-group/2021-03-26-joint-communique-draft "),
+        "{log}"
+    );
+    assert!(
+        lines[1].starts_with("d-isis-small-group/2021-03-30-joint-communique "),
+        "{log}"
+    );
+    assert!(lines[1].contains("6 reworded"), "{log}");
+    let (code, two, _) = run(&[
+        "diff",
+        "d-isis-small-group/2021-03-26",
+        "d-isis-small-group/2021-03-30",
+        "--stat",
+    ]);
+    assert_eq!(code, 1);
+    assert!(two.contains("6 reworded"), "{two}");
+    let (code, one, _) = run(&["diff", "d-isis-small-group/2021-03-30", "--stat"]);
+    assert_eq!(code, 1);
+    assert_eq!(one, two, "one argument: against its predecessor, the draft");
+}
