@@ -341,11 +341,16 @@ fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Found> {
 /// The last actor the lexicon knows that ends before word `marker`.
 fn last_actor(words: &[Word], marker: usize, lexicon: &Lexicon) -> Option<String> {
     let mut found = None;
-    for i in 0..marker {
-        if let Some(len) = actor_at(words, i, lexicon)
-            && i + len <= marker
-        {
-            found = Some(actor_text(words, i, i + len));
+    let mut i = 0;
+    while i < marker {
+        match actor_at(words, i, lexicon) {
+            // Skip past the phrase so that "the Ministers" is not cut to
+            // "Ministers".
+            Some(len) if i + len <= marker => {
+                found = Some(actor_text(words, i, i + len));
+                i += len;
+            }
+            _ => i += 1,
         }
     }
     found

@@ -2,19 +2,18 @@
 
 use std::io::{self, BufWriter, Write};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
 use communique::align::AlignOptions;
 use communique::analyze::compare_with;
-use communique::analyze::lexicon::Lexicon;
 use communique::import::Format;
 use communique::normalize::key::{Editorial, Folding};
 use communique::report::{self, ReportOptions, Theme};
 
 use super::Outcome;
 use super::context::Context;
-use super::input::parse_format;
+use super::input::{load_lexicon, parse_format};
 
 /// Compare two statements sentence by sentence.
 ///
@@ -162,15 +161,7 @@ pub fn run(args: DiffArgs, theme: Theme, context: &Context) -> Result<Outcome> {
         threshold: args.threshold,
         ..AlignOptions::default()
     };
-    let lexicon = match &args.lexicon {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read lexicon {path}; check the path"))?;
-            Lexicon::with_user_file(&text)
-                .with_context(|| format!("lexicon {path} is not valid; see docs/lexicon.md"))?
-        }
-        None => Lexicon::builtin(),
-    };
+    let lexicon = load_lexicon(args.lexicon.as_deref())?;
     let mut diff = compare_with(&old, &new, &old_name, &new_name, &options, &lexicon);
     if report_only_commitments(&args) && args.format == ReportFormat::Json {
         diff.changes.retain(|c| c.changes_commitment());

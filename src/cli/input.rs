@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use communique::Statement;
+use communique::analyze::lexicon::Lexicon;
 use communique::import::{Format, import};
 
 /// Reads and imports the statement at `path` (`-` for stdin), in `format`
@@ -31,4 +32,16 @@ pub fn parse_format(name: &str) -> Result<Format, String> {
         let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
         format!("unknown format {name:?}; use one of: {}", names.join(", "))
     })
+}
+
+/// The commitment lexicon: the built-in one, extended (or replaced) by the
+/// user's file when one is named.
+pub fn load_lexicon(path: Option<&str>) -> Result<Lexicon> {
+    let Some(path) = path else {
+        return Ok(Lexicon::builtin());
+    };
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read lexicon {path}; check the path"))?;
+    Lexicon::with_user_file(&text)
+        .with_context(|| format!("lexicon {path} is not valid; see docs/lexicon.md"))
 }

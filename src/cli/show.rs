@@ -6,11 +6,14 @@ use anyhow::Result;
 use clap::Args;
 
 use communique::Statement;
+use communique::analyze::lexicon::Lexicon;
+use communique::analyze::views;
 use communique::statement::file::FENCE;
 use communique::statement::write_sentence_file;
 
 use super::Outcome;
 use super::context::Context;
+use super::input::load_lexicon;
 
 /// Print a statement as its sentence file: front matter, then one sentence
 /// per line; with --numbered, each line starts with its ¶paragraph.sentence
@@ -20,6 +23,7 @@ use super::context::Context;
 ///   communique show unga-tpnw/2024
 ///   communique show unga-tpnw --numbered
 ///   communique show unga-tpnw/2024@HEAD~1
+///   communique show d-isis-small-group --commitments
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The statement: a file, or a store ref (series/id, a unique prefix, a
@@ -28,12 +32,34 @@ pub struct ShowArgs {
     /// Number every sentence ¶paragraph.sentence.
     #[arg(long)]
     numbered: bool,
+    /// List only the statement's commitments, with their strength, actor,
+    /// hedges and deadlines.
+    #[arg(long)]
+    commitments: bool,
+    /// With --commitments: `text` for people, `json` for scripts.
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    format: ShowFormat,
+    /// A commitment lexicon (TOML) that extends or replaces the built-in one.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Option<String>,
+}
+
+/// How `show --commitments` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum ShowFormat {
+    /// One commitment per line.
+    Text,
+    /// An array of sentences with their commitments.
+    Json,
 }
 
 /// Runs `show`.
 pub fn run(args: ShowArgs, context: &Context) -> Result<Outcome> {
     let (statement, _) = context.read(&args.reference, None)?;
-    let text = if args.numbered {
+    let text = if args.commitments {
+        let lexicon = load_lexicon(args.lexicon.as_deref())?;
+        commitments(&statement, &lexicon, args.format)?
+    } else if args.numbered {
         numbered(&statement)
     } else {
         write_sentence_file(&statement)
@@ -42,6 +68,48 @@ pub fn run(args: ShowArgs, context: &Context) -> Result<Outcome> {
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(Outcome::Same)
+}
+
+/// The statement's commitments, one per line ("¶1.4 strong 'committed to'
+/// — The Ministers …"), or as JSON.
+fn commitments(statement: &Statement, lexicon: &Lexicon, format: ShowFormat) -> Result<String> {
+    let views: Vec<_> = views(statement, lexicon)
+        .into_iter()
+        .filter(|v| v.commitment.is_some())
+        .collect();
+    if format == ShowFormat::Json {
+        return Ok(serde_json::to_string_pretty(&views)? + "\n");
+    }
+    let mut out = String::new();
+    for v in &views {
+        let Some(c) = &v.commitment else { continue };
+        let mut detail = vec![format!("'{}'", c.marker)];
+        if let Some(actor) = &c.actor {
+            detail.push(format!("actor: {actor}"));
+        }
+        if c.negated {
+            detail.push("negated".to_owned());
+        }
+        if !c.hedges.is_empty() {
+            detail.push(format!("hedges: {}", c.hedges.join(", ")));
+        }
+        if !c.deadlines.is_empty() {
+            detail.push(format!("deadlines: {}", c.deadlines.join("; ")));
+        }
+        let label = v
+            .label
+            .as_ref()
+            .map(|l| format!("{l} "))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{} {} ({})\n    {label}{}\n",
+            v.location,
+            c.strength.name(),
+            detail.join("; "),
+            v.text
+        ));
+    }
+    Ok(out)
 }
 
 /// The sentence file with `¶p.s` before every sentence line.

@@ -234,3 +234,39 @@ fn un_resolution_preambular_none_operative_by_verb() {
         assert_eq!(*strength, want, "{first}: {got:?}");
     }
 }
+
+#[test]
+fn show_lists_a_statements_commitments() {
+    let out = assert_cmd::Command::cargo_bin("communique")
+        .expect("binary")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "show",
+            "statements/d-isis-small-group/2021-03-30-joint-communique.txt",
+            "--commitments",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let list = v.as_array().expect("an array");
+    let first = list
+        .iter()
+        .find(|s| {
+            s["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("committed to strengthen"))
+        })
+        .expect("the 'committed to strengthen' sentence is listed");
+    assert_eq!(first["commitment"]["strength"], "strong");
+    assert_eq!(first["commitment"]["actor"], "The Ministers");
+    assert!(list.iter().all(|s| !s["commitment"].is_null()));
+    assert!(
+        !list.iter().any(|s| s["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("The Ministers acknowledged"))),
+        "an acknowledgement is no commitment"
+    );
+}
