@@ -45,9 +45,12 @@ pub fn extract(bytes: &[u8], origin: &str) -> Result<Extracted, ImportError> {
         ))
     })?;
     let document = read_part(&mut zip, "word/document.xml")
-        .map_err(|e| bad(e))?
+        .map_err(&bad)?
         .ok_or_else(|| {
-            bad("a zip archive without word/document.xml, so not a .docx; give a Word document".to_owned())
+            bad(
+                "a zip archive without word/document.xml, so not a .docx; give a Word document"
+                    .to_owned(),
+            )
         })?;
     // Numbering and properties are optional: a document without them (or
     // with broken ones) still has its text.
@@ -93,10 +96,11 @@ fn read_part(
 
 /// The value of attribute `key` (`w:val`) of an element.
 fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
-    e.try_get_attribute(key)
-        .ok()
-        .flatten()
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+    e.try_get_attribute(key).ok().flatten().and_then(|a| {
+        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .ok()
+            .map(|v| v.into_owned())
+    })
 }
 
 /// The document title, `dc:title` of the core properties.
@@ -348,14 +352,16 @@ fn body_blocks(xml: &str, numbering: Numbering) -> Result<Vec<String>, quick_xml
                     "w:p" => {
                         let Some(para) = paras.pop() else { continue };
                         let mut text = std::mem::take(&mut carry);
-                        if let Some(label) = para
+                        // The counter moves on even for a paragraph that runs
+                        // into a deleted mark's text, as Word counts it.
+                        let label = para
                             .num_id
                             .as_deref()
-                            .and_then(|id| counters.next(id, para.ilvl))
+                            .and_then(|id| counters.next(id, para.ilvl));
+                        if let Some(label) = label
+                            && text.is_empty()
                         {
-                            if text.is_empty() {
-                                text = format!("{label} ");
-                            }
+                            text = format!("{label} ");
                         }
                         text.push_str(&para.text);
                         if para.mark_deleted {
@@ -389,18 +395,22 @@ fn body_blocks(xml: &str, numbering: Numbering) -> Result<Vec<String>, quick_xml
                 continue;
             }
             Event::Text(t) => {
-                if skip == 0 && in_text && !hidden {
-                    if let Some(p) = paras.last_mut() {
-                        p.text.push_str(&t.xml10_content());
-                    }
+                if skip == 0
+                    && in_text
+                    && !hidden
+                    && let Some(p) = paras.last_mut()
+                {
+                    p.text.push_str(&t.xml10_content());
                 }
                 continue;
             }
             Event::GeneralRef(r) => {
-                if skip == 0 && in_text && !hidden {
-                    if let Some(p) = paras.last_mut() {
-                        p.text.push_str(&resolve(&r));
-                    }
+                if skip == 0
+                    && in_text
+                    && !hidden
+                    && let Some(p) = paras.last_mut()
+                {
+                    p.text.push_str(&resolve(&r));
                 }
                 continue;
             }

@@ -151,10 +151,7 @@ fn is_furniture(el: ElementRef<'_>) -> bool {
     if style.replace(' ', "").contains("display:none") {
         return true;
     }
-    e.id()
-        .into_iter()
-        .chain(e.classes())
-        .any(names_furniture)
+    e.id().into_iter().chain(e.classes()).any(names_furniture)
 }
 
 /// Whether an id or class name is made of a furniture word (`cookie-banner`,
@@ -437,7 +434,15 @@ mod tests {
         );
         assert_eq!(
             ex.blocks,
-            ["A\u{a0}& B\nC", "b. x", "c. y", "- z", "- inner", "1\t2\t", "a\n b"]
+            [
+                "A\u{a0}& B\nC",
+                "b. x",
+                "c. y",
+                "- z",
+                "- inner",
+                "1\t2\t",
+                "a\n b"
+            ]
         );
     }
 
@@ -446,6 +451,9 @@ mod tests {
         let ex = extract(
             "<body><div><p>Menu one</p></div><div class=\"content\"><p>First long paragraph of the statement.</p><p>Second.</p></div></body>",
         );
-        assert_eq!(ex.blocks, ["First long paragraph of the statement.", "Second."]);
+        assert_eq!(
+            ex.blocks,
+            ["First long paragraph of the statement.", "Second."]
+        );
     }
 }

@@ -173,17 +173,18 @@ fn meta_from_table(mut table: toml::Table) -> Meta {
     let language = take_string(&["language", "lang"]);
     let series = take_string(&["series"]);
     let (date, bad_date) = match date {
-        Some(d) if is_valid_date(d.get(..10).unwrap_or("")) => (d.get(..10).map(str::to_owned), None),
+        Some(d) if is_valid_date(d.get(..10).unwrap_or("")) => {
+            (d.get(..10).map(str::to_owned), None)
+        }
         other => (None, other),
     };
     let mut issuers = Vec::new();
     for key in ["issuers", "issuer"] {
         match table.remove(key) {
             Some(toml::Value::String(s)) => issuers.push(s),
-            Some(toml::Value::Array(a)) => issuers.extend(
-                a.into_iter()
-                    .filter_map(|v| v.as_str().map(str::to_owned)),
-            ),
+            Some(toml::Value::Array(a)) => {
+                issuers.extend(a.into_iter().filter_map(|v| v.as_str().map(str::to_owned)))
+            }
             Some(other) => {
                 table.insert(key.to_owned(), other);
             }
@@ -308,7 +309,10 @@ fn item_marker(source: &str, ordered: bool) -> String {
 }
 
 fn is_br(tag: &str) -> bool {
-    let t = tag.trim_start_matches('<').trim_end_matches('>').trim_end_matches('/');
+    let t = tag
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim_end_matches('/');
     t.trim().eq_ignore_ascii_case("br")
 }
 
@@ -347,10 +351,16 @@ mod tests {
     fn bad_front_matter_is_one_line_error() {
         let e = extract("---\ntitle: [unclosed\n---\nA.\n", "x.md").unwrap_err();
         let msg = e.to_string();
-        assert!(msg.starts_with("x.md: the YAML front matter does not parse"), "{msg}");
+        assert!(
+            msg.starts_with("x.md: the YAML front matter does not parse"),
+            "{msg}"
+        );
         assert!(!msg.contains('\n'), "{msg}");
         let e = extract("+++\ntitle = \n+++\nA.\n", "y.md").unwrap_err();
-        assert!(e.to_string().starts_with("y.md: the TOML front matter"), "{e}");
+        assert!(
+            e.to_string().starts_with("y.md: the TOML front matter"),
+            "{e}"
+        );
     }
 
     #[test]

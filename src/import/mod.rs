@@ -115,7 +115,10 @@ impl Format {
         }
         let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
         let head = head.trim_start_matches('\u{feff}').trim_start();
-        let lower = head.get(..head.len().min(64)).unwrap_or("").to_ascii_lowercase();
+        let lower = head
+            .get(..head.len().min(64))
+            .unwrap_or("")
+            .to_ascii_lowercase();
         if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
             return Format::Html;
         }
@@ -292,7 +295,9 @@ pub enum ImportError {
         origin: String,
     },
     /// A program the format needs is not installed.
-    #[error("{origin}: reading {format} needs `{program}`, which is not installed; install {package} (e.g. apt-get install {package})")]
+    #[error(
+        "{origin}: reading {format} needs `{program}`, which is not installed; install {package} (e.g. apt-get install {package})"
+    )]
     MissingTool {
         /// The file or other origin of the bytes.
         origin: String,
@@ -509,7 +514,7 @@ mod tests {
 
     #[test]
     fn binary_file() {
-        let e = err(b"GIF87a\n\x00\x01\x02 stream");
+        let e = err(b"GIF87a-1\n\x00\x01\x02 stream");
         assert_eq!(
             e,
             ImportError::Binary {

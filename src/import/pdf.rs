@@ -160,10 +160,16 @@ struct Line {
 
 impl Line {
     fn x_min(&self) -> f64 {
-        self.words.iter().map(|w| w.x_min).fold(f64::INFINITY, f64::min)
+        self.words
+            .iter()
+            .map(|w| w.x_min)
+            .fold(f64::INFINITY, f64::min)
     }
     fn y_min(&self) -> f64 {
-        self.words.iter().map(|w| w.y_min).fold(f64::INFINITY, f64::min)
+        self.words
+            .iter()
+            .map(|w| w.y_min)
+            .fold(f64::INFINITY, f64::min)
     }
     fn y_max(&self) -> f64 {
         self.words
@@ -177,14 +183,13 @@ impl Line {
     }
 
     /// The line's text: words joined by a space, or by nothing where they
-    /// almost touch.
+    /// almost touch (closer than a sixth of the smaller one's type size).
     fn text(&self) -> String {
-        let size = self.height();
         let mut out = String::new();
         let mut last: Option<&Word> = None;
         for w in &self.words {
             if let Some(prev) = last
-                && w.x_min - prev.x_max >= size / 6.0
+                && w.x_min - prev.x_max >= w.height().min(prev.height()) / 6.0
             {
                 out.push(' ');
             }
@@ -283,11 +288,16 @@ fn layout(pages: Vec<Page>) -> Extracted {
     let mut meta = Meta::default();
     let mut blocks: Vec<String> = Vec::new();
     for (n, page) in pages.into_iter().enumerate() {
+        let symbol = (n == 0).then(|| document_symbol(&page)).flatten();
         let mut lines = body_lines(page);
         if n == 0 {
             let start = cover_end(&lines);
             meta = cover_meta(&lines[..start], lines.get(start));
             lines.drain(..start);
+            if let Some(symbol) = symbol {
+                meta.extra
+                    .insert("symbol".to_owned(), toml::Value::String(symbol));
+            }
         }
         let margin = left_margin(&lines);
         let mut prev: Option<&Line> = None;
@@ -421,14 +431,26 @@ fn cover_meta(cover: &[Line], title_line: Option<&Line>) -> Meta {
             .split_once(" on ")
             .and_then(|(_, rest)| english_date(rest));
     }
-    if let Some(symbol) = flat
-        .split_whitespace()
-        .find(|w| w.starts_with("A/") || w.starts_with("S/RES/") || w.starts_with("E/"))
-    {
-        meta.extra
-            .insert("symbol".to_owned(), toml::Value::String(symbol.to_owned()));
-    }
     meta
+}
+
+/// The UN document symbol ("A/RES/78/35") printed at the top of a first
+/// page, if any.
+fn document_symbol(page: &Page) -> Option<String> {
+    let top = page.height * MARGIN_BAND * 1.5;
+    page.lines
+        .iter()
+        .filter(|l| l.y_max() < top)
+        .flat_map(|l| {
+            l.text()
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .find(|w| {
+            ["A/", "S/", "E/", "A/C."].iter().any(|p| w.starts_with(p))
+                && w.bytes().filter(|&b| b == b'/').count() >= 2
+        })
 }
 
 /// `4 December 2023 …` → `2023-12-04`.
@@ -449,7 +471,8 @@ fn english_date(text: &str) -> Option<String> {
     ];
     let mut words = text.split_whitespace();
     let day: u32 = words.next()?.parse().ok()?;
-    let month = MONTHS.iter().position(|m| Some(*m) == words.next())? + 1;
+    let month = words.next()?;
+    let month = MONTHS.iter().position(|m| *m == month)? + 1;
     let year: u32 = words
         .next()?
         .trim_end_matches(|c: char| !c.is_ascii_digit())
@@ -501,7 +524,10 @@ mod tests {
         );
         assert_eq!(resolution_title("1. Recalls"), None);
         assert_eq!(resolution_title("and 77/54 of 7 December 2022,"), None);
-        assert_eq!(english_date("4 December 2023 [on"), Some("2023-12-04".into()));
+        assert_eq!(
+            english_date("4 December 2023 [on"),
+            Some("2023-12-04".into())
+        );
         assert_eq!(english_date("31 February 2023"), None);
     }
 
