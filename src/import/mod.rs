@@ -296,7 +296,7 @@ pub enum ImportError {
     },
     /// A program the format needs is not installed.
     #[error(
-        "{origin}: reading {format} needs `{program}`, which is not installed; install {package} (e.g. apt-get install {package})"
+        "{origin}: reading {format} files needs {program}, which is not installed; install {package} (e.g. apt-get install {package})"
     )]
     MissingTool {
         /// The file or other origin of the bytes.

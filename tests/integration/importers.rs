@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use communique::Statement;
 use communique::import::{Format, ImportError, import};
+use communique::statement::write_sentence_file;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::shared::corpus_file;
@@ -81,6 +82,8 @@ fn markdown_archives_give_the_sentences_of_their_cleaned_texts() {
         assert_eq!(sentences(&st), sentences(&reference), "{md}");
         assert_eq!(st.paragraphs, reference.paragraphs, "{md}");
         assert!(st.sentences().any(|(_, s)| s.label.as_deref() == Some("-")));
+        let file = write_sentence_file(&st);
+        assert_eq!(import(file.as_bytes(), None, "written").unwrap(), st);
 
         assert_eq!(
             st.meta.title.as_deref(),
@@ -475,6 +478,8 @@ fn un_pdfs_agree_with_their_cleaned_texts_word_for_word() {
             Some("Treaty on the Prohibition of Nuclear Weapons")
         );
         assert_eq!(st.meta.date.as_deref(), Some(date));
+        let file = write_sentence_file(&st);
+        assert_eq!(import(file.as_bytes(), None, "written").unwrap(), st);
     }
 }
 
