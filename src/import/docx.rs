@@ -460,3 +460,48 @@ fn body_blocks(xml: &str, numbering: Numbering) -> Result<Vec<String>, quick_xml
     }
     Ok(blocks)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NUMBERING: &str = r#"<w:numbering xmlns:w="w">
+      <w:abstractNum w:abstractNumId="5">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="5"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="5"/>
+        <w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>
+    </w:numbering>"#;
+
+    #[test]
+    fn labels_follow_levels_formats_and_overrides() {
+        let mut c = Counters {
+            numbering: Numbering::parse(NUMBERING),
+            ..Counters::default()
+        };
+        let labels: Vec<Option<String>> = [
+            ("1", 0),
+            ("1", 1),
+            ("1", 1),
+            ("1", 0),
+            ("1", 1),
+            ("2", 0),
+            ("9", 0),
+        ]
+        .iter()
+        .map(|(id, l)| c.next(id, *l))
+        .collect();
+        let expected = ["I.", "I.1", "I.2", "II.", "II.1", "IV."].map(|l| Some(l.to_owned()));
+        assert_eq!(labels[..6], expected);
+        assert_eq!(labels[6], None, "an unknown list shows no number");
+    }
+
+    #[test]
+    fn broken_xml_is_an_error_not_a_panic() {
+        assert!(body_blocks("<w:body><w:p><w:r><w:t>a</w:p>", Numbering::default()).is_err());
+        assert_eq!(Numbering::parse("<<<").nums.len(), 0);
+        assert_eq!(core_title("<x>"), None);
+    }
+}

@@ -106,7 +106,7 @@ impl Format {
 
     /// The format of `bytes` judged from their content alone: a PDF when
     /// they open with `%PDF`, a .docx when they are a zip archive, HTML when
-    /// they open with `<!doctype html`, `<html` or an HTML comment, a
+    /// they open with `<!doctype html` or `<html`, a
     /// sentence file when they open with the `+++` fence, Markdown when they
     /// open with `---` YAML front matter, plain text otherwise.
     pub fn detect(bytes: &[u8]) -> Format {

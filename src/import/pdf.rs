@@ -516,6 +516,91 @@ mod tests {
         assert_eq!(line.text(), "other Weapons");
     }
 
+    fn line(words: &[(&str, f64)], y: f64) -> Line {
+        let mut x = 0.0;
+        Line {
+            words: words
+                .iter()
+                .map(|&(t, x0)| {
+                    x = if x0 > 0.0 { x0 } else { x + 8.0 };
+                    let w = word(t, x, y, 11.0);
+                    x = w.x_max;
+                    w
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn paragraphs_from_indents_gaps_and_page_breaks() {
+        let page = |lines: Vec<Line>| Page {
+            height: 800.0,
+            lines,
+        };
+        let pages = vec![
+            page(vec![
+                line(
+                    &[("United", 120.0), ("Nations", 0.0), ("A/RES/1/2", 400.0)],
+                    40.0,
+                ),
+                line(
+                    &[
+                        ("Resolution", 120.0),
+                        ("adopted", 0.0),
+                        ("by", 0.0),
+                        ("the", 0.0),
+                        ("General", 0.0),
+                        ("Assembly", 0.0),
+                        ("on", 0.0),
+                        ("4", 0.0),
+                        ("December", 0.0),
+                        ("2023", 0.0),
+                    ],
+                    100.0,
+                ),
+                line(&[("1/2.", 80.0), ("A", 120.0), ("title", 0.0)], 140.0),
+                line(&[("1.", 150.0)], 170.0),
+                line(&[("Decides", 170.0), ("that", 0.0), ("the", 0.0)], 170.0),
+                line(&[("text", 120.0), ("goes", 0.0), ("on;", 0.0)], 182.0),
+                line(&[("2.", 150.0), ("Requests", 170.0), ("a", 0.0)], 200.0),
+                line(&[("report", 120.0), ("to", 0.0)], 212.0),
+                line(&[("_______", 100.0)], 600.0),
+                line(&[("1", 100.0), ("A", 120.0), ("footnote.", 0.0)], 620.0),
+                line(&[("23-24530", 60.0)], 780.0),
+            ]),
+            page(vec![
+                line(&[("A/RES/1/2", 60.0)], 50.0),
+                line(&[("the", 120.0), ("Council;", 0.0)], 100.0),
+                line(
+                    &[
+                        ("3.", 150.0),
+                        ("Decides", 170.0),
+                        ("to", 0.0),
+                        ("remain", 0.0),
+                        ("seized.", 0.0),
+                    ],
+                    118.0,
+                ),
+            ]),
+        ];
+        let ex = layout(pages);
+        assert_eq!(
+            ex.blocks,
+            [
+                "1/2. A title",
+                "1. Decides that the\ntext goes on;",
+                "2. Requests a\nreport to\nthe Council;",
+                "3. Decides to remain seized.",
+            ]
+        );
+        assert_eq!(ex.meta.title.as_deref(), Some("A title"));
+        assert_eq!(ex.meta.date.as_deref(), Some("2023-12-04"));
+        assert_eq!(
+            ex.meta.extra.get("symbol").and_then(|v| v.as_str()),
+            Some("A/RES/1/2")
+        );
+    }
+
     #[test]
     fn titles_and_dates() {
         assert_eq!(
