@@ -2,7 +2,7 @@
 //! statements, declarations, UN resolutions — sentence by sentence.
 //!
 //! ```text
-//! source (txt|…) ──import──► normalize ──► segment ──► Statement ◄── sentence file
+//! source (txt|md|html|docx|pdf) ──import──► normalize ──► segment ──► Statement ◄── sentence file
 //!                                                          │
 //!                                      align(old, new) ──► Diff ──► report
 //! ```

@@ -10,7 +10,8 @@ use communique::analyze::lexicon::Lexicon;
 use communique::import::{Format, import};
 
 /// Reads and imports the statement at `path` (`-` for stdin), in `format`
-/// or, without one, the format its extension or content says.
+/// or, without one, the format its content's signature, its extension or
+/// its text says ([`Format::guess`]).
 pub fn read_statement(path: &str, format: Option<Format>) -> Result<Statement> {
     let bytes = if path == "-" {
         let mut buf = Vec::new();
@@ -21,7 +22,11 @@ pub fn read_statement(path: &str, format: Option<Format>) -> Result<Statement> {
     } else {
         std::fs::read(path).with_context(|| format!("cannot read {path}; check the path"))?
     };
-    let format = format.or_else(|| Format::from_path(Path::new(path)));
+    let format = match (format, path) {
+        (Some(format), _) => Some(format),
+        (None, "-") => None,
+        (None, path) => Some(Format::guess(Path::new(path), &bytes)),
+    };
     let origin = if path == "-" { "<stdin>" } else { path };
     Ok(import(&bytes, format, origin)?)
 }

@@ -29,7 +29,8 @@ use communique::report::Theme;
 /// sentences were added, removed, reworded, moved, split or merged, with a
 /// word-level redline of every revised sentence. Inputs are plain-text
 /// statements (the press-release shape of a State Department page works as
-/// it is) or sentence files (TOML front matter, one sentence per line).
+/// it is), Markdown, HTML pages, Word .docx drafts, PDFs (through poppler's
+/// pdftotext) or sentence files (TOML front matter, one sentence per line).
 #[derive(Debug, Parser)]
 #[command(name = "communique", version, propagate_version = true)]
 #[command(after_help = "Examples:

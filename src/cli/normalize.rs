@@ -15,20 +15,22 @@ use super::input::{parse_format, read_statement};
 /// Normalize a statement into a sentence file: one sentence per line.
 ///
 /// Reads a source document (plain text, including the press-release shape
-/// with "Begin Text" … "Text Ends"), repairs what copying from web pages and
-/// PDFs breaks (odd spaces, cut lines and sentences, soft hyphens), splits it
-/// into sentences and prints the sentence file, or the statement as JSON.
+/// with "Begin Text" … "Text Ends"; Markdown; an HTML page; a Word .docx; a
+/// PDF), repairs what copying from web pages and PDFs breaks (odd spaces,
+/// cut lines and sentences, soft hyphens), splits it into sentences and
+/// prints the sentence file, or the statement as JSON.
 ///
 /// Examples:
 ///   communique normalize raw.txt --series d-isis-small-group --date 2021-03-30
-///   curl -s … | communique normalize - --format json
+///   communique normalize A_RES_78_35.pdf --series unga-tpnw
+///   curl -s … | communique normalize - --from html --format json
 #[derive(Debug, Args)]
 pub struct NormalizeArgs {
     /// The source file; `-` reads standard input.
     #[arg(default_value = "-")]
     file: String,
-    /// The source format (text, sentences); by default from the extension
-    /// and the content.
+    /// The source format (text, sentences, md, html, docx, pdf); by default
+    /// from the content and the extension.
     #[arg(long, value_parser = parse_format)]
     from: Option<Format>,
     /// What to print.

@@ -1,7 +1,7 @@
 //! The one way in: bytes of a source document → [`Statement`].
 //!
 //! Every format goes the same road, so that a statement reads the same
-//! whether it came as plain text, Markdown or a PDF:
+//! whether it came as plain text, Markdown, a web page, a Word draft or a PDF:
 //!
 //! ```text
 //! bytes ─► format extractor ─► Extracted { meta, blocks }
@@ -13,9 +13,13 @@
 //! A format is one file here with one job: find the body's blocks (the
 //! paragraphs as the source shows them) and whatever metadata the source
 //! carries, and return them as [`Extracted`]. Adding one is a variant of
-//! [`Format`], a file, and an arm in `extract`. Sentence files are the
+//! [`Format`], a file, and an arm in [`import`]. Sentence files are the
 //! exception: they are already a statement and are read as they are.
 
+mod docx;
+mod html;
+mod markdown;
+mod pdf;
 mod text;
 
 use std::path::Path;
@@ -35,26 +39,52 @@ pub enum Format {
     /// A sentence file (`+++` front matter, one sentence per line), read as
     /// it is, never re-segmented.
     Sentences,
+    /// Markdown (CommonMark), with optional YAML (`---`) or TOML (`+++`)
+    /// front matter.
+    Markdown,
+    /// An HTML page; only its main content is read.
+    Html,
+    /// A Word document (Office Open XML, `.docx`).
+    Docx,
+    /// A PDF with a text layer, read through poppler's `pdftotext`.
+    Pdf,
 }
 
 impl Format {
     /// Every format, in the order help texts list them.
-    pub const ALL: &[Format] = &[Format::Text, Format::Sentences];
+    pub const ALL: &[Format] = &[
+        Format::Text,
+        Format::Sentences,
+        Format::Markdown,
+        Format::Html,
+        Format::Docx,
+        Format::Pdf,
+    ];
 
-    /// The name users give on the command line (`text`, `sentences`).
+    /// The name users give on the command line (`text`, `sentences`, `md`,
+    /// `html`, `docx`, `pdf`).
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Sentences => "sentences",
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
         }
     }
 
     /// The format a user named, ignoring case; also accepts the usual file
-    /// extension (`txt`). `None` for a name no format answers to.
+    /// extensions (`txt`, `markdown`, `htm`). `None` for a name no format
+    /// answers to.
     pub fn from_name(name: &str) -> Option<Format> {
         match name.trim().to_ascii_lowercase().as_str() {
             "text" | "txt" | "plain" => Some(Format::Text),
             "sentences" | "sentence-file" | "sentence" => Some(Format::Sentences),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "docx" | "word" => Some(Format::Docx),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -66,16 +96,58 @@ impl Format {
         let ext = path.extension()?.to_str()?;
         match ext.to_ascii_lowercase().as_str() {
             "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "docx" => Some(Format::Docx),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
 
-    /// The format of `bytes` judged from their content: a sentence file when
-    /// they open with the `+++` fence, plain text otherwise.
+    /// The format of `bytes` judged from their content alone: a PDF when
+    /// they open with `%PDF`, a .docx when they are a zip archive, HTML when
+    /// they open with `<!doctype html` or `<html`, a
+    /// sentence file when they open with the `+++` fence, Markdown when they
+    /// open with `---` YAML front matter, plain text otherwise.
     pub fn detect(bytes: &[u8]) -> Format {
+        if let Some(format) = Format::signature(bytes) {
+            return format;
+        }
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+        let head = head.trim_start_matches('\u{feff}').trim_start();
+        let lower = head
+            .get(..head.len().min(64))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+            return Format::Html;
+        }
         match std::str::from_utf8(bytes) {
             Ok(text) if statement::file::is_sentence_file(text) => Format::Sentences,
+            Ok(text) if markdown::has_yaml_front_matter(text) => Format::Markdown,
             _ => Format::Text,
+        }
+    }
+
+    /// The format of a file at `path` holding `bytes`: what the content
+    /// proves by its signature (`%PDF`, a zip archive) wins over the
+    /// extension, the extension wins over what the text looks like.
+    pub fn guess(path: &Path, bytes: &[u8]) -> Format {
+        Format::signature(bytes)
+            .or_else(|| Format::from_path(path))
+            .unwrap_or_else(|| Format::detect(bytes))
+    }
+
+    /// A format the first bytes prove: `%PDF` (a PDF may have a little junk
+    /// before it) or the zip signature of a .docx.
+    fn signature(bytes: &[u8]) -> Option<Format> {
+        let head = &bytes[..bytes.len().min(1024)];
+        if head.windows(5).any(|w| w == b"%PDF-") {
+            Some(Format::Pdf)
+        } else if bytes.starts_with(b"PK\x03\x04") {
+            Some(Format::Docx)
+        } else {
+            None
         }
     }
 }
@@ -181,16 +253,72 @@ pub enum ImportError {
         /// What is wrong there, and what to do about it.
         message: String,
     },
+    /// The file is in a format the importer does not read (an old Word
+    /// `.doc`, RTF, …).
+    #[error("{origin}: {what}, which communique does not read; {hint}")]
+    Unsupported {
+        /// The file or other origin of the bytes.
+        origin: String,
+        /// What the file looks like.
+        what: String,
+        /// What to do instead.
+        hint: String,
+    },
+    /// The file claims a format (by its extension, its content or
+    /// `--from`) but is broken or is not that format after all.
+    #[error("{origin}: {message}")]
+    Malformed {
+        /// The file or other origin of the bytes.
+        origin: String,
+        /// The format it was read as.
+        format: Format,
+        /// What is wrong, and what to do about it.
+        message: String,
+    },
+    /// The file was read, but holds no statement text: an HTML page of
+    /// scripts only, a document of empty paragraphs.
+    #[error("{origin}: no statement text found in this {format} file; {hint}")]
+    NoText {
+        /// The file or other origin of the bytes.
+        origin: String,
+        /// The format it was read as.
+        format: Format,
+        /// What to check.
+        hint: &'static str,
+    },
+    /// A PDF without a text layer: scanned pages, images of text.
+    #[error(
+        "{origin}: the PDF has no text layer (scanned pages?); it needs OCR first, e.g. `ocrmypdf --sidecar out.txt {origin} /dev/null`, then import the text"
+    )]
+    NeedsOcr {
+        /// The file or other origin of the bytes.
+        origin: String,
+    },
+    /// A program the format needs is not installed.
+    #[error(
+        "{origin}: reading {format} files needs {program}, which is not installed; install {package} (e.g. apt-get install {package})"
+    )]
+    MissingTool {
+        /// The file or other origin of the bytes.
+        origin: String,
+        /// The format being read.
+        format: Format,
+        /// The program that is missing.
+        program: &'static str,
+        /// The package that provides it.
+        package: &'static str,
+    },
 }
 
 /// Imports one source document as a statement.
 ///
-/// `format` is the format the caller knows (from a flag or
-/// [`Format::from_path`]); `None` detects it from the content. Text that
-/// starts with `+++` front matter is read as a sentence file whatever
-/// `format` says, as it is: no re-normalizing, no re-segmenting. Anything
-/// else is extracted by its format, normalized ([`normalize::paragraphs`])
-/// and segmented ([`segment::split`]).
+/// `format` is the format the caller knows (from a flag, or from
+/// [`Format::guess`] on the file's path); `None` detects it from the
+/// content ([`Format::detect`]). Text that starts with `+++` front matter
+/// is read as a sentence file, as it is (no re-normalizing, no
+/// re-segmenting), unless `format` says Markdown. Anything else is extracted
+/// by its format, normalized ([`normalize::paragraphs`]) and segmented
+/// ([`segment::split`]).
 ///
 /// `origin` names the source in error messages (a path, `-` for stdin).
 pub fn import(
@@ -203,17 +331,41 @@ pub fn import(
             origin: origin.to_owned(),
         });
     }
+    if format.is_none_or(|f| f == Format::Text) {
+        refuse_unsupported(bytes, origin)?;
+    }
     let format = format.unwrap_or_else(|| Format::detect(bytes));
-    let statement = match format {
+    let extracted = match format {
         Format::Text | Format::Sentences => {
             let text = decode_text(bytes, origin)?;
             if format == Format::Sentences || statement::file::is_sentence_file(text) {
-                read_sentences(text, origin)?
-            } else {
-                extract_text(text).into_statement()
+                return nonempty(read_sentences(text, origin)?, origin);
             }
+            extract_text(text)
         }
+        Format::Markdown => markdown::extract(decode_text(bytes, origin)?, origin)?,
+        Format::Html => html::extract(decode_text(bytes, origin)?),
+        Format::Docx => docx::extract(bytes, origin)?,
+        Format::Pdf => pdf::extract(bytes, origin)?,
     };
+    let statement = extracted.into_statement();
+    if statement.sentence_count() == 0 && format != Format::Text {
+        return Err(ImportError::NoText {
+            origin: origin.to_owned(),
+            format,
+            hint: match format {
+                Format::Html => {
+                    "the page may build its text with scripts; save the page as the browser shows it, or copy its text"
+                }
+                Format::Pdf => "the PDF may be images of text, which need OCR",
+                _ => "check that it is the statement",
+            },
+        });
+    }
+    nonempty(statement, origin)
+}
+
+fn nonempty(statement: Statement, origin: &str) -> Result<Statement, ImportError> {
     if statement.sentence_count() == 0 {
         return Err(ImportError::NoSentences {
             origin: origin.to_owned(),
@@ -222,12 +374,44 @@ pub fn import(
     Ok(statement)
 }
 
+/// Refuses, with a hint, the document formats people send that are no
+/// format here.
+fn refuse_unsupported(bytes: &[u8], origin: &str) -> Result<(), ImportError> {
+    let (what, hint) = if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        (
+            "an old-style Office file (Word .doc?)",
+            "save it as .docx (Word: File > Save As > Word Document) and import that",
+        )
+    } else if bytes.starts_with(b"{\\rtf") {
+        (
+            "an RTF document",
+            "save it as .docx or plain text and import that",
+        )
+    } else {
+        return Ok(());
+    };
+    Err(ImportError::Unsupported {
+        origin: origin.to_owned(),
+        what: what.to_owned(),
+        hint: hint.to_owned(),
+    })
+}
+
 fn read_sentences(text: &str, origin: &str) -> Result<Statement, ImportError> {
     statement::read_sentence_file(text).map_err(|e| ImportError::SentenceFile {
         origin: origin.to_owned(),
         line: e.line,
         message: e.message,
     })
+}
+
+/// A [`ImportError::Malformed`] for `format`.
+fn malformed(origin: &str, format: Format, message: impl Into<String>) -> ImportError {
+    ImportError::Malformed {
+        origin: origin.to_owned(),
+        format,
+        message: message.into(),
+    }
 }
 
 /// How much of the start of a file the control-character test looks at.
@@ -266,6 +450,48 @@ fn decode_text<'a>(bytes: &'a [u8], origin: &str) -> Result<&'a str, ImportError
     })
 }
 
+/// `1` → `a`, `26` → `z`, `27` → `aa`.
+fn letters(mut n: u64) -> String {
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push(b'a' + (n % 26) as u8);
+        n /= 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `4` → `iv`; 0 and numbers past 3999 stay decimal.
+fn roman(mut n: u64) -> String {
+    if n == 0 || n > 3999 {
+        return n.to_string();
+    }
+    const TABLE: &[(u64, &str)] = &[
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for &(value, numeral) in TABLE {
+        while n >= value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,7 +514,7 @@ mod tests {
 
     #[test]
     fn binary_file() {
-        let e = err(b"%PDF-1.7\n\x00\x01\x02 stream");
+        let e = err(b"GIF87a-1\n\x00\x01\x02 stream");
         assert_eq!(
             e,
             ImportError::Binary {
@@ -406,10 +632,19 @@ mod tests {
     }
 
     #[test]
+    fn list_numbering() {
+        assert_eq!(letters(1), "a");
+        assert_eq!(letters(27), "aa");
+        assert_eq!(roman(4), "iv");
+        assert_eq!(roman(14), "xiv");
+    }
+
+    #[test]
     fn formats_by_name_and_path() {
         assert_eq!(Format::from_name("TXT"), Some(Format::Text));
         assert_eq!(Format::from_name("sentences"), Some(Format::Sentences));
-        assert_eq!(Format::from_name("docx"), None);
+        assert_eq!(Format::from_name("docx"), Some(Format::Docx));
+        assert_eq!(Format::from_name("doc"), None);
         assert_eq!(Format::from_path(Path::new("a/b.TXT")), Some(Format::Text));
         assert_eq!(Format::from_path(Path::new("a/b")), None);
         for f in Format::ALL {

@@ -391,7 +391,20 @@ proptest! {
     #[test]
     fn import_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let _ = import(&bytes, None, "x");
-        let _ = import(&bytes, Some(Format::Sentences), "x");
+        for format in [Format::Sentences, Format::Markdown, Format::Html, Format::Docx] {
+            let _ = import(&bytes, Some(format), "x");
+        }
+    }
+
+    #[test]
+    fn markup_importers_never_panic_on_text(text in tricky_text()) {
+        for wrapped in [
+            format!("---\ntitle: {text}\n---\n{text}\n\n- {text}\n1. {text}"),
+            format!("<html><main><p>{text}</p><ol><li>{text}</ol><br>{text}</main></html>"),
+        ] {
+            let _ = import(wrapped.as_bytes(), Some(Format::Markdown), "x");
+            let _ = import(wrapped.as_bytes(), Some(Format::Html), "x");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod diff_labels;
 mod diff_props;
 mod golden_rules;
 mod import;
+mod importers;
 mod reports;
 mod shared;
 mod store;
