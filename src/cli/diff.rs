@@ -46,7 +46,8 @@ pub struct DiffArgs {
     /// Without it, OLD is the new one and the statement before it in its
     /// series the old one.
     new: Option<String>,
-    /// The source format of both inputs (text, sentences); by default from
+    /// The source format of both inputs (text, sentences, md, html, docx,
+    /// pdf); by default from
     /// each file's extension and content.
     #[arg(long, value_parser = parse_format)]
     from: Option<Format>,

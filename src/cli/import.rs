@@ -60,8 +60,8 @@ pub struct ImportArgs {
     /// The commit's author, "Name <email>".
     #[arg(long)]
     author: Option<String>,
-    /// The source format (text, sentences); by default from the extension
-    /// and the content.
+    /// The source format (text, sentences, md, html, docx, pdf); by default
+    /// from the extension and the content.
     #[arg(long, value_parser = parse_format)]
     from: Option<Format>,
 }
