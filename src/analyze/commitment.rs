@@ -142,13 +142,15 @@ pub fn detect(text: &str, lexicon: &Lexicon) -> Option<Commitment> {
         .any(|w| lexicon.negations.iter().any(|n| *n == w.folded));
 
     // A hedge softens the commitment when it stands by its marker ("will,
-    // as appropriate, …", "committed, where applicable, to …"); one at the
-    // end of a long sentence qualifies a detail, not the promise.
+    // as appropriate, …", "committed, where applicable, to …") or closes the
+    // sentence ("… as soon as circumstances permit."); one in the middle of
+    // a long sentence qualifies a detail, not the promise.
     let mut hedges = Vec::new();
-    let window = at.saturating_sub(3)..(at + len + HEDGE_REACH).min(words.len());
-    for i in window {
+    let near = at.saturating_sub(3)..(at + len + HEDGE_REACH).min(words.len());
+    for i in at.saturating_sub(3)..words.len() {
         for h in lexicon.hedges.starting_with(&words[i].folded) {
-            if matches_at(&words, i, h) {
+            let closing = i + h.len() == words.len();
+            if (near.contains(&i) || closing) && matches_at(&words, i, h) {
                 hedges.push(span(text, &words, i, i + h.len()).to_owned());
             }
         }

@@ -270,3 +270,46 @@ fn show_lists_a_statements_commitments() {
         "an acknowledgement is no commitment"
     );
 }
+
+#[test]
+fn the_seed_communiques_commitments() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("statements/d-isis-small-group/2021-03-30-joint-communique.txt");
+    let text = std::fs::read_to_string(path).expect("the bundled seed");
+    let st = communique::statement::read_sentence_file(&text).expect("a sentence file");
+    let lexicon = Lexicon::builtin();
+    let strength_of = |prefix: &str| {
+        let (_, s) = st
+            .sentences()
+            .find(|(_, s)| s.text.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no sentence starts {prefix:?}"));
+        strength_name(detect(&s.text, &lexicon).map(|c| c.strength))
+    };
+    // Written by hand from the text before the detector was run on it.
+    for (prefix, want) in [
+        (
+            "The Ministers, recalling their statement of June 4, 2020, committed",
+            "strong",
+        ),
+        ("They remained committed to promoting efforts", "strong"),
+        ("The Coalition must continue to be vigilant", "strong"),
+        (
+            "The Ministers reiterated their unwavering commitment",
+            "strong",
+        ),
+        ("The Ministers acknowledged that while", "none"),
+        ("They welcomed the decision of the February 18 NATO", "none"),
+        ("The Ministers noted the new 2021 Pledge Drive", "none"),
+        ("The Coalition operates in Iraq at the request", "none"),
+        (
+            "In Syria, the Coalition stands with the Syrian people",
+            "none",
+        ),
+        (
+            "The Ministers also reaffirmed their intent to hold the next ministerial meeting",
+            "weak",
+        ),
+    ] {
+        assert_eq!(strength_of(prefix), want, "{prefix}");
+    }
+}
