@@ -55,19 +55,26 @@ use crate::statement::split_label;
 /// start of the next block, so running it again on its own output finds
 /// nothing more to join.
 pub fn paragraphs<S: AsRef<str>>(blocks: &[S]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+    // Each paragraph, and whether blocks were joined into it.
+    let mut out: Vec<(String, bool)> = Vec::new();
     for block in blocks {
         let block = paragraph(block.as_ref());
         if block.is_empty() {
             continue;
         }
         match out.last_mut() {
-            Some(last) if cuts_sentence(last, &block) => join_broken(last, &block, false),
-            _ => out.push(block),
+            Some((last, joined)) if cuts_sentence(last, &block) => {
+                join_broken(last, &block, false);
+                *joined = true;
+            }
+            _ => out.push((block, false)),
         }
     }
-    // Two NFC strings side by side are not always NFC together.
-    out.into_iter().map(nfc).collect()
+    // Two NFC strings side by side are not always NFC together; one block
+    // is NFC already.
+    out.into_iter()
+        .map(|(p, joined)| if joined { nfc(p) } else { p })
+        .collect()
 }
 
 /// Normalizes one block into a single line, without looking at its
@@ -92,6 +99,8 @@ pub fn paragraphs<S: AsRef<str>>(blocks: &[S]) -> Vec<String> {
 pub fn paragraph(block: &str) -> String {
     let mut out = String::new();
     let mut soft_break = false;
+    // Whether lines were joined: one cleaned line is NFC already.
+    let mut joined = false;
     for raw in block.split(is_line_break) {
         let line = clean_line(raw);
         if !line.is_empty() {
@@ -99,6 +108,7 @@ pub fn paragraph(block: &str) -> String {
                 out = line;
             } else {
                 join_broken(&mut out, &line, soft_break);
+                joined = true;
             }
             soft_break = ends_with_soft_hyphen(raw);
         } else if ends_with_soft_hyphen(raw) {
@@ -106,7 +116,15 @@ pub fn paragraph(block: &str) -> String {
             soft_break = true;
         }
     }
-    nfc(out)
+    if joined { nfc(out) } else { out }
+}
+
+/// Whether [`paragraph`] would make nothing of `text`: it holds only
+/// spaces, line breaks, control and invisible characters. Cheaper than
+/// normalizing it.
+pub fn is_blank(text: &str) -> bool {
+    text.chars()
+        .all(|c| is_invisible(c) || c.is_whitespace() || c.is_control())
 }
 
 /// Appends `next` to `acc` across a line or block break.
@@ -324,18 +342,30 @@ fn is_invisible(c: char) -> bool {
 /// space or control character turned into one space, ends trimmed, NFC.
 fn clean_line(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    for c in raw.chars() {
-        if is_invisible(c) {
-            continue;
-        }
-        if c.is_whitespace() || c.is_control() {
-            if !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
+    // Runs of characters that stay are copied whole: `raw[run..i]`.
+    let mut run = 0;
+    let mut chars = raw.char_indices();
+    while let Some((i, c)) = chars.next() {
+        let space = if c.is_ascii() {
+            // ASCII: spaces and controls are the bytes up to ' ', and DEL.
+            if c > ' ' && c != '\x7f' {
+                continue;
             }
+            true
+        } else if is_invisible(c) {
+            false
+        } else if c.is_whitespace() || c.is_control() {
+            true
         } else {
-            out.push(c);
+            continue;
+        };
+        out.push_str(&raw[run..i]);
+        run = i + c.len_utf8();
+        if space && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
         }
     }
+    out.push_str(&raw[run..]);
     if out.ends_with(' ') {
         out.pop();
     }
@@ -349,12 +379,36 @@ fn ends_with_soft_hyphen(raw: &str) -> bool {
 
 /// `text` in NFC, without copying when it already is.
 fn nfc(text: String) -> String {
-    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
-    {
+    if is_nfc_quick(&text) {
         text
     } else {
         text.nfc().collect()
     }
+}
+
+/// Whether the NFC quick check says `text` is NFC. An ASCII character
+/// resets the check's state, so only the runs of other characters are
+/// looked at, each on its own.
+fn is_nfc_quick(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii() {
+            i += 1;
+        }
+        // A run of non-ASCII bytes starts and ends on character boundaries.
+        if unicode_normalization::is_nfc_quick(text[start..i].chars())
+            != unicode_normalization::IsNormalized::Yes
+        {
+            return false;
+        }
+    }
+    true
 }
 
 #[cfg(test)]
