@@ -101,8 +101,11 @@ pub fn paragraph(block: &str) -> String {
     let mut soft_break = false;
     // Whether lines were joined: one cleaned line is NFC already.
     let mut joined = false;
-    for raw in block.split(is_line_break) {
-        let line = clean_line(raw);
+    let mut start = 0;
+    loop {
+        // One pass finds the line's end and cleans it.
+        let (line, end) = clean_line(block, start);
+        let raw = &block[start..end];
         if !line.is_empty() {
             if out.is_empty() {
                 out = line;
@@ -114,6 +117,10 @@ pub fn paragraph(block: &str) -> String {
         } else if ends_with_soft_hyphen(raw) {
             // A line of only a soft hyphen still marks a broken word.
             soft_break = true;
+        }
+        match block[end..].chars().next() {
+            Some(line_break) => start = end + line_break.len_utf8(),
+            None => break,
         }
     }
     if joined { nfc(out) } else { out }
@@ -338,38 +345,59 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-/// One line without its line break: invisible characters removed, every
-/// space or control character turned into one space, ends trimmed, NFC.
-fn clean_line(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    // Runs of characters that stay are copied whole: `raw[run..i]`.
-    let mut run = 0;
-    let mut chars = raw.char_indices();
-    while let Some((i, c)) = chars.next() {
-        let space = if c.is_ascii() {
+/// The line of `block` that starts at byte `start`, cleaned: invisible
+/// characters removed, every space or control character turned into one
+/// space, ends trimmed, NFC; and the byte offset where the line ends (at a
+/// line break, or the end of `block`).
+fn clean_line(block: &str, start: usize) -> (String, usize) {
+    let bytes = block.as_bytes();
+    let mut out = String::new();
+    // Runs of characters that stay are copied whole: `block[run..i]`.
+    let mut run = start;
+    let mut i = start;
+    let end = loop {
+        let Some(&b) = bytes.get(i) else {
+            break bytes.len();
+        };
+        let (space, len) = if b.is_ascii() {
             // ASCII: spaces and controls are the bytes up to ' ', and DEL.
-            if c > ' ' && c != '\x7f' {
+            if b > b' ' && b != 0x7f {
+                i += 1;
                 continue;
             }
-            true
-        } else if is_invisible(c) {
-            false
-        } else if c.is_whitespace() || c.is_control() {
-            true
+            if is_line_break(char::from(b)) {
+                break i;
+            }
+            (true, 1)
         } else {
-            continue;
+            let c = block[i..]
+                .chars()
+                .next()
+                .expect("a character at a boundary");
+            if is_line_break(c) {
+                break i;
+            }
+            if is_invisible(c) {
+                (false, c.len_utf8())
+            } else if c.is_whitespace() || c.is_control() {
+                (true, c.len_utf8())
+            } else {
+                i += c.len_utf8();
+                continue;
+            }
         };
-        out.push_str(&raw[run..i]);
-        run = i + c.len_utf8();
+        out.push_str(&block[run..i]);
+        i += len;
+        run = i;
         if space && !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
         }
-    }
-    out.push_str(&raw[run..]);
+    };
+    out.push_str(&block[run..end]);
     if out.ends_with(' ') {
         out.pop();
     }
-    nfc(out)
+    (nfc(out), end)
 }
 
 fn ends_with_soft_hyphen(raw: &str) -> bool {
