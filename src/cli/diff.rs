@@ -104,8 +104,14 @@ pub fn run(args: DiffArgs, theme: Theme) -> Result<Outcome> {
     if args.old == "-" && args.new == "-" {
         bail!("only one of OLD and NEW can be standard input (-)");
     }
-    let old = read_statement(&args.old, args.from)?;
-    let new = read_statement(&args.new, args.from)?;
+    // The two imports are independent: one thread each.
+    let (old, new) = std::thread::scope(|scope| {
+        let new = scope.spawn(|| read_statement(&args.new, args.from));
+        let old = read_statement(&args.old, args.from);
+        let new = new.join().expect("import thread panicked");
+        (old, new)
+    });
+    let (old, new) = (old?, new?);
     let folding = args
         .count
         .iter()
