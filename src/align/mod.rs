@@ -110,11 +110,7 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     let mut texts = Interner::default();
     let old_texts: Vec<u32> = old.iter().map(|t| texts.id(t)).collect();
     let new_texts: Vec<u32> = new.iter().map(|t| texts.id(t)).collect();
-    let distinct_keys: Vec<String> = texts
-        .in_order()
-        .iter()
-        .map(|t| key(t, options.folding))
-        .collect();
+    let distinct_keys: Vec<String> = par_map(&texts.in_order(), |t| key(t, options.folding));
     let old_keys: Vec<&str> = old_texts
         .iter()
         .map(|&t| distinct_keys[t as usize].as_str())
@@ -168,24 +164,24 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
         weight: &weight,
     };
     let candidates = candidates(&state, &sides);
-    let mut scored = Vec::new();
-    let mut counts = vec![0u32; weight.len()];
-    for &(o, n) in &candidates {
+    // Scoring is independent per candidate: two threads take every other
+    // one, and the results go back into candidate order.
+    let score_one = |counts: &mut Vec<u32>, o: usize, n: usize, out: &mut Vec<Candidate>| {
         let (a, b) = (&old_words[o], &new_words[n]);
         // Most candidates share only a few words: when even the bounds say
         // the pair can neither score nor grow, skip the diff.
-        let bound = score_bounds(a, b, &weight, &mut counts);
+        let bound = score_bounds(a, b, &weight, counts);
         let may_score = pair_score(a, b, &bound) + BOUND_SLACK >= options.threshold;
         let may_grow =
             bound.plain + BOUND_SLACK >= GROW_MIN_PLAIN && may_group(&state, &sides, o, n);
         if !may_score && !may_grow {
-            continue;
+            return;
         }
         let s = scores(a, b, &weight);
         let sim = (s.plain + s.weighted) / 2.0;
         let score = pair_score(a, b, &s);
         if score >= options.threshold {
-            scored.push(Candidate {
+            out.push(Candidate {
                 score,
                 ..Candidate::single(o, n, sim)
             });
@@ -197,12 +193,53 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
             // A valid group explains more than the single pair it grew from,
             // however well that pair's shorter side is contained.
             group.score = group.score.max(score + 0.01);
-            scored.push(group);
+            out.push(group);
         }
-    }
+    };
+    let score_every_other = |first: usize| {
+        let mut counts = vec![0u32; weight.len()];
+        let mut out = Vec::new();
+        for (i, &(o, n)) in candidates.iter().enumerate().skip(first).step_by(2) {
+            let mut found = Vec::new();
+            score_one(&mut counts, o, n, &mut found);
+            out.extend(found.into_iter().map(|c| (i, c)));
+        }
+        out
+    };
+    let (mut even, odd) = if candidates.len() < PARALLEL_MIN {
+        (score_every_other(0), score_every_other(1))
+    } else {
+        std::thread::scope(|scope| {
+            let odd = scope.spawn(|| score_every_other(1));
+            let even = score_every_other(0);
+            (even, odd.join().expect("scoring thread panicked"))
+        })
+    };
+    even.extend(odd);
+    // Stable: a pair's single candidate stays before its group.
+    even.sort_by_key(|&(i, _)| i);
+    let scored: Vec<Candidate> = even.into_iter().map(|(_, c)| c).collect();
     state.take_best(scored, &order::Gaps::new(&state.anchors));
 
     order::finish(state, old.len(), new.len())
+}
+
+/// The fewest items worth splitting over two threads.
+const PARALLEL_MIN: usize = 256;
+
+/// `items.iter().map(f).collect()`, on two threads when there are enough
+/// items.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    if items.len() < PARALLEL_MIN {
+        return items.iter().map(f).collect();
+    }
+    let (first, second) = items.split_at(items.len() / 2);
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| second.iter().map(&f).collect::<Vec<R>>());
+        let mut out: Vec<R> = first.iter().map(&f).collect();
+        out.extend(second.join().expect("worker thread panicked"));
+        out
+    })
 }
 
 /// The score a single pair is ranked by: its similarity, or its expansion
@@ -462,13 +499,15 @@ fn candidates(state: &State, sides: &Sides) -> Vec<(usize, usize)> {
     let free_new: Vec<usize> = (0..sides.new.len())
         .filter(|&n| !state.new_taken[n])
         .collect();
-    let mut out = Vec::new();
-    for (o, n) in probe(&free_old, sides.old, &free_new, sides.new, sides.weight) {
-        out.push((o, n));
-    }
-    for (n, o) in probe(&free_new, sides.new, &free_old, sides.old, sides.weight) {
-        out.push((o, n));
-    }
+    // The two directions are independent: one thread each.
+    let (forward, backward) = std::thread::scope(|scope| {
+        let backward =
+            scope.spawn(|| probe(&free_new, sides.new, &free_old, sides.old, sides.weight));
+        let forward = probe(&free_old, sides.old, &free_new, sides.new, sides.weight);
+        (forward, backward.join().expect("probe thread panicked"))
+    });
+    let mut out = forward;
+    out.extend(backward.into_iter().map(|(n, o)| (o, n)));
     out.sort_unstable();
     out.dedup();
     // Identical sentences that were not anchored or paired as moves are too
