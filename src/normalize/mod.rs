@@ -352,7 +352,8 @@ fn is_invisible(c: char) -> bool {
 fn clean_line(block: &str, start: usize) -> (String, usize) {
     let bytes = block.as_bytes();
     let mut out = String::new();
-    // Runs of characters that stay are copied whole: `block[run..i]`.
+    // Runs of characters that stay, with the single spaces between them,
+    // are copied whole: `block[run..i]`.
     let mut run = start;
     let mut i = start;
     let end = loop {
@@ -362,6 +363,11 @@ fn clean_line(block: &str, start: usize) -> (String, usize) {
         let (space, len) = if b.is_ascii() {
             // ASCII: spaces and controls are the bytes up to ' ', and DEL.
             if b > b' ' && b != 0x7f {
+                i += 1;
+                continue;
+            }
+            // A single space after a character that stays stays too.
+            if b == b' ' && i > run && bytes[i - 1] != b' ' {
                 i += 1;
                 continue;
             }
