@@ -398,6 +398,14 @@ impl<'a> Scanner<'a> {
         if !(first.is_ascii_alphanumeric() || first == b'(' || first >= 0x80) {
             return i + 1;
         }
+        // A letter label that can follow an item is one letter and `.` or
+        // `)`, or a Roman numeral: most words are neither.
+        if first.is_ascii_alphabetic()
+            && !b"ivxlc".contains(&first)
+            && !matches!(self.b.get(i + 2), Some(b'.' | b')'))
+        {
+            return i + 1;
+        }
         let Some(label) = labels::parse(self.text, i + 1) else {
             return i + 1;
         };
