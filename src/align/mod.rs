@@ -123,15 +123,6 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     let old_ids: Vec<u32> = old_keys.iter().map(|k| table.id(k)).collect();
     let new_ids: Vec<u32> = new_keys.iter().map(|k| table.id(k)).collect();
 
-    let mut state = State::new(old.len(), new.len());
-    let deadline = Instant::now() + ANCHOR_DEADLINE;
-    let weight = |o: usize| anchors::weight(old_keys[o], words(old_keys[o]).count());
-    for (o, n) in anchors::anchors(&old_ids, &new_ids, &weight, deadline) {
-        state.anchor(o, n);
-    }
-
-    pair_exact_moves(&mut state, &old_ids, &new_ids, &old_keys, options);
-
     // Word ids are handed out in the order words are first seen; a repeated
     // key brings no new word, so splitting each distinct key once, in order,
     // gives the same ids.
@@ -146,6 +137,17 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
             key_words.push(vocab.words(k));
         }
     }
+
+    let mut state = State::new(old.len(), new.len());
+    let deadline = Instant::now() + ANCHOR_DEADLINE;
+    let old_word_count = |o: usize| key_words[old_ids[o] as usize].len();
+    let weight = |o: usize| anchors::weight(old_keys[o], old_word_count(o));
+    for (o, n) in anchors::anchors(&old_ids, &new_ids, &weight, deadline) {
+        state.anchor(o, n);
+    }
+
+    pair_exact_moves(&mut state, &old_ids, &new_ids, &old_word_count, options);
+
     let old_words: Vec<Vec<u32>> = old_ids
         .iter()
         .map(|&k| key_words[k as usize].clone())
@@ -437,7 +439,7 @@ fn pair_exact_moves(
     state: &mut State,
     old_ids: &[u32],
     new_ids: &[u32],
-    old_keys: &[&str],
+    old_word_count: &dyn Fn(usize) -> usize,
     options: &AlignOptions,
 ) {
     let mut count: HashMap<u32, (u32, u32, usize)> = HashMap::new();
@@ -452,7 +454,7 @@ fn pair_exact_moves(
         }
     }
     for (o, &k) in old_ids.iter().enumerate() {
-        if state.old_taken[o] || words(old_keys[o]).count() < options.min_move_words {
+        if state.old_taken[o] || old_word_count(o) < options.min_move_words {
             continue;
         }
         if let Some(&(1, 1, n)) = count.get(&k)
