@@ -357,6 +357,13 @@ fn clean_line(block: &str, start: usize) -> (String, usize) {
     let mut run = start;
     let mut i = start;
     let end = loop {
+        // Eight bytes at a time while nothing in them needs a look.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            if !plain_ascii(u64::from_le_bytes(chunk.try_into().expect("8 bytes"))) {
+                break;
+            }
+            i += 8;
+        }
         let Some(&b) = bytes.get(i) else {
             break bytes.len();
         };
@@ -404,6 +411,22 @@ fn clean_line(block: &str, start: usize) -> (String, usize) {
         out.pop();
     }
     (nfc(out), end)
+}
+
+/// Whether eight bytes (little-endian in `x`) stay in a cleaned line as
+/// they are: printable ASCII or single spaces, and not a space first (it may
+/// follow another one).
+fn plain_ascii(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // Some byte below 0x20 (a control), or from 0x7f (DEL, non-ASCII).
+    let below_space = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
+    let from_del = (x | x.wrapping_add(ONES)) & HIGH;
+    // The high bit of each byte that is exactly a space.
+    let y = x ^ (0x20 * ONES);
+    let spaces = !(((y & LOW7) + LOW7) | y | LOW7);
+    below_space | from_del | (spaces & (spaces << 8)) | (spaces & 0x80) == 0
 }
 
 fn ends_with_soft_hyphen(raw: &str) -> bool {
@@ -455,6 +478,20 @@ mod tests {
 
     fn all(blocks: &[&str]) -> Vec<String> {
         paragraphs(blocks)
+    }
+
+    #[test]
+    fn plain_ascii_chunks() {
+        let plain = |s: &[u8; 8]| plain_ascii(u64::from_le_bytes(*s));
+        assert!(plain(b"The Mini"));
+        assert!(plain(b"a b c d "));
+        assert!(!plain(b" a b c d"), "a space first");
+        assert!(!plain(b"ab  cdef"), "two spaces");
+        assert!(!plain(b"abc\tdefg"));
+        assert!(!plain(b"abc\x7fdefg"));
+        assert!(!plain(b"abc\x1fdefg"));
+        assert!(!plain(b"ab\xc2\xa0cdef"));
+        assert!(!plain(b"abcdefg\xff"));
     }
 
     #[test]
