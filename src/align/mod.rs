@@ -125,18 +125,36 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
 
     // Word ids are handed out in the order words are first seen; a repeated
     // key brings no new word, so splitting each distinct key once, in order,
-    // gives the same ids.
+    // gives the same ids. Two threads split the two halves of the distinct
+    // keys; the second half's words then get their ids in the order it saw
+    // them, after the first half's.
+    let distinct: Vec<&str> = table.in_order();
+    let (first, second) = distinct.split_at(if distinct.len() < PARALLEL_MIN {
+        distinct.len()
+    } else {
+        distinct.len() / 2
+    });
+    let ((first_vocab, mut key_words), (second_vocab, second_words)) = if second.is_empty() {
+        (split_words(first), (Vec::new(), Vec::new()))
+    } else {
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| split_words(second));
+            (
+                split_words(first),
+                second.join().expect("word thread panicked"),
+            )
+        })
+    };
     let mut vocab = Interner::default();
-    let mut key_words: Vec<Vec<u32>> = Vec::with_capacity(table.len());
-    for (&id, k) in old_ids
-        .iter()
-        .chain(&new_ids)
-        .zip(old_keys.iter().chain(&new_keys))
-    {
-        if id as usize == key_words.len() {
-            key_words.push(vocab.words(k));
-        }
+    for w in first_vocab {
+        vocab.id(w);
     }
+    let global: Vec<u32> = second_vocab.into_iter().map(|w| vocab.id(w)).collect();
+    key_words.extend(second_words.into_iter().map(|ws| {
+        ws.into_iter()
+            .map(|w| global[w as usize])
+            .collect::<Vec<u32>>()
+    }));
 
     let mut state = State::new(old.len(), new.len());
     let deadline = Instant::now() + ANCHOR_DEADLINE;
@@ -328,6 +346,14 @@ impl<'a> Interner<'a> {
         }
         out
     }
+}
+
+/// The word ids of each key, numbered from 0 in the order of first sight,
+/// and the words, each at its id.
+fn split_words<'a>(keys: &[&'a str]) -> (Vec<&'a str>, Vec<Vec<u32>>) {
+    let mut vocab = Interner::default();
+    let words: Vec<Vec<u32>> = keys.iter().map(|k| vocab.words(k)).collect();
+    (vocab.in_order(), words)
 }
 
 /// The word lists and key ids of both documents, and each word's weight.
