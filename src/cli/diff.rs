@@ -127,13 +127,18 @@ pub fn run(args: DiffArgs, theme: Theme) -> Result<Outcome> {
         stat: args.stat,
         theme,
     };
-    let mut out = BufWriter::new(io::stdout().lock());
-    match args.format {
-        ReportFormat::Terminal => report::terminal::write(&mut out, &diff, &report_options)?,
-        ReportFormat::Markdown => report::markdown::write(&mut out, &diff)?,
-        ReportFormat::Json => report::json::write(&mut out, &diff)?,
-    }
-    out.flush()?;
+    // The statements are no longer needed: free them while the report is
+    // written.
+    std::thread::scope(|scope| {
+        scope.spawn(move || drop((old, new)));
+        let mut out = BufWriter::new(io::stdout().lock());
+        match args.format {
+            ReportFormat::Terminal => report::terminal::write(&mut out, &diff, &report_options)?,
+            ReportFormat::Markdown => report::markdown::write(&mut out, &diff)?,
+            ReportFormat::Json => report::json::write(&mut out, &diff)?,
+        }
+        out.flush()
+    })?;
     Ok(if diff.has_changes() {
         Outcome::Different
     } else {
