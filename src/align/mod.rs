@@ -107,7 +107,7 @@ const BOUND_SLACK: f64 = 1e-3;
 pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     // Most sentences of a revision are unchanged: compute each distinct
     // text's key once.
-    let mut texts = Interner::default();
+    let mut texts = Interner::with_capacity(old.len() + new.len());
     let old_texts: Vec<u32> = old.iter().map(|t| texts.id(t)).collect();
     let new_texts: Vec<u32> = new.iter().map(|t| texts.id(t)).collect();
     let distinct_keys: Vec<String> = par_map(&texts.in_order(), |t| key(t, options.folding));
@@ -119,7 +119,7 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
         .iter()
         .map(|&t| distinct_keys[t as usize].as_str())
         .collect();
-    let mut table = Interner::default();
+    let mut table = Interner::with_capacity(texts.len());
     let old_ids: Vec<u32> = old_keys.iter().map(|k| table.id(k)).collect();
     let new_ids: Vec<u32> = new_keys.iter().map(|k| table.id(k)).collect();
 
@@ -324,6 +324,12 @@ struct Interner<'a> {
 }
 
 impl<'a> Interner<'a> {
+    fn with_capacity(n: usize) -> Interner<'a> {
+        Interner {
+            ids: HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default()),
+        }
+    }
+
     fn id(&mut self, s: &'a str) -> u32 {
         let next = self.ids.len() as u32;
         *self.ids.entry(s).or_insert(next)

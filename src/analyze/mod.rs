@@ -20,8 +20,10 @@ pub fn compare(
     new_ref: &str,
     options: &AlignOptions,
 ) -> Diff {
-    let old_views = views(old);
-    let new_views = views(new);
+    let (old_views, new_views) = std::thread::scope(|scope| {
+        let new_views = scope.spawn(|| views(new));
+        (views(old), new_views.join().expect("views thread panicked"))
+    });
     let old_texts: Vec<&str> = old_views.iter().map(|v| v.text.as_str()).collect();
     let new_texts: Vec<&str> = new_views.iter().map(|v| v.text.as_str()).collect();
     let alignment = align(&old_texts, &new_texts, options);
