@@ -533,13 +533,18 @@ fn candidates(state: &State, sides: &Sides) -> Vec<(usize, usize)> {
     let free_new: Vec<usize> = (0..sides.new.len())
         .filter(|&n| !state.new_taken[n])
         .collect();
-    // The two directions are independent: one thread each.
-    let (forward, backward) = std::thread::scope(|scope| {
-        let backward =
-            scope.spawn(|| probe(&free_new, sides.new, &free_old, sides.old, sides.weight));
-        let forward = probe(&free_old, sides.old, &free_new, sides.new, sides.weight);
-        (forward, backward.join().expect("probe thread panicked"))
-    });
+    // The two directions are independent: one thread each, when there are
+    // enough sentences to pay for it.
+    let forward = || probe(&free_old, sides.old, &free_new, sides.new, sides.weight);
+    let backward = || probe(&free_new, sides.new, &free_old, sides.old, sides.weight);
+    let (forward, backward) = if free_old.len() + free_new.len() < PARALLEL_MIN {
+        (forward(), backward())
+    } else {
+        std::thread::scope(|scope| {
+            let backward = scope.spawn(backward);
+            (forward(), backward.join().expect("probe thread panicked"))
+        })
+    };
     let mut out = forward;
     out.extend(backward.into_iter().map(|(n, o)| (o, n)));
     out.sort_unstable();

@@ -20,10 +20,15 @@ pub fn compare(
     new_ref: &str,
     options: &AlignOptions,
 ) -> Diff {
-    let (old_views, new_views) = std::thread::scope(|scope| {
-        let new_views = scope.spawn(|| views(new));
-        (views(old), new_views.join().expect("views thread panicked"))
-    });
+    // Copying the views of a long statement pays for a second thread.
+    let (old_views, new_views) = if old.sentence_count() + new.sentence_count() < 1024 {
+        (views(old), views(new))
+    } else {
+        std::thread::scope(|scope| {
+            let new_views = scope.spawn(|| views(new));
+            (views(old), new_views.join().expect("views thread panicked"))
+        })
+    };
     let old_texts: Vec<&str> = old_views.iter().map(|v| v.text.as_str()).collect();
     let new_texts: Vec<&str> = new_views.iter().map(|v| v.text.as_str()).collect();
     let alignment = align(&old_texts, &new_texts, options);
