@@ -107,14 +107,10 @@ const BOUND_SLACK: f64 = 1e-3;
 pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     // Most sentences of a revision are unchanged: compute each distinct
     // text's key once.
-    let mut texts = Interner::default();
+    let mut texts = Interner::with_capacity(old.len() + new.len());
     let old_texts: Vec<u32> = old.iter().map(|t| texts.id(t)).collect();
     let new_texts: Vec<u32> = new.iter().map(|t| texts.id(t)).collect();
-    let distinct_keys: Vec<String> = texts
-        .in_order()
-        .iter()
-        .map(|t| key(t, options.folding))
-        .collect();
+    let distinct_keys: Vec<String> = par_map(&texts.in_order(), |t| key(t, options.folding));
     let old_keys: Vec<&str> = old_texts
         .iter()
         .map(|&t| distinct_keys[t as usize].as_str())
@@ -123,33 +119,53 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
         .iter()
         .map(|&t| distinct_keys[t as usize].as_str())
         .collect();
-    let mut table = Interner::default();
+    let mut table = Interner::with_capacity(texts.len());
     let old_ids: Vec<u32> = old_keys.iter().map(|k| table.id(k)).collect();
     let new_ids: Vec<u32> = new_keys.iter().map(|k| table.id(k)).collect();
 
+    // Word ids are handed out in the order words are first seen; a repeated
+    // key brings no new word, so splitting each distinct key once, in order,
+    // gives the same ids. Two threads split the two halves of the distinct
+    // keys; the second half's words then get their ids in the order it saw
+    // them, after the first half's.
+    let distinct: Vec<&str> = table.in_order();
+    let (first, second) = distinct.split_at(if distinct.len() < PARALLEL_MIN {
+        distinct.len()
+    } else {
+        distinct.len() / 2
+    });
+    let ((first_vocab, mut key_words), (second_vocab, second_words)) = if second.is_empty() {
+        (split_words(first), (Vec::new(), Vec::new()))
+    } else {
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| split_words(second));
+            (
+                split_words(first),
+                second.join().expect("word thread panicked"),
+            )
+        })
+    };
+    let mut vocab = Interner::default();
+    for w in first_vocab {
+        vocab.id(w);
+    }
+    let global: Vec<u32> = second_vocab.into_iter().map(|w| vocab.id(w)).collect();
+    key_words.extend(second_words.into_iter().map(|ws| {
+        ws.into_iter()
+            .map(|w| global[w as usize])
+            .collect::<Vec<u32>>()
+    }));
+
     let mut state = State::new(old.len(), new.len());
     let deadline = Instant::now() + ANCHOR_DEADLINE;
-    let weight = |o: usize| anchors::weight(old_keys[o], words(old_keys[o]).count());
+    let old_word_count = |o: usize| key_words[old_ids[o] as usize].len();
+    let weight = |o: usize| anchors::weight(old_keys[o], old_word_count(o));
     for (o, n) in anchors::anchors(&old_ids, &new_ids, &weight, deadline) {
         state.anchor(o, n);
     }
 
-    pair_exact_moves(&mut state, &old_ids, &new_ids, &old_keys, options);
+    pair_exact_moves(&mut state, &old_ids, &new_ids, &old_word_count, options);
 
-    // Word ids are handed out in the order words are first seen; a repeated
-    // key brings no new word, so splitting each distinct key once, in order,
-    // gives the same ids.
-    let mut vocab = Interner::default();
-    let mut key_words: Vec<Vec<u32>> = Vec::with_capacity(table.len());
-    for (&id, k) in old_ids
-        .iter()
-        .chain(&new_ids)
-        .zip(old_keys.iter().chain(&new_keys))
-    {
-        if id as usize == key_words.len() {
-            key_words.push(vocab.words(k));
-        }
-    }
     let old_words: Vec<Vec<u32>> = old_ids
         .iter()
         .map(|&k| key_words[k as usize].clone())
@@ -168,24 +184,24 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
         weight: &weight,
     };
     let candidates = candidates(&state, &sides);
-    let mut scored = Vec::new();
-    let mut counts = vec![0u32; weight.len()];
-    for &(o, n) in &candidates {
+    // Scoring is independent per candidate: two threads take every other
+    // one, and the results go back into candidate order.
+    let score_one = |counts: &mut Vec<u32>, o: usize, n: usize, out: &mut Vec<Candidate>| {
         let (a, b) = (&old_words[o], &new_words[n]);
         // Most candidates share only a few words: when even the bounds say
         // the pair can neither score nor grow, skip the diff.
-        let bound = score_bounds(a, b, &weight, &mut counts);
+        let bound = score_bounds(a, b, &weight, counts);
         let may_score = pair_score(a, b, &bound) + BOUND_SLACK >= options.threshold;
         let may_grow =
             bound.plain + BOUND_SLACK >= GROW_MIN_PLAIN && may_group(&state, &sides, o, n);
         if !may_score && !may_grow {
-            continue;
+            return;
         }
         let s = scores(a, b, &weight);
         let sim = (s.plain + s.weighted) / 2.0;
         let score = pair_score(a, b, &s);
         if score >= options.threshold {
-            scored.push(Candidate {
+            out.push(Candidate {
                 score,
                 ..Candidate::single(o, n, sim)
             });
@@ -197,12 +213,53 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
             // A valid group explains more than the single pair it grew from,
             // however well that pair's shorter side is contained.
             group.score = group.score.max(score + 0.01);
-            scored.push(group);
+            out.push(group);
         }
-    }
+    };
+    let score_every_other = |first: usize| {
+        let mut counts = vec![0u32; weight.len()];
+        let mut out = Vec::new();
+        for (i, &(o, n)) in candidates.iter().enumerate().skip(first).step_by(2) {
+            let mut found = Vec::new();
+            score_one(&mut counts, o, n, &mut found);
+            out.extend(found.into_iter().map(|c| (i, c)));
+        }
+        out
+    };
+    let (mut even, odd) = if candidates.len() < PARALLEL_MIN {
+        (score_every_other(0), score_every_other(1))
+    } else {
+        std::thread::scope(|scope| {
+            let odd = scope.spawn(|| score_every_other(1));
+            let even = score_every_other(0);
+            (even, odd.join().expect("scoring thread panicked"))
+        })
+    };
+    even.extend(odd);
+    // Stable: a pair's single candidate stays before its group.
+    even.sort_by_key(|&(i, _)| i);
+    let scored: Vec<Candidate> = even.into_iter().map(|(_, c)| c).collect();
     state.take_best(scored, &order::Gaps::new(&state.anchors));
 
     order::finish(state, old.len(), new.len())
+}
+
+/// The fewest items worth splitting over two threads.
+const PARALLEL_MIN: usize = 256;
+
+/// `items.iter().map(f).collect()`, on two threads when there are enough
+/// items.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    if items.len() < PARALLEL_MIN {
+        return items.iter().map(f).collect();
+    }
+    let (first, second) = items.split_at(items.len() / 2);
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| second.iter().map(&f).collect::<Vec<R>>());
+        let mut out: Vec<R> = first.iter().map(&f).collect();
+        out.extend(second.join().expect("worker thread panicked"));
+        out
+    })
 }
 
 /// The score a single pair is ranked by: its similarity, or its expansion
@@ -267,6 +324,12 @@ struct Interner<'a> {
 }
 
 impl<'a> Interner<'a> {
+    fn with_capacity(n: usize) -> Interner<'a> {
+        Interner {
+            ids: HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default()),
+        }
+    }
+
     fn id(&mut self, s: &'a str) -> u32 {
         let next = self.ids.len() as u32;
         *self.ids.entry(s).or_insert(next)
@@ -289,6 +352,14 @@ impl<'a> Interner<'a> {
         }
         out
     }
+}
+
+/// The word ids of each key, numbered from 0 in the order of first sight,
+/// and the words, each at its id.
+fn split_words<'a>(keys: &[&'a str]) -> (Vec<&'a str>, Vec<Vec<u32>>) {
+    let mut vocab = Interner::default();
+    let words: Vec<Vec<u32>> = keys.iter().map(|k| vocab.words(k)).collect();
+    (vocab.in_order(), words)
 }
 
 /// The word lists and key ids of both documents, and each word's weight.
@@ -400,7 +471,7 @@ fn pair_exact_moves(
     state: &mut State,
     old_ids: &[u32],
     new_ids: &[u32],
-    old_keys: &[&str],
+    old_word_count: &dyn Fn(usize) -> usize,
     options: &AlignOptions,
 ) {
     let mut count: HashMap<u32, (u32, u32, usize)> = HashMap::new();
@@ -415,7 +486,7 @@ fn pair_exact_moves(
         }
     }
     for (o, &k) in old_ids.iter().enumerate() {
-        if state.old_taken[o] || words(old_keys[o]).count() < options.min_move_words {
+        if state.old_taken[o] || old_word_count(o) < options.min_move_words {
             continue;
         }
         if let Some(&(1, 1, n)) = count.get(&k)
@@ -462,13 +533,20 @@ fn candidates(state: &State, sides: &Sides) -> Vec<(usize, usize)> {
     let free_new: Vec<usize> = (0..sides.new.len())
         .filter(|&n| !state.new_taken[n])
         .collect();
-    let mut out = Vec::new();
-    for (o, n) in probe(&free_old, sides.old, &free_new, sides.new, sides.weight) {
-        out.push((o, n));
-    }
-    for (n, o) in probe(&free_new, sides.new, &free_old, sides.old, sides.weight) {
-        out.push((o, n));
-    }
+    // The two directions are independent: one thread each, when there are
+    // enough sentences to pay for it.
+    let forward = || probe(&free_old, sides.old, &free_new, sides.new, sides.weight);
+    let backward = || probe(&free_new, sides.new, &free_old, sides.old, sides.weight);
+    let (forward, backward) = if free_old.len() + free_new.len() < PARALLEL_MIN {
+        (forward(), backward())
+    } else {
+        std::thread::scope(|scope| {
+            let backward = scope.spawn(backward);
+            (forward(), backward.join().expect("probe thread panicked"))
+        })
+    };
+    let mut out = forward;
+    out.extend(backward.into_iter().map(|(n, o)| (o, n)));
     out.sort_unstable();
     out.dedup();
     // Identical sentences that were not anchored or paired as moves are too

@@ -147,11 +147,19 @@ pub fn detect(text: &str, lexicon: &Lexicon) -> Option<Commitment> {
     // a long sentence qualifies a detail, not the promise.
     let mut hedges = Vec::new();
     let near = at.saturating_sub(3)..(at + len + HEDGE_REACH).min(words.len());
+    let mut covered = 0;
     for i in at.saturating_sub(3)..words.len() {
+        if i < covered {
+            // Inside a hedge already found: "circumstances permit" is part
+            // of "as circumstances permit".
+            continue;
+        }
         for h in lexicon.hedges.starting_with(&words[i].folded) {
             let closing = i + h.len() == words.len();
             if (near.contains(&i) || closing) && matches_at(&words, i, h) {
                 hedges.push(span(text, &words, i, i + h.len()).to_owned());
+                covered = i + h.len();
+                break;
             }
         }
     }

@@ -47,7 +47,7 @@ pub fn compare_with(
     Diff {
         old: info(old, old_ref),
         new: info(new, new_ref),
-        changes: changes(alignment, &old_views, &new_views, options),
+        changes: changes(alignment, old_views, new_views, options),
     }
 }
 
@@ -103,16 +103,22 @@ fn strongest(side: &[SentenceView]) -> Option<&Commitment> {
 
 fn changes(
     alignment: Alignment,
-    old: &[SentenceView],
-    new: &[SentenceView],
+    old: Vec<SentenceView>,
+    new: Vec<SentenceView>,
     options: &AlignOptions,
 ) -> Vec<Change> {
+    // Each sentence is in exactly one pair: its view moves there, uncopied.
+    let mut old: Vec<Option<SentenceView>> = old.into_iter().map(Some).collect();
+    let mut new: Vec<Option<SentenceView>> = new.into_iter().map(Some).collect();
+    let take = |views: &mut Vec<Option<SentenceView>>, i: usize| {
+        views[i].take().expect("each sentence is in one pair")
+    };
     alignment
         .pairs
         .into_iter()
         .map(|pair| {
-            let o: Vec<SentenceView> = pair.old.iter().map(|&i| old[i].clone()).collect();
-            let n: Vec<SentenceView> = pair.new.iter().map(|&i| new[i].clone()).collect();
+            let o: Vec<SentenceView> = pair.old.iter().map(|&i| take(&mut old, i)).collect();
+            let n: Vec<SentenceView> = pair.new.iter().map(|&i| take(&mut new, i)).collect();
             let renumbered = match (o.first(), n.first()) {
                 (Some(a), Some(b)) if a.label != b.label => Some(Renumbered {
                     old: a.label.clone(),

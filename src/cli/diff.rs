@@ -12,8 +12,8 @@ use communique::normalize::key::{Editorial, Folding};
 use communique::report::{self, ReportOptions, Theme};
 
 use super::Outcome;
-use super::context::Context;
-use super::input::{load_lexicon, parse_format};
+use super::context::{Context, is_file};
+use super::input::{load_lexicon, parse_format, read_statement};
 
 /// Compare two statements sentence by sentence.
 ///
@@ -140,8 +140,21 @@ pub fn run(args: DiffArgs, theme: Theme, context: &Context) -> Result<Outcome> {
             if args.old == "-" && new == "-" {
                 bail!("only one of OLD and NEW can be standard input (-)");
             }
-            let (old, old_name) = context.read(&args.old, args.from)?;
-            let (new, new_name) = context.read(new, args.from)?;
+            let ((old, old_name), (new, new_name)) = if is_file(&args.old) && is_file(new) {
+                // Two files import independently: one thread each.
+                let (old, read_new) = std::thread::scope(|scope| {
+                    let read_new = scope.spawn(|| read_statement(new, args.from));
+                    (read_statement(&args.old, args.from), read_new.join())
+                });
+                let new_statement = read_new
+                    .map_err(|_| anyhow::anyhow!("reading {new} failed unexpectedly"))??;
+                ((old?, args.old.clone()), (new_statement, new.clone()))
+            } else {
+                (
+                    context.read(&args.old, args.from)?,
+                    context.read(new, args.from)?,
+                )
+            };
             (old, old_name, new, new_name)
         }
         None => {
@@ -173,15 +186,20 @@ pub fn run(args: DiffArgs, theme: Theme, context: &Context) -> Result<Outcome> {
         theme,
         only_commitments: report_only_commitments(&args),
     };
-    let mut out = BufWriter::new(io::stdout().lock());
-    match args.format {
-        ReportFormat::Terminal => report::terminal::write(&mut out, &diff, &report_options)?,
-        ReportFormat::Markdown => {
-            report::markdown::write(&mut out, &diff, report_options.only_commitments)?
+    // The statements are no longer needed: free them while the report is
+    // written.
+    std::thread::scope(|scope| {
+        scope.spawn(move || drop((old, new)));
+        let mut out = BufWriter::new(io::stdout().lock());
+        match args.format {
+            ReportFormat::Terminal => report::terminal::write(&mut out, &diff, &report_options)?,
+            ReportFormat::Markdown => {
+                report::markdown::write(&mut out, &diff, report_options.only_commitments)?
+            }
+            ReportFormat::Json => report::json::write(&mut out, &diff)?,
         }
-        ReportFormat::Json => report::json::write(&mut out, &diff)?,
-    }
-    out.flush()?;
+        out.flush()
+    })?;
     Ok(if diff.has_changes() {
         Outcome::Different
     } else {

@@ -58,7 +58,7 @@ fn blocks(lines: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for line in lines {
-        if normalize::paragraph(line).is_empty() {
+        if normalize::is_blank(line) {
             if !current.is_empty() {
                 out.push(current.join("\n"));
                 current.clear();

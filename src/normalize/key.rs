@@ -125,15 +125,20 @@ pub fn key(text: &str, folding: Folding) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.chars() {
-        let c = if folding.quotes {
-            fold_quote(c).unwrap_or(c)
+        let c = if c.is_ascii() {
+            // No dash and only one quote to fold among ASCII characters.
+            if folding.quotes && c == '`' { '\'' } else { c }
         } else {
-            c
-        };
-        let c = if folding.dashes {
-            fold_dash(c).unwrap_or(c)
-        } else {
-            c
+            let c = if folding.quotes {
+                fold_quote(c).unwrap_or(c)
+            } else {
+                c
+            };
+            if folding.dashes {
+                fold_dash(c).unwrap_or(c)
+            } else {
+                c
+            }
         };
         if folding.whitespace && c.is_whitespace() {
             pending_space = !out.is_empty();
@@ -141,16 +146,18 @@ pub fn key(text: &str, folding: Folding) -> String {
         }
         if pending_space {
             let glue = matches!(c, ',' | '.' | ';' | ':' | ')' | ']' | '?' | '!' | '-')
-                || out.ends_with(['(', '[', '-']);
+                || matches!(out.as_bytes().last(), Some(b'(' | b'[' | b'-'));
             if !glue {
                 out.push(' ');
             }
             pending_space = false;
         }
-        if folding.case {
-            out.extend(c.to_lowercase());
-        } else {
+        if !folding.case {
             out.push(c);
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
         }
     }
     out

@@ -55,19 +55,26 @@ use crate::statement::split_label;
 /// start of the next block, so running it again on its own output finds
 /// nothing more to join.
 pub fn paragraphs<S: AsRef<str>>(blocks: &[S]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+    // Each paragraph, and whether blocks were joined into it.
+    let mut out: Vec<(String, bool)> = Vec::new();
     for block in blocks {
         let block = paragraph(block.as_ref());
         if block.is_empty() {
             continue;
         }
         match out.last_mut() {
-            Some(last) if cuts_sentence(last, &block) => join_broken(last, &block, false),
-            _ => out.push(block),
+            Some((last, joined)) if cuts_sentence(last, &block) => {
+                join_broken(last, &block, false);
+                *joined = true;
+            }
+            _ => out.push((block, false)),
         }
     }
-    // Two NFC strings side by side are not always NFC together.
-    out.into_iter().map(nfc).collect()
+    // Two NFC strings side by side are not always NFC together; one block
+    // is NFC already.
+    out.into_iter()
+        .map(|(p, joined)| if joined { nfc(p) } else { p })
+        .collect()
 }
 
 /// Normalizes one block into a single line, without looking at its
@@ -92,21 +99,39 @@ pub fn paragraphs<S: AsRef<str>>(blocks: &[S]) -> Vec<String> {
 pub fn paragraph(block: &str) -> String {
     let mut out = String::new();
     let mut soft_break = false;
-    for raw in block.split(is_line_break) {
-        let line = clean_line(raw);
+    // Whether lines were joined: one cleaned line is NFC already.
+    let mut joined = false;
+    let mut start = 0;
+    loop {
+        // One pass finds the line's end and cleans it.
+        let (line, end) = clean_line(block, start);
+        let raw = &block[start..end];
         if !line.is_empty() {
             if out.is_empty() {
                 out = line;
             } else {
                 join_broken(&mut out, &line, soft_break);
+                joined = true;
             }
             soft_break = ends_with_soft_hyphen(raw);
         } else if ends_with_soft_hyphen(raw) {
             // A line of only a soft hyphen still marks a broken word.
             soft_break = true;
         }
+        match block[end..].chars().next() {
+            Some(line_break) => start = end + line_break.len_utf8(),
+            None => break,
+        }
     }
-    nfc(out)
+    if joined { nfc(out) } else { out }
+}
+
+/// Whether [`paragraph`] would make nothing of `text`: it holds only
+/// spaces, line breaks, control and invisible characters. Cheaper than
+/// normalizing it.
+pub fn is_blank(text: &str) -> bool {
+    text.chars()
+        .all(|c| is_invisible(c) || c.is_whitespace() || c.is_control())
 }
 
 /// Appends `next` to `acc` across a line or block break.
@@ -320,26 +345,88 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-/// One line without its line break: invisible characters removed, every
-/// space or control character turned into one space, ends trimmed, NFC.
-fn clean_line(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    for c in raw.chars() {
-        if is_invisible(c) {
-            continue;
-        }
-        if c.is_whitespace() || c.is_control() {
-            if !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
+/// The line of `block` that starts at byte `start`, cleaned: invisible
+/// characters removed, every space or control character turned into one
+/// space, ends trimmed, NFC; and the byte offset where the line ends (at a
+/// line break, or the end of `block`).
+fn clean_line(block: &str, start: usize) -> (String, usize) {
+    let bytes = block.as_bytes();
+    let mut out = String::new();
+    // Runs of characters that stay, with the single spaces between them,
+    // are copied whole: `block[run..i]`.
+    let mut run = start;
+    let mut i = start;
+    let end = loop {
+        // Eight bytes at a time while nothing in them needs a look.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            if !plain_ascii(u64::from_le_bytes(chunk.try_into().expect("8 bytes"))) {
+                break;
             }
-        } else {
-            out.push(c);
+            i += 8;
         }
-    }
+        let Some(&b) = bytes.get(i) else {
+            break bytes.len();
+        };
+        let (space, len) = if b.is_ascii() {
+            // ASCII: spaces and controls are the bytes up to ' ', and DEL.
+            if b > b' ' && b != 0x7f {
+                i += 1;
+                continue;
+            }
+            // A single space after a character that stays stays too.
+            if b == b' ' && i > run && bytes[i - 1] != b' ' {
+                i += 1;
+                continue;
+            }
+            if is_line_break(char::from(b)) {
+                break i;
+            }
+            (true, 1)
+        } else {
+            let c = block[i..]
+                .chars()
+                .next()
+                .expect("a character at a boundary");
+            if is_line_break(c) {
+                break i;
+            }
+            if is_invisible(c) {
+                (false, c.len_utf8())
+            } else if c.is_whitespace() || c.is_control() {
+                (true, c.len_utf8())
+            } else {
+                i += c.len_utf8();
+                continue;
+            }
+        };
+        out.push_str(&block[run..i]);
+        i += len;
+        run = i;
+        if space && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    };
+    out.push_str(&block[run..end]);
     if out.ends_with(' ') {
         out.pop();
     }
-    nfc(out)
+    (nfc(out), end)
+}
+
+/// Whether eight bytes (little-endian in `x`) stay in a cleaned line as
+/// they are: printable ASCII or single spaces, and not a space first (it may
+/// follow another one).
+fn plain_ascii(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // Some byte below 0x20 (a control), or from 0x7f (DEL, non-ASCII).
+    let below_space = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
+    let from_del = (x | x.wrapping_add(ONES)) & HIGH;
+    // The high bit of each byte that is exactly a space.
+    let y = x ^ (0x20 * ONES);
+    let spaces = !(((y & LOW7) + LOW7) | y | LOW7);
+    below_space | from_del | (spaces & (spaces << 8)) | (spaces & 0x80) == 0
 }
 
 fn ends_with_soft_hyphen(raw: &str) -> bool {
@@ -349,12 +436,36 @@ fn ends_with_soft_hyphen(raw: &str) -> bool {
 
 /// `text` in NFC, without copying when it already is.
 fn nfc(text: String) -> String {
-    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
-    {
+    if is_nfc_quick(&text) {
         text
     } else {
         text.nfc().collect()
     }
+}
+
+/// Whether the NFC quick check says `text` is NFC. An ASCII character
+/// resets the check's state, so only the runs of other characters are
+/// looked at, each on its own.
+fn is_nfc_quick(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii() {
+            i += 1;
+        }
+        // A run of non-ASCII bytes starts and ends on character boundaries.
+        if unicode_normalization::is_nfc_quick(text[start..i].chars())
+            != unicode_normalization::IsNormalized::Yes
+        {
+            return false;
+        }
+    }
+    true
 }
 
 #[cfg(test)]
@@ -367,6 +478,20 @@ mod tests {
 
     fn all(blocks: &[&str]) -> Vec<String> {
         paragraphs(blocks)
+    }
+
+    #[test]
+    fn plain_ascii_chunks() {
+        let plain = |s: &[u8; 8]| plain_ascii(u64::from_le_bytes(*s));
+        assert!(plain(b"The Mini"));
+        assert!(plain(b"a b c d "));
+        assert!(!plain(b" a b c d"), "a space first");
+        assert!(!plain(b"ab  cdef"), "two spaces");
+        assert!(!plain(b"abc\tdefg"));
+        assert!(!plain(b"abc\x7fdefg"));
+        assert!(!plain(b"abc\x1fdefg"));
+        assert!(!plain(b"ab\xc2\xa0cdef"));
+        assert!(!plain(b"abcdefg\xff"));
     }
 
     #[test]

@@ -41,6 +41,10 @@ pub fn write(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
         summary: diff.summary(),
         changes: &diff.changes,
     };
-    serde_json::to_writer_pretty(&mut *out, &wire)?;
-    writeln!(out)
+    // serde_json writes many small pieces: buffer them here, where the
+    // writer's type is known, rather than through `dyn Write` one by one.
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);
+    serde_json::to_writer_pretty(&mut buffered, &wire)?;
+    writeln!(buffered)?;
+    buffered.flush()
 }

@@ -87,6 +87,19 @@ impl<'a> Scanner<'a> {
         let n = self.b.len();
         let mut i = self.open_paragraph();
         while i < n {
+            // Outside a list, eight bytes at a time while none can end a
+            // sentence.
+            if self.item.is_none() {
+                while let Some(chunk) = self.b.get(i..i + 8) {
+                    if !unremarkable(u64::from_le_bytes(chunk.try_into().expect("8 bytes"))) {
+                        break;
+                    }
+                    i += 8;
+                }
+                if i >= n {
+                    break;
+                }
+            }
             i = match self.b[i] {
                 b'.' => self.period(i),
                 b'?' | b'!' => self.exclamation(i),
@@ -398,6 +411,14 @@ impl<'a> Scanner<'a> {
         if !(first.is_ascii_alphanumeric() || first == b'(' || first >= 0x80) {
             return i + 1;
         }
+        // A letter label that can follow an item is one letter and `.` or
+        // `)`, or a Roman numeral: most words are neither.
+        if first.is_ascii_alphabetic()
+            && !b"ivxlc".contains(&first)
+            && !matches!(self.b.get(i + 2), Some(b'.' | b')'))
+        {
+            return i + 1;
+        }
         let Some(label) = labels::parse(self.text, i + 1) else {
             return i + 1;
         };
@@ -406,6 +427,19 @@ impl<'a> Scanner<'a> {
         }
         self.cut_and_begin(i)
     }
+}
+
+/// Whether eight bytes (little-endian in `x`) hold no `.`, `?` or `!` and
+/// no byte of a non-ASCII character (such as `…`): nothing the scanner
+/// looks at outside a list.
+fn unremarkable(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has = |b: u8| {
+        let y = x ^ (u64::from(b) * ONES);
+        y.wrapping_sub(ONES) & !y & HIGH
+    };
+    (x & HIGH) | has(b'.') | has(b'?') | has(b'!') == 0
 }
 
 /// Whether `word` (without its final period) is a run of initials: one or
