@@ -26,6 +26,7 @@
 
 pub mod align;
 pub mod analyze;
+pub mod check;
 pub mod diff;
 pub mod import;
 pub mod normalize;
