@@ -162,7 +162,7 @@ impl std::fmt::Display for Place {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Place::Draft { location } => write!(f, "{location}"),
-            Place::Baseline { location, .. } => write!(f, "{location} (baseline)"),
+            Place::Baseline { location, .. } => write!(f, "baseline {location}"),
             Place::Document => f.write_str("document"),
         }
     }
