@@ -183,7 +183,9 @@ pub(crate) fn contains_phrase(hay: &str, needle: &str) -> bool {
     hay.match_indices(needle).any(|(at, m)| {
         let before = hay[..at].chars().next_back();
         let after = hay[at + m.len()..].chars().next();
-        !(first_word && word(before)) && !(last_word && word(after))
+        let glued_before = first_word && word(before);
+        let glued_after = last_word && word(after);
+        !glued_before && !glued_after
     })
 }
 

@@ -168,7 +168,7 @@ fn info(statement: &Statement, reference: &str) -> DocumentInfo {
 /// store or of the git repository, else the default.
 fn load_policy(path: Option<&Path>, context: &Context) -> Result<Policy> {
     let path = match path {
-        Some(path) => context.cwd().join(path),
+        Some(path) => path.to_path_buf(),
         None => match project_root(context).map(|root| root.join(POLICY_FILE)) {
             Some(found) if found.is_file() => found,
             _ => return Ok(Policy::default()),
