@@ -26,7 +26,9 @@
 
 pub mod align;
 pub mod analyze;
+pub mod check;
 pub mod diff;
+pub mod gitconfig;
 pub mod import;
 pub mod normalize;
 pub mod report;

@@ -4,8 +4,10 @@
 //! succeeded), 1 when they differ, 2 on trouble. Errors are one line on
 //! stderr: `communique: <what and where>; <what to do>`.
 
+mod check;
 mod context;
 mod diff;
+mod git;
 mod history;
 mod import;
 mod init;
@@ -39,8 +41,10 @@ use communique::report::Theme;
   communique normalize raw-statement.txt --date 2021-03-30 > statement.txt
   communique log
   communique diff d-isis-small-group/2021-03-30      # against the draft before it
+  communique check d-isis-small-group/2021-03-30 --format github
+  communique git setup                               # git diff shows this report
 
-Exit status: 0 same, 1 different, 2 trouble.")]
+Exit status: 0 same, 1 different (check: errors against the policy), 2 trouble.")]
 pub struct Cli {
     /// When to color the output: auto (only on a terminal, and not when
     /// NO_COLOR is set or TERM=dumb), always, never.
@@ -66,6 +70,8 @@ enum Command {
     Log(log::LogArgs),
     History(history::HistoryArgs),
     Show(show::ShowArgs),
+    Check(check::CheckArgs),
+    Git(git::GitArgs),
 }
 
 /// When to write color codes.
@@ -110,6 +116,8 @@ pub fn run() -> ExitCode {
         Command::Log(args) => log::run(args, &context),
         Command::History(args) => history::run(args, &context),
         Command::Show(args) => show::run(args, &context),
+        Command::Check(args) => check::run(args, &context),
+        Command::Git(args) => git::run(args, theme, &context),
     });
     match result {
         Ok(Outcome::Same) => ExitCode::SUCCESS,

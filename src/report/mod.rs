@@ -1,7 +1,9 @@
 //! Diff → bytes. Each format is one file that writes a [`Diff`](crate::diff::Diff) to a
 //! `&mut dyn Write` it is given; nothing here decides what changed, and
-//! nothing outside `cli` prints.
+//! nothing outside `cli` prints. [`check`] does the same for the findings
+//! of `communique check`.
 
+pub mod check;
 pub mod json;
 pub mod markdown;
 pub mod terminal;

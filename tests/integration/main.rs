@@ -1,10 +1,12 @@
 //! Integration tests, as one test binary (faster to build and link than one
 //! binary per file).
 
+mod check;
 mod cli;
 mod commitments;
 mod diff_labels;
 mod diff_props;
+mod git_setup;
 mod golden_rules;
 mod import;
 mod importers;

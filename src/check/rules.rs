@@ -1,0 +1,540 @@
+//! The rules: each reads the diff, the statements and the policy, and
+//! proposes findings; [`check`] gives them their severity, drops the waived
+//! ones and puts them in the draft's order.
+
+use crate::diff::{Change, ChangeKind, CommitmentChange, Diff};
+use crate::normalize::key::{Folding, key};
+use crate::statement::{Location, Statement};
+
+use super::policy::{Phrase, Policy, Protected};
+use super::{Finding, Place, Rule, Severity};
+
+/// A finding before the policy gives it a severity.
+struct Candidate {
+    rule: Rule,
+    place: Place,
+    sentence: Option<String>,
+    /// Every sentence a waiver may name to silence it (both sides).
+    texts: Vec<String>,
+    message: String,
+    /// A fixed severity that the policy cannot change (unbalanced brackets
+    /// are always errors; brackets opened or closed are notices).
+    fixed: Option<Severity>,
+}
+
+impl Candidate {
+    fn new(rule: Rule, place: Place, sentence: Option<String>, message: String) -> Candidate {
+        Candidate {
+            rule,
+            place,
+            texts: sentence.iter().cloned().collect(),
+            sentence,
+            message,
+            fixed: None,
+        }
+    }
+}
+
+/// Checks `draft` against `baseline` under `policy`. `diff` is the
+/// comparison of the two (baseline old, draft new); `final_draft` makes
+/// brackets left in the draft findings, as the policy's `final` does.
+/// Findings come in the draft's order, whole-document findings first.
+pub fn check(
+    baseline: &Statement,
+    draft: &Statement,
+    diff: &Diff,
+    policy: &Policy,
+    final_draft: bool,
+) -> Vec<Finding> {
+    let sides = Sides::new(draft, diff);
+    let mut candidates = Vec::new();
+    commitments(diff, &mut candidates);
+    protected(policy, baseline, &sides, &mut candidates);
+    phrases(policy, &sides, &mut candidates);
+    brackets(
+        baseline,
+        draft,
+        &sides,
+        final_draft || policy.final_draft,
+        &mut candidates,
+    );
+    retention(baseline, diff, policy, &mut candidates);
+    let waived = |c: &Candidate| {
+        policy.waivers.iter().any(|w| {
+            w.rule == c.rule && {
+                let k = key(&w.sentence, Folding::default());
+                c.texts.iter().any(|t| key(t, Folding::default()) == k)
+            }
+        })
+    };
+    let mut findings: Vec<Finding> = candidates
+        .into_iter()
+        .filter(|c| !waived(c))
+        .filter_map(|c| {
+            let severity = c.fixed.or_else(|| policy.severity(c.rule))?;
+            Some(Finding {
+                rule: c.rule,
+                severity,
+                location: c.place,
+                sentence: c.sentence,
+                message: c.message,
+            })
+        })
+        .collect();
+    findings.sort_by_key(|f| order(&f.location));
+    findings
+}
+
+/// Where a finding sorts: whole-document findings first, then the draft's
+/// order, a dropped sentence right after the draft sentence it followed.
+fn order(place: &Place) -> (u8, usize, usize, u8) {
+    match *place {
+        Place::Document => (0, 0, 0, 0),
+        Place::Draft { location } => (1, location.paragraph, location.sentence, 0),
+        Place::Baseline { after: Some(l), .. } => (1, l.paragraph, l.sentence, 1),
+        Place::Baseline { after: None, .. } => (1, 0, 0, 1),
+    }
+}
+
+/// The draft's sentences by key, and where each baseline sentence went.
+struct Sides<'a> {
+    /// Draft sentences: location, text, key.
+    draft: Vec<(Location, &'a str, String)>,
+    /// For each baseline location: its place in the draft and the draft
+    /// text there (`None` for a dropped sentence).
+    old: Vec<(Location, Place, Option<String>)>,
+}
+
+impl<'a> Sides<'a> {
+    fn new(draft: &'a Statement, diff: &Diff) -> Sides<'a> {
+        let draft = draft
+            .sentences()
+            .map(|(l, s)| (l, s.text.as_str(), key(&s.text, Folding::default())))
+            .collect();
+        let mut old = Vec::new();
+        let mut last: Option<Location> = None;
+        for change in &diff.changes {
+            let (place, text) = place_of(change, last);
+            for v in &change.old {
+                old.push((v.location, place, text.clone()));
+            }
+            if let Some(v) = change.new.last() {
+                last = Some(v.location);
+            }
+        }
+        Sides { draft, old }
+    }
+
+    /// Where the baseline sentence at `location` went in the draft.
+    fn old_place(&self, location: Location) -> (Place, Option<String>) {
+        self.old
+            .iter()
+            .find(|(l, ..)| *l == location)
+            .map(|(_, p, t)| (*p, t.clone()))
+            .unwrap_or((Place::Document, None))
+    }
+
+    /// Draft sentences holding `phrase` on word boundaries.
+    fn holding(&self, phrase: &str) -> impl Iterator<Item = (Location, &'a str)> + '_ {
+        let k = key(phrase, Folding::default());
+        self.draft
+            .iter()
+            .filter(move |(_, _, sk)| contains_phrase(sk, &k))
+            .map(|(l, t, _)| (*l, *t))
+    }
+}
+
+/// The place of an entry: its first draft sentence, or for a dropped
+/// sentence, its baseline location and the draft sentence before it.
+fn place_of(change: &Change, last: Option<Location>) -> (Place, Option<String>) {
+    match change.new.first() {
+        Some(v) => (
+            Place::Draft {
+                location: v.location,
+            },
+            Some(join(change.new.iter().map(|v| v.text.as_str()))),
+        ),
+        None => (
+            Place::Baseline {
+                location: change.old.first().map(|v| v.location).unwrap_or(Location {
+                    paragraph: 0,
+                    sentence: 0,
+                }),
+                after: last,
+            },
+            None,
+        ),
+    }
+}
+
+fn join<'s>(texts: impl Iterator<Item = &'s str>) -> String {
+    texts.collect::<Vec<_>>().join(" ")
+}
+
+/// Whether the comparison key `hay` holds the key `needle` starting and
+/// ending on word boundaries ("ISIL" is not found in "ISILAND").
+pub(crate) fn contains_phrase(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let first_word = word(needle.chars().next());
+    let last_word = word(needle.chars().next_back());
+    hay.match_indices(needle).any(|(at, m)| {
+        let before = hay[..at].chars().next_back();
+        let after = hay[at + m.len()..].chars().next();
+        let glued_before = first_word && word(before);
+        let glued_after = last_word && word(after);
+        !glued_before && !glued_after
+    })
+}
+
+fn commitments(diff: &Diff, out: &mut Vec<Candidate>) {
+    let mut last = None;
+    for change in &diff.changes {
+        let rule = match change.commitment_change {
+            Some(CommitmentChange::Removed) => Some(Rule::CommitmentRemoved),
+            Some(CommitmentChange::Weakened) => Some(Rule::CommitmentWeakened),
+            _ => None,
+        };
+        if let Some(rule) = rule {
+            let (place, draft_text) = place_of(change, last);
+            let old_text = join(change.old.iter().map(|v| v.text.as_str()));
+            let reasons = change.commitment_reasons.join("; ");
+            let message = match (rule, change.kind) {
+                (Rule::CommitmentWeakened, _) => format!("commitment weakened: {reasons}"),
+                (_, ChangeKind::Removed) => {
+                    format!("commitment removed with its sentence: {reasons}")
+                }
+                _ => format!("commitment removed: the sentence no longer binds ({reasons})"),
+            };
+            let mut texts: Vec<String> = change.old.iter().map(|v| v.text.clone()).collect();
+            texts.extend(change.new.iter().map(|v| v.text.clone()));
+            out.push(Candidate {
+                texts,
+                ..Candidate::new(rule, place, Some(draft_text.unwrap_or(old_text)), message)
+            });
+        }
+        if let Some(v) = change.new.last() {
+            last = Some(v.location);
+        }
+    }
+}
+
+fn because(reason: &Option<String>) -> String {
+    reason
+        .as_ref()
+        .map(|r| format!(" ({r})"))
+        .unwrap_or_default()
+}
+
+fn protected(policy: &Policy, baseline: &Statement, sides: &Sides, out: &mut Vec<Candidate>) {
+    for p in &policy.protected {
+        match p {
+            Protected::Sentence { text, reason } => {
+                let k = key(text, Folding::default());
+                if sides.draft.iter().any(|(_, _, dk)| *dk == k) {
+                    continue;
+                }
+                let was = baseline
+                    .sentences()
+                    .find(|(_, s)| key(&s.text, Folding::default()) == k);
+                let (place, now) = match was {
+                    Some((l, _)) => sides.old_place(l),
+                    None => (Place::Document, None),
+                };
+                let message = match (&place, was) {
+                    (Place::Draft { .. }, _) => "protected sentence changed",
+                    (Place::Baseline { .. }, _) => "protected sentence removed",
+                    (Place::Document, _) => "protected sentence missing from the draft",
+                };
+                out.push(Candidate {
+                    texts: vec![text.clone()],
+                    ..Candidate::new(
+                        Rule::Protected,
+                        place,
+                        now.or_else(|| Some(text.clone())),
+                        format!("{message}{}: \"{}\"", because(reason), ellipsis(text)),
+                    )
+                });
+            }
+            Protected::Phrase { text, reason } => {
+                if sides.holding(text).next().is_some() {
+                    continue;
+                }
+                let k = key(text, Folding::default());
+                let mut found = false;
+                for (l, s) in baseline.sentences() {
+                    if !contains_phrase(&key(&s.text, Folding::default()), &k) {
+                        continue;
+                    }
+                    found = true;
+                    let (place, now) = sides.old_place(l);
+                    out.push(Candidate {
+                        texts: vec![s.text.clone()],
+                        ..Candidate::new(
+                            Rule::Protected,
+                            place,
+                            now.or_else(|| Some(s.text.clone())),
+                            format!("protected phrase \"{text}\" is gone{}", because(reason)),
+                        )
+                    });
+                }
+                if !found {
+                    out.push(Candidate::new(
+                        Rule::Protected,
+                        Place::Document,
+                        None,
+                        format!(
+                            "protected phrase \"{text}\" is missing from the draft{}",
+                            because(reason)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn suggest(p: &Phrase, verb: &str) -> String {
+    let mut s = String::new();
+    if let Some(suggestion) = &p.suggestion {
+        s.push_str(&format!("; {verb} \"{suggestion}\""));
+    }
+    s + &because(&p.reason)
+}
+
+fn phrases(policy: &Policy, sides: &Sides, out: &mut Vec<Candidate>) {
+    for p in &policy.required {
+        if sides.holding(&p.phrase).next().is_none() {
+            out.push(Candidate::new(
+                Rule::RequiredPhrase,
+                Place::Document,
+                None,
+                format!(
+                    "required phrase \"{}\" is missing{}",
+                    p.phrase,
+                    suggest(p, "e.g.")
+                ),
+            ));
+        }
+    }
+    for p in &policy.forbidden {
+        for (location, text) in sides.holding(&p.phrase) {
+            out.push(Candidate::new(
+                Rule::ForbiddenPhrase,
+                Place::Draft { location },
+                Some(text.to_owned()),
+                format!("forbidden phrase \"{}\"{}", p.phrase, suggest(p, "write")),
+            ));
+        }
+    }
+}
+
+/// Bracketed text: where it opens and what it holds.
+struct Span {
+    start: Location,
+    text: String,
+}
+
+/// A bracket that does not pair.
+enum Unbalanced {
+    /// A `]` with no `[` before it.
+    Stray(Location),
+    /// A `[` never closed.
+    Unclosed(Location),
+}
+
+/// The outermost bracketed spans of a statement (a span may run across
+/// sentences) and its unbalanced brackets. Spans of digits only ("[1]") are
+/// footnote marks, not bracketed language, and are left out.
+fn bracket_spans(statement: &Statement) -> (Vec<Span>, Vec<Unbalanced>) {
+    let mut spans = Vec::new();
+    let mut problems = Vec::new();
+    let mut depth = 0usize;
+    let mut open = Span {
+        start: Location {
+            paragraph: 0,
+            sentence: 0,
+        },
+        text: String::new(),
+    };
+    for (location, sentence) in statement.sentences() {
+        for c in sentence.text.chars() {
+            match c {
+                '[' => {
+                    if depth == 0 {
+                        open = Span {
+                            start: location,
+                            text: String::new(),
+                        };
+                    } else {
+                        open.text.push(c);
+                    }
+                    depth += 1;
+                }
+                ']' if depth == 0 => problems.push(Unbalanced::Stray(location)),
+                ']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        let span = std::mem::replace(
+                            &mut open,
+                            Span {
+                                start: location,
+                                text: String::new(),
+                            },
+                        );
+                        if !span.text.trim().chars().all(|c| c.is_ascii_digit()) {
+                            spans.push(span);
+                        }
+                    } else {
+                        open.text.push(c);
+                    }
+                }
+                _ if depth > 0 => open.text.push(c),
+                _ => {}
+            }
+        }
+        if depth > 0 {
+            open.text.push(' ');
+        }
+    }
+    if depth > 0 {
+        problems.push(Unbalanced::Unclosed(open.start));
+    }
+    (spans, problems)
+}
+
+fn ellipsis(text: &str) -> String {
+    const MAX: usize = 80;
+    let text = text.trim();
+    match text.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
+fn brackets(
+    baseline: &Statement,
+    draft: &Statement,
+    sides: &Sides,
+    final_draft: bool,
+    out: &mut Vec<Candidate>,
+) {
+    let (spans, problems) = bracket_spans(draft);
+    let text_at = |l: Location| {
+        sides
+            .draft
+            .iter()
+            .find(|(dl, ..)| *dl == l)
+            .map(|(_, t, _)| (*t).to_owned())
+    };
+    for p in problems {
+        let (location, message) = match p {
+            Unbalanced::Stray(l) => (l, "unbalanced brackets: `]` with no `[` before it"),
+            Unbalanced::Unclosed(l) => (l, "unbalanced brackets: `[` never closed"),
+        };
+        out.push(Candidate {
+            fixed: Some(Severity::Error),
+            ..Candidate::new(
+                Rule::Brackets,
+                Place::Draft { location },
+                text_at(location),
+                message.to_owned(),
+            )
+        });
+    }
+    let (old_spans, _) = bracket_spans(baseline);
+    let k = |s: &Span| key(&s.text, Folding::default());
+    let mut old_keys: Vec<String> = old_spans.iter().map(k).collect();
+    let mut new_keys: Vec<String> = spans.iter().map(k).collect();
+    for span in &spans {
+        let sk = k(span);
+        if let Some(i) = old_keys.iter().position(|o| *o == sk) {
+            old_keys.swap_remove(i);
+        } else {
+            out.push(Candidate {
+                fixed: Some(Severity::Notice),
+                ..Candidate::new(
+                    Rule::Brackets,
+                    Place::Draft {
+                        location: span.start,
+                    },
+                    text_at(span.start),
+                    format!("bracket opened: [{}]", ellipsis(&span.text)),
+                )
+            });
+        }
+    }
+    for span in &old_spans {
+        let sk = k(span);
+        if let Some(i) = new_keys.iter().position(|n| *n == sk) {
+            new_keys.swap_remove(i);
+            continue;
+        }
+        let agreed = sides.holding(&span.text).next();
+        let (place, now, message) = match agreed {
+            Some((location, text)) => (
+                Place::Draft { location },
+                Some(text.to_owned()),
+                format!("bracket closed, text agreed: {}", ellipsis(&span.text)),
+            ),
+            None => {
+                let (place, now) = sides.old_place(span.start);
+                (
+                    place,
+                    now,
+                    format!("bracket closed, text dropped: [{}]", ellipsis(&span.text)),
+                )
+            }
+        };
+        out.push(Candidate {
+            fixed: Some(Severity::Notice),
+            ..Candidate::new(Rule::Brackets, place, now, message)
+        });
+    }
+    if final_draft {
+        for span in &spans {
+            out.push(Candidate::new(
+                Rule::Brackets,
+                Place::Draft {
+                    location: span.start,
+                },
+                text_at(span.start),
+                format!(
+                    "bracketed text left in a final draft: [{}]",
+                    ellipsis(&span.text)
+                ),
+            ));
+        }
+    }
+}
+
+fn retention(baseline: &Statement, diff: &Diff, policy: &Policy, out: &mut Vec<Candidate>) {
+    let total = baseline.sentence_count();
+    if total == 0 {
+        return;
+    }
+    let kept: usize = diff
+        .changes
+        .iter()
+        .filter(|c| matches!(c.kind, ChangeKind::Same | ChangeKind::Moved))
+        .map(|c| c.old.len())
+        .sum();
+    let share = kept as f64 / total as f64;
+    if share < policy.retention_threshold {
+        out.push(Candidate::new(
+            Rule::Retention,
+            Place::Document,
+            None,
+            format!(
+                "the draft keeps {kept} of {total} baseline sentences ({:.0}%), below the policy's {:.0}%",
+                share * 100.0,
+                policy.retention_threshold * 100.0
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests;

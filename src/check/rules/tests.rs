@@ -1,0 +1,169 @@
+use super::*;
+use crate::align::AlignOptions;
+use crate::analyze::compare;
+use crate::import::{Format, import};
+
+fn statement(text: &str) -> Statement {
+    import(text.as_bytes(), Some(Format::Text), "test").expect("imports")
+}
+
+fn run(base: &str, draft: &str, policy: &str, final_draft: bool) -> Vec<Finding> {
+    let (b, d) = (statement(base), statement(draft));
+    let diff = compare(&b, &d, "base", "draft", &AlignOptions::default());
+    let policy = Policy::parse(policy).expect("policy");
+    check(&b, &d, &diff, &policy, final_draft)
+}
+
+fn rules(findings: &[Finding]) -> Vec<(Rule, Severity, String)> {
+    findings
+        .iter()
+        .map(|f| (f.rule, f.severity, f.location.to_string()))
+        .collect()
+}
+
+const BASE: &str = "The Ministers committed to strengthen cooperation.\n\n\
+    They met in Rome. They discussed the situation in the region.\n\n\
+    The Ministers will hold the next meeting in Italy.";
+
+#[test]
+fn nothing_changed_nothing_found() {
+    assert_eq!(run(BASE, BASE, "", false), []);
+}
+
+#[test]
+fn a_weakened_and_a_removed_commitment_are_errors() {
+    let draft = "The Ministers may consider strengthening cooperation as appropriate.\n\n\
+        They met in Rome. They discussed the situation in the region.";
+    let got = rules(&run(BASE, draft, "", false));
+    assert!(
+        got.iter()
+            .any(|(r, s, _)| *r == Rule::CommitmentRemoved && *s == Severity::Error),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|(_, _, l)| l == "baseline ¶3.1"), "{got:?}");
+}
+
+#[test]
+fn a_waiver_silences_exactly_its_sentence() {
+    let draft = "The Ministers intend to strengthen cooperation.\n\n\
+        They met in Rome. They discussed the situation in the region.\n\n\
+        The Ministers intend to hold the next meeting in Italy.";
+    let all = run(BASE, draft, "", false);
+    assert_eq!(all.len(), 2, "{all:?}");
+    let policy = "[[check.waive]]\nrule = \"commitment-weakened\"\n\
+        sentence = \"The Ministers committed to strengthen cooperation.\"\nreason = \"agreed\"\n";
+    let some = run(BASE, draft, policy, false);
+    assert_eq!(some.len(), 1, "{some:?}");
+    assert_eq!(some[0].location.to_string(), "¶3.1");
+}
+
+#[test]
+fn phrases_match_whole_words_through_the_key() {
+    let policy = "[[check.forbidden]]\nphrase = \"ISIL\"\nsuggestion = \"Daesh/ISIS\"\n\n\
+        [[check.required]]\nphrase = \"daesh/isis\"\n";
+    let got = run(
+        BASE,
+        "They fought ISIL. The ISILAND is fine.\n\nThey met in Rome.",
+        policy,
+        false,
+    );
+    let phrase: Vec<_> = got
+        .iter()
+        .filter(|f| matches!(f.rule, Rule::ForbiddenPhrase | Rule::RequiredPhrase))
+        .map(|f| (f.rule, f.location.to_string(), f.message.clone()))
+        .collect();
+    assert_eq!(
+        phrase,
+        [
+            (
+                Rule::RequiredPhrase,
+                "document".to_owned(),
+                "required phrase \"daesh/isis\" is missing".to_owned()
+            ),
+            (
+                Rule::ForbiddenPhrase,
+                "¶1.1".to_owned(),
+                "forbidden phrase \"ISIL\"; write \"Daesh/ISIS\"".to_owned()
+            ),
+        ]
+    );
+    assert!(contains_phrase("daesh/isis", "isis"));
+    assert!(!contains_phrase("isiland", "isil"));
+}
+
+#[test]
+fn protected_sentences_and_phrases() {
+    let policy = "[[check.protected]]\nsentence = \"They met in Rome.\"\nreason = \"red line\"\n\n\
+        [[check.protected]]\nphrase = \"the situation in the region\"\n";
+    let draft = "The Ministers committed to strengthen cooperation.\n\n\
+        They met in Milan. They discussed the region.\n\n\
+        The Ministers will hold the next meeting in Italy.";
+    let got = run(BASE, draft, policy, false);
+    let p: Vec<_> = got
+        .iter()
+        .filter(|f| f.rule == Rule::Protected)
+        .map(|f| f.location.to_string())
+        .collect();
+    assert_eq!(p, ["¶2.1", "¶2.2"], "{got:?}");
+    // Case and quote style are editorial.
+    assert_eq!(run(BASE, &BASE.replace("Rome", "ROME"), policy, false), []);
+}
+
+#[test]
+fn brackets_opened_closed_left_and_unbalanced() {
+    let base = "The Ministers [agreed] to act.\n\nThey [will meet] in Rome.";
+    let draft = "The Ministers agreed to act.\n\nThey will meet in [Rome]. They [met.";
+    let got = run(base, draft, "", false);
+    let b: Vec<_> = got
+        .iter()
+        .filter(|f| f.rule == Rule::Brackets)
+        .map(|f| (f.severity, f.location.to_string(), f.message.clone()))
+        .collect();
+    assert!(b.contains(&(
+        Severity::Notice,
+        "¶1.1".into(),
+        "bracket closed, text agreed: agreed".into()
+    )));
+    assert!(b.contains(&(
+        Severity::Notice,
+        "¶2.1".into(),
+        "bracket opened: [Rome]".into()
+    )));
+    assert!(b.contains(&(
+        Severity::Error,
+        "¶2.2".into(),
+        "unbalanced brackets: `[` never closed".into()
+    )));
+    let fin = run(
+        base,
+        "The Ministers [agreed] to act.\n\nThey will meet in Rome.",
+        "",
+        true,
+    );
+    assert!(
+        fin.iter()
+            .any(|f| f.severity == Severity::Error && f.message.contains("left in a final")),
+        "{fin:?}"
+    );
+    // A footnote mark is not a bracket.
+    assert_eq!(
+        run("A [1] b.", "A [1] b.", "[check]\nfinal = true\n", false),
+        []
+    );
+}
+
+#[test]
+fn retention_below_the_threshold_is_a_warning() {
+    let draft = "Entirely new text here.\n\nNothing like before at all.";
+    let got = run(
+        BASE,
+        draft,
+        "[check.severity]\ncommitment-removed = \"off\"\n",
+        false,
+    );
+    assert_eq!(
+        rules(&got),
+        [(Rule::Retention, Severity::Warning, "document".to_owned())]
+    );
+    assert!(got[0].message.contains("keeps 0 of 4"), "{got:?}");
+}

@@ -1,0 +1,190 @@
+//! `communique git`: set git up so that `git diff` shows the sentence
+//! report, and the diff driver git then runs.
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result};
+use clap::{Args, Subcommand};
+
+use communique::Statement;
+use communique::align::AlignOptions;
+use communique::analyze::compare;
+use communique::gitconfig::{
+    DEFAULT_PATTERN, Setup, config_file, install, repository_files, shell_word, uninstall,
+};
+use communique::report::{self, ReportOptions, Theme};
+
+use super::Outcome;
+use super::context::Context;
+use super::input::read_statement;
+
+/// Git integration.
+#[derive(Debug, Args)]
+pub struct GitArgs {
+    #[command(subcommand)]
+    command: GitCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum GitCommand {
+    Setup(SetupArgs),
+    #[command(hide = true)]
+    DiffDriver(DriverArgs),
+}
+
+/// Make plain `git diff` show communique's sentence report for statements.
+///
+/// Sets a diff driver in git's config (diff.communique.command, and
+/// textconv drivers that read .docx and .html drafts as sentence files) and
+/// adds `.gitattributes` lines that assign it: `statements/** diff=communique`
+/// (or the --pattern values), `*.docx diff=communique-docx`,
+/// `*.html diff=communique-html`. Prints what it changed; running it again
+/// changes nothing. `git log -p --ext-diff` shows the report for every
+/// commit. --uninstall removes all of it: diffs are plain again.
+///
+/// Examples:
+///   communique git setup
+///   communique git setup --pattern 'drafts/**' --pattern 'statements/**'
+///   communique git setup --global
+///   communique git setup --uninstall
+#[derive(Debug, Args)]
+pub struct SetupArgs {
+    /// Configure every repository of this user: ~/.gitconfig (or
+    /// GIT_CONFIG_GLOBAL) and git's global attributes file.
+    #[arg(long)]
+    global: bool,
+    /// Remove the drivers and the attribute lines.
+    #[arg(long)]
+    uninstall: bool,
+    /// The statement files, as .gitattributes patterns; repeat for several.
+    #[arg(long = "pattern", value_name = "GLOB", default_value = DEFAULT_PATTERN)]
+    patterns: Vec<String>,
+    /// How git should run communique; default: this binary's full path.
+    #[arg(long, value_name = "COMMAND")]
+    program: Option<String>,
+}
+
+/// The arguments git passes to an external diff driver.
+#[derive(Debug, Args)]
+pub struct DriverArgs {
+    path: String,
+    old_file: String,
+    old_hex: String,
+    old_mode: String,
+    new_file: String,
+    new_hex: String,
+    new_mode: String,
+    /// A rename's new path and git's message, when git passes them.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    rest: Vec<String>,
+}
+
+/// Runs `git`.
+pub fn run(args: GitArgs, theme: Theme, context: &Context) -> Result<Outcome> {
+    match args.command {
+        GitCommand::Setup(args) => setup(args, context),
+        GitCommand::DiffDriver(args) => driver(args, theme),
+    }
+}
+
+fn setup(args: SetupArgs, context: &Context) -> Result<Outcome> {
+    let (mut config, attributes) = if args.global {
+        let (config, attributes) = global_files()?;
+        (config_file(&config)?, attributes)
+    } else {
+        repository_files(context.cwd())?
+    };
+    let changed = if args.uninstall {
+        uninstall(&mut config, &attributes)?
+    } else {
+        let program = match args.program {
+            Some(program) => program,
+            None => {
+                let exe = std::env::current_exe()
+                    .context("cannot find this program's path; give --program")?;
+                shell_word(&exe.to_string_lossy())
+            }
+        };
+        let setup = Setup {
+            program,
+            patterns: args.patterns,
+        };
+        install(&mut config, &attributes, &setup)?
+    };
+    let mut out = io::stdout().lock();
+    for line in &changed {
+        writeln!(out, "{line}")?;
+    }
+    Ok(Outcome::Same)
+}
+
+/// The global config file and attributes file, as git finds them.
+fn global_files() -> Result<(PathBuf, PathBuf)> {
+    let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    let home = env("HOME").map(PathBuf::from);
+    let xdg = env("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| home.as_ref().map(|h| h.join(".config")));
+    let config = match env("GIT_CONFIG_GLOBAL") {
+        Some(path) => PathBuf::from(path),
+        None => {
+            let dot = home.as_ref().map(|h| h.join(".gitconfig"));
+            let xdg_config = xdg.as_ref().map(|x| x.join("git/config"));
+            match (dot, xdg_config) {
+                (Some(dot), Some(x)) if !dot.exists() && x.exists() => x,
+                (Some(dot), _) => dot,
+                (None, Some(x)) => x,
+                (None, None) => anyhow::bail!("HOME is not set, so there is no global git config"),
+            }
+        }
+    };
+    let configured = config_file(&config)?.get_path("core.attributesfile").ok();
+    let attributes = match (configured, &xdg) {
+        (Some(path), _) => path,
+        (None, Some(x)) => x.join("git/attributes"),
+        (None, None) => anyhow::bail!("HOME is not set, so there is no global attributes file"),
+    };
+    Ok((config, attributes))
+}
+
+/// Reads one side of a diff git hands over (`/dev/null` for none).
+fn side(file: &str) -> Result<Statement> {
+    if file == "/dev/null" {
+        return Ok(Statement::default());
+    }
+    read_statement(file, None)
+}
+
+/// The external diff driver: prints the sentence report. It always exits
+/// 0, since git stops at a driver that fails; what it cannot read, it says.
+fn driver(args: DriverArgs, theme: Theme) -> Result<Outcome> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    writeln!(out, "communique diff a/{} b/{}", args.path, args.path)?;
+    match side(&args.old_file).and_then(|old| Ok((old, side(&args.new_file)?))) {
+        Ok((old, new)) => {
+            let diff = compare(
+                &old,
+                &new,
+                &format!("a/{}", args.path),
+                &format!("b/{}", args.path),
+                &AlignOptions::default(),
+            );
+            let options = ReportOptions {
+                theme,
+                ..ReportOptions::default()
+            };
+            report::terminal::write(&mut out, &diff, &options)?;
+        }
+        Err(e) => writeln!(out, "communique: cannot read {}: {e:#}", args.path)?,
+    }
+    out.flush()?;
+    let _ = (
+        &args.old_hex,
+        &args.old_mode,
+        &args.new_hex,
+        &args.new_mode,
+        &args.rest,
+    );
+    Ok(Outcome::Same)
+}

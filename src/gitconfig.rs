@@ -1,0 +1,312 @@
+//! Setting git up so that plain `git diff` shows communique's sentence
+//! report for statement files, as `daff git csv` does for tables.
+//!
+//! Three git config entries and a few `.gitattributes` lines:
+//!
+//! ```text
+//! [diff "communique"]        command  = communique git diff-driver   (git diff)
+//! [diff "communique-docx"]   textconv = communique normalize --from docx
+//! [diff "communique-html"]   textconv = communique normalize --from html
+//!
+//! .gitattributes:  *.docx diff=communique-docx
+//!                  *.html diff=communique-html
+//!                  statements/** diff=communique
+//! ```
+//!
+//! The statement patterns come last, so that a `.docx` draft under
+//! `statements/` gets the sentence report, and one elsewhere a readable
+//! line diff of its sentence file. Both steps are idempotent and report what
+//! they changed. Config is edited through git2 (no `git` executable); which
+//! files to edit is the caller's decision ([`repository_files`] for one
+//! repository; the CLI finds the global ones).
+
+use std::path::{Path, PathBuf};
+
+use git2::{Config, ConfigLevel, Repository};
+
+/// The diff driver's name, as `.gitattributes` writes it (`diff=communique`).
+pub const DRIVER: &str = "communique";
+
+/// The statement pattern used when none is given.
+pub const DEFAULT_PATTERN: &str = "statements/**";
+
+/// The textconv drivers: (driver, import format, attribute pattern).
+const TEXTCONV: [(&str, &str, &str); 2] = [
+    ("communique-docx", "docx", "*.docx"),
+    ("communique-html", "html", "*.html"),
+];
+
+/// Why the setup failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    /// Git could not open or write its configuration.
+    #[error("{what}: {message}")]
+    Git {
+        /// What was being done.
+        what: String,
+        /// What libgit2 said.
+        message: String,
+    },
+    /// The attributes file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The error.
+        source: std::io::Error,
+    },
+}
+
+fn git(what: impl Into<String>) -> impl FnOnce(git2::Error) -> SetupError {
+    let what = what.into();
+    move |e| SetupError::Git {
+        what,
+        message: e.message().trim_end_matches('.').to_owned(),
+    }
+}
+
+/// What to install.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Setup {
+    /// How git should run communique: a command line for `sh`, usually the
+    /// binary's path (quoted by [`shell_word`]).
+    pub program: String,
+    /// The `.gitattributes` patterns of statement files (default
+    /// `statements/**`).
+    pub patterns: Vec<String>,
+}
+
+/// The repository's own config (`.git/config`) and its `.gitattributes`,
+/// for the repository at or above `start`.
+pub fn repository_files(start: &Path) -> Result<(Config, PathBuf), SetupError> {
+    let repo = Repository::discover(start).map_err(git(format!(
+        "{}: not in a git repository; run this inside one, or use --global",
+        start.display()
+    )))?;
+    let Some(workdir) = repo.workdir() else {
+        return Err(SetupError::Git {
+            what: format!("{}", repo.path().display()),
+            message: "a bare repository has no .gitattributes; use --global".into(),
+        });
+    };
+    let attributes = workdir.join(".gitattributes");
+    let config = repo
+        .config()
+        .and_then(|c| c.open_level(ConfigLevel::Local))
+        .map_err(git("opening the repository's config"))?;
+    Ok((config, attributes))
+}
+
+/// A config file opened by path (the global `~/.gitconfig`).
+pub fn config_file(path: &Path) -> Result<Config, SetupError> {
+    Config::open(path).map_err(git(format!("opening {}", path.display())))
+}
+
+/// `word` quoted for `sh` when it needs to be.
+pub fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+:@%=".contains(c));
+    if plain {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+fn entries(setup: &Setup) -> Vec<(String, String)> {
+    let mut out = vec![(
+        format!("diff.{DRIVER}.command"),
+        format!("{} git diff-driver", setup.program),
+    )];
+    for (driver, format, _) in TEXTCONV {
+        out.push((
+            format!("diff.{driver}.textconv"),
+            format!("{} normalize --from {format}", setup.program),
+        ));
+    }
+    out
+}
+
+fn attribute_lines(setup: &Setup) -> Vec<String> {
+    let mut lines: Vec<String> = TEXTCONV
+        .iter()
+        .map(|(driver, _, pattern)| format!("{pattern} diff={driver}"))
+        .collect();
+    lines.extend(setup.patterns.iter().map(|p| format!("{p} diff={DRIVER}")));
+    lines
+}
+
+fn read_lines(path: &Path) -> Result<Option<String>, SetupError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(SetupError::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+fn write(path: &Path, text: &str) -> Result<(), SetupError> {
+    if let Some(parent) = path.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent).map_err(|source| SetupError::Io {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+    }
+    std::fs::write(path, text).map_err(|source| SetupError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Installs the drivers in `config` and the attribute lines in
+/// `attributes`; returns what changed, one line each (nothing when all was
+/// in place).
+pub fn install(
+    config: &mut Config,
+    attributes: &Path,
+    setup: &Setup,
+) -> Result<Vec<String>, SetupError> {
+    let mut changed = Vec::new();
+    for (name, value) in entries(setup) {
+        if config.get_string(&name).ok().as_deref() != Some(value.as_str()) {
+            config
+                .set_str(&name, &value)
+                .map_err(git(format!("setting {name}")))?;
+            changed.push(format!("set {name} = {value}"));
+        }
+    }
+    let mut text = read_lines(attributes)?.unwrap_or_default();
+    let present: Vec<String> = text.lines().map(|l| l.trim().to_owned()).collect();
+    let mut added = false;
+    for line in attribute_lines(setup) {
+        if !present.contains(&line) {
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push_str(&line);
+            text.push('\n');
+            changed.push(format!("added `{line}` to {}", attributes.display()));
+            added = true;
+        }
+    }
+    if added {
+        write(attributes, &text)?;
+    }
+    Ok(changed)
+}
+
+/// Whether an attributes line sets one of communique's diff drivers.
+fn is_ours(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let _pattern = words.next();
+    words.any(|w| {
+        w == format!("diff={DRIVER}") || TEXTCONV.iter().any(|(d, ..)| w == format!("diff={d}"))
+    })
+}
+
+/// Removes the drivers from `config` and every line that sets one of them
+/// from `attributes` (deleting the file when nothing else is left in it);
+/// returns what changed.
+pub fn uninstall(config: &mut Config, attributes: &Path) -> Result<Vec<String>, SetupError> {
+    let mut changed = Vec::new();
+    let names = std::iter::once(DRIVER).chain(TEXTCONV.iter().map(|(d, ..)| *d));
+    for driver in names {
+        for key in ["command", "textconv"] {
+            let name = format!("diff.{driver}.{key}");
+            if config.get_string(&name).is_ok() {
+                config
+                    .remove(&name)
+                    .map_err(git(format!("removing {name}")))?;
+                changed.push(format!("removed {name}"));
+            }
+        }
+    }
+    if let Some(text) = read_lines(attributes)? {
+        let kept: Vec<&str> = text.lines().filter(|l| !is_ours(l)).collect();
+        let removed = text.lines().count() - kept.len();
+        if removed > 0 {
+            if kept.iter().all(|l| l.trim().is_empty()) {
+                std::fs::remove_file(attributes).map_err(|source| SetupError::Io {
+                    path: attributes.to_path_buf(),
+                    source,
+                })?;
+                changed.push(format!("removed {}", attributes.display()));
+            } else {
+                write(attributes, &(kept.join("\n") + "\n"))?;
+                changed.push(format!(
+                    "removed {removed} line(s) from {}",
+                    attributes.display()
+                ));
+            }
+        }
+    }
+    Ok(changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setup() -> Setup {
+        Setup {
+            program: "communique".into(),
+            patterns: vec![DEFAULT_PATTERN.into()],
+        }
+    }
+
+    #[test]
+    fn install_is_idempotent_and_uninstall_restores() {
+        let dir = tempfile::tempdir().expect("temp");
+        let config_path = dir.path().join("config");
+        let attributes = dir.path().join(".gitattributes");
+        std::fs::write(&attributes, "*.png binary").expect("write");
+        let mut config = config_file(&config_path).expect("config");
+        let first = install(&mut config, &attributes, &setup()).expect("install");
+        assert_eq!(first.len(), 6, "{first:?}");
+        assert_eq!(
+            std::fs::read_to_string(&attributes).expect("read"),
+            "*.png binary\n*.docx diff=communique-docx\n*.html diff=communique-html\nstatements/** diff=communique\n"
+        );
+        assert_eq!(
+            config.get_string("diff.communique.command").expect("set"),
+            "communique git diff-driver"
+        );
+        assert_eq!(
+            install(&mut config, &attributes, &setup()).expect("again"),
+            Vec::<String>::new()
+        );
+        let removed = uninstall(&mut config, &attributes).expect("uninstall");
+        assert_eq!(removed.len(), 4, "{removed:?}");
+        assert_eq!(
+            std::fs::read_to_string(&attributes).expect("read"),
+            "*.png binary\n"
+        );
+        assert!(config.get_string("diff.communique.command").is_err());
+        assert_eq!(
+            uninstall(&mut config, &attributes).expect("again"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn an_attributes_file_of_ours_alone_is_deleted() {
+        let dir = tempfile::tempdir().expect("temp");
+        let attributes = dir.path().join(".gitattributes");
+        let mut config = config_file(&dir.path().join("config")).expect("config");
+        install(&mut config, &attributes, &setup()).expect("install");
+        uninstall(&mut config, &attributes).expect("uninstall");
+        assert!(!attributes.exists());
+    }
+
+    #[test]
+    fn shell_words() {
+        assert_eq!(shell_word("/usr/bin/communique"), "/usr/bin/communique");
+        assert_eq!(shell_word("/a b/it's"), r"'/a b/it'\''s'");
+    }
+}

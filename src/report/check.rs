@@ -1,0 +1,282 @@
+//! Findings → bytes: the reports of `communique check`, in three formats.
+//!
+//! - **text**, for people: one block per finding, a summary line per draft;
+//! - **github**, workflow commands that GitHub Actions turns into
+//!   annotations on the pull request's files:
+//!   `::error file=statements/x.txt,line=23,title=commitment-weakened::¶3.1 …`;
+//! - **json**, schema `communique.check/1` (see `docs/policy.md`):
+//!
+//! ```json
+//! {"schema": "communique.check/1",
+//!  "summary": {"errors": 1, "warnings": 0, "notices": 2},
+//!  "checks": [{"draft": {"ref": "…", "title": "…", "date": "…"}, "baseline": {…},
+//!              "file": "statements/…/….txt", "summary": {…},
+//!              "findings": [{"rule": "commitment-weakened", "severity": "error",
+//!                            "location": {"side": "draft", "paragraph": 3, "sentence": 1},
+//!                            "line": 23, "sentence": "…", "message": "…"}]}]}
+//! ```
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::check::{Counts, Finding, Place, Severity};
+use crate::diff::DocumentInfo;
+use crate::statement::Location;
+
+/// The schema name and version of the check JSON.
+pub const SCHEMA: &str = "communique.check/1";
+
+/// One draft's check, as the reports show it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct CheckedDraft {
+    /// The draft.
+    pub draft: DocumentInfo,
+    /// The baseline it was checked against.
+    pub baseline: DocumentInfo,
+    /// The draft's file as annotations name it (a path from the
+    /// repository's root), if it has one.
+    pub file: Option<String>,
+    /// The line of each draft sentence in `file`, where known (sentence
+    /// files, plain text and Markdown).
+    #[serde(skip)]
+    pub lines: BTreeMap<Location, usize>,
+    /// What the check found, in the draft's order.
+    #[serde(skip)]
+    pub findings: Vec<Finding>,
+}
+
+impl CheckedDraft {
+    /// The line of the draft a finding points at, if known.
+    pub fn line(&self, finding: &Finding) -> Option<usize> {
+        finding
+            .location
+            .draft_location()
+            .and_then(|l| self.lines.get(&l).copied())
+    }
+
+    /// The findings, counted by severity.
+    pub fn counts(&self) -> Counts {
+        Counts::of(&self.findings)
+    }
+}
+
+/// The findings of every draft, counted by severity.
+pub fn total(checks: &[CheckedDraft]) -> Counts {
+    let mut c = Counts::default();
+    for check in checks {
+        c.add(check.counts());
+    }
+    c
+}
+
+/// Writes the report for people.
+pub fn write_text(out: &mut dyn Write, checks: &[CheckedDraft]) -> io::Result<()> {
+    for check in checks {
+        writeln!(
+            out,
+            "{} against {}",
+            check.draft.reference, check.baseline.reference
+        )?;
+        for f in &check.findings {
+            let after = matches!(f.location, Place::Baseline { .. });
+            let line = match check.line(f) {
+                Some(l) if after => format!(" (after line {l})"),
+                Some(l) => format!(" (line {l})"),
+                None => String::new(),
+            };
+            writeln!(
+                out,
+                "  {:<7} {} {}{line}: {}",
+                f.severity.name(),
+                f.rule.id(),
+                f.location,
+                f.message
+            )?;
+            if let Some(sentence) = &f.sentence {
+                writeln!(out, "          {sentence}")?;
+            }
+        }
+        writeln!(out, "{}: {}", check.draft.reference, check.counts())?;
+    }
+    Ok(())
+}
+
+/// Escapes the message of a workflow command.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property (`file`, `title`) of a workflow command.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// The workflow command for one finding.
+pub fn github_line(check: &CheckedDraft, finding: &Finding) -> String {
+    let command = match finding.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Notice => "notice",
+    };
+    let mut properties = Vec::new();
+    if let Some(file) = &check.file {
+        properties.push(format!("file={}", escape_property(file)));
+        if let Some(line) = check.line(finding) {
+            properties.push(format!("line={line}"));
+        }
+    }
+    properties.push(format!("title={}", escape_property(finding.rule.id())));
+    format!(
+        "::{command} {}::{}",
+        properties.join(","),
+        escape_data(&format!("{} {}", finding.location, finding.message))
+    )
+}
+
+/// Writes GitHub Actions workflow commands, one per finding, and a plain
+/// summary line per draft.
+pub fn write_github(out: &mut dyn Write, checks: &[CheckedDraft]) -> io::Result<()> {
+    for check in checks {
+        for f in &check.findings {
+            writeln!(out, "{}", github_line(check, f))?;
+        }
+        writeln!(
+            out,
+            "communique check: {} against {}: {}",
+            check.draft.reference,
+            check.baseline.reference,
+            check.counts()
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Wire<'a> {
+    schema: &'static str,
+    summary: Counts,
+    checks: Vec<WireCheck<'a>>,
+}
+
+#[derive(Serialize)]
+struct WireCheck<'a> {
+    #[serde(flatten)]
+    check: &'a CheckedDraft,
+    summary: Counts,
+    findings: Vec<WireFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct WireFinding<'a> {
+    rule: &'static str,
+    severity: Severity,
+    location: &'a Place,
+    line: Option<usize>,
+    sentence: &'a Option<String>,
+    message: &'a str,
+}
+
+/// Writes the checks as one pretty-printed JSON document and a newline.
+pub fn write_json(out: &mut dyn Write, checks: &[CheckedDraft]) -> io::Result<()> {
+    let wire = Wire {
+        schema: SCHEMA,
+        summary: total(checks),
+        checks: checks
+            .iter()
+            .map(|check| WireCheck {
+                check,
+                summary: check.counts(),
+                findings: check
+                    .findings
+                    .iter()
+                    .map(|f| WireFinding {
+                        rule: f.rule.id(),
+                        severity: f.severity,
+                        location: &f.location,
+                        line: check.line(f),
+                        sentence: &f.sentence,
+                        message: &f.message,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &wire)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Rule;
+
+    fn sample() -> CheckedDraft {
+        let location = Location {
+            paragraph: 3,
+            sentence: 1,
+        };
+        CheckedDraft {
+            draft: DocumentInfo {
+                reference: "d.txt".into(),
+                ..DocumentInfo::default()
+            },
+            baseline: DocumentInfo {
+                reference: "b.txt".into(),
+                ..DocumentInfo::default()
+            },
+            file: Some("statements/a,b:c.txt".into()),
+            lines: BTreeMap::from([(location, 23)]),
+            findings: vec![
+                Finding {
+                    rule: Rule::CommitmentWeakened,
+                    severity: Severity::Error,
+                    location: Place::Draft { location },
+                    sentence: Some("S.".into()),
+                    message: "commitment weakened: 100%\nx".into(),
+                },
+                Finding {
+                    rule: Rule::Retention,
+                    severity: Severity::Warning,
+                    location: Place::Document,
+                    sentence: None,
+                    message: "low".into(),
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn github_commands_escape_and_point_at_lines() {
+        let c = sample();
+        assert_eq!(
+            github_line(&c, &c.findings[0]),
+            "::error file=statements/a%2Cb%3Ac.txt,line=23,title=commitment-weakened::¶3.1 commitment weakened: 100%25%0Ax"
+        );
+        assert_eq!(
+            github_line(&c, &c.findings[1]),
+            "::warning file=statements/a%2Cb%3Ac.txt,title=retention::document low"
+        );
+    }
+
+    #[test]
+    fn json_has_the_schema_and_lines() {
+        let mut buf = Vec::new();
+        write_json(&mut buf, &[sample()]).expect("writes");
+        let v: serde_json::Value = serde_json::from_slice(&buf).expect("json");
+        assert_eq!(v["schema"], SCHEMA);
+        assert_eq!(v["summary"]["errors"], 1);
+        let f = &v["checks"][0]["findings"][0];
+        assert_eq!(f["line"], 23);
+        assert_eq!(f["location"]["side"], "draft");
+        assert_eq!(f["location"]["paragraph"], 3);
+        assert_eq!(
+            v["checks"][0]["findings"][1]["location"]["side"],
+            "document"
+        );
+        assert_eq!(v["checks"][0]["draft"]["ref"], "d.txt");
+    }
+}
