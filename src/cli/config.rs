@@ -534,7 +534,11 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 /// A path relative to `cwd` when under it, else with `~` for `home`.
 fn display_path(path: &Path, cwd: &Path, home: Option<&Path>) -> String {
-    if let Ok(rest) = path.strip_prefix(cwd) {
+    // In the home folder or above it, `~/…` says more than a relative path.
+    let cwd_holds_home = home.is_some_and(|h| h.starts_with(cwd));
+    if let Ok(rest) = path.strip_prefix(cwd)
+        && !cwd_holds_home
+    {
         let rest = rest.display().to_string();
         return if rest.is_empty() {
             ".".to_owned()

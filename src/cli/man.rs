@@ -82,7 +82,10 @@ mod tests {
             let mut out = Vec::new();
             render(name, &mut out).expect("renders");
             let text = String::from_utf8(out).expect("UTF-8");
-            assert!(text.is_ascii() && text.contains(".TH communique"), "{name:?}");
+            assert!(
+                text.is_ascii() && text.contains(".TH communique"),
+                "{name:?}"
+            );
         }
         assert!(render(Some("nope"), &mut Vec::new()).is_err());
     }

@@ -11,3 +11,4 @@ mod importers;
 mod reports;
 mod shared;
 mod store;
+mod ux;
