@@ -17,6 +17,7 @@ use communique::report::check::{CheckedDraft, total, write_github, write_json, w
 use communique::store::Resolved;
 
 use super::Outcome;
+use super::config::Settings;
 use super::context::{Context, is_file};
 use super::input::{load_lexicon, read_statement};
 
@@ -71,7 +72,7 @@ pub struct CheckArgs {
     format: CheckFormat,
     /// A commitment lexicon (TOML) that extends or replaces the built-in one.
     #[arg(long, value_name = "FILE")]
-    lexicon: Option<String>,
+    lexicon: Option<PathBuf>,
 }
 
 /// The report formats of `check`.
@@ -99,12 +100,14 @@ struct Loaded {
 }
 
 /// Runs `check`.
-pub fn run(args: CheckArgs, context: &Context) -> Result<Outcome> {
+pub fn run(args: CheckArgs, settings: &Settings, context: &Context) -> Result<Outcome> {
     if args.against.is_some() && args.drafts.len() > 1 {
         bail!("--against names the baseline of one draft; give one DRAFT, or use --base-rev");
     }
-    let policy = load_policy(args.policy.as_deref(), context)?;
-    let lexicon = load_lexicon(args.lexicon.as_deref())?;
+    // Flags first, then the configuration's [defaults].
+    let policy_path = args.policy.as_deref().or(settings.policy.as_deref());
+    let policy = load_policy(policy_path, context)?;
+    let lexicon = load_lexicon(args.lexicon.as_deref().or(settings.lexicon.as_deref()))?;
     let mut checks = Vec::new();
     for arg in &args.drafts {
         let draft = load_draft(arg, context)?;

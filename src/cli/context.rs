@@ -16,6 +16,7 @@ use communique::import::Format;
 use communique::store::{Resolved, StatementRef, Store, Target};
 
 use super::input::read_statement;
+use super::progress::Progress;
 
 /// The environment variable that names the store when `--store` does not.
 pub const STORE_ENV: &str = "COMMUNIQUE_STORE";
@@ -26,11 +27,13 @@ pub struct Context {
     store_dir: Option<PathBuf>,
     cwd: PathBuf,
     store: OnceCell<Store>,
+    /// `--quiet`: no progress, notes or status lines.
+    quiet: bool,
 }
 
 impl Context {
     /// Resolves the store's location from the flag and the environment.
-    pub fn new(store_flag: Option<PathBuf>) -> Result<Context> {
+    pub fn new(store_flag: Option<PathBuf>, quiet: bool) -> Result<Context> {
         let store_dir = store_flag.or_else(|| {
             std::env::var_os(STORE_ENV)
                 .filter(|v| !v.is_empty())
@@ -41,7 +44,25 @@ impl Context {
             store_dir,
             cwd,
             store: OnceCell::new(),
+            quiet,
         })
+    }
+
+    /// Whether `--quiet` silences everything but results and errors.
+    pub fn quiet(&self) -> bool {
+        self.quiet
+    }
+
+    /// A progress bar for `total` steps: drawn on stderr only when it is a
+    /// terminal and `--quiet` is off.
+    pub fn progress(&self, label: &'static str, total: usize) -> Progress {
+        Progress::new(label, total, !self.quiet)
+    }
+
+    /// The root of the store, if there is one; finding none is not an
+    /// error here (commands that need a store say so when they open it).
+    pub fn store_root(&self) -> Option<PathBuf> {
+        self.store().ok().map(|s| s.root().to_path_buf())
     }
 
     /// The current folder.

@@ -1,6 +1,7 @@
 //! `communique diff`: compare two statements.
 
 use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
@@ -12,6 +13,7 @@ use communique::normalize::key::{Editorial, Folding};
 use communique::report::{self, ReportOptions, Theme};
 
 use super::Outcome;
+use super::config::{Config, Values};
 use super::context::{Context, is_file};
 use super::input::{load_lexicon, parse_format, read_statement};
 
@@ -23,22 +25,25 @@ use super::input::{load_lexicon, parse_format, read_statement};
 /// merged, added or removed. Entries come in NEW's order.
 ///
 /// OLD and NEW are files or statements of the store, named by ref:
-/// series/id, a unique prefix of it (unga-tpnw/2024), a series (its latest
-/// statement), any of these with @REV for an earlier draft (@HEAD~1, a
-/// hash, a tag). A path that exists is always a file. With NEW left out,
-/// OLD is compared with the statement before it in its series.
+/// series/id, a unique prefix of it, a series (its latest statement), any
+/// of these with @REV for an earlier draft (@HEAD~1, a hash, a tag). A path
+/// that exists is always a file. With NEW left out, OLD is compared with
+/// the statement before it in its series.
 ///
-/// Examples:
-///   communique diff draft.txt final.txt
-///   communique diff unga-tpnw/2023 unga-tpnw/2024
-///   communique diff unga-tpnw               # latest against the one before
-///   communique diff unga-tpnw/2024@HEAD~1 unga-tpnw/2024
-///   communique diff old.txt new.txt --format markdown > changes.md
-///   communique diff old.txt new.txt --format json | jq '.summary'
-///
-/// Exit status: 0 when nothing but editorial differences, 1 when there are
-/// changes, 2 on trouble.
+/// --format, --context, --threshold and --lexicon default to the
+/// configuration (`communique config`), else to the values below.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples (in a clone of communique, whose statements/ is a store):
+  communique diff d-isis-small-group/2021-03-26-joint-communique-draft \\
+                  d-isis-small-group/2021-03-30-joint-communique
+  communique diff d-isis-small-group/2021-03-30    # against the statement before it
+  communique diff d-isis-small-group --only commitments --format markdown > briefing.md
+  communique diff draft-v1.docx draft-v2.docx --format json | jq '.summary'
+
+Exit status: 0 when nothing but editorial differences, 1 when there are
+changes, 2 on trouble."
+)]
 pub struct DiffArgs {
     /// The old statement: a file (`-` reads standard input) or a store ref.
     old: String,
@@ -51,12 +56,12 @@ pub struct DiffArgs {
     /// each file's extension and content.
     #[arg(long, value_parser = parse_format)]
     from: Option<Format>,
-    /// The report format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Terminal)]
-    format: ReportFormat,
-    /// Unchanged sentences to show around each change.
-    #[arg(long, short = 'C', default_value_t = 0, value_name = "N")]
-    context: usize,
+    /// The report format [default: terminal].
+    #[arg(long, value_enum)]
+    format: Option<ReportFormat>,
+    /// Unchanged sentences to show around each change [default: 0].
+    #[arg(long, short = 'C', value_name = "N")]
+    context: Option<usize>,
     /// Print only the header and the summary lines.
     #[arg(long)]
     stat: bool,
@@ -70,9 +75,9 @@ pub struct DiffArgs {
     #[arg(long, value_name = "FILE")]
     lexicon: Option<String>,
     /// Similarity (0 to 1) from which a revised sentence counts as reworded
-    /// rather than removed and added.
-    #[arg(long, default_value_t = AlignOptions::default().threshold, value_parser = parse_threshold)]
-    threshold: f64,
+    /// rather than removed and added [default: 0.5].
+    #[arg(long, value_parser = parse_threshold)]
+    threshold: Option<f64>,
     /// Editorial differences that should count as changes (comma-separated:
     /// quotes, dashes, whitespace, case). By default none count.
     #[arg(long, value_delimiter = ',', value_enum)]
@@ -89,7 +94,7 @@ enum Only {
 
 /// The report formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum ReportFormat {
+pub enum ReportFormat {
     /// For people at a terminal: colored redline when stdout is a terminal.
     Terminal,
     /// For a pull request or a briefing note.
@@ -134,7 +139,14 @@ fn report_only_commitments(args: &DiffArgs) -> bool {
 }
 
 /// Runs `diff`.
-pub fn run(args: DiffArgs, theme: Theme, context: &Context) -> Result<Outcome> {
+pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> Result<Outcome> {
+    let settings = config.settings(&Values {
+        format: args.format,
+        context: args.context,
+        threshold: args.threshold,
+        lexicon: args.lexicon.as_ref().map(PathBuf::from),
+        ..Values::default()
+    });
     let (old, old_name, new, new_name) = match &args.new {
         Some(new) => {
             if args.old == "-" && new == "-" {
@@ -172,16 +184,16 @@ pub fn run(args: DiffArgs, theme: Theme, context: &Context) -> Result<Outcome> {
         .fold(Folding::default(), |f, &e| f.without(e.into()));
     let options = AlignOptions {
         folding,
-        threshold: args.threshold,
+        threshold: settings.threshold,
         ..AlignOptions::default()
     };
-    let lexicon = load_lexicon(args.lexicon.as_deref())?;
+    let lexicon = load_lexicon(settings.lexicon.as_deref())?;
     let mut diff = compare_with(&old, &new, &old_name, &new_name, &options, &lexicon);
-    if report_only_commitments(&args) && args.format == ReportFormat::Json {
+    if report_only_commitments(&args) && settings.format == ReportFormat::Json {
         diff.changes.retain(|c| c.changes_commitment());
     }
     let report_options = ReportOptions {
-        context: args.context,
+        context: settings.context,
         stat: args.stat,
         theme,
         only_commitments: report_only_commitments(&args),
@@ -191,7 +203,7 @@ pub fn run(args: DiffArgs, theme: Theme, context: &Context) -> Result<Outcome> {
     std::thread::scope(|scope| {
         scope.spawn(move || drop((old, new)));
         let mut out = BufWriter::new(io::stdout().lock());
-        match args.format {
+        match settings.format {
             ReportFormat::Terminal => report::terminal::write(&mut out, &diff, &report_options)?,
             ReportFormat::Markdown => {
                 report::markdown::write(&mut out, &diff, report_options.only_commitments)?

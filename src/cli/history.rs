@@ -10,15 +10,22 @@ use communique::report::summary_line;
 use communique::store::history::{format_time, history};
 
 use super::Outcome;
+use super::config::Settings;
 use super::context::Context;
 
-/// List the revisions (commits) of one statement, newest first: hash, date,
-/// author, message, and what changed against the revision before.
+/// List the revisions (commits) of one statement, newest first.
 ///
-/// Examples:
-///   communique history unga-tpnw/2024
-///   communique history g7/2024-06-14-leaders-communique@v2
+/// Each revision shows its hash, date, author and message, then its
+/// sentence count and what changed against the revision before (compared
+/// with the configured threshold). A revision's hash then names that draft:
+/// `communique diff REF@HASH REF`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples (in a clone of communique, whose statements/ is a store):
+  communique history d-isis-small-group/2021-03-30-joint-communique
+  communique history d-isis-small-group                # its latest statement
+  communique history d-isis-small-group/2021-03-26@HEAD~1"
+)]
 pub struct HistoryArgs {
     /// The statement: series/id, a unique prefix, a series (its latest), a
     /// path in the store; with @REV, the history up to that revision.
@@ -26,9 +33,13 @@ pub struct HistoryArgs {
 }
 
 /// Runs `history`.
-pub fn run(args: HistoryArgs, context: &Context) -> Result<Outcome> {
+pub fn run(args: HistoryArgs, settings: &Settings, context: &Context) -> Result<Outcome> {
     let resolved = context.resolve(&args.reference)?;
-    let revisions = history(context.store()?, &resolved, &AlignOptions::default())?;
+    let options = AlignOptions {
+        threshold: settings.threshold,
+        ..AlignOptions::default()
+    };
+    let revisions = history(context.store()?, &resolved, &options)?;
     if revisions.is_empty() {
         anyhow::bail!(
             "{resolved} has no committed revision yet; import it with `communique import`"

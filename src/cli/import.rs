@@ -12,10 +12,10 @@ use super::Outcome;
 use super::context::Context;
 use super::input::{parse_format, read_statement};
 
-/// Import statements into the store: normalize each file, write it to
-/// statements/SERIES/DATE-ID.txt and commit it.
+/// Import statements into the store, one commit per file.
 ///
-/// Metadata the file carries (a sentence file's front matter, a press
+/// Each file is normalized (as `communique normalize` does), written to
+/// statements/SERIES/DATE-ID.txt and committed. Metadata the file carries (a sentence file's front matter, a press
 /// release's title and URL) fills what the flags leave out. Importing the
 /// exact text the store holds changes nothing; different text for an
 /// existing statement is refused unless --revise, which commits it as a new
@@ -26,10 +26,14 @@ use super::input::{parse_format, read_statement};
 /// (user.name, user.email), else "communique <communique@localhost>"; the
 /// committer is the git identity when there is one.
 ///
-/// Examples:
-///   communique import a-res-79-38.txt --series unga-tpnw --date 2024-12-02
-///   communique import draft-v2.txt --series g7 --id leaders-statement --revise -m "Sherpa round 2"
+/// It prints one status line per file (--quiet drops them) and, importing
+/// many files on a terminal, a progress bar on stderr.
 #[derive(Debug, Args)]
+#[command(after_help = "Examples (from a store beside ../shared/corpus):
+  communique import ../shared/corpus/unga-tpnw/*.txt --series unga-tpnw
+  communique import draft-1.docx --series d-isis-small-group --date 2021-03-30 --id joint-communique
+  communique import draft-2.docx --series d-isis-small-group --date 2021-03-30 --id joint-communique \\
+      --revise -m \"Round 2: the Ministers commit\"")]
 pub struct ImportArgs {
     /// The files to import; `-` reads standard input.
     #[arg(required = true)]
@@ -82,6 +86,7 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<Outcome> {
     };
     let store = context.store()?;
     let mut out = io::stdout().lock();
+    let progress = context.progress("importing", args.files.len());
     for file in &args.files {
         let mut statement = read_statement(file, args.from)?;
         let meta = &mut statement.meta;
@@ -107,6 +112,11 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<Outcome> {
             (ImportChange::Created, Some(c)) => format!("imported (commit {})", &c[..12]),
             (ImportChange::Revised, Some(c)) => format!("revised (commit {})", &c[..12]),
         };
+        progress.inc();
+        if context.quiet() {
+            continue;
+        }
+        progress.finish();
         writeln!(out, "{}: {what}", imported.entry)?;
         if !imported.index_synced {
             let path = imported.entry.path();

@@ -15,12 +15,13 @@ use super::context::Context;
 ///
 /// On an existing git repository it only adds statements/ (and commits
 /// nothing); a new repository starts on branch main. Statements then go in
-/// with `communique import`.
-///
-/// Examples:
-///   communique init negotiations
-///   communique init            # the current folder
+/// with `communique import`; shared defaults for everyone who clones the
+/// store can go in communique.toml at its root (see `communique config`).
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  communique init negotiations && cd negotiations
+  communique init            # the current folder
+  communique init -q drafts  # say nothing")]
 pub struct InitArgs {
     /// The folder (created if missing); default: the current folder.
     dir: Option<PathBuf>,
@@ -38,6 +39,8 @@ pub fn run(args: InitArgs, context: &Context) -> Result<Outcome> {
         (false, true) => format!("{root} is a git repository: added statements/"),
         (false, false) => format!("{root} is already a store: nothing to do"),
     };
-    writeln!(io::stdout().lock(), "{what}")?;
+    if !context.quiet() {
+        writeln!(io::stdout().lock(), "{what}")?;
+    }
     Ok(Outcome::Same)
 }

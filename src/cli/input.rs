@@ -41,12 +41,16 @@ pub fn parse_format(name: &str) -> Result<Format, String> {
 
 /// The commitment lexicon: the built-in one, extended (or replaced) by the
 /// user's file when one is named.
-pub fn load_lexicon(path: Option<&str>) -> Result<Lexicon> {
+pub fn load_lexicon(path: Option<&Path>) -> Result<Lexicon> {
     let Some(path) = path else {
         return Ok(Lexicon::builtin());
     };
     let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read lexicon {path}; check the path"))?;
-    Lexicon::with_user_file(&text)
-        .with_context(|| format!("lexicon {path} is not valid; see docs/lexicon.md"))
+        .with_context(|| format!("cannot read lexicon {}; check the path", path.display()))?;
+    Lexicon::with_user_file(&text).with_context(|| {
+        format!(
+            "lexicon {} is not valid; see docs/lexicon.md",
+            path.display()
+        )
+    })
 }

@@ -5,6 +5,8 @@
 //! stderr: `communique: <what and where>; <what to do>`.
 
 mod check;
+mod completions;
+mod config;
 mod context;
 mod diff;
 mod git;
@@ -13,7 +15,9 @@ mod import;
 mod init;
 mod input;
 mod log;
+mod man;
 mod normalize;
+mod progress;
 mod show;
 
 use std::io::{self, IsTerminal, Write};
@@ -35,21 +39,33 @@ use communique::report::Theme;
 /// pdftotext) or sentence files (TOML front matter, one sentence per line).
 #[derive(Debug, Parser)]
 #[command(name = "communique", version, propagate_version = true)]
-#[command(after_help = "Examples:
-  communique diff statements/d-isis-small-group/2021-03-26-joint-communique-draft.txt \\
-                  statements/d-isis-small-group/2021-03-30-joint-communique.txt
-  communique normalize raw-statement.txt --date 2021-03-30 > statement.txt
+#[command(
+    after_help = "Examples (in a clone of communique, whose statements/ is a store):
   communique log
   communique diff d-isis-small-group/2021-03-30      # against the draft before it
+  communique diff d-isis-small-group/2021-03-26-joint-communique-draft \\
+                  d-isis-small-group/2021-03-30-joint-communique --format markdown
+  communique show d-isis-small-group --commitments
   communique check d-isis-small-group/2021-03-30 --format github
   communique git setup                               # git diff shows this report
 
-Exit status: 0 same, 1 different (check: errors against the policy), 2 trouble.")]
+Defaults for --format, --color, --context, --threshold and --lexicon can be
+set in communique.toml at the store root or in the user file; see
+`communique config`. A guide: docs/guide.md.
+
+Exit status: 0 same, 1 different (check: errors against the policy), 2 trouble."
+)]
 pub struct Cli {
     /// When to color the output: auto (only on a terminal, and not when
-    /// NO_COLOR is set or TERM=dumb), always, never.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
-    color: ColorChoice,
+    /// NO_COLOR is set or TERM=dumb), always, never. Default: the
+    /// configuration's `color`, else auto.
+    #[arg(long, value_enum, global = true)]
+    color: Option<ColorChoice>,
+
+    /// Print only results and errors: no progress bar, notes or status
+    /// lines (such as what `init` and `import` did).
+    #[arg(long, short = 'q', global = true)]
+    quiet: bool,
 
     /// The store (a git repository with statements/). Default: the
     /// COMMUNIQUE_STORE environment variable, else the nearest folder at or
@@ -61,22 +77,26 @@ pub struct Cli {
     command: Command,
 }
 
+/// The commands, in the order a newcomer meets them (`--help` lists them so).
 #[derive(Debug, Subcommand)]
 enum Command {
-    Diff(diff::DiffArgs),
     Normalize(normalize::NormalizeArgs),
     Init(init::InitArgs),
     Import(import::ImportArgs),
     Log(log::LogArgs),
-    History(history::HistoryArgs),
+    Diff(diff::DiffArgs),
     Show(show::ShowArgs),
+    History(history::HistoryArgs),
     Check(check::CheckArgs),
     Git(git::GitArgs),
+    Config(config::ConfigArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
 }
 
 /// When to write color codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum ColorChoice {
+pub enum ColorChoice {
     /// Color on a terminal, unless NO_COLOR is set or TERM=dumb.
     Auto,
     /// Always color.
@@ -107,19 +127,7 @@ pub fn run() -> ExitCode {
             };
         }
     };
-    let theme = theme(cli.color);
-    let result = context::Context::new(cli.store).and_then(|context| match cli.command {
-        Command::Diff(args) => diff::run(args, theme, &context),
-        Command::Normalize(args) => normalize::run(args),
-        Command::Init(args) => init::run(args, &context),
-        Command::Import(args) => import::run(args, &context),
-        Command::Log(args) => log::run(args, &context),
-        Command::History(args) => history::run(args, &context),
-        Command::Show(args) => show::run(args, &context),
-        Command::Check(args) => check::run(args, &context),
-        Command::Git(args) => git::run(args, theme, &context),
-    });
-    match result {
+    match dispatch(cli) {
         Ok(Outcome::Same) => ExitCode::SUCCESS,
         Ok(Outcome::Different) => ExitCode::from(1),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -127,6 +135,37 @@ pub fn run() -> ExitCode {
             let _ = writeln!(io::stderr(), "communique: {e:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Reads the configuration, then runs the command.
+fn dispatch(cli: Cli) -> anyhow::Result<Outcome> {
+    // Generating from the clap definitions needs neither store nor files.
+    match cli.command {
+        Command::Completions(args) => return completions::run(args),
+        Command::Man(args) => return man::run(args),
+        _ => {}
+    }
+    let context = context::Context::new(cli.store, cli.quiet)?;
+    let flags = config::Values {
+        color: cli.color,
+        ..config::Values::default()
+    };
+    let config = config::Config::load(config::user_file(), context.store_root().as_deref(), flags)?;
+    let settings = config.settings(&config::Values::default());
+    let theme = theme(settings.color);
+    match cli.command {
+        Command::Normalize(args) => normalize::run(args),
+        Command::Init(args) => init::run(args, &context),
+        Command::Import(args) => import::run(args, &context),
+        Command::Log(args) => log::run(args, &settings, &context),
+        Command::Diff(args) => diff::run(args, &config, theme, &context),
+        Command::Show(args) => show::run(args, &settings, &context),
+        Command::History(args) => history::run(args, &settings, &context),
+        Command::Check(args) => check::run(args, &settings, &context),
+        Command::Git(args) => git::run(args, theme, &context),
+        Command::Config(args) => config::run(args, &config, &context),
+        Command::Completions(_) | Command::Man(_) => Ok(Outcome::Same),
     }
 }
 

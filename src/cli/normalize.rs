@@ -18,13 +18,16 @@ use super::input::{parse_format, read_statement};
 /// with "Begin Text" … "Text Ends"; Markdown; an HTML page; a Word .docx; a
 /// PDF), repairs what copying from web pages and PDFs breaks (odd spaces,
 /// cut lines and sentences, soft hyphens), splits it into sentences and
-/// prints the sentence file, or the statement as JSON.
-///
-/// Examples:
-///   communique normalize raw.txt --series d-isis-small-group --date 2021-03-30
-///   communique normalize A_RES_78_35.pdf --series unga-tpnw
-///   curl -s … | communique normalize - --from html --format json
+/// prints the sentence file, or the statement as JSON. Nothing is stored:
+/// `communique import` does the same and commits the result.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples (in a clone of communique, beside ../shared/corpus):
+  communique normalize ../shared/corpus/d-isis-small-group/2021-03-30-joint-communique-raw.txt \\
+      --series d-isis-small-group --date 2021-03-30 --language en
+  communique normalize A_RES_78_35.pdf --series unga-tpnw --date 2023-12-04
+  curl -s https://example.org/statement.html | communique normalize - --from html --format json"
+)]
 pub struct NormalizeArgs {
     /// The source file; `-` reads standard input.
     #[arg(default_value = "-")]

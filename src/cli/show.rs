@@ -1,6 +1,7 @@
 //! `communique show`: print one statement.
 
 use std::io::{self, BufWriter, Write};
+use std::path::Path;
 
 use anyhow::Result;
 use clap::Args;
@@ -12,19 +13,25 @@ use communique::statement::file::FENCE;
 use communique::statement::write_sentence_file;
 
 use super::Outcome;
+use super::config::Settings;
 use super::context::Context;
 use super::input::load_lexicon;
 
-/// Print a statement as its sentence file: front matter, then one sentence
-/// per line; with --numbered, each line starts with its ¶paragraph.sentence
-/// number (the locations diff reports show).
+/// Print one statement, or only its commitments.
 ///
-/// Examples:
-///   communique show unga-tpnw/2024
-///   communique show unga-tpnw --numbered
-///   communique show unga-tpnw/2024@HEAD~1
-///   communique show d-isis-small-group --commitments
+/// By default the statement's sentence file: front matter, then one
+/// sentence per line; with --numbered, each line starts with its
+/// ¶paragraph.sentence number (the locations diff reports show). With
+/// --commitments, only the sentences that commit someone to something, with
+/// their strength, actor, hedges and deadlines (the lexicon is --lexicon,
+/// else the configuration's, else the built-in one).
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples (in a clone of communique, whose statements/ is a store):
+  communique show d-isis-small-group/2021-03-30-joint-communique --numbered
+  communique show d-isis-small-group/2021-03-26@HEAD     # as committed
+  communique show d-isis-small-group --commitments --format json"
+)]
 pub struct ShowArgs {
     /// The statement: a file, or a store ref (series/id, a unique prefix, a
     /// series, any with @REV).
@@ -54,10 +61,13 @@ enum ShowFormat {
 }
 
 /// Runs `show`.
-pub fn run(args: ShowArgs, context: &Context) -> Result<Outcome> {
+pub fn run(args: ShowArgs, settings: &Settings, context: &Context) -> Result<Outcome> {
     let (statement, _) = context.read(&args.reference, None)?;
     let text = if args.commitments {
-        let lexicon = load_lexicon(args.lexicon.as_deref())?;
+        let lexicon = match &args.lexicon {
+            Some(path) => load_lexicon(Some(Path::new(path)))?,
+            None => load_lexicon(settings.lexicon.as_deref())?,
+        };
         commitments(&statement, &lexicon, args.format)?
     } else if args.numbered {
         numbered(&statement)

@@ -6,6 +6,8 @@
 //! (a libgit2 repository is not shared between threads); parsing and
 //! comparing, the bulk of the work, are spread over the cores.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use crate::align::AlignOptions;
 use crate::analyze::compare;
 use crate::diff::Summary;
@@ -36,6 +38,19 @@ pub fn log(
     series: Option<&str>,
     options: &AlignOptions,
 ) -> Result<Vec<LogEntry>, StoreError> {
+    log_with_progress(store, series, options, &|_, _| {})
+}
+
+/// [`log`], calling `progress(done, total)` each time one more statement
+/// has been compared with its predecessor (from worker threads, so the
+/// callback must be `Sync`), for a caller that shows progress on a large
+/// store. It never prints.
+pub fn log_with_progress(
+    store: &Store,
+    series: Option<&str>,
+    options: &AlignOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Vec<LogEntry>, StoreError> {
     if let Some(series) = series {
         names::validate("series", series)?;
     }
@@ -64,12 +79,16 @@ pub fn log(
     let statements: Vec<Statement> = statements.into_iter().collect::<Result<_, _>>()?;
     // Entries are sorted by series then date: the previous one of the same
     // series, if any, stands right before.
+    let done = AtomicUsize::new(0);
     let summaries = parallel_map(&entries, |i, entry| {
-        let previous = i
+        let summary = i
             .checked_sub(1)
-            .filter(|&p| entries[p].series == entry.series)?;
-        let diff = compare(&statements[previous], &statements[i], "", "", options);
-        Some(diff.summary())
+            .filter(|&p| entries[p].series == entry.series)
+            .map(|previous| {
+                compare(&statements[previous], &statements[i], "", "", options).summary()
+            });
+        progress(done.fetch_add(1, Ordering::Relaxed) + 1, entries.len());
+        summary
     });
     let mut out: Vec<LogEntry> = entries
         .into_iter()

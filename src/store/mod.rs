@@ -39,7 +39,7 @@ use crate::statement::Statement;
 pub use error::StoreError;
 pub use history::{Revision, history};
 pub use import::{Identity, ImportChange, ImportRequest, Imported};
-pub use log::{LogEntry, log};
+pub use log::{LogEntry, log, log_with_progress};
 pub use refs::{StatementRef, Target};
 
 /// The folder, at the root of a store, that holds the statements.

@@ -19,7 +19,9 @@ fn communique() -> Command {
     let mut cmd = Command::cargo_bin("communique").expect("binary is built");
     cmd.current_dir(repo())
         .env_remove("NO_COLOR")
-        .env_remove("COMMUNIQUE_STORE");
+        .env_remove("COMMUNIQUE_STORE")
+        // Keep the user's own configuration file out.
+        .env("COMMUNIQUE_CONFIG", "/nonexistent/communique-config.toml");
     cmd
 }
 

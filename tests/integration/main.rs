@@ -13,3 +13,4 @@ mod importers;
 mod reports;
 mod shared;
 mod store;
+mod ux;

@@ -47,6 +47,7 @@ impl TestStore {
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env_remove("COMMUNIQUE_STORE")
+            .env_remove("COMMUNIQUE_CONFIG")
             .env_remove("GIT_DIR")
             .env_remove("GIT_WORK_TREE")
             .env_remove("GIT_INDEX_FILE")
