@@ -12,12 +12,46 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 /// Word ids of one sentence, with the weight of each word.
 pub(crate) type Words = [u32];
 
-/// Counts the words of the longest common subsequence the diff finds, and
-/// their summed weight.
+/// Sentence pairs up to this many word pairs get an exact heaviest common
+/// subsequence; larger ones the diff's, which is fast but breaks ties by
+/// position.
+const EXACT_CELLS: usize = 40_000;
+
+/// The words two sentences share in order, and their summed weight.
+///
+/// The common subsequence is the *heaviest* one (rare words first, then the
+/// most words), found exactly by dynamic programming: which of several
+/// equally long subsequences a diff keeps depends on which sentence is
+/// "old", and their weights differ, so only the heaviest one makes the
+/// score the same in both directions.
 fn common(a: &Words, b: &Words, weight: &[f32]) -> (usize, f32) {
     if a.is_empty() || b.is_empty() {
         return (0, 0.0);
     }
+    if a.len() * b.len() > EXACT_CELLS {
+        return diff_common(a, b, weight);
+    }
+    // Integer weights keep the optimum independent of summation order.
+    let w = |t: u32| (f64::from(weight[t as usize]) * 1e6).round() as u64;
+    let mut prev = vec![(0u64, 0u32); b.len() + 1];
+    let mut row = vec![(0u64, 0u32); b.len() + 1];
+    for &x in a {
+        for (j, &y) in b.iter().enumerate() {
+            let mut best = prev[j + 1].max(row[j]);
+            if x == y {
+                let (pw, pn) = prev[j];
+                best = best.max((pw + w(x), pn + 1));
+            }
+            row[j + 1] = best;
+        }
+        std::mem::swap(&mut prev, &mut row);
+    }
+    let (total, n) = prev[b.len()];
+    (n as usize, (total as f64 / 1e6) as f32)
+}
+
+/// The common words the diff finds: for long sentences only.
+fn diff_common(a: &Words, b: &Words, weight: &[f32]) -> (usize, f32) {
     let mut n = 0;
     let mut w = 0.0;
     for op in capture_diff_slices(Algorithm::Myers, a, b) {

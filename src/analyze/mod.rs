@@ -36,11 +36,9 @@ pub fn compare_with(
     options: &AlignOptions,
     lexicon: &Lexicon,
 ) -> Diff {
-    // Most sentences of a revision are the old ones: read each distinct
-    // text's commitment once.
-    let mut seen = CommitmentCache::default();
-    let old_views = views_with(old, lexicon, &mut seen);
-    let new_views = views_with(new, lexicon, &mut seen);
+    let commitments = Commitments::read(&[old, new], lexicon);
+    let old_views = commitments.views(old);
+    let new_views = commitments.views(new);
     let old_texts: Vec<&str> = old_views.iter().map(|v| v.text.as_str()).collect();
     let new_texts: Vec<&str> = new_views.iter().map(|v| v.text.as_str()).collect();
     let alignment = align(&old_texts, &new_texts, options);
@@ -62,36 +60,68 @@ fn info(statement: &Statement, reference: &str) -> DocumentInfo {
 /// The sentences of a statement as entries show them, each with its
 /// commitment.
 pub fn views(statement: &Statement, lexicon: &Lexicon) -> Vec<SentenceView> {
-    views_with(statement, lexicon, &mut CommitmentCache::default())
+    Commitments::read(&[statement], lexicon).views(statement)
 }
 
-/// Commitments already read, by sentence text.
-type CommitmentCache = rustc_hash::FxHashMap<String, Option<Commitment>>;
+/// The commitment of every distinct sentence text of some statements.
+/// Most sentences of a revision are the old ones, so each text is read
+/// once; a long pair is read on two threads.
+struct Commitments<'a> {
+    index: rustc_hash::FxHashMap<&'a str, usize>,
+    found: Vec<Option<Commitment>>,
+}
 
-fn views_with(
-    statement: &Statement,
-    lexicon: &Lexicon,
-    seen: &mut CommitmentCache,
-) -> Vec<SentenceView> {
-    statement
-        .sentences()
-        .map(|(location, Sentence { label, text })| {
-            let commitment = match seen.get(text.as_str()) {
-                Some(c) => c.clone(),
-                None => {
-                    let c = commitment::detect(text, lexicon);
-                    seen.insert(text.clone(), c.clone());
-                    c
-                }
-            };
-            SentenceView {
+impl<'a> Commitments<'a> {
+    fn read(statements: &[&'a Statement], lexicon: &Lexicon) -> Commitments<'a> {
+        let mut index = rustc_hash::FxHashMap::default();
+        let mut texts: Vec<&str> = Vec::new();
+        for st in statements {
+            for (_, s) in st.sentences() {
+                index.entry(s.text.as_str()).or_insert_with(|| {
+                    texts.push(s.text.as_str());
+                    texts.len() - 1
+                });
+            }
+        }
+        let detect = |chunk: &[&str]| -> Vec<Option<Commitment>> {
+            chunk
+                .iter()
+                .map(|t| commitment::detect(t, lexicon))
+                .collect()
+        };
+        let found = if texts.len() < 2048 {
+            detect(&texts)
+        } else {
+            let (first, second) = texts.split_at(texts.len() / 2);
+            std::thread::scope(|scope| {
+                let later = scope.spawn(|| detect(second));
+                let mut found = detect(first);
+                // A panic in detection is a bug; surface it as one.
+                found.extend(
+                    later
+                        .join()
+                        .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                );
+                found
+            })
+        };
+        Commitments { index, found }
+    }
+
+    fn views(&self, statement: &Statement) -> Vec<SentenceView> {
+        statement
+            .sentences()
+            .map(|(location, Sentence { label, text })| SentenceView {
                 location,
                 label: label.clone(),
                 text: text.clone(),
-                commitment,
-            }
-        })
-        .collect()
+                commitment: self
+                    .index
+                    .get(text.as_str())
+                    .and_then(|&i| self.found[i].clone()),
+            })
+            .collect()
+    }
 }
 
 /// The strongest commitment among the sentences of one side.

@@ -61,13 +61,27 @@ fn sentence() -> impl Strategy<Value = Sentence> {
         })
 }
 
+/// A statement whose sentences are distinct, as in real statements: each
+/// carries a tag word of its own. With verbatim repeats, which of several
+/// identical sentences anchors is a tie that an exact diff breaks by
+/// position, so the mirror alignment may pair other copies (a limitation
+/// documented in docs/tricky-cases.md).
 fn statement() -> impl Strategy<Value = Statement> {
-    prop::collection::vec(prop::collection::vec(sentence(), 1..4), 1..6).prop_map(|ps| Statement {
-        meta: Meta::default(),
-        paragraphs: ps
-            .into_iter()
-            .map(|sentences| Paragraph { sentences })
-            .collect(),
+    prop::collection::vec(prop::collection::vec(sentence(), 1..4), 1..6).prop_map(|ps| {
+        let mut n = 0;
+        Statement {
+            meta: Meta::default(),
+            paragraphs: ps
+                .into_iter()
+                .map(|mut sentences| {
+                    for s in &mut sentences {
+                        n += 1;
+                        s.text = format!("{} tag{n}.", s.text.trim_end_matches('.'));
+                    }
+                    Paragraph { sentences }
+                })
+                .collect(),
+        }
     })
 }
 
@@ -84,7 +98,8 @@ fn revised_pair() -> impl Strategy<Value = (Statement, Statement)> {
                 .iter()
                 .flat_map(|p| p.sentences.clone())
                 .collect();
-            for (op, at, fresh) in edits {
+            for (k, (op, at, mut fresh)) in edits.into_iter().enumerate() {
+                fresh.text = format!("{} fresh{k}.", fresh.text.trim_end_matches('.'));
                 if flat.is_empty() {
                     flat.push(fresh);
                     continue;
@@ -176,7 +191,7 @@ fn sentences_of(st: &Statement) -> Vec<Vec<Sentence>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
     fn a_statement_against_itself_is_all_same(a in statement()) {
