@@ -14,6 +14,7 @@ use std::borrow::Cow;
 
 use super::lexicon::{Lexicon, MarkerStrength, Phrase};
 use crate::diff::{Commitment, CommitmentChange, Strength};
+use crate::normalize::key::MONTHS;
 use crate::normalize::key::{Folding, key};
 
 /// A word of a sentence: lower-cased key text and its byte span in the
@@ -384,21 +385,6 @@ fn actor_text(words: &[Word], from: usize, to: usize) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 fn is_number(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_ascii_digit())

@@ -3,6 +3,7 @@
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::diff::{Edit, EditKind, EditOp};
+use crate::normalize::key::MONTHS;
 
 /// Splits text into diff tokens: runs of letters and digits, runs of
 /// whitespace, and single other characters, so that "change," and "change"
@@ -195,21 +196,6 @@ pub fn edit_kinds(edits: &[Edit]) -> Vec<EditKind> {
     kinds.sort();
     kinds
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 fn is_number_or_date(word: &str) -> bool {
     word.chars().any(|c| c.is_ascii_digit()) || MONTHS.contains(&word.to_lowercase().as_str())

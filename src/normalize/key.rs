@@ -177,6 +177,23 @@ pub fn editorial(a: &str, b: &str, folding: Folding) -> Vec<Editorial> {
         .collect()
 }
 
+/// Month names as comparison keys spell them (lower case): dates are told
+/// apart from other words by these.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The words of a comparison key: maximal runs of letters and digits, the
 /// units that similarity and candidate search count.
 pub fn words(key: &str) -> impl Iterator<Item = &str> {
