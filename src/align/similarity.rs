@@ -90,30 +90,36 @@ pub(crate) struct Scores {
 /// [`similarity`] and the weighted containment of a pair, from one diff.
 pub(crate) fn scores(a: &Words, b: &Words, weight: &[f32]) -> Scores {
     let (n, w) = common(a, b, weight);
-    let wa: f32 = a.iter().map(|&t| weight[t as usize]).sum();
-    let wb: f32 = b.iter().map(|&t| weight[t as usize]).sum();
-    let total = a.len() + b.len();
-    let (plain, weighted) = if total == 0 {
-        (1.0, 1.0)
-    } else {
-        let plain = 2.0 * n as f64 / total as f64;
+    Scores::from_common(a, b, weight, n, w)
+}
+
+impl Scores {
+    /// The scores of `a` and `b` given `n` shared words of summed weight `w`.
+    fn from_common(a: &Words, b: &Words, weight: &[f32], n: usize, w: f32) -> Scores {
+        let wa: f32 = a.iter().map(|&t| weight[t as usize]).sum();
+        let wb: f32 = b.iter().map(|&t| weight[t as usize]).sum();
+        let total = a.len() + b.len();
+        let plain = if total == 0 {
+            1.0
+        } else {
+            2.0 * n as f64 / total as f64
+        };
         let weighted = if wa + wb > 0.0 {
             f64::from(2.0 * w / (wa + wb))
         } else {
             plain
         };
-        (plain, weighted)
-    };
-    let shorter = wa.min(wb);
-    let contained = if shorter > 0.0 {
-        f64::from(w / shorter).min(1.0)
-    } else {
-        0.0
-    };
-    Scores {
-        plain,
-        weighted,
-        contained,
+        let shorter = wa.min(wb);
+        let contained = if shorter > 0.0 {
+            f64::from(w / shorter).min(1.0)
+        } else {
+            0.0
+        };
+        Scores {
+            plain,
+            weighted,
+            contained,
+        }
     }
 }
 
@@ -138,30 +144,7 @@ pub(crate) fn score_bounds(a: &Words, b: &Words, weight: &[f32], counts: &mut [u
     for &t in b {
         counts[t as usize] = 0;
     }
-    let wa: f32 = a.iter().map(|&t| weight[t as usize]).sum();
-    let wb: f32 = b.iter().map(|&t| weight[t as usize]).sum();
-    let total = a.len() + b.len();
-    let plain = if total == 0 {
-        1.0
-    } else {
-        2.0 * n as f64 / total as f64
-    };
-    let weighted = if wa + wb > 0.0 {
-        f64::from(2.0 * w / (wa + wb))
-    } else {
-        plain
-    };
-    let shorter = wa.min(wb);
-    let contained = if shorter > 0.0 {
-        f64::from(w / shorter).min(1.0)
-    } else {
-        0.0
-    };
-    Scores {
-        plain,
-        weighted,
-        contained,
-    }
+    Scores::from_common(a, b, weight, n, w)
 }
 
 /// The share of `part`'s words that occur in `whole` (as a multiset): how
