@@ -79,6 +79,29 @@ impl Sentence {
     }
 }
 
+/// A sentence as its source writes it: the label, a space, the text.
+impl std::fmt::Display for Sentence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.label {
+            Some(label) => write!(f, "{label} {}", self.text),
+            None => f.write_str(&self.text),
+        }
+    }
+}
+
+/// A paragraph on one line: its sentences, labels included, joined by spaces.
+impl std::fmt::Display for Paragraph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, sentence) in self.sentences.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            write!(f, "{sentence}")?;
+        }
+        Ok(())
+    }
+}
+
 impl Statement {
     /// All sentences in document order, with their 1-based paragraph and
     /// sentence numbers (the `¶3.2` locations reports show).
@@ -173,6 +196,8 @@ mod tests {
         };
         let locs: Vec<String> = st.sentences().map(|(l, _)| l.to_string()).collect();
         assert_eq!(locs, ["¶1.1", "¶2.1", "¶2.2"]);
+        assert_eq!(st.paragraphs[0].to_string(), "1. A.");
+        assert_eq!(st.paragraphs[1].to_string(), "B. C.");
         assert_eq!(
             st.sentences().next().unwrap().1.label.as_deref(),
             Some("1.")

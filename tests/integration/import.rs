@@ -27,16 +27,7 @@ fn paragraph_lines(statement: &Statement) -> Vec<String> {
     statement
         .paragraphs
         .iter()
-        .map(|p| {
-            p.sentences
-                .iter()
-                .map(|s| match &s.label {
-                    Some(label) => format!("{label} {}", s.text),
-                    None => s.text.clone(),
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(ToString::to_string)
         .collect()
 }
 

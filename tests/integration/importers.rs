@@ -23,16 +23,7 @@ fn body_lines(statement: &Statement) -> Vec<String> {
     statement
         .paragraphs
         .iter()
-        .map(|p| {
-            p.sentences
-                .iter()
-                .map(|s| match &s.label {
-                    Some(label) => format!("{label} {}", s.text),
-                    None => s.text.clone(),
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(ToString::to_string)
         .collect()
 }
 
@@ -41,15 +32,7 @@ fn sentences(statement: &Statement) -> Vec<Vec<String>> {
     statement
         .paragraphs
         .iter()
-        .map(|p| {
-            p.sentences
-                .iter()
-                .map(|s| match &s.label {
-                    Some(label) => format!("{label} {}", s.text),
-                    None => s.text.clone(),
-                })
-                .collect()
-        })
+        .map(|p| p.sentences.iter().map(ToString::to_string).collect())
         .collect()
 }
 
