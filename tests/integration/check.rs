@@ -57,6 +57,19 @@ impl Work {
         output(cmd.args(args).output().expect("runs"))
     }
 
+    /// Commits what is staged, as a test author.
+    pub(crate) fn commit(&self, message: &str) {
+        self.git(&[
+            "-c",
+            "user.name=T",
+            "-c",
+            "user.email=t@example.org",
+            "commit",
+            "-qm",
+            message,
+        ]);
+    }
+
     /// Runs git here and expects success.
     pub(crate) fn git(&self, args: &[&str]) -> String {
         let mut cmd = Command::new("git");
@@ -501,15 +514,7 @@ pub(crate) fn team_store() -> (Work, String) {
     w.git(&["init", "-q", "-b", "main"]);
     w.write(SEED, &seed());
     w.git(&["add", "."]);
-    w.git(&[
-        "-c",
-        "user.name=T",
-        "-c",
-        "user.email=t@example.org",
-        "commit",
-        "-qm",
-        "seed",
-    ]);
+    w.commit("seed");
     (w, SEED.to_owned())
 }
 

@@ -47,15 +47,7 @@ fn after_setup_git_diff_shows_the_sentence_report() {
     assert!(diff.contains("weakened"), "{diff}");
     // `git log -p --ext-diff` shows it for each commit.
     w.git(&["add", "."]);
-    w.git(&[
-        "-c",
-        "user.name=T",
-        "-c",
-        "user.email=t@example.org",
-        "commit",
-        "-qm",
-        "weaker",
-    ]);
+    w.commit("weaker");
     let log = w.git(&["log", "-p", "--ext-diff", "-1", "--", &path]);
     assert!(is_sentence_report(&log), "{log}");
 
@@ -96,15 +88,7 @@ fn html_drafts_diff_as_sentence_files_and_patterns_are_configurable() {
         "The Ministers committed to act.\n\nThey met in Rome.\n",
     );
     w.git(&["add", "."]);
-    w.git(&[
-        "-c",
-        "user.name=T",
-        "-c",
-        "user.email=t@example.org",
-        "commit",
-        "-qm",
-        "drafts",
-    ]);
+    w.commit("drafts");
     w.write("page.html", &page("intend"));
     w.write(
         "drafts/a.txt",
