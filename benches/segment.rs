@@ -3,29 +3,12 @@
 //! the normalizer does, then every paragraph segmented.
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-fn corpus_texts(corpus: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let Ok(series) = std::fs::read_dir(corpus) else {
-        return out;
-    };
-    for series in series.flatten() {
-        let Ok(files) = std::fs::read_dir(series.path()) else {
-            continue;
-        };
-        for file in files.flatten() {
-            let path = file.path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
+#[path = "support/corpus.rs"]
+mod corpus;
 
 /// Paragraphs as the segmenter receives them: blank-line-separated blocks,
 /// whitespace runs collapsed to one space.
@@ -61,7 +44,7 @@ fn bench(c: &mut Criterion) {
         );
         return;
     }
-    let paragraphs: Vec<String> = corpus_texts(&corpus)
+    let paragraphs: Vec<String> = corpus::corpus_files(&corpus)
         .iter()
         .filter_map(|path| std::fs::read_to_string(path).ok())
         .flat_map(|text| paragraphs(&text))

@@ -14,7 +14,11 @@
 //! Everything is drawn from a seeded xorshift generator: the same size and
 //! seed give the same bytes.
 
-use std::path::{Path, PathBuf};
+#[path = "corpus.rs"]
+mod corpus;
+pub use corpus::corpus_files;
+
+use std::path::Path;
 
 /// One paragraph: its label (if any) and its sentences.
 #[derive(Clone, Debug)]
@@ -50,27 +54,6 @@ impl Rng {
     pub fn chance(&mut self, p: f64) -> bool {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64 <= p
     }
-}
-
-/// The `.txt` statements of `corpus/*/`, sorted.
-pub fn corpus_files(corpus: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let Ok(series) = std::fs::read_dir(corpus) else {
-        return out;
-    };
-    for series in series.flatten() {
-        let Ok(files) = std::fs::read_dir(series.path()) else {
-            continue;
-        };
-        for file in files.flatten() {
-            let path = file.path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 /// Every corpus statement imported and segmented, as paragraphs.
