@@ -188,10 +188,7 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
         ..AlignOptions::default()
     };
     let lexicon = load_lexicon(settings.lexicon.as_deref())?;
-    let mut diff = compare_with(&old, &new, &old_name, &new_name, &options, &lexicon);
-    if report_only_commitments(&args) && settings.format == ReportFormat::Json {
-        diff.changes.retain(|c| c.changes_commitment());
-    }
+    let diff = compare_with(&old, &new, &old_name, &new_name, &options, &lexicon);
     let report_options = ReportOptions {
         context: settings.context,
         stat: args.stat,
@@ -208,7 +205,9 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
             ReportFormat::Markdown => {
                 report::markdown::write(&mut out, &diff, report_options.only_commitments)?
             }
-            ReportFormat::Json => report::json::write(&mut out, &diff)?,
+            ReportFormat::Json => {
+                report::json::write(&mut out, &diff, report_options.only_commitments)?
+            }
         }
         out.flush()
     })?;

@@ -33,13 +33,28 @@ struct Wire<'a> {
 }
 
 /// Writes `diff` as one pretty-printed JSON document and a newline.
-pub fn write(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
+///
+/// With `only_commitments`, `changes` keeps only the entries that change a
+/// commitment; the summary still counts every entry.
+pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Result<()> {
+    let kept: Vec<Change>;
+    let changes = if only_commitments {
+        kept = diff
+            .changes
+            .iter()
+            .filter(|c| c.changes_commitment())
+            .cloned()
+            .collect();
+        &kept
+    } else {
+        &diff.changes
+    };
     let wire = Wire {
         schema: SCHEMA,
         old: &diff.old,
         new: &diff.new,
         summary: diff.summary(),
-        changes: &diff.changes,
+        changes,
     };
     // serde_json writes many small pieces: buffer them here, where the
     // writer's type is known, rather than through `dyn Write` one by one.

@@ -285,3 +285,89 @@ fn json_rebuilds_both_documents() {
         assert_eq!(sentences, expected, "{side}");
     }
 }
+
+#[test]
+fn only_commitments_keeps_the_commitments_section() {
+    let (code, out, _) = run(&["diff", DRAFT, FINAL, "--only", "commitments"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("\nCommitments\n"), "{out}");
+    assert!(!out.contains("\nSentences\n"), "{out}");
+    assert!(out.contains(
+        "commitment strengthened (marker 'intend to' (moderate) → 'committed to' (strong))"
+    ));
+    let (_, md, _) = run(&[
+        "diff",
+        DRAFT,
+        FINAL,
+        "--only",
+        "commitments",
+        "--format",
+        "markdown",
+    ]);
+    assert!(md.contains("## Commitments (6)"), "{md}");
+    assert!(!md.contains("## Reworded"), "{md}");
+    let (_, json, _) = run(&[
+        "diff",
+        DRAFT,
+        FINAL,
+        "--only",
+        "commitments",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let changes = v["changes"].as_array().expect("changes");
+    assert_eq!(changes.len(), 6);
+    assert!(
+        changes
+            .iter()
+            .all(|c| !c["commitment_change"].is_null() && c["commitment_change"] != "unchanged")
+    );
+    assert_eq!(
+        v["summary"]["same"], 17,
+        "the summary still counts every entry"
+    );
+}
+
+#[test]
+fn a_user_lexicon_extends_or_replaces_and_a_bad_one_is_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let a = write_temp(d, "a.txt", b"The Ministers noted the plan.\n");
+    let b = write_temp(d, "b.txt", b"The Ministers vowed to act on the plan.\n");
+    let commitment_change = |args: &[&str]| -> serde_json::Value {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 1, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+        v["changes"][0]["commitment_change"].clone()
+    };
+    assert_eq!(
+        commitment_change(&["diff", &a, &b, "--format", "json"]),
+        serde_json::Value::Null
+    );
+    let vow = write_temp(
+        d,
+        "vow.toml",
+        b"[[marker]]\nstrength = \"strong\"\nphrases = [\"vowed to\"]\n",
+    );
+    assert_eq!(
+        commitment_change(&["diff", &a, &b, "--format", "json", "--lexicon", &vow]),
+        "added"
+    );
+    let bad = write_temp(
+        d,
+        "bad.toml",
+        b"[[marker]]\nstrength = \"mighty\"\nphrases = []\n",
+    );
+    let (code, out, err) = run(&["diff", &a, &b, "--lexicon", &bad]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains(&bad) && err.contains("line 2"), "{err}");
+    let missing = d.join("none.toml").to_string_lossy().into_owned();
+    let (code, _, err) = run(&["diff", &a, &b, "--lexicon", &missing]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("cannot read lexicon") && err.contains(&missing),
+        "{err}"
+    );
+}

@@ -222,7 +222,7 @@ proptest! {
     #[test]
     fn the_json_report_rebuilds_both_documents((a, b) in revised_pair()) {
         let mut out = Vec::new();
-        report::json::write(&mut out, &diff(&a, &b)).expect("writes to a Vec");
+        report::json::write(&mut out, &diff(&a, &b), false).expect("writes to a Vec");
         let json: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
         prop_assert_eq!(rebuild(&json, "old"), sentences_of(&a));
         prop_assert_eq!(rebuild(&json, "new"), sentences_of(&b));
@@ -235,7 +235,7 @@ proptest! {
             let mut sink = Vec::new();
             report::terminal::write(&mut sink, &d, &report::ReportOptions::default()).expect("writes");
             report::markdown::write(&mut sink, &d, false).expect("writes");
-            report::json::write(&mut sink, &d).expect("writes");
+            report::json::write(&mut sink, &d, false).expect("writes");
         }
     }
 }

@@ -63,7 +63,7 @@ fn markdown(diff: &Diff) -> String {
 
 fn json(diff: &Diff) -> String {
     let mut out = Vec::new();
-    report::json::write(&mut out, diff).expect("writes to a Vec");
+    report::json::write(&mut out, diff, false).expect("writes to a Vec");
     String::from_utf8(out).expect("utf-8")
 }
 
