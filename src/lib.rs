@@ -31,9 +31,11 @@ pub mod diff;
 pub mod gitconfig;
 pub mod import;
 pub mod normalize;
+pub mod precedent;
 pub mod report;
 pub mod segment;
 pub mod statement;
 pub mod store;
+pub mod trace;
 
 pub use statement::{Meta, Paragraph, Sentence, Statement};

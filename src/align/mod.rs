@@ -244,6 +244,65 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     order::finish(state, old.len(), new.len())
 }
 
+/// How a diff would judge one old sentence against one new one: the same
+/// sentence, or a revision scored as [`align`] scores its candidates.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PairScore {
+    /// The two comparison keys are equal: `same` (or `moved`) in a diff.
+    pub same: bool,
+    /// The similarity a diff would report for the pair (see [`Pair`]).
+    pub similarity: f64,
+    /// The score the pair is ranked by: its similarity, or its expansion
+    /// score where one side is mostly the other expanded or cut down. The
+    /// pair can be `reworded` in a diff when this reaches the threshold.
+    pub score: f64,
+}
+
+impl PairScore {
+    /// Whether a diff could call the pair reworded under `options`.
+    pub fn reworded(&self, options: &AlignOptions) -> bool {
+        !self.same && self.score >= options.threshold
+    }
+}
+
+/// Scores sentence pairs across two documents exactly as [`align`] scores
+/// a candidate pair: the same keys, the same word classes and the same
+/// rarity weights (over the sentences of both documents), so that a caller
+/// who pairs sentences by other means (an index over a whole store) labels
+/// them as a diff of the two documents would.
+pub fn score_pairs(
+    old: &[&str],
+    new: &[&str],
+    pairs: &[(usize, usize)],
+    options: &AlignOptions,
+) -> Vec<PairScore> {
+    let old_keys: Vec<String> = old.iter().map(|t| key(t, options.folding)).collect();
+    let new_keys: Vec<String> = new.iter().map(|t| key(t, options.folding)).collect();
+    let mut vocab = Interner::default();
+    let old_words: Vec<Vec<u32>> = old_keys.iter().map(|k| vocab.words(k)).collect();
+    let new_words: Vec<Vec<u32>> = new_keys.iter().map(|k| vocab.words(k)).collect();
+    let weight = rarity_weights(vocab.len(), &old_words, &new_words);
+    pairs
+        .iter()
+        .map(|&(o, n)| {
+            if old_keys[o] == new_keys[n] {
+                return PairScore {
+                    same: true,
+                    similarity: 1.0,
+                    score: 1.0,
+                };
+            }
+            let (a, b) = (&old_words[o], &new_words[n]);
+            let s = scores(a, b, &weight);
+            PairScore {
+                same: false,
+                similarity: (s.plain + s.weighted) / 2.0,
+                score: pair_score(a, b, &s),
+            }
+        })
+        .collect()
+}
+
 /// The fewest items worth splitting over two threads.
 const PARALLEL_MIN: usize = 256;
 
@@ -281,7 +340,7 @@ fn pair_score(a: &[u32], b: &[u32], s: &Scores) -> f64 {
 /// revision that changes a date or a count ("93 States" → "94 States", "42nd
 /// plenary meeting" → "43rd …") is still the same sentence revised. The edit
 /// script still shows, and names, the number that changed.
-fn number_class(word: &str) -> &str {
+pub(crate) fn number_class(word: &str) -> &str {
     if word.bytes().any(|b| b.is_ascii_digit()) {
         "#"
     } else {

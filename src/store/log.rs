@@ -13,7 +13,8 @@ use crate::analyze::compare;
 use crate::diff::Summary;
 use crate::statement::Statement;
 
-use super::{Entry, Store, StoreError, blob_at, names, parse, tree_entries};
+use super::snapshot::parallel_map;
+use super::{Entry, Store, StoreError};
 
 /// One statement in the log.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,32 +52,8 @@ pub fn log_with_progress(
     options: &AlignOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Vec<LogEntry>, StoreError> {
-    if let Some(series) = series {
-        names::validate("series", series)?;
-    }
-    let Some(tree) = store.head_tree()? else {
-        return Ok(Vec::new());
-    };
-    let mut entries = tree_entries(&store.repo, &tree)?;
-    if let Some(series) = series
-        && !entries.iter().any(|e| e.series == series)
-    {
-        let mut known: Vec<String> = entries.iter().map(|e| e.series.clone()).collect();
-        known.dedup();
-        return Err(StoreError::UnknownSeries {
-            series: series.to_owned(),
-            known,
-        });
-    }
-    entries.retain(|e| series.is_none_or(|s| e.series == s));
-    entries.sort();
-    let mut blobs = Vec::with_capacity(entries.len());
-    for entry in &entries {
-        let bytes = blob_at(&store.repo, &tree, &entry.path())?.unwrap_or_default();
-        blobs.push(bytes);
-    }
-    let statements = parallel_map(&entries, |i, entry| parse(&blobs[i], entry, Some("HEAD")));
-    let statements: Vec<Statement> = statements.into_iter().collect::<Result<_, _>>()?;
+    let (entries, statements): (Vec<Entry>, Vec<Statement>) =
+        store.head_statements(series)?.into_iter().unzip();
     // Entries are sorted by series then date: the previous one of the same
     // series, if any, stands right before.
     let done = AtomicUsize::new(0);
@@ -104,37 +81,4 @@ pub fn log_with_progress(
         .collect();
     out.sort_by(|a, b| (&a.entry.id, &a.entry.series).cmp(&(&b.entry.id, &b.entry.series)));
     Ok(out)
-}
-
-/// `f` over every item with its index, on as many threads as there are
-/// cores, results in order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(usize, &T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || items.len() < 16 {
-        return items.iter().enumerate().map(|(i, t)| f(i, t)).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .enumerate()
-            .map(|(c, part)| {
-                let f = &f;
-                scope.spawn(move || {
-                    part.iter()
-                        .enumerate()
-                        .map(|(i, t)| f(c * chunk + i, t))
-                        .collect::<Vec<R>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(part) => part,
-                // A panic in a worker is a bug; carry it to the caller.
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    })
 }

@@ -27,6 +27,7 @@ mod lock;
 pub mod log;
 pub mod names;
 pub mod refs;
+mod snapshot;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

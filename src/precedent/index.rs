@@ -1,0 +1,154 @@
+//! A shingle index over the sentences of a store, so that finding the
+//! precedents of a sentence looks at a few candidates instead of every
+//! sentence.
+//!
+//! Each sentence becomes the set of its word pairs (2-shingles) over the
+//! comparison key's words — case, quotes and dashes folded, every word with
+//! a digit one class, as alignment counts them — each pair hashed into a
+//! `u64`. Pairs of two stop words ("of the") are left out: they are in
+//! every sentence and would make every sentence a candidate. A query counts,
+//! for each indexed sentence, the pairs it shares, and ranks by the Dice
+//! coefficient of the two pair sets. Candidates are then verified with the
+//! diff's own similarity by the caller; the index only has to keep the true
+//! precedents among the few it proposes, and word pairs survive the edits
+//! that still leave a sentence similar enough to count as reworded.
+
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHasher};
+
+use crate::align::number_class;
+use crate::normalize::key::{Folding, key, words};
+
+/// Words that carry no content on their own: a shingle of two of them is
+/// not indexed.
+const STOP_WORDS: &[&str] = &[
+    "a", "all", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in",
+    "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "which", "with",
+];
+
+/// An inverted index from word-pair hashes to the sentences holding them.
+#[derive(Debug, Default)]
+pub struct Index {
+    postings: FxHashMap<u64, Vec<u32>>,
+    /// The number of distinct shingles of each sentence, by id.
+    sizes: Vec<u32>,
+}
+
+impl Index {
+    /// Indexes `sentences`; a sentence's id is its position in the iterator.
+    pub fn build<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Index {
+        let mut index = Index::default();
+        let mut scratch = Vec::new();
+        for (id, text) in sentences.into_iter().enumerate() {
+            shingles(text, &mut scratch);
+            index.sizes.push(scratch.len() as u32);
+            for &s in &scratch {
+                index.postings.entry(s).or_default().push(id as u32);
+            }
+        }
+        index
+    }
+
+    /// The number of sentences indexed.
+    pub fn len(&self) -> usize {
+        self.sizes.len()
+    }
+
+    /// Whether nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.sizes.is_empty()
+    }
+
+    /// Up to `limit` ids of the indexed sentences that share the most word
+    /// pairs with `text` (by the Dice coefficient of the pair sets), among
+    /// those `allowed` accepts; best first, ties by id.
+    pub fn candidates(
+        &self,
+        text: &str,
+        allowed: &dyn Fn(u32) -> bool,
+        limit: usize,
+    ) -> Vec<u32> {
+        let mut query = Vec::new();
+        shingles(text, &mut query);
+        let mut hits: FxHashMap<u32, u32> = FxHashMap::default();
+        for s in &query {
+            for &id in self.postings.get(s).map_or(&[][..], Vec::as_slice) {
+                *hits.entry(id).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(f64, u32)> = hits
+            .into_iter()
+            .filter(|&(id, _)| allowed(id))
+            .map(|(id, h)| {
+                let total = query.len() as f64 + f64::from(self.sizes[id as usize]);
+                (2.0 * f64::from(h) / total, id)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.into_iter().take(limit).map(|(_, id)| id).collect()
+    }
+}
+
+/// The distinct word-pair hashes of `text` into `out` (cleared first). A
+/// one-word sentence is its one word.
+fn shingles(text: &str, out: &mut Vec<u64>) {
+    out.clear();
+    let key = key(text, Folding::default());
+    let hashed: Vec<(u64, bool)> = words(&key)
+        .map(|w| {
+            let class = number_class(w);
+            let mut h = FxHasher::default();
+            h.write(class.as_bytes());
+            (h.finish(), STOP_WORDS.contains(&class) || class == "#")
+        })
+        .collect();
+    if let [(only, _)] = hashed.as_slice() {
+        out.push(*only);
+    }
+    for pair in hashed.windows(2) {
+        let ((a, a_stop), (b, b_stop)) = (pair[0], pair[1]);
+        if a_stop && b_stop {
+            continue;
+        }
+        // Order matters: "States Parties" is not "Parties States".
+        out.push(a.rotate_left(23).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b);
+    }
+    out.sort_unstable();
+    out.dedup();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_sentence_that_shares_most_pairs() {
+        let index = Index::build([
+            "Welcomes the entry into force of the Treaty on 22 January 2021;",
+            "Calls upon all States to sign the Treaty at the earliest possible date;",
+            "The Ministers met in Rome.",
+        ]);
+        assert_eq!(index.len(), 3);
+        let all = |_| true;
+        let found = index.candidates(
+            "Welcomes the entry into force of the Treaty on 21 January 2021;",
+            &all,
+            2,
+        );
+        assert_eq!(found[0], 0);
+        assert!(index.candidates("of the and the", &all, 5).is_empty());
+        let none = |_| false;
+        assert!(index.candidates("The Ministers met", &none, 5).is_empty());
+    }
+
+    #[test]
+    fn stop_word_pairs_and_case_do_not_count() {
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        shingles("Of the Treaty", &mut a);
+        shingles("of the treaty", &mut b);
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 1);
+    }
+}

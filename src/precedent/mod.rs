@@ -1,0 +1,346 @@
+//! Precedents: where a statement's new wording was used before, anywhere in
+//! the store. Drafters reuse "agreed language" on purpose; an analyst wants
+//! to know which sentences of this year's text are verbatim from an earlier
+//! one, which were adapted from one, and which are novel.
+//!
+//! One [`Library`] is built per run from the statements committed on HEAD,
+//! with a shingle [`index::Index`] over all their sentences. A query asks
+//! the index for a few candidates per sentence (among the statements the
+//! caller allows, such as those dated before the query), then verifies each
+//! with the diff's own similarity ([`score_pairs`]), with the rarity weights
+//! of the two statements, so that `adapted` here means what `reworded`
+//! means in a diff of the two statements, under the same `--threshold`.
+
+pub mod index;
+
+use serde::Serialize;
+
+use crate::align::{AlignOptions, align, score_pairs};
+use crate::diff::ChangeKind;
+use crate::statement::{Location, Statement};
+use crate::store::{Entry, Store, StoreError};
+use index::Index;
+
+/// Candidates the index proposes per sentence before verification: enough
+/// that the verbatim copies of a much-reused sentence and its adaptations
+/// all get through.
+const CANDIDATES: usize = 24;
+
+/// A statement of the store, as the library indexes it.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// Its ref (`unga-tpnw/2024-12-02-a-res-79-38`).
+    pub reference: String,
+    /// Its date (`YYYY-MM-DD`), from the front matter or the id.
+    pub date: String,
+    /// The statement.
+    pub statement: Statement,
+}
+
+/// The statements of a store with an index over their sentences.
+pub struct Library {
+    sources: Vec<Source>,
+    /// For each indexed sentence id: its source and its position there.
+    sentences: Vec<(u32, u32)>,
+    index: Index,
+}
+
+/// How a sentence relates to the earlier ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// The same sentence as an earlier one (equal comparison keys).
+    Verbatim,
+    /// A revision of an earlier one: a diff would call it reworded.
+    Adapted,
+    /// No earlier sentence is close enough.
+    Novel,
+}
+
+impl Verdict {
+    /// The verdict's name as reports print it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Verbatim => "verbatim",
+            Verdict::Adapted => "adapted",
+            Verdict::Novel => "novel",
+        }
+    }
+}
+
+/// An earlier sentence that a query sentence repeats or adapts.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Precedent {
+    /// `verbatim` or `adapted`.
+    pub verdict: Verdict,
+    /// The similarity a diff would report (1 for verbatim), three decimals.
+    pub similarity: f64,
+    /// The statement that holds it.
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// That statement's date.
+    pub date: String,
+    /// Where it stands there.
+    #[serde(flatten)]
+    pub location: Location,
+    /// Its label there.
+    pub label: Option<String>,
+    /// Its text.
+    pub text: String,
+}
+
+/// The precedents of one sentence of the query.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    /// Where the sentence stands in the query.
+    #[serde(flatten)]
+    pub location: Location,
+    /// Its label.
+    pub label: Option<String>,
+    /// Its text.
+    pub text: String,
+    /// How it changed against the previous statement of its series
+    /// (`added`, `reworded`, `split`, `merged`), when the query says.
+    pub change: Option<ChangeKind>,
+    /// The best of its precedents' verdicts, `novel` when it has none.
+    pub verdict: Verdict,
+    /// Its precedents, best first: verbatim ones, then by similarity, then
+    /// the most recent.
+    pub precedents: Vec<Precedent>,
+}
+
+/// What to look for.
+#[derive(Clone)]
+pub struct Query<'a> {
+    /// The statement whose sentences are looked up.
+    pub statement: &'a Statement,
+    /// The positions (in document order) of the sentences to look up, each
+    /// with how it changed against the previous statement, if known.
+    pub sentences: Vec<(usize, Option<ChangeKind>)>,
+    /// Which sources may hold precedents (by index into
+    /// [`Library::sources`]).
+    pub allowed: &'a dyn Fn(usize, &Source) -> bool,
+    /// The most precedents kept per sentence.
+    pub limit: usize,
+}
+
+impl Library {
+    /// Indexes the sentences of `sources`.
+    pub fn build(sources: Vec<Source>) -> Library {
+        let mut sentences = Vec::new();
+        for (s, source) in sources.iter().enumerate() {
+            let n = source.statement.sentence_count();
+            sentences.extend((0..n).map(|i| (s as u32, i as u32)));
+        }
+        let index = Index::build(
+            sources
+                .iter()
+                .flat_map(|s| s.statement.sentences().map(|(_, t)| t.text.as_str())),
+        );
+        Library {
+            sources,
+            sentences,
+            index,
+        }
+    }
+
+    /// The indexed statements.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The number of sentences indexed.
+    pub fn sentence_count(&self) -> usize {
+        self.index.len()
+    }
+
+    /// The precedents of each sentence the query names, in its order.
+    pub fn find(&self, query: &Query<'_>, options: &AlignOptions) -> Vec<Finding> {
+        let texts: Vec<(Location, &crate::Sentence)> = query.statement.sentences().collect();
+        let allowed_sources: Vec<bool> = self
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (query.allowed)(i, s))
+            .collect();
+        let allowed = |id: u32| allowed_sources[self.sentences[id as usize].0 as usize];
+        // Candidates grouped by source, so that each source's weights are
+        // computed once: (source, its sentence, query sentence).
+        let mut by_source: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.sources.len()];
+        for &(q, _) in &query.sentences {
+            let Some((_, sentence)) = texts.get(q) else {
+                continue;
+            };
+            for id in self.index.candidates(&sentence.text, &allowed, CANDIDATES) {
+                let (s, i) = self.sentences[id as usize];
+                by_source[s as usize].push((i as usize, q));
+            }
+        }
+        let query_texts: Vec<&str> = texts.iter().map(|(_, s)| s.text.as_str()).collect();
+        let mut found: Vec<Vec<Precedent>> = vec![Vec::new(); texts.len()];
+        for (s, pairs) in by_source.iter().enumerate() {
+            if pairs.is_empty() {
+                continue;
+            }
+            let source = &self.sources[s];
+            let own: Vec<(Location, &crate::Sentence)> = source.statement.sentences().collect();
+            let own_texts: Vec<&str> = own.iter().map(|(_, t)| t.text.as_str()).collect();
+            let scored = score_pairs(&own_texts, &query_texts, pairs, options);
+            for (&(i, q), score) in pairs.iter().zip(scored) {
+                let verdict = if score.same {
+                    Verdict::Verbatim
+                } else if score.reworded(options) {
+                    Verdict::Adapted
+                } else {
+                    continue;
+                };
+                let (location, sentence) = own[i];
+                found[q].push(Precedent {
+                    verdict,
+                    similarity: (score.similarity * 1000.0).round() / 1000.0,
+                    reference: source.reference.clone(),
+                    date: source.date.clone(),
+                    location,
+                    label: sentence.label.clone(),
+                    text: sentence.text.clone(),
+                });
+            }
+        }
+        query
+            .sentences
+            .iter()
+            .filter_map(|&(q, change)| {
+                let (location, sentence) = texts.get(q)?;
+                let mut precedents = std::mem::take(&mut found[q]);
+                precedents.sort_by(|a, b| {
+                    (a.verdict != Verdict::Verbatim)
+                        .cmp(&(b.verdict != Verdict::Verbatim))
+                        .then(b.similarity.total_cmp(&a.similarity))
+                        .then(b.date.cmp(&a.date))
+                        .then(a.reference.cmp(&b.reference))
+                        .then(a.location.cmp(&b.location))
+                });
+                precedents.truncate(query.limit);
+                let verdict = precedents.first().map_or(Verdict::Novel, |p| p.verdict);
+                Some(Finding {
+                    location: *location,
+                    label: sentence.label.clone(),
+                    text: sentence.text.clone(),
+                    change,
+                    verdict,
+                    precedents,
+                })
+            })
+            .collect()
+    }
+}
+
+impl Source {
+    /// A statement of the store as a source: dated by its front matter,
+    /// else by its id (which starts with the date).
+    pub fn from_entry(entry: &Entry, statement: Statement) -> Source {
+        let date = statement
+            .meta
+            .date
+            .clone()
+            .unwrap_or_else(|| entry.id.get(..10).unwrap_or(&entry.id).to_owned());
+        Source {
+            reference: entry.to_string(),
+            date,
+            statement,
+        }
+    }
+}
+
+impl Library {
+    /// The library of every statement committed on HEAD of `store`.
+    pub fn from_store(store: &Store) -> Result<Library, StoreError> {
+        let sources = store
+            .head_statements(None)?
+            .into_iter()
+            .map(|(entry, statement)| Source::from_entry(&entry, statement))
+            .collect();
+        Ok(Library::build(sources))
+    }
+}
+
+/// The sentences of `new` that are new or reworded against `old` (`added`,
+/// `reworded`, `split`, `merged`), by position in document order, with how:
+/// the sentences whose wording needs a precedent.
+pub fn revised(
+    old: &Statement,
+    new: &Statement,
+    options: &AlignOptions,
+) -> Vec<(usize, Option<ChangeKind>)> {
+    let old_texts: Vec<&str> = old.sentences().map(|(_, t)| t.text.as_str()).collect();
+    let new_texts: Vec<&str> = new.sentences().map(|(_, t)| t.text.as_str()).collect();
+    let alignment = align(&old_texts, &new_texts, options);
+    let mut out: Vec<(usize, Option<ChangeKind>)> = alignment
+        .pairs
+        .iter()
+        .filter(|p| {
+            matches!(
+                p.kind,
+                ChangeKind::Added | ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged
+            )
+        })
+        .flat_map(|p| p.new.iter().map(|&n| (n, Some(p.kind))))
+        .collect();
+    out.sort_by_key(|&(n, _)| n);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::import;
+
+    fn source(reference: &str, date: &str, text: &str) -> Source {
+        Source {
+            reference: reference.to_owned(),
+            date: date.to_owned(),
+            statement: import(text.as_bytes(), None, reference).expect("imports"),
+        }
+    }
+
+    #[test]
+    fn verbatim_adapted_and_novel() {
+        let library = Library::build(vec![
+            source(
+                "a/2020",
+                "2020-01-01",
+                "1. Calls upon all States that have not yet done so to sign the Treaty at the earliest possible date;\n\n2. Welcomes the report of the Secretary-General on oceans.",
+            ),
+            source(
+                "b/2021",
+                "2021-01-01",
+                "1. Decides to include in the provisional agenda of its eighty-first session the item entitled \"General and complete disarmament\".",
+            ),
+        ]);
+        assert_eq!(library.sentence_count(), 3);
+        let query = import(
+            "1. Calls upon all States that have not yet done so to sign the Treaty at the earliest possible date;\n\n2. Welcomes the second report of the Secretary-General on oceans and seas.\n\n3. Expresses concern about plastic pollution in rivers."
+                .as_bytes(),
+            None,
+            "q",
+        )
+        .expect("imports");
+        let only_2020 = |_: usize, s: &Source| s.date.as_str() < "2021-01-01";
+        let found = library.find(
+            &Query {
+                statement: &query,
+                sentences: vec![(0, None), (1, None), (2, None)],
+                allowed: &only_2020,
+                limit: 3,
+            },
+            &AlignOptions::default(),
+        );
+        let verdicts: Vec<Verdict> = found.iter().map(|f| f.verdict).collect();
+        assert_eq!(
+            verdicts,
+            [Verdict::Verbatim, Verdict::Adapted, Verdict::Novel]
+        );
+        assert_eq!(found[0].precedents[0].reference, "a/2020");
+        assert!(found[1].precedents[0].similarity < 1.0);
+    }
+}
