@@ -127,7 +127,8 @@ impl From<EditorialArg> for Editorial {
     }
 }
 
-fn parse_threshold(s: &str) -> Result<f64, String> {
+/// A `--threshold` value: a number from 0 to 1.
+pub(crate) fn parse_threshold(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
         _ => Err(format!("{s:?} is not a number from 0 to 1")),

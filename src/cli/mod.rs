@@ -17,8 +17,10 @@ mod input;
 mod log;
 mod man;
 mod normalize;
+mod precedent;
 mod progress;
 mod show;
+mod trace;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -87,6 +89,8 @@ enum Command {
     Diff(diff::DiffArgs),
     Show(show::ShowArgs),
     History(history::HistoryArgs),
+    Trace(trace::TraceArgs),
+    Precedent(precedent::PrecedentArgs),
     Check(check::CheckArgs),
     Git(git::GitArgs),
     Config(config::ConfigArgs),
@@ -162,6 +166,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Diff(args) => diff::run(args, &config, theme, &context),
         Command::Show(args) => show::run(args, &settings, &context),
         Command::History(args) => history::run(args, &settings, &context),
+        Command::Trace(args) => trace::run(args, &config, theme, &context),
+        Command::Precedent(args) => precedent::run(args, &config, &context),
         Command::Check(args) => check::run(args, &settings, &context),
         Command::Git(args) => git::run(args, theme, &context),
         Command::Config(args) => config::run(args, &config, &context),

@@ -136,7 +136,10 @@ fn commitment_entry(
     body(out, change, options)
 }
 
-fn entry(out: &mut dyn Write, change: &Change, options: &ReportOptions) -> io::Result<()> {
+/// One entry as the report shows it: its marker, location, kind and
+/// details on one line, then its text (the redline of a revision). Other
+/// commands that show diff entries (`trace`) write them with this.
+pub fn entry(out: &mut dyn Write, change: &Change, options: &ReportOptions) -> io::Result<()> {
     let theme = options.theme;
     let (mark, role) = marker(change.kind);
     let mut detail = Vec::new();

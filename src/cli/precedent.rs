@@ -1,0 +1,215 @@
+//! `communique precedent`: where a statement's new wording was used before.
+
+use std::io::{self, BufWriter, Write};
+
+use anyhow::{Result, bail};
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use communique::align::AlignOptions;
+use communique::precedent::{Finding, Library, Query, Source, Verdict, revised};
+use communique::store::StoreError;
+
+use super::Outcome;
+use super::config::{Config, Values};
+use super::context::Context;
+use super::diff::parse_threshold;
+
+/// The schema name and version of `precedent --format json`.
+pub const SCHEMA: &str = "communique.precedent/1";
+
+/// Find earlier uses of a statement's new wording anywhere in the store.
+///
+/// For each sentence of REF that is new or reworded against the previous
+/// statement of its series (every sentence when REF is the first of its
+/// series, or with --all), the nearest sentences of the statements dated
+/// before REF, in any series: `verbatim` (the same sentence, as diff's
+/// `same`), `adapted` (a revision of it, as diff's `reworded` under the same
+/// --threshold, with its similarity), else the sentence is `novel`. Drafters
+/// reuse agreed language on purpose; this shows where it was agreed.
+///
+/// With --text, the sentences of the given text are looked up in every
+/// statement of the store. The store is read as committed on HEAD.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples (in a clone of communique, whose statements/ is a store):
+  communique precedent d-isis-small-group/2021-03-30
+  communique precedent d-isis-small-group --all --limit 1
+  communique precedent --text \"The Ministers reaffirmed their commitment.\"
+  communique precedent d-isis-small-group --format json | jq '.sentences[].verdict'"
+)]
+pub struct PrecedentArgs {
+    /// The statement: series/id, a unique prefix, a series (its latest), a
+    /// path in the store, any with @REV.
+    #[arg(required_unless_present = "text", conflicts_with = "text")]
+    reference: Option<String>,
+    /// Look up the sentences of this text instead of a stored statement.
+    #[arg(long, value_name = "TEXT")]
+    text: Option<String>,
+    /// Look up every sentence of REF, not only the new and reworded ones.
+    #[arg(long)]
+    all: bool,
+    /// The most precedents shown per sentence.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    limit: usize,
+    /// Similarity (0 to 1) from which an earlier sentence counts as adapted
+    /// (what diff calls reworded) [default: 0.5].
+    #[arg(long, value_parser = parse_threshold)]
+    threshold: Option<f64>,
+    /// `text` for people, `json` for scripts (schema communique.precedent/1).
+    #[arg(long, value_enum, default_value_t = PrecedentFormat::Text)]
+    format: PrecedentFormat,
+}
+
+/// How `precedent` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum PrecedentFormat {
+    /// Each sentence with its verdict and precedents.
+    Text,
+    /// Schema communique.precedent/1.
+    Json,
+}
+
+#[derive(Serialize)]
+struct Wire<'a> {
+    schema: &'static str,
+    #[serde(rename = "ref")]
+    reference: Option<&'a str>,
+    date: Option<&'a str>,
+    previous: Option<&'a str>,
+    threshold: f64,
+    searched: usize,
+    sentences: &'a [Finding],
+}
+
+/// Runs `precedent`.
+pub fn run(args: PrecedentArgs, config: &Config, context: &Context) -> Result<Outcome> {
+    let settings = config.settings(&Values {
+        threshold: args.threshold,
+        ..Values::default()
+    });
+    let options = AlignOptions {
+        threshold: settings.threshold,
+        ..AlignOptions::default()
+    };
+    let store = context.store()?;
+    // The query and its predecessor first, so that a bad ref fails before
+    // the store is indexed.
+    let (statement, reference, date, previous, sentences) = match (&args.reference, &args.text) {
+        (Some(reference), _) => {
+            let resolved = context.resolve(reference)?;
+            let statement = store.load(&resolved)?;
+            let date = Source::from_entry(&resolved.entry, statement.clone()).date;
+            let previous = match store.previous(&resolved) {
+                Ok(previous) => Some(previous),
+                Err(StoreError::NoPredecessor { .. }) => None,
+                Err(e) => return Err(e.into()),
+            };
+            let sentences = match &previous {
+                Some(previous) if !args.all => {
+                    revised(&store.load(previous)?, &statement, &options)
+                }
+                _ => (0..statement.sentence_count()).map(|i| (i, None)).collect(),
+            };
+            (
+                statement,
+                Some(resolved),
+                Some(date),
+                previous.map(|p| p.to_string()),
+                sentences,
+            )
+        }
+        (None, Some(text)) => {
+            let statement = communique::import::import(text.as_bytes(), None, "--text")?;
+            if statement.sentence_count() == 0 {
+                bail!("--text has no sentence to look up");
+            }
+            let sentences = (0..statement.sentence_count()).map(|i| (i, None)).collect();
+            (statement, None, None, None, sentences)
+        }
+        (None, None) => bail!("give a REF or --text"),
+    };
+    let library = Library::from_store(store)?;
+    let own = reference.as_ref().map(|r| r.entry.to_string());
+    // Earlier = another statement dated before REF; --text searches all.
+    let allowed = |_: usize, s: &Source| match (&date, &own) {
+        (Some(date), Some(own)) => s.date < *date && s.reference != *own,
+        _ => true,
+    };
+    let query = Query {
+        statement: &statement,
+        sentences,
+        allowed: &allowed,
+        limit: args.limit,
+    };
+    let findings = library.find(&query, &options);
+    let searched = library
+        .sources()
+        .iter()
+        .enumerate()
+        .filter(|&(i, s)| allowed(i, s))
+        .count();
+    let name = reference.as_ref().map(|r| r.to_string());
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format {
+        PrecedentFormat::Json => {
+            let wire = Wire {
+                schema: SCHEMA,
+                reference: name.as_deref(),
+                date: date.as_deref(),
+                previous: previous.as_deref(),
+                threshold: options.threshold,
+                searched,
+                sentences: &findings,
+            };
+            serde_json::to_writer_pretty(&mut out, &wire)?;
+            writeln!(out)?;
+        }
+        PrecedentFormat::Text => {
+            let what = match (&name, &previous, args.all) {
+                (Some(name), Some(previous), false) => {
+                    format!("{name}: {} sentences new or reworded since {previous}", findings.len())
+                }
+                (Some(name), _, _) => format!("{name}: {} sentences", findings.len()),
+                (None, _, _) => format!("--text: {} sentences", findings.len()),
+            };
+            let among = match &date {
+                Some(date) => format!("{searched} statements dated before {date}"),
+                None => format!("all {searched} statements"),
+            };
+            writeln!(out, "{what}; precedents among {among}")?;
+            for finding in &findings {
+                write_finding(&mut out, finding)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(Outcome::Same)
+}
+
+/// One sentence, its verdict, and its precedents, one per line.
+fn write_finding(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
+    let label = |l: &Option<String>| l.as_ref().map(|l| format!("{l} ")).unwrap_or_default();
+    let change = f
+        .change
+        .map(|c| format!(" ({})", c.name()))
+        .unwrap_or_default();
+    writeln!(out, "\n{} {}{change}", f.location, f.verdict.name())?;
+    writeln!(out, "    {}{}", label(&f.label), f.text)?;
+    for p in &f.precedents {
+        match p.verdict {
+            Verdict::Verbatim => {
+                writeln!(out, "  = verbatim in {} {} ({})", p.reference, p.location, p.date)?
+            }
+            _ => {
+                writeln!(
+                    out,
+                    "  ~ adapted from {} {} ({}; {:.2})",
+                    p.reference, p.location, p.date, p.similarity
+                )?;
+                writeln!(out, "    {}{}", label(&p.label), p.text)?;
+            }
+        }
+    }
+    Ok(())
+}
