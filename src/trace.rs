@@ -16,10 +16,12 @@
 
 use serde::Serialize;
 
-use crate::align::AlignOptions;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::align::{AlignOptions, PairScore, score_pairs};
 use crate::analyze::lexicon::Lexicon;
-use crate::analyze::{compare_with, views};
-use crate::diff::{Change, ChangeKind, DocumentInfo, SentenceView};
+use crate::analyze::{compare_with, edit_kinds, views, word_edits};
+use crate::diff::{Change, ChangeKind, DocumentInfo, Renumbered, SentenceView};
 use crate::statement::{Location, Statement};
 
 /// One version of a series, as the caller read it.
@@ -52,6 +54,9 @@ pub struct Lineage {
     /// the version before), oldest first; empty when its text is as it first
     /// appeared.
     pub changes: Vec<Step>,
+    /// The versions between its first appearance and the last version that
+    /// did not have it (a draft dropped it, a later text restored it).
+    pub absent: Vec<usize>,
 }
 
 /// A sentence's first appearance.
@@ -62,6 +67,8 @@ pub struct Appearance {
     /// Where it stood in that version.
     #[serde(flatten)]
     pub location: Location,
+    /// Its label there.
+    pub label: Option<String>,
     /// Its text there.
     pub text: String,
 }
@@ -144,55 +151,229 @@ pub fn trace(versions: &[Version], options: &AlignOptions) -> Trace {
         })
         .collect();
     let newest = versions.len() - 1;
+    let texts: Vec<Vec<&str>> = versions
+        .iter()
+        .map(|v| v.statement.sentences().map(|(_, s)| s.text.as_str()).collect())
+        .collect();
+    // The sentences of each version that the next one dropped: where a
+    // sentence restored later comes from.
+    let dropped: Vec<Vec<usize>> = diffs
+        .iter()
+        .enumerate()
+        .map(|(i, changes)| {
+            changes
+                .iter()
+                .filter(|c| c.kind == ChangeKind::Removed)
+                .flat_map(|c| c.old.iter().map(|v| flat(&offsets[i], v.location)))
+                .collect()
+        })
+        .collect();
+    let revivals = revivals(&diffs, &offsets, &texts, &dropped, options);
+    let walk = Walk {
+        versions,
+        diffs: &diffs,
+        back: &back,
+        offsets: &offsets,
+        revivals: &revivals,
+    };
     let sentences = views(&last.statement, &lexicon)
         .into_iter()
-        .map(|view| {
-            let mut at = flat(&offsets[newest], view.location);
-            let mut location = view.location;
-            let mut text = view.text.clone();
-            let mut changes = Vec::new();
-            let mut origin = 0;
-            for version in (1..=newest).rev() {
-                let change = &diffs[version - 1][back[version - 1][at]];
-                match change.kind {
-                    ChangeKind::Added => {
-                        origin = version;
-                        break;
-                    }
-                    ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged => {
-                        changes.push(Step {
-                            version,
-                            change: change.clone(),
-                        });
-                    }
-                    ChangeKind::Same | ChangeKind::Moved | ChangeKind::Removed => {}
-                }
-                // Every entry that holds a new sentence but `added` has an
-                // old side; a merge is followed through its first sentence.
-                let Some(old) = change.old.first() else {
-                    origin = version;
-                    break;
-                };
-                at = flat(&offsets[version - 1], old.location);
-                location = old.location;
-                text.clone_from(&old.text);
-            }
-            changes.reverse();
-            Lineage {
-                sentence: view,
-                first: Appearance {
-                    version: origin,
-                    location,
-                    text,
-                },
-                changes,
-            }
-        })
+        .map(|view| walk.lineage(view, newest))
         .collect();
     Trace {
         versions: infos,
         sentences,
     }
+}
+
+/// What a lineage is read from: the versions and the diffs between them.
+struct Walk<'a> {
+    versions: &'a [Version],
+    /// `diffs[i - 1]`: the entries of the diff of version `i - 1` with `i`.
+    diffs: &'a [Vec<Change>],
+    /// `back[i - 1][n]`: the entry of sentence `n` of version `i` there.
+    back: &'a [Vec<usize>],
+    offsets: &'a [Vec<usize>],
+    /// `revivals[i]`: the sentences of version `i` that it restored, each
+    /// with the earlier version and sentence it comes from.
+    revivals: &'a [Revivals],
+}
+
+impl Walk<'_> {
+    /// Follows the sentence `view` of version `newest` back to where it
+    /// first appeared.
+    fn lineage(&self, view: SentenceView, newest: usize) -> Lineage {
+        let mut at = flat(&self.offsets[newest], view.location);
+        let mut location = view.location;
+        let mut text = view.text.clone();
+        let mut label = view.label.clone();
+        let mut changes = Vec::new();
+        let mut absent = Vec::new();
+        let mut version = newest;
+        while version > 0 {
+            let change = &self.diffs[version - 1][self.back[version - 1][at]];
+            let old = match change.kind {
+                ChangeKind::Added => match self.revived(version, at) {
+                    // Dropped from the versions between, then restored:
+                    // the lineage goes on from the version that had it.
+                    Some((earlier, old, step)) => {
+                        absent.extend(earlier + 1..version);
+                        changes.extend(step);
+                        version = earlier;
+                        at = old;
+                        let (loc, sentence) = self.versions[earlier]
+                            .statement
+                            .sentences()
+                            .nth(old)
+                            .expect("a dropped sentence is in its version");
+                        location = loc;
+                        text.clone_from(&sentence.text);
+                        label.clone_from(&sentence.label);
+                        continue;
+                    }
+                    None => break,
+                },
+                ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged => {
+                    changes.push(Step {
+                        version,
+                        change: change.clone(),
+                    });
+                    change.old.first()
+                }
+                ChangeKind::Same | ChangeKind::Moved | ChangeKind::Removed => change.old.first(),
+            };
+            // Every entry that holds a new sentence but `added` has an old
+            // side; a merge is followed through its first sentence.
+            let Some(old) = old else { break };
+            version -= 1;
+            at = flat(&self.offsets[version], old.location);
+            location = old.location;
+            text.clone_from(&old.text);
+            label.clone_from(&old.label);
+        }
+        changes.reverse();
+        absent.reverse();
+        Lineage {
+            sentence: view,
+            first: Appearance {
+                version,
+                location,
+                label,
+                text,
+            },
+            changes,
+            absent,
+        }
+    }
+
+    /// For sentence `at` of `version`, which the version before added: the
+    /// earlier version that had it (see [`revivals`]), that sentence there,
+    /// and, when the text differs, the rewording as a step.
+    fn revived(&self, version: usize, at: usize) -> Option<(usize, usize, Option<Step>)> {
+        let &(earlier, old, score) = self.revivals[version].get(&at)?;
+        let step = (!score.same).then(|| Step {
+            version,
+            change: self.revival(earlier, old, version, at, score.similarity),
+        });
+        Some((earlier, old, step))
+    }
+
+    /// The entry that rewords sentence `old` of version `earlier` into
+    /// sentence `new` of `version`, as a diff of the two would show it.
+    fn revival(
+        &self,
+        earlier: usize,
+        old: usize,
+        version: usize,
+        new: usize,
+        similarity: f64,
+    ) -> Change {
+        let lexicon = Lexicon::builtin();
+        let view = |v: usize, i: usize| {
+            views(&self.versions[v].statement, &lexicon)
+                .into_iter()
+                .nth(i)
+                .expect("the sentence is in its version")
+        };
+        let (o, n) = (view(earlier, old), view(version, new));
+        let edits = word_edits(&o.text, &n.text);
+        Change {
+            kind: ChangeKind::Reworded,
+            similarity: (similarity * 1000.0).round() / 1000.0,
+            moved: false,
+            editorial: Vec::new(),
+            renumbered: (o.label != n.label).then(|| Renumbered {
+                old: o.label.clone(),
+                new: n.label.clone(),
+            }),
+            edit_kinds: edit_kinds(&edits),
+            edits,
+            commitment_change: None,
+            commitment_reasons: Vec::new(),
+            old: vec![o],
+            new: vec![n],
+        }
+    }
+}
+
+/// Restored sentences of one version: sentence → (earlier version, its
+/// sentence there, their score).
+type Revivals = FxHashMap<usize, (usize, usize, PairScore)>;
+
+/// For each version, the sentences it added that an earlier version had
+/// and a later one dropped (a draft left a paragraph out, the adopted text
+/// put it back): each is paired with the latest such earlier sentence that
+/// is the same or that it rewords, best pairs first, each used once, as a
+/// diff of the two versions would pair them. Only added and dropped
+/// sentences are scored, one batch per pair of versions.
+fn revivals(
+    diffs: &[Vec<Change>],
+    offsets: &[Vec<usize>],
+    texts: &[Vec<&str>],
+    dropped: &[Vec<usize>],
+    options: &AlignOptions,
+) -> Vec<Revivals> {
+    let mut out = vec![Revivals::default(); texts.len()];
+    for version in 2..texts.len() {
+        let mut added: Vec<usize> = diffs[version - 1]
+            .iter()
+            .filter(|c| c.kind == ChangeKind::Added)
+            .flat_map(|c| c.new.iter().map(|v| flat(&offsets[version], v.location)))
+            .collect();
+        for earlier in (0..version - 1).rev() {
+            if added.is_empty() {
+                break;
+            }
+            let pairs: Vec<(usize, usize)> = dropped[earlier]
+                .iter()
+                .flat_map(|&o| added.iter().map(move |&n| (o, n)))
+                .collect();
+            if pairs.is_empty() {
+                continue;
+            }
+            let scores = score_pairs(&texts[earlier], &texts[version], &pairs, options);
+            let mut ranked: Vec<((usize, usize), PairScore)> = pairs
+                .into_iter()
+                .zip(scores)
+                .filter(|(_, s)| s.same || s.reworded(options))
+                .collect();
+            ranked.sort_by(|a, b| {
+                (b.1.same, b.1.score)
+                    .partial_cmp(&(a.1.same, a.1.score))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(a.0.cmp(&b.0))
+            });
+            let mut used = FxHashSet::default();
+            for ((old, new), score) in ranked {
+                if out[version].contains_key(&new) || !used.insert(old) {
+                    continue;
+                }
+                out[version].insert(new, (earlier, old, score));
+            }
+            added.retain(|n| !out[version].contains_key(n));
+        }
+    }
+    out
 }
 
 /// The index of each paragraph's first sentence in document order.

@@ -4,12 +4,14 @@ use std::io::{self, BufWriter, Write};
 
 use anyhow::Result;
 use clap::Args;
+use serde::Serialize;
 
 use communique::align::AlignOptions;
 use communique::report::summary_line;
+use communique::store::Revision;
 use communique::store::history::{format_time, history};
 
-use super::Outcome;
+use super::{Outcome, TextOrJson};
 use super::config::Settings;
 use super::context::Context;
 
@@ -24,12 +26,27 @@ use super::context::Context;
     after_help = "Examples (in a clone of communique, whose statements/ is a store):
   communique history d-isis-small-group/2021-03-30-joint-communique
   communique history d-isis-small-group                # its latest statement
-  communique history d-isis-small-group/2021-03-26@HEAD~1"
+  communique history d-isis-small-group/2021-03-26@HEAD~1
+  communique history d-isis-small-group --format json | jq '.revisions[0].commit'"
 )]
 pub struct HistoryArgs {
     /// The statement: series/id, a unique prefix, a series (its latest), a
     /// path in the store; with @REV, the history up to that revision.
     reference: String,
+    /// `text` for people, `json` for scripts (schema communique.history/1).
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    format: TextOrJson,
+}
+
+/// The schema name and version of `history --format json`.
+pub const SCHEMA: &str = "communique.history/1";
+
+#[derive(Serialize)]
+struct Wire<'a> {
+    schema: &'static str,
+    #[serde(rename = "ref")]
+    reference: String,
+    revisions: &'a [Revision],
 }
 
 /// Runs `history`.
@@ -46,6 +63,17 @@ pub fn run(args: HistoryArgs, settings: &Settings, context: &Context) -> Result<
         );
     }
     let mut out = BufWriter::new(io::stdout().lock());
+    if args.format == TextOrJson::Json {
+        let wire = Wire {
+            schema: SCHEMA,
+            reference: resolved.to_string(),
+            revisions: &revisions,
+        };
+        serde_json::to_writer_pretty(&mut out, &wire)?;
+        writeln!(out)?;
+        out.flush()?;
+        return Ok(Outcome::Same);
+    }
     for r in &revisions {
         writeln!(
             out,

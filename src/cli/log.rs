@@ -4,12 +4,14 @@ use std::io::{self, BufWriter, Write};
 
 use anyhow::Result;
 use clap::Args;
+use serde::Serialize;
 
 use communique::align::AlignOptions;
+use communique::diff::Summary;
 use communique::report::summary_line;
 use communique::store::log_with_progress;
 
-use super::Outcome;
+use super::{Outcome, TextOrJson};
 use super::config::Settings;
 use super::context::Context;
 
@@ -26,11 +28,36 @@ use super::context::Context;
     after_help = "Examples (in a clone of communique, whose statements/ is a store):
   communique log
   communique log d-isis-small-group
+  communique log --format json | jq '.entries[].summary'
   communique log --store ../negotiations"
 )]
 pub struct LogArgs {
     /// Only this series.
     series: Option<String>,
+    /// `text` for people, `json` for scripts (schema communique.log/1).
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    format: TextOrJson,
+}
+
+/// The schema name and version of `log --format json`.
+pub const SCHEMA: &str = "communique.log/1";
+
+#[derive(Serialize)]
+struct Wire<'a> {
+    schema: &'static str,
+    entries: Vec<WireEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct WireEntry<'a> {
+    #[serde(rename = "ref")]
+    reference: String,
+    series: &'a str,
+    id: &'a str,
+    title: Option<&'a str>,
+    date: Option<&'a str>,
+    sentences: usize,
+    summary: Option<&'a Summary>,
 }
 
 /// Runs `log`.
@@ -52,6 +79,27 @@ pub fn run(args: LogArgs, settings: &Settings, context: &Context) -> Result<Outc
         .max()
         .unwrap_or(0);
     let mut out = BufWriter::new(io::stdout().lock());
+    if args.format == TextOrJson::Json {
+        let wire = Wire {
+            schema: SCHEMA,
+            entries: entries
+                .iter()
+                .map(|e| WireEntry {
+                    reference: e.entry.to_string(),
+                    series: &e.entry.series,
+                    id: &e.entry.id,
+                    title: e.title.as_deref(),
+                    date: e.date.as_deref(),
+                    sentences: e.sentences,
+                    summary: e.summary.as_ref(),
+                })
+                .collect(),
+        };
+        serde_json::to_writer_pretty(&mut out, &wire)?;
+        writeln!(out)?;
+        out.flush()?;
+        return Ok(Outcome::Same);
+    }
     for e in &entries {
         let summary = match &e.summary {
             Some(summary) => summary_line(summary),

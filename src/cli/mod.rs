@@ -109,6 +109,15 @@ pub enum ColorChoice {
     Never,
 }
 
+/// The output of the commands that print either for people or for scripts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TextOrJson {
+    /// Plain text, for people.
+    Text,
+    /// One JSON document with a `schema` field (docs/json.md).
+    Json,
+}
+
 /// What a command found, as an exit status.
 pub enum Outcome {
     /// Nothing to report (exit 0).

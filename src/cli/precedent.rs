@@ -3,14 +3,14 @@
 use std::io::{self, BufWriter, Write};
 
 use anyhow::{Result, bail};
-use clap::{Args, ValueEnum};
+use clap::Args;
 use serde::Serialize;
 
 use communique::align::AlignOptions;
 use communique::precedent::{Finding, Library, Query, Source, Verdict, revised};
 use communique::store::StoreError;
 
-use super::Outcome;
+use super::{Outcome, TextOrJson};
 use super::config::{Config, Values};
 use super::context::Context;
 use super::diff::parse_threshold;
@@ -57,17 +57,8 @@ pub struct PrecedentArgs {
     #[arg(long, value_parser = parse_threshold)]
     threshold: Option<f64>,
     /// `text` for people, `json` for scripts (schema communique.precedent/1).
-    #[arg(long, value_enum, default_value_t = PrecedentFormat::Text)]
-    format: PrecedentFormat,
-}
-
-/// How `precedent` prints.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum PrecedentFormat {
-    /// Each sentence with its verdict and precedents.
-    Text,
-    /// Schema communique.precedent/1.
-    Json,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    format: TextOrJson,
 }
 
 #[derive(Serialize)]
@@ -152,7 +143,7 @@ pub fn run(args: PrecedentArgs, config: &Config, context: &Context) -> Result<Ou
     let name = reference.as_ref().map(|r| r.to_string());
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
-        PrecedentFormat::Json => {
+        TextOrJson::Json => {
             let wire = Wire {
                 schema: SCHEMA,
                 reference: name.as_deref(),
@@ -165,7 +156,7 @@ pub fn run(args: PrecedentArgs, config: &Config, context: &Context) -> Result<Ou
             serde_json::to_writer_pretty(&mut out, &wire)?;
             writeln!(out)?;
         }
-        PrecedentFormat::Text => {
+        TextOrJson::Text => {
             let what = match (&name, &previous, args.all) {
                 (Some(name), Some(previous), false) => {
                     format!("{name}: {} sentences new or reworded since {previous}", findings.len())

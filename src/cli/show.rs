@@ -5,6 +5,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use clap::Args;
+use serde::Serialize;
 
 use communique::Statement;
 use communique::analyze::lexicon::Lexicon;
@@ -12,7 +13,7 @@ use communique::analyze::views;
 use communique::statement::file::FENCE;
 use communique::statement::write_sentence_file;
 
-use super::Outcome;
+use super::{Outcome, TextOrJson};
 use super::config::Settings;
 use super::context::Context;
 use super::input::load_lexicon;
@@ -24,13 +25,16 @@ use super::input::load_lexicon;
 /// ¶paragraph.sentence number (the locations diff reports show). With
 /// --commitments, only the sentences that commit someone to something, with
 /// their strength, actor, hedges and deadlines (the lexicon is --lexicon,
-/// else the configuration's, else the built-in one).
+/// else the configuration's, else the built-in one). --format json prints
+/// the statement (schema communique.show/1), or with --commitments the
+/// array of commitments.
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples (in a clone of communique, whose statements/ is a store):
   communique show d-isis-small-group/2021-03-30-joint-communique --numbered
   communique show d-isis-small-group/2021-03-26@HEAD     # as committed
-  communique show d-isis-small-group --commitments --format json"
+  communique show d-isis-small-group --commitments --format json
+  communique show d-isis-small-group --format json | jq '.paragraphs | length'"
 )]
 pub struct ShowArgs {
     /// The statement: a file, or a store ref (series/id, a unique prefix, a
@@ -43,32 +47,44 @@ pub struct ShowArgs {
     /// hedges and deadlines.
     #[arg(long)]
     commitments: bool,
-    /// With --commitments: `text` for people, `json` for scripts.
-    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
-    format: ShowFormat,
+    /// `text` for people, `json` for scripts (the statement as schema
+    /// communique.show/1; with --commitments, an array of commitments).
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    format: TextOrJson,
     /// A commitment lexicon (TOML) that extends or replaces the built-in one.
     #[arg(long, value_name = "FILE")]
     lexicon: Option<String>,
 }
 
-/// How `show --commitments` prints.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum ShowFormat {
-    /// One commitment per line.
-    Text,
-    /// An array of sentences with their commitments.
-    Json,
+/// The schema name and version of `show --format json` (without
+/// --commitments).
+pub const SCHEMA: &str = "communique.show/1";
+
+#[derive(Serialize)]
+struct Wire<'a> {
+    schema: &'static str,
+    #[serde(rename = "ref")]
+    reference: &'a str,
+    #[serde(flatten)]
+    statement: &'a Statement,
 }
 
 /// Runs `show`.
 pub fn run(args: ShowArgs, settings: &Settings, context: &Context) -> Result<Outcome> {
-    let (statement, _) = context.read(&args.reference, None)?;
+    let (statement, name) = context.read(&args.reference, None)?;
     let text = if args.commitments {
         let lexicon = match &args.lexicon {
             Some(path) => load_lexicon(Some(Path::new(path)))?,
             None => load_lexicon(settings.lexicon.as_deref())?,
         };
         commitments(&statement, &lexicon, args.format)?
+    } else if args.format == TextOrJson::Json {
+        let wire = Wire {
+            schema: SCHEMA,
+            reference: &name,
+            statement: &statement,
+        };
+        serde_json::to_string_pretty(&wire)? + "\n"
     } else if args.numbered {
         numbered(&statement)
     } else {
@@ -82,12 +98,12 @@ pub fn run(args: ShowArgs, settings: &Settings, context: &Context) -> Result<Out
 
 /// The statement's commitments, one per line ("¶1.4 strong 'committed to'
 /// — The Ministers …"), or as JSON.
-fn commitments(statement: &Statement, lexicon: &Lexicon, format: ShowFormat) -> Result<String> {
+fn commitments(statement: &Statement, lexicon: &Lexicon, format: TextOrJson) -> Result<String> {
     let views: Vec<_> = views(statement, lexicon)
         .into_iter()
         .filter(|v| v.commitment.is_some())
         .collect();
-    if format == ShowFormat::Json {
+    if format == TextOrJson::Json {
         return Ok(serde_json::to_string_pretty(&views)? + "\n");
     }
     let mut out = String::new();

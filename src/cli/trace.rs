@@ -3,7 +3,7 @@
 use std::io::{self, BufWriter, Write};
 
 use anyhow::{Result, bail};
-use clap::{Args, ValueEnum};
+use clap::Args;
 use serde::Serialize;
 
 use communique::align::AlignOptions;
@@ -11,7 +11,7 @@ use communique::report::{ReportOptions, Theme, terminal};
 use communique::statement::Location;
 use communique::trace::{Lineage, Trace, Version, trace};
 
-use super::Outcome;
+use super::{Outcome, TextOrJson};
 use super::config::{Config, Values};
 use super::context::Context;
 use super::diff::parse_threshold;
@@ -45,21 +45,12 @@ pub struct TraceArgs {
     #[arg(long, value_name = "P.S", value_parser = parse_location)]
     sentence: Option<Location>,
     /// `text` for people, `json` for scripts (schema communique.trace/1).
-    #[arg(long, value_enum, default_value_t = TraceFormat::Text)]
-    format: TraceFormat,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    format: TextOrJson,
     /// Similarity (0 to 1) from which a revised sentence counts as reworded
     /// (and keeps its lineage) rather than removed and added [default: 0.5].
     #[arg(long, value_parser = parse_threshold)]
     threshold: Option<f64>,
-}
-
-/// How `trace` prints.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum TraceFormat {
-    /// One sentence and its lineage per entry.
-    Text,
-    /// Schema communique.trace/1.
-    Json,
 }
 
 /// `3.2` or `¶3.2` → a location.
@@ -120,7 +111,7 @@ pub fn run(args: TraceArgs, config: &Config, theme: Theme, context: &Context) ->
     }
     let mut out = BufWriter::new(io::stdout().lock());
     match (args.format, args.sentence) {
-        (TraceFormat::Json, _) => {
+        (TextOrJson::Json, _) => {
             let wire = Wire {
                 schema: SCHEMA,
                 trace: &traced,
@@ -128,12 +119,12 @@ pub fn run(args: TraceArgs, config: &Config, theme: Theme, context: &Context) ->
             serde_json::to_writer_pretty(&mut out, &wire)?;
             writeln!(out)?;
         }
-        (TraceFormat::Text, Some(_)) => {
+        (TextOrJson::Text, Some(_)) => {
             for lineage in &traced.sentences {
                 history(&mut out, &traced, lineage, &resolved.to_string(), theme)?;
             }
         }
-        (TraceFormat::Text, None) => {
+        (TextOrJson::Text, None) => {
             let first = traced.versions.first().map(version_name).unwrap_or_default();
             writeln!(
                 out,
@@ -169,6 +160,14 @@ fn summary(out: &mut dyn Write, traced: &Trace, lineage: &Lineage) -> io::Result
     );
     if lineage.changes.is_empty() {
         line.push_str(", unchanged");
+    }
+    if !lineage.absent.is_empty() {
+        let absent: Vec<String> = lineage
+            .absent
+            .iter()
+            .map(|&v| version_name(&traced.versions[v]))
+            .collect();
+        line.push_str(&format!("; absent from {}", absent.join(", ")));
     }
     for step in &lineage.changes {
         line.push_str(&format!(
@@ -209,7 +208,9 @@ fn history(
         origin.reference,
         lineage.first.location
     )?;
-    writeln!(out, "    {}", lineage.first.text)?;
+    let label = lineage.first.label.as_ref();
+    let label = label.map(|l| format!("{l} ")).unwrap_or_default();
+    writeln!(out, "    {label}{}", lineage.first.text)?;
     let options = ReportOptions {
         context: 0,
         stat: false,

@@ -15,7 +15,7 @@ use crate::diff::Summary;
 use super::{Resolved, Store, StoreError, parse};
 
 /// One revision of a statement.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Revision {
     /// The commit's full hash.
     pub commit: String,
