@@ -13,4 +13,5 @@ mod importers;
 mod reports;
 mod shared;
 mod store;
+mod trace;
 mod ux;

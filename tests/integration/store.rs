@@ -15,8 +15,9 @@ const Y2024: &str = "unga-tpnw/2024-12-02-a-res-79-38.txt";
 const L18: &str = "unga-tpnw/2025-10-10-a-c-1-80-l-18.txt";
 const R2025: &str = "unga-tpnw/2025-12-01-a-res-80-54.txt";
 
-/// A temporary store and a home folder that keeps the user's git config out.
-struct TestStore {
+/// A temporary store and a home folder that keeps the user's git config out
+/// (other test files build their stores with it too).
+pub(crate) struct TestStore {
     dir: tempfile::TempDir,
 }
 
@@ -30,13 +31,13 @@ impl TestStore {
     }
 
     /// A temp store made by `communique init`.
-    fn new() -> TestStore {
+    pub(crate) fn new() -> TestStore {
         let store = TestStore::empty();
         store.ok(&["init"]);
         store
     }
 
-    fn root(&self) -> PathBuf {
+    pub(crate) fn root(&self) -> PathBuf {
         self.dir.path().join("store")
     }
 
@@ -63,19 +64,19 @@ impl TestStore {
     }
 
     /// Runs the binary: (exit code, stdout, stderr).
-    fn run(&self, args: &[&str]) -> (i32, String, String) {
+    pub(crate) fn run(&self, args: &[&str]) -> (i32, String, String) {
         output(self.cmd().args(args).output().expect("runs"))
     }
 
     /// Runs the binary and expects exit 0 (or 1 for a diff with changes).
-    fn ok(&self, args: &[&str]) -> String {
+    pub(crate) fn ok(&self, args: &[&str]) -> String {
         let (code, out, err) = self.run(args);
         assert!(code == 0 || code == 1, "{args:?} failed ({code}): {err}");
         out
     }
 
     /// Runs the binary and expects a one-line error holding `expected`.
-    fn refused(&self, args: &[&str], expected: &str) -> String {
+    pub(crate) fn refused(&self, args: &[&str], expected: &str) -> String {
         let (code, out, err) = self.run(args);
         assert_eq!(code, 2, "{args:?} should fail: {out}{err}");
         assert_eq!(err.lines().count(), 1, "{args:?}: one line: {err}");
