@@ -22,6 +22,7 @@ use crate::align::{AlignOptions, PairScore, score_pairs};
 use crate::analyze::lexicon::Lexicon;
 use crate::analyze::{compare_with, edit_kinds, views, word_edits};
 use crate::diff::{Change, ChangeKind, DocumentInfo, Renumbered, SentenceView};
+use crate::precedent::index::word_hashes;
 use crate::statement::{Location, Statement};
 
 /// One version of a series, as the caller read it.
@@ -153,7 +154,12 @@ pub fn trace(versions: &[Version], options: &AlignOptions) -> Trace {
     let newest = versions.len() - 1;
     let texts: Vec<Vec<&str>> = versions
         .iter()
-        .map(|v| v.statement.sentences().map(|(_, s)| s.text.as_str()).collect())
+        .map(|v| {
+            v.statement
+                .sentences()
+                .map(|(_, s)| s.text.as_str())
+                .collect()
+        })
         .collect();
     // The sentences of each version that the next one dropped: where a
     // sentence restored later comes from.
@@ -334,6 +340,7 @@ fn revivals(
     options: &AlignOptions,
 ) -> Vec<Revivals> {
     let mut out = vec![Revivals::default(); texts.len()];
+    let bags = Bags::default();
     for version in 2..texts.len() {
         let mut added: Vec<usize> = diffs[version - 1]
             .iter()
@@ -344,9 +351,17 @@ fn revivals(
             if added.is_empty() {
                 break;
             }
+            // Scoring keys both versions whole (for the rarity weights):
+            // only pairs that share a good part of their words are worth it.
             let pairs: Vec<(usize, usize)> = dropped[earlier]
                 .iter()
                 .flat_map(|&o| added.iter().map(move |&n| (o, n)))
+                .filter(|&(o, n)| {
+                    may_pair(
+                        &bags.get(earlier, o, texts, options),
+                        &bags.get(version, n, texts, options),
+                    )
+                })
                 .collect();
             if pairs.is_empty() {
                 continue;
@@ -374,6 +389,58 @@ fn revivals(
         }
     }
     out
+}
+
+/// The sorted content words of sentences (hashed; stop words and numbers
+/// left out), computed once each on demand.
+#[derive(Default)]
+struct Bags {
+    cache: std::cell::RefCell<FxHashMap<(usize, usize), std::rc::Rc<Vec<u64>>>>,
+}
+
+impl Bags {
+    /// The content words of sentence `at` of `version`, hashed and sorted.
+    fn get(
+        &self,
+        version: usize,
+        at: usize,
+        texts: &[Vec<&str>],
+        options: &AlignOptions,
+    ) -> std::rc::Rc<Vec<u64>> {
+        let mut cache = self.cache.borrow_mut();
+        cache
+            .entry((version, at))
+            .or_insert_with(|| {
+                let mut bag: Vec<u64> = word_hashes(texts[version][at], options.folding)
+                    .into_iter()
+                    .filter(|&(_, stop)| !stop)
+                    .map(|(h, _)| h)
+                    .collect();
+                bag.sort_unstable();
+                std::rc::Rc::new(bag)
+            })
+            .clone()
+    }
+}
+
+/// Whether two sentences share at least 40% of the shorter one's content
+/// words (as multisets): a cheap filter before the exact score, which keys
+/// both versions whole. A revision at the usual thresholds keeps far more;
+/// below this, a pair could only pass on numbers and stop words.
+fn may_pair(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    5 * shared >= 2 * a.len().min(b.len()).max(1)
 }
 
 /// The index of each paragraph's first sentence in document order.

@@ -278,6 +278,17 @@ pub fn score_pairs(
 ) -> Vec<PairScore> {
     let old_keys: Vec<String> = old.iter().map(|t| key(t, options.folding)).collect();
     let new_keys: Vec<String> = new.iter().map(|t| key(t, options.folding)).collect();
+    score_keyed_pairs(&old_keys, &new_keys, pairs)
+}
+
+/// [`score_pairs`] on comparison keys the caller already built (with the
+/// folding the options of [`PairScore::reworded`] will name), for a caller
+/// that scores one document against many.
+pub fn score_keyed_pairs(
+    old_keys: &[String],
+    new_keys: &[String],
+    pairs: &[(usize, usize)],
+) -> Vec<PairScore> {
     let mut vocab = Interner::default();
     let old_words: Vec<Vec<u32>> = old_keys.iter().map(|k| vocab.words(k)).collect();
     let new_words: Vec<Vec<u32>> = new_keys.iter().map(|k| vocab.words(k)).collect();

@@ -11,9 +11,9 @@ use communique::report::summary_line;
 use communique::store::Revision;
 use communique::store::history::{format_time, history};
 
-use super::{Outcome, TextOrJson};
 use super::config::Settings;
 use super::context::Context;
+use super::{Outcome, TextOrJson};
 
 /// List the revisions (commits) of one statement, newest first.
 ///

@@ -11,9 +11,9 @@ use communique::diff::Summary;
 use communique::report::summary_line;
 use communique::store::log_with_progress;
 
-use super::{Outcome, TextOrJson};
 use super::config::Settings;
 use super::context::Context;
+use super::{Outcome, TextOrJson};
 
 /// List the statements of the store in date order.
 ///

@@ -10,10 +10,10 @@ use communique::align::AlignOptions;
 use communique::precedent::{Finding, Library, Query, Source, Verdict, revised};
 use communique::store::StoreError;
 
-use super::{Outcome, TextOrJson};
 use super::config::{Config, Values};
 use super::context::Context;
 use super::diff::parse_threshold;
+use super::{Outcome, TextOrJson};
 
 /// The schema name and version of `precedent --format json`.
 pub const SCHEMA: &str = "communique.precedent/1";
@@ -159,7 +159,10 @@ pub fn run(args: PrecedentArgs, config: &Config, context: &Context) -> Result<Ou
         TextOrJson::Text => {
             let what = match (&name, &previous, args.all) {
                 (Some(name), Some(previous), false) => {
-                    format!("{name}: {} sentences new or reworded since {previous}", findings.len())
+                    format!(
+                        "{name}: {} sentences new or reworded since {previous}",
+                        findings.len()
+                    )
                 }
                 (Some(name), _, _) => format!("{name}: {} sentences", findings.len()),
                 (None, _, _) => format!("--text: {} sentences", findings.len()),
@@ -189,9 +192,11 @@ fn write_finding(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
     writeln!(out, "    {}{}", label(&f.label), f.text)?;
     for p in &f.precedents {
         match p.verdict {
-            Verdict::Verbatim => {
-                writeln!(out, "  = verbatim in {} {} ({})", p.reference, p.location, p.date)?
-            }
+            Verdict::Verbatim => writeln!(
+                out,
+                "  = verbatim in {} {} ({})",
+                p.reference, p.location, p.date
+            )?,
             _ => {
                 writeln!(
                     out,

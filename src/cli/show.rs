@@ -13,10 +13,10 @@ use communique::analyze::views;
 use communique::statement::file::FENCE;
 use communique::statement::write_sentence_file;
 
-use super::{Outcome, TextOrJson};
 use super::config::Settings;
 use super::context::Context;
 use super::input::load_lexicon;
+use super::{Outcome, TextOrJson};
 
 /// Print one statement, or only its commitments.
 ///

@@ -11,10 +11,10 @@ use communique::report::{ReportOptions, Theme, terminal};
 use communique::statement::Location;
 use communique::trace::{Lineage, Trace, Version, trace};
 
-use super::{Outcome, TextOrJson};
 use super::config::{Config, Values};
 use super::context::Context;
 use super::diff::parse_threshold;
+use super::{Outcome, TextOrJson};
 
 /// The schema name and version of `trace --format json`.
 pub const SCHEMA: &str = "communique.trace/1";
@@ -56,10 +56,7 @@ pub struct TraceArgs {
 /// `3.2` or `¶3.2` → a location.
 fn parse_location(s: &str) -> Result<Location, String> {
     let bad = || format!("{s:?} is not a sentence number such as 3.2 (¶paragraph.sentence)");
-    let (p, n) = s
-        .trim_start_matches('¶')
-        .split_once('.')
-        .ok_or_else(bad)?;
+    let (p, n) = s.trim_start_matches('¶').split_once('.').ok_or_else(bad)?;
     let (Ok(paragraph), Ok(sentence)) = (p.parse::<usize>(), n.parse::<usize>()) else {
         return Err(bad());
     };
@@ -125,7 +122,11 @@ pub fn run(args: TraceArgs, config: &Config, theme: Theme, context: &Context) ->
             }
         }
         (TextOrJson::Text, None) => {
-            let first = traced.versions.first().map(version_name).unwrap_or_default();
+            let first = traced
+                .versions
+                .first()
+                .map(version_name)
+                .unwrap_or_default();
             writeln!(
                 out,
                 "{resolved}: {} versions since {first}",
@@ -149,7 +150,11 @@ fn version_name(info: &communique::diff::DocumentInfo) -> String {
 /// reworded DATE (0.82); …".
 fn summary(out: &mut dyn Write, traced: &Trace, lineage: &Lineage) -> io::Result<()> {
     let s = &lineage.sentence;
-    let label = s.label.as_ref().map(|l| format!("{l} ")).unwrap_or_default();
+    let label = s
+        .label
+        .as_ref()
+        .map(|l| format!("{l} "))
+        .unwrap_or_default();
     writeln!(out, "{} {label}{}", s.location, s.text)?;
     let origin = &traced.versions[lineage.first.version];
     let mut line = format!(

@@ -36,12 +36,13 @@ pub struct Index {
 }
 
 impl Index {
-    /// Indexes `sentences`; a sentence's id is its position in the iterator.
-    pub fn build<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Index {
+    /// Indexes sentences by their comparison keys (built with the default
+    /// folding); a sentence's id is its position in the iterator.
+    pub fn build<'a>(keys: impl IntoIterator<Item = &'a str>) -> Index {
         let mut index = Index::default();
         let mut scratch = Vec::new();
-        for (id, text) in sentences.into_iter().enumerate() {
-            shingles(text, &mut scratch);
+        for (id, key) in keys.into_iter().enumerate() {
+            shingles(key, &mut scratch);
             index.sizes.push(scratch.len() as u32);
             for &s in &scratch {
                 index.postings.entry(s).or_default().push(id as u32);
@@ -61,16 +62,14 @@ impl Index {
     }
 
     /// Up to `limit` ids of the indexed sentences that share the most word
-    /// pairs with `text` (by the Dice coefficient of the pair sets), among
-    /// those `allowed` accepts; best first, ties by id.
-    pub fn candidates(
-        &self,
-        text: &str,
-        allowed: &dyn Fn(u32) -> bool,
-        limit: usize,
-    ) -> Vec<u32> {
+    /// pairs with the sentence whose comparison key is `key`, among those `allowed` accepts; best first, ties by
+    /// id. They are ranked by the Dice coefficient of the two pair sets, or
+    /// by how much of the shorter set the other contains where that is
+    /// higher (a sentence that was only expanded or cut down); those below
+    /// [`MIN_OVERLAP`] on both are not proposed.
+    pub fn candidates(&self, key: &str, allowed: &dyn Fn(u32) -> bool, limit: usize) -> Vec<u32> {
         let mut query = Vec::new();
-        shingles(text, &mut query);
+        shingles(key, &mut query);
         let mut hits: FxHashMap<u32, u32> = FxHashMap::default();
         for s in &query {
             for &id in self.postings.get(s).map_or(&[][..], Vec::as_slice) {
@@ -81,28 +80,33 @@ impl Index {
             .into_iter()
             .filter(|&(id, _)| allowed(id))
             .map(|(id, h)| {
-                let total = query.len() as f64 + f64::from(self.sizes[id as usize]);
-                (2.0 * f64::from(h) / total, id)
+                let (q, c) = (query.len() as f64, f64::from(self.sizes[id as usize]));
+                let h = f64::from(h);
+                let dice = 2.0 * h / (q + c);
+                let contained = h / q.min(c).max(1.0);
+                (dice.max(contained * CONTAINED_WEIGHT), id)
             })
+            .filter(|&(overlap, _)| overlap >= MIN_OVERLAP)
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         ranked.into_iter().take(limit).map(|(_, id)| id).collect()
     }
 }
 
-/// The distinct word-pair hashes of `text` into `out` (cleared first). A
-/// one-word sentence is its one word.
-fn shingles(text: &str, out: &mut Vec<u64>) {
+/// The least overlap of word pairs worth verifying: a sentence that a diff
+/// would call reworded (similarity 0.5 or more by default) keeps far more of
+/// its word pairs than this.
+pub const MIN_OVERLAP: f64 = 0.2;
+
+/// How much containment counts against the Dice coefficient, as alignment
+/// discounts an expansion (0.9 × containment).
+const CONTAINED_WEIGHT: f64 = 0.9;
+
+/// The distinct word-pair hashes of a comparison key into `out` (cleared
+/// first). A one-word sentence is its one word.
+fn shingles(key: &str, out: &mut Vec<u64>) {
     out.clear();
-    let key = key(text, Folding::default());
-    let hashed: Vec<(u64, bool)> = words(&key)
-        .map(|w| {
-            let class = number_class(w);
-            let mut h = FxHasher::default();
-            h.write(class.as_bytes());
-            (h.finish(), STOP_WORDS.contains(&class) || class == "#")
-        })
-        .collect();
+    let hashed = key_word_hashes(key);
     if let [(only, _)] = hashed.as_slice() {
         out.push(*only);
     }
@@ -118,35 +122,61 @@ fn shingles(text: &str, out: &mut Vec<u64>) {
     out.dedup();
 }
 
+/// The words of `text`'s comparison key under `folding`, each hashed (every
+/// word with a digit as one class, as alignment counts them), with whether
+/// it carries no content on its own (a stop word or a number).
+pub(crate) fn word_hashes(text: &str, folding: Folding) -> Vec<(u64, bool)> {
+    key_word_hashes(&key(text, folding))
+}
+
+/// [`word_hashes`] of a comparison key.
+fn key_word_hashes(key: &str) -> Vec<(u64, bool)> {
+    words(key)
+        .map(|w| {
+            let class = number_class(w);
+            let mut h = FxHasher::default();
+            h.write(class.as_bytes());
+            (h.finish(), STOP_WORDS.contains(&class) || class == "#")
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn finds_the_sentence_that_shares_most_pairs() {
-        let index = Index::build([
+        let keys: Vec<String> = [
             "Welcomes the entry into force of the Treaty on 22 January 2021;",
             "Calls upon all States to sign the Treaty at the earliest possible date;",
             "The Ministers met in Rome.",
-        ]);
+        ]
+        .iter()
+        .map(|t| key(t, Folding::default()))
+        .collect();
+        let index = Index::build(keys.iter().map(String::as_str));
         assert_eq!(index.len(), 3);
         let all = |_| true;
         let found = index.candidates(
-            "Welcomes the entry into force of the Treaty on 21 January 2021;",
+            &key(
+                "Welcomes the entry into force of the Treaty on 21 January 2021;",
+                Folding::default(),
+            ),
             &all,
             2,
         );
         assert_eq!(found[0], 0);
         assert!(index.candidates("of the and the", &all, 5).is_empty());
         let none = |_| false;
-        assert!(index.candidates("The Ministers met", &none, 5).is_empty());
+        assert!(index.candidates("the ministers met", &none, 5).is_empty());
     }
 
     #[test]
     fn stop_word_pairs_and_case_do_not_count() {
         let mut a = Vec::new();
         let mut b = Vec::new();
-        shingles("Of the Treaty", &mut a);
+        shingles(&key("Of the Treaty", Folding::default()), &mut a);
         shingles("of the treaty", &mut b);
         assert_eq!(a, b);
         assert_eq!(a.len(), 1);

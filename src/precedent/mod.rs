@@ -15,9 +15,11 @@ pub mod index;
 
 use serde::Serialize;
 
-use crate::align::{AlignOptions, align, score_pairs};
+use crate::align::{AlignOptions, align, score_keyed_pairs};
 use crate::diff::ChangeKind;
+use crate::normalize::key::{Folding, key};
 use crate::statement::{Location, Statement};
+use crate::store::parallel_map;
 use crate::store::{Entry, Store, StoreError};
 use index::Index;
 
@@ -40,6 +42,8 @@ pub struct Source {
 /// The statements of a store with an index over their sentences.
 pub struct Library {
     sources: Vec<Source>,
+    /// The comparison keys (default folding) of each source's sentences.
+    keys: Vec<Vec<String>>,
     /// For each indexed sentence id: its source and its position there.
     sentences: Vec<(u32, u32)>,
     index: Index,
@@ -132,13 +136,17 @@ impl Library {
             let n = source.statement.sentence_count();
             sentences.extend((0..n).map(|i| (s as u32, i as u32)));
         }
-        let index = Index::build(
-            sources
-                .iter()
-                .flat_map(|s| s.statement.sentences().map(|(_, t)| t.text.as_str())),
-        );
+        // Keys are the bulk of the work: two threads, one per half.
+        let keys: Vec<Vec<String>> = parallel_map(&sources, |_, s| {
+            s.statement
+                .sentences()
+                .map(|(_, t)| key(&t.text, Folding::default()))
+                .collect()
+        });
+        let index = Index::build(keys.iter().flatten().map(String::as_str));
         Library {
             sources,
+            keys,
             sentences,
             index,
         }
@@ -157,6 +165,8 @@ impl Library {
     /// The precedents of each sentence the query names, in its order.
     pub fn find(&self, query: &Query<'_>, options: &AlignOptions) -> Vec<Finding> {
         let texts: Vec<(Location, &crate::Sentence)> = query.statement.sentences().collect();
+        let folding = options.folding;
+        let query_keys: Vec<String> = texts.iter().map(|(_, s)| key(&s.text, folding)).collect();
         let allowed_sources: Vec<bool> = self
             .sources
             .iter()
@@ -168,43 +178,33 @@ impl Library {
         // computed once: (source, its sentence, query sentence).
         let mut by_source: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.sources.len()];
         for &(q, _) in &query.sentences {
-            let Some((_, sentence)) = texts.get(q) else {
+            let Some(query_key) = query_keys.get(q) else {
                 continue;
             };
-            for id in self.index.candidates(&sentence.text, &allowed, CANDIDATES) {
+            let default_key;
+            let query_key = if folding == Folding::default() {
+                query_key
+            } else {
+                default_key = key(&texts[q].1.text, Folding::default());
+                &default_key
+            };
+            for id in self.index.candidates(query_key, &allowed, CANDIDATES) {
                 let (s, i) = self.sentences[id as usize];
                 by_source[s as usize].push((i as usize, q));
             }
         }
-        let query_texts: Vec<&str> = texts.iter().map(|(_, s)| s.text.as_str()).collect();
+        // Each source is scored on its own: spread them over the cores.
+        let touched: Vec<(usize, &Vec<(usize, usize)>)> = by_source
+            .iter()
+            .enumerate()
+            .filter(|(_, pairs)| !pairs.is_empty())
+            .collect();
+        let scored = parallel_map(&touched, |_, &(s, pairs)| {
+            self.verify(s, pairs, &query_keys, options)
+        });
         let mut found: Vec<Vec<Precedent>> = vec![Vec::new(); texts.len()];
-        for (s, pairs) in by_source.iter().enumerate() {
-            if pairs.is_empty() {
-                continue;
-            }
-            let source = &self.sources[s];
-            let own: Vec<(Location, &crate::Sentence)> = source.statement.sentences().collect();
-            let own_texts: Vec<&str> = own.iter().map(|(_, t)| t.text.as_str()).collect();
-            let scored = score_pairs(&own_texts, &query_texts, pairs, options);
-            for (&(i, q), score) in pairs.iter().zip(scored) {
-                let verdict = if score.same {
-                    Verdict::Verbatim
-                } else if score.reworded(options) {
-                    Verdict::Adapted
-                } else {
-                    continue;
-                };
-                let (location, sentence) = own[i];
-                found[q].push(Precedent {
-                    verdict,
-                    similarity: (score.similarity * 1000.0).round() / 1000.0,
-                    reference: source.reference.clone(),
-                    date: source.date.clone(),
-                    location,
-                    label: sentence.label.clone(),
-                    text: sentence.text.clone(),
-                });
-            }
+        for (q, precedent) in scored.into_iter().flatten() {
+            found[q].push(precedent);
         }
         query
             .sentences
@@ -261,6 +261,58 @@ impl Library {
             .map(|(entry, statement)| Source::from_entry(&entry, statement))
             .collect();
         Ok(Library::build(sources))
+    }
+}
+
+impl Library {
+    /// Scores the candidate pairs (sentence of source `s`, sentence of the
+    /// query) with the diff's pair score, keeping those a diff would call
+    /// the same or reworded.
+    fn verify(
+        &self,
+        s: usize,
+        pairs: &[(usize, usize)],
+        query_keys: &[String],
+        options: &AlignOptions,
+    ) -> Vec<(usize, Precedent)> {
+        let source = &self.sources[s];
+        let own: Vec<(Location, &crate::Sentence)> = source.statement.sentences().collect();
+        // The stored keys hold for the default folding only.
+        let own_keys: Vec<String>;
+        let own_keys = if options.folding == Folding::default() {
+            &self.keys[s]
+        } else {
+            own_keys = own
+                .iter()
+                .map(|(_, t)| key(&t.text, options.folding))
+                .collect();
+            &own_keys
+        };
+        let scored = score_keyed_pairs(own_keys, query_keys, pairs);
+        let mut out = Vec::new();
+        for (&(i, q), score) in pairs.iter().zip(scored) {
+            let verdict = if score.same {
+                Verdict::Verbatim
+            } else if score.reworded(options) {
+                Verdict::Adapted
+            } else {
+                continue;
+            };
+            let (location, sentence) = own[i];
+            out.push((
+                q,
+                Precedent {
+                    verdict,
+                    similarity: (score.similarity * 1000.0).round() / 1000.0,
+                    reference: source.reference.clone(),
+                    date: source.date.clone(),
+                    location,
+                    label: sentence.label.clone(),
+                    text: sentence.text.clone(),
+                },
+            ));
+        }
+        out
     }
 }
 

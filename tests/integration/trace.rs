@@ -27,14 +27,7 @@ fn corpus_store(series: &[&str]) -> Option<TestStore> {
         for file in files {
             let file_name = file.file_name().and_then(|n| n.to_str()).expect("name");
             let path = file.to_str().expect("utf-8 path");
-            store.ok(&[
-                "import",
-                path,
-                "--series",
-                name,
-                "--date",
-                &file_name[..10],
-            ]);
+            store.ok(&["import", path, "--series", name, "--date", &file_name[..10]]);
         }
     }
     Some(store)
@@ -152,12 +145,24 @@ fn trace_tpnw_lineages_checked_by_hand() {
     assert_eq!((op1.first.paragraph, op1.first.sentence), (4, 1));
     // OP5 "Recalls the adoption of the Vienna Action Plan …" is not in
     // 78/35; it appears in 79/38 and stays word for word in L.18 and 80/54.
-    check(&t, "Recalls the adoption of the Vienna Action Plan", 1, &[], &[]);
+    check(
+        &t,
+        "Recalls the adoption of the Vienna Action Plan",
+        1,
+        &[],
+        &[],
+    );
     // The Scientific Advisory Group: 78/35 OP7 "Welcomes the establishment
     // of the Treaty’s Scientific Advisory Group;" → 79/38 OP9 "Welcomes the
     // ongoing work of … and its report on …" → L.18 adds "the update to";
     // 80/54 keeps L.18's text.
-    check(&t, "Welcomes the ongoing work of the Treaty’s", 0, &[1, 2], &[]);
+    check(
+        &t,
+        "Welcomes the ongoing work of the Treaty’s",
+        0,
+        &[1, 2],
+        &[],
+    );
     let sag = lineage(&t, "Welcomes the ongoing work of the Treaty’s");
     assert_eq!(
         sag.first.text,
@@ -196,32 +201,74 @@ fn trace_climate_lineages_checked_by_hand() {
     assert_eq!(t.versions.len(), 4);
     // PP "Recalling further the Paris Agreement, which, pursuant to article
     // 2, paragraph 2, …": byte for byte the same paragraph in all four.
-    check(&t, "Recalling further the Paris Agreement, which", 0, &[], &[]);
+    check(
+        &t,
+        "Recalling further the Paris Agreement, which",
+        0,
+        &[],
+        &[],
+    );
     // PP "Recalling also the United Nations Framework Convention on Climate
     // Change and the Paris Agreement, …": 78/153 and 79/206 agree; L.37
     // adds "adopted under the Convention" and says "forum" for "forums";
     // 80/138 goes back to the 2024 wording (only "parties’" → "Parties’",
     // a case difference that is not a change).
-    check(&t, "Recalling also the United Nations Framework", 0, &[2, 3], &[]);
+    check(
+        &t,
+        "Recalling also the United Nations Framework",
+        0,
+        &[2, 3],
+        &[],
+    );
     // PP on the Fourth International Conference on Financing for
     // Development (Sevilla): absent from 2023 and 2024, new in L.37; 80/138
     // rewords it ("4 trillion United States dollar financing gap, and
     // catalyse sustainable development investments … continue the reform").
-    check(&t, "Welcoming the convening of the Fourth International", 2, &[3], &[]);
+    check(
+        &t,
+        "Welcoming the convening of the Fourth International",
+        2,
+        &[3],
+        &[],
+    );
     // PP "Noting the contribution of the United Nations Environment
     // Assembly …": the same in 2023 and 2024, left out of the draft L.37,
     // restored word for word in 80/138.
-    check(&t, "Noting the contribution of the United Nations Environment", 0, &[], &[2]);
+    check(
+        &t,
+        "Noting the contribution of the United Nations Environment",
+        0,
+        &[],
+        &[2],
+    );
     // PP "Noting that just transition of the workforce …": only in 80/138.
-    check(&t, "Noting that just transition of the workforce", 3, &[], &[]);
+    check(
+        &t,
+        "Noting that just transition of the workforce",
+        3,
+        &[],
+        &[],
+    );
     // PP "Taking note of the 2022 adaptation gap …" (2023) → "2024" (2024,
     // kept by L.37) → "2025" (80/138).
-    check(&t, "Taking note of the 2025 adaptation gap", 0, &[1, 3], &[]);
+    check(
+        &t,
+        "Taking note of the 2025 adaptation gap",
+        0,
+        &[1, 3],
+        &[],
+    );
     // PP Kigali Amendment: "155 countries …, thirty-fifth Meeting …
     // Nairobi" (2023) → "162 countries …, thirty-sixth … Bangkok" (2024,
     // kept by L.37) → "ratification, acceptance and approval by 169
     // countries" (80/138).
-    check(&t, "Recalling also the entry into force on 1 January 2019", 0, &[1, 3], &[]);
+    check(
+        &t,
+        "Recalling also the entry into force on 1 January 2019",
+        0,
+        &[1, 3],
+        &[],
+    );
     // The meeting line: "49th plenary meeting 19 December 2023", "54th …
     // 19 December 2024", none in L.37, "64th plenary meeting 15 December
     // 2025".
@@ -233,7 +280,14 @@ fn trace_one_sentence_shows_each_step_with_its_redline() {
     let Some(store) = corpus_store(&["unga-tpnw"]) else {
         return;
     };
-    let out = store.ok(&["trace", "unga-tpnw", "--sentence", "12.1", "--color", "never"]);
+    let out = store.ok(&[
+        "trace",
+        "unga-tpnw",
+        "--sentence",
+        "12.1",
+        "--color",
+        "never",
+    ]);
     assert!(
         out.starts_with("¶12.1 of unga-tpnw/2025-12-01-a-res-80-54: 2 changes since 2023-12-04\n"),
         "{out}"
@@ -241,12 +295,18 @@ fn trace_one_sentence_shows_each_step_with_its_redline() {
     assert!(out.contains("2023-12-04 unga-tpnw/2023-12-04-a-res-78-35  first appeared at ¶10.1\n    7. Welcomes the establishment"), "{out}");
     assert!(out.contains("[-establishment-]{+ongoing work+}"), "{out}");
     assert!(out.contains("{+the update to +}"), "{out}");
-    assert!(!out.contains("2025-12-01 unga-tpnw/2025-12-01"), "no step in 80/54: {out}");
+    assert!(
+        !out.contains("2025-12-01 unga-tpnw/2025-12-01"),
+        "no step in 80/54: {out}"
+    );
     // The text form of the whole statement: one sentence and one lineage
     // line each.
     let all = store.ok(&["trace", "unga-tpnw"]);
     assert!(all.starts_with("unga-tpnw/2025-12-01-a-res-80-54: 4 versions since 2023-12-04\n"));
-    assert!(all.contains("since 2024-12-02 unga-tpnw/2024-12-02-a-res-79-38 ¶8.1, unchanged"), "{all}");
+    assert!(
+        all.contains("since 2024-12-02 unga-tpnw/2024-12-02-a-res-79-38 ¶8.1, unchanged"),
+        "{all}"
+    );
     assert_eq!(all.lines().count(), 1 + 2 * 19);
 }
 
@@ -257,7 +317,10 @@ fn trace_and_precedent_errors_name_the_ref() {
     };
     store.refused(&["trace", "unga-nope"], "unga-nope");
     store.refused(&["precedent", "unga-nope"], "unga-nope");
-    store.refused(&["trace", "unga-tpnw", "--sentence", "40.1"], "no sentence ¶40.1");
+    store.refused(
+        &["trace", "unga-tpnw", "--sentence", "40.1"],
+        "no sentence ¶40.1",
+    );
     let (code, _, err) = store.run(&["trace", "unga-tpnw", "--sentence", "x"]);
     assert_eq!(code, 2, "{err}");
     let (code, _, err) = store.run(&["precedent"]);
@@ -298,7 +361,10 @@ fn precedent_finds_agreed_language_of_the_climate_resolution() {
         return;
     };
     let json = precedent_json(&store, &["unga-climate-protection/2025-12-15"]);
-    assert_eq!(json["previous"], "unga-climate-protection/2025-10-20-a-c-2-80-l-37");
+    assert_eq!(
+        json["previous"],
+        "unga-climate-protection/2025-10-20-a-c-2-80-l-37"
+    );
     assert_eq!(json["threshold"], 0.5);
     // Earlier = dated before 2025-12-15, any series: 3 climate texts, 4 TPNW
     // (80/54 is of 2025-12-01), 4 Cuba.
@@ -326,10 +392,18 @@ fn precedent_finds_agreed_language_of_the_climate_resolution() {
     // The Kigali paragraph was reworded ("ratification, acceptance and
     // approval by 169 countries"): adapted from L.37 and 79/206 (whose
     // texts agree), with its similarity.
-    let kigali = finding(&json, "Recalling also the entry into force on 1 January 2019");
+    let kigali = finding(
+        &json,
+        "Recalling also the entry into force on 1 January 2019",
+    );
     assert_eq!(kigali["verdict"], "adapted");
     let best = &kigali["precedents"][0];
-    assert!(best["similarity"].as_f64().is_some_and(|s| s > 0.9 && s < 1.0), "{best}");
+    assert!(
+        best["similarity"]
+            .as_f64()
+            .is_some_and(|s| s > 0.9 && s < 1.0),
+        "{best}"
+    );
     // New paragraphs, in no earlier text: "Noting that just transition of
     // the workforce …" and OP22 "Reaffirms the call on all actors … 1.3
     // trillion United States dollars per year by 2035 …".
@@ -349,7 +423,12 @@ fn precedent_finds_agreed_language_of_the_climate_resolution() {
     // earlier statement first, after L.37).
     let all = precedent_json(
         &store,
-        &["unga-climate-protection/2025-12-15", "--all", "--limit", "5"],
+        &[
+            "unga-climate-protection/2025-12-15",
+            "--all",
+            "--limit",
+            "5",
+        ],
     );
     assert_eq!(all["sentences"].as_array().map(Vec::len), Some(78));
     let paris = finding(&all, "Recalling further the Paris Agreement, which");
@@ -360,8 +439,15 @@ fn precedent_finds_agreed_language_of_the_climate_resolution() {
         .iter()
         .map(|p| p["ref"].as_str().expect("ref"))
         .collect();
-    assert!(refs.contains(&"unga-climate-protection/2024-12-19-a-res-79-206"), "{refs:?}");
-    assert!(refs.iter().all(|r| r.starts_with("unga-climate-protection/")), "{refs:?}");
+    assert!(
+        refs.contains(&"unga-climate-protection/2024-12-19-a-res-79-206"),
+        "{refs:?}"
+    );
+    assert!(
+        refs.iter()
+            .all(|r| r.starts_with("unga-climate-protection/")),
+        "{refs:?}"
+    );
     // The first of a series has no predecessor: every sentence is looked up.
     let first = precedent_json(&store, &["unga-climate-protection/2023"]);
     assert!(first["previous"].is_null());
@@ -378,9 +464,15 @@ fn precedent_of_a_text_searches_the_whole_store() {
         "--text",
         "Welcomes the entry into force of the Treaty on 22 January 2021;\n\nThe cat sat on the mat.",
     ]);
-    assert!(out.starts_with("--text: 2 sentences; precedents among all 4 statements\n"), "{out}");
+    assert!(
+        out.starts_with("--text: 2 sentences; precedents among all 4 statements\n"),
+        "{out}"
+    );
     assert!(out.contains("¶1.1 verbatim\n"), "{out}");
-    assert!(out.contains("= verbatim in unga-tpnw/2025-12-01-a-res-80-54 ¶5.1 (2025-12-01)"), "{out}");
+    assert!(
+        out.contains("= verbatim in unga-tpnw/2025-12-01-a-res-80-54 ¶5.1 (2025-12-01)"),
+        "{out}"
+    );
     assert!(out.contains("¶2.1 novel\n"), "{out}");
 }
 
@@ -389,7 +481,8 @@ fn log_show_and_history_as_json() {
     let Some(store) = corpus_store(&["unga-tpnw"]) else {
         return;
     };
-    let log: Value = serde_json::from_str(&store.ok(&["log", "--format", "json"])).expect("log JSON");
+    let log: Value =
+        serde_json::from_str(&store.ok(&["log", "--format", "json"])).expect("log JSON");
     assert_eq!(log["schema"], "communique.log/1");
     let entries = log["entries"].as_array().expect("entries");
     assert_eq!(entries.len(), 4);

@@ -1,0 +1,25 @@
+//! Temporary stores for the benchmarks, filled through the library's import.
+
+use std::path::Path;
+
+use communique::Statement;
+use communique::import::import;
+use communique::store::{ImportRequest, Store};
+
+/// Imports `statement` into `store` as `series/<date>-<id>`.
+pub fn put(store: &Store, statement: Statement, series: &str, id: &str) {
+    let mut request = ImportRequest::new(statement, series, "bench");
+    request.id = Some(id.to_owned());
+    request.author = Some("Bench <bench@example.org>".parse().expect("identity"));
+    store.import(request).expect("import");
+}
+
+/// Reads a corpus file as a statement dated by its file name.
+pub fn corpus_statement(file: &Path) -> Statement {
+    let bytes = std::fs::read(file).expect("corpus file");
+    let origin = file.display().to_string();
+    let mut statement = import(&bytes, None, &origin).expect("imports");
+    let name = file.file_name().and_then(|n| n.to_str()).expect("name");
+    statement.meta.date = Some(name[..10].to_owned());
+    statement
+}
