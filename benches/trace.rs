@@ -6,8 +6,6 @@
 //! last version must take well under 200 ms in release. Skipped with a
 //! notice when the corpus is absent.
 
-#[path = "support/corpus.rs"]
-mod corpus;
 #[path = "support/store.rs"]
 mod support;
 

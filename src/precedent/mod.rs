@@ -79,6 +79,11 @@ pub struct Precedent {
     pub verdict: Verdict,
     /// The similarity a diff would report (1 for verbatim), three decimals.
     pub similarity: f64,
+    /// The score a diff ranks the pair by, three decimals: the similarity,
+    /// or where one sentence is mostly the other expanded or cut down, 0.9 ×
+    /// how much of the shorter the longer contains. `adapted` means it
+    /// reaches the threshold.
+    pub score: f64,
     /// The statement that holds it.
     #[serde(rename = "ref")]
     pub reference: String,
@@ -108,8 +113,8 @@ pub struct Finding {
     pub change: Option<ChangeKind>,
     /// The best of its precedents' verdicts, `novel` when it has none.
     pub verdict: Verdict,
-    /// Its precedents, best first: verbatim ones, then by similarity, then
-    /// the most recent.
+    /// Its precedents, best first: verbatim ones, then by score, then the
+    /// most recent.
     pub precedents: Vec<Precedent>,
 }
 
@@ -215,6 +220,7 @@ impl Library {
                 precedents.sort_by(|a, b| {
                     (a.verdict != Verdict::Verbatim)
                         .cmp(&(b.verdict != Verdict::Verbatim))
+                        .then(b.score.total_cmp(&a.score))
                         .then(b.similarity.total_cmp(&a.similarity))
                         .then(b.date.cmp(&a.date))
                         .then(a.reference.cmp(&b.reference))
@@ -303,7 +309,8 @@ impl Library {
                 q,
                 Precedent {
                     verdict,
-                    similarity: (score.similarity * 1000.0).round() / 1000.0,
+                    similarity: round(score.similarity),
+                    score: round(score.score),
                     reference: source.reference.clone(),
                     date: source.date.clone(),
                     location,
@@ -314,6 +321,11 @@ impl Library {
         }
         out
     }
+}
+
+/// Scores are reported to three decimals, as diffs report similarity.
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
 }
 
 /// The sentences of `new` that are new or reworded against `old` (`added`,
