@@ -340,7 +340,8 @@ fn revivals(
     options: &AlignOptions,
 ) -> Vec<Revivals> {
     let mut out = vec![Revivals::default(); texts.len()];
-    let bags = Bags::default();
+    // Content words of the sentences compared so far, by (version, sentence).
+    let mut bags: FxHashMap<(usize, usize), Vec<u64>> = FxHashMap::default();
     for version in 2..texts.len() {
         let mut added: Vec<usize> = diffs[version - 1]
             .iter()
@@ -353,15 +354,18 @@ fn revivals(
             }
             // Scoring keys both versions whole (for the rarity weights):
             // only pairs that share a good part of their words are worth it.
+            for &o in &dropped[earlier] {
+                bags.entry((earlier, o))
+                    .or_insert_with(|| bag(texts[earlier][o], options));
+            }
+            for &n in &added {
+                bags.entry((version, n))
+                    .or_insert_with(|| bag(texts[version][n], options));
+            }
             let pairs: Vec<(usize, usize)> = dropped[earlier]
                 .iter()
                 .flat_map(|&o| added.iter().map(move |&n| (o, n)))
-                .filter(|&(o, n)| {
-                    may_pair(
-                        &bags.get(earlier, o, texts, options),
-                        &bags.get(version, n, texts, options),
-                    )
-                })
+                .filter(|&(o, n)| may_pair(&bags[&(earlier, o)], &bags[&(version, n)]))
                 .collect();
             if pairs.is_empty() {
                 continue;
@@ -391,36 +395,16 @@ fn revivals(
     out
 }
 
-/// The sorted content words of sentences (hashed; stop words and numbers
-/// left out), computed once each on demand.
-#[derive(Default)]
-struct Bags {
-    cache: std::cell::RefCell<FxHashMap<(usize, usize), std::rc::Rc<Vec<u64>>>>,
-}
-
-impl Bags {
-    /// The content words of sentence `at` of `version`, hashed and sorted.
-    fn get(
-        &self,
-        version: usize,
-        at: usize,
-        texts: &[Vec<&str>],
-        options: &AlignOptions,
-    ) -> std::rc::Rc<Vec<u64>> {
-        let mut cache = self.cache.borrow_mut();
-        cache
-            .entry((version, at))
-            .or_insert_with(|| {
-                let mut bag: Vec<u64> = word_hashes(texts[version][at], options.folding)
-                    .into_iter()
-                    .filter(|&(_, stop)| !stop)
-                    .map(|(h, _)| h)
-                    .collect();
-                bag.sort_unstable();
-                std::rc::Rc::new(bag)
-            })
-            .clone()
-    }
+/// The content words of a sentence (stop words and numbers left out),
+/// hashed and sorted: what [`may_pair`] compares.
+fn bag(text: &str, options: &AlignOptions) -> Vec<u64> {
+    let mut bag: Vec<u64> = word_hashes(text, options.folding)
+        .into_iter()
+        .filter(|&(_, stop)| !stop)
+        .map(|(h, _)| h)
+        .collect();
+    bag.sort_unstable();
+    bag
 }
 
 /// Whether two sentences share at least 40% of the shorter one's content

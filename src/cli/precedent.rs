@@ -167,7 +167,11 @@ pub fn run(args: PrecedentArgs, config: &Config, context: &Context) -> Result<Ou
                 (Some(name), _, _) => format!("{name}: {} sentences", findings.len()),
                 (None, _, _) => format!("--text: {} sentences", findings.len()),
             };
-            let statements = if searched == 1 { "statement" } else { "statements" };
+            let statements = if searched == 1 {
+                "statement"
+            } else {
+                "statements"
+            };
             let among = match &date {
                 Some(date) => format!("{searched} {statements} dated before {date}"),
                 None => format!("all {searched} {statements}"),
