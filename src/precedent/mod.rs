@@ -7,9 +7,10 @@
 //! with a shingle [`index::Index`] over all their sentences. A query asks
 //! the index for a few candidates per sentence (among the statements the
 //! caller allows, such as those dated before the query), then verifies each
-//! with the diff's own similarity ([`score_pairs`]), with the rarity weights
-//! of the two statements, so that `adapted` here means what `reworded`
-//! means in a diff of the two statements, under the same `--threshold`.
+//! with the diff's own similarity ([`crate::align::score_keyed_pairs`]),
+//! with the rarity weights of the two statements, so that `adapted` here
+//! means what `reworded` means in a diff of the two statements, under the
+//! same `--threshold`.
 
 pub mod index;
 
