@@ -10,28 +10,20 @@ mod corpus;
 mod support;
 
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use communique::align::AlignOptions;
 use communique::precedent::{Library, Query, Source, revised};
-use communique::store::{StatementRef, Store};
+use communique::store::StatementRef;
 
 const QUERY: &str = "unga-climate-protection/2025-12-15";
 
 fn bench(c: &mut Criterion) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let files = corpus::corpus_files(&root);
-    if files.is_empty() {
-        eprintln!(
-            "notice: {} is absent; skipping the precedent benchmark",
-            root.display()
-        );
+    let Some((root, dir, store)) = support::corpus_and_store("precedent", &[]) else {
         return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (store, _) = Store::init(dir.path()).expect("init");
+    };
+    let files = corpus::corpus_files(&root);
     for file in &files {
         let series = file
             .parent()

@@ -10,12 +10,11 @@
 mod support;
 
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use communique::align::AlignOptions;
-use communique::store::{StatementRef, Store};
+use communique::store::StatementRef;
 use communique::trace::{Version, trace};
 use communique::{Paragraph, Sentence};
 
@@ -24,16 +23,9 @@ const DONOR: &str = "unga-human-rights-iran/2024-12-17-a-res-79-183.txt";
 const VERSIONS: usize = 20;
 
 fn bench(c: &mut Criterion) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if !root.join(BASE).is_file() || !root.join(DONOR).is_file() {
-        eprintln!(
-            "notice: {} is absent; skipping the trace benchmark",
-            root.display()
-        );
+    let Some((root, dir, store)) = support::corpus_and_store("trace", &[BASE, DONOR]) else {
         return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (store, _) = Store::init(dir.path()).expect("init");
+    };
     let mut statement = support::corpus_statement(&root.join(BASE));
     let donor = support::corpus_statement(&root.join(DONOR));
     let donated: Vec<&Sentence> = donor.sentences().map(|(_, s)| s).collect();

@@ -1,10 +1,29 @@
 //! Temporary stores for the benchmarks, filled through the library's import.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use communique::Statement;
 use communique::import::import;
 use communique::store::{ImportRequest, Store};
+
+/// `../shared/corpus` with a fresh temp store beside it, or `None` (with a
+/// notice naming the `bench`) when the corpus lacks one of `needed`.
+pub fn corpus_and_store(
+    bench: &str,
+    needed: &[&str],
+) -> Option<(PathBuf, tempfile::TempDir, Store)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if !root.is_dir() || needed.iter().any(|n| !root.join(n).exists()) {
+        eprintln!(
+            "notice: {} is absent or incomplete; skipping the {bench} benchmark",
+            root.display()
+        );
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (store, _) = Store::init(dir.path()).expect("init");
+    Some((root, dir, store))
+}
 
 /// Imports `statement` into `store` as `series/<date>-<id>`.
 pub fn put(store: &Store, statement: Statement, series: &str, id: &str) {
