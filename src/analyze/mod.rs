@@ -28,24 +28,42 @@ pub fn compare(
 }
 
 /// Compares two statements, finding commitments with `lexicon`.
-pub fn compare_with(
-    old: &Statement,
-    new: &Statement,
+pub fn compare_with<'a>(
+    old: &'a Statement,
+    new: &'a Statement,
     old_ref: &str,
     new_ref: &str,
     options: &AlignOptions,
     lexicon: &Lexicon,
 ) -> Diff {
-    let commitments = Commitments::read(&[old, new], lexicon);
-    let old_views = commitments.views(old);
-    let new_views = commitments.views(new);
-    let old_texts: Vec<&str> = old_views.iter().map(|v| v.text.as_str()).collect();
-    let new_texts: Vec<&str> = new_views.iter().map(|v| v.text.as_str()).collect();
-    let alignment = align(&old_texts, &new_texts, options);
+    let texts = |st: &'a Statement| -> Vec<&'a str> {
+        st.sentences().map(|(_, s)| s.text.as_str()).collect()
+    };
+    let (old_texts, new_texts) = (texts(old), texts(new));
+    let read_views = || {
+        let commitments = Commitments::read(&[old, new], lexicon);
+        (commitments.views(old), commitments.views(new))
+    };
+    // Reading commitments needs only the texts, not the alignment: on a long
+    // pair it runs beside `align`, whose sequential stretches leave a core
+    // idle.
+    let (alignment, (old_views, new_views)) = if old_texts.len() + new_texts.len() < PARALLEL_MIN {
+        (align(&old_texts, &new_texts, options), read_views())
+    } else {
+        std::thread::scope(|scope| {
+            let views = scope.spawn(read_views);
+            let alignment = align(&old_texts, &new_texts, options);
+            let views = views
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (alignment, views)
+        })
+    };
+    let changes = changes(alignment, old_views, new_views, options);
     Diff {
         old: info(old, old_ref),
         new: info(new, new_ref),
-        changes: changes(alignment, old_views, new_views, options),
+        changes,
     }
 }
 
@@ -56,6 +74,10 @@ fn info(statement: &Statement, reference: &str) -> DocumentInfo {
         date: statement.meta.date.clone(),
     }
 }
+
+/// The fewest sentences (both sides together) for which commitments are
+/// read on a thread of their own: below it, a thread costs more than it saves.
+const PARALLEL_MIN: usize = 1024;
 
 /// The sentences of a statement as entries show them, each with its
 /// commitment.
