@@ -120,16 +120,20 @@ fn target(change: &Change) -> Option<String> {
 }
 
 fn header(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
-    let heading = diff
-        .new
-        .title
-        .clone()
-        .unwrap_or_else(|| diff.new.reference.clone());
+    // The new document's title heads the page; untitled documents (plain
+    // text files) are named by their refs.
+    let heading = match &diff.new.title {
+        Some(title) => Esc(title).to_string(),
+        None => format!(
+            "{} <span class=\"to\">→</span> {}",
+            Esc(&diff.old.reference),
+            Esc(&diff.new.reference)
+        ),
+    };
     writeln!(
         out,
         "<header class=\"page-head\">\n<p class=\"eyebrow\">Statement comparison</p>\n\
-         <h1>{}</h1>\n<div class=\"docs\">",
-        Esc(&heading)
+         <h1>{heading}</h1>\n<div class=\"docs\">"
     )?;
     document(out, "Old", "old", &diff.old)?;
     document(out, "New", "new", &diff.new)?;
@@ -142,7 +146,7 @@ fn document(out: &mut dyn Write, side: &str, class: &str, doc: &DocumentInfo) ->
         "<section class=\"doc doc-{class}\">\n<p class=\"doc-side\">{side}</p>\n\
          <p class=\"doc-title\">{}</p>\n<dl>\n<dt>Date</dt><dd>{}</dd>\n\
          <dt>Ref</dt><dd><code>{}</code></dd>\n</dl>\n</section>",
-        Esc(doc.title.as_deref().unwrap_or("(untitled)")),
+        Esc(doc.title.as_deref().unwrap_or(&doc.reference)),
         Esc(doc.date.as_deref().unwrap_or("—")),
         Esc(&doc.reference)
     )
@@ -379,8 +383,8 @@ fn statement(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
          <span class=\"legend\"><del>deleted</del> <ins>inserted</ins> \
          <span class=\"legend-moved\">↕ moved</span> <span>▲ ▼ commitment stronger, weaker</span></span>\n\
          </nav>\n<section id=\"statement\">\n<h2>The statement</h2>\n\
-         <div class=\"sides-head\" aria-hidden=\"true\"><span></span><span>Old · {}</span>\
-         <span>New · {}</span></div>",
+         <div class=\"sides-head\" aria-hidden=\"true\"><span></span>\
+         <span class=\"old-head\"><b>Old</b>{}</span><span class=\"new-head\"><b>New</b>{}</span></div>",
         Esc(&document_name(&diff.old)),
         Esc(&document_name(&diff.new))
     )?;
