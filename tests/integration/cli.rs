@@ -306,6 +306,19 @@ fn only_commitments_keeps_the_commitments_section() {
     ]);
     assert!(md.contains("## Commitments (6)"), "{md}");
     assert!(!md.contains("## Reworded"), "{md}");
+    let (code, html, _) = run(&[
+        "diff",
+        DRAFT,
+        FINAL,
+        "--only",
+        "commitments",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(code, 1);
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert_eq!(html.matches("<li class=\"cm-item").count(), 6, "{html}");
+    assert!(!html.contains("id=\"statement\""), "{html}");
     let (_, json, _) = run(&[
         "diff",
         DRAFT,

@@ -169,6 +169,22 @@ fn flags_win_over_the_store_file_which_wins_over_the_user_file() {
         .output()
         .expect("runs");
     assert!(is_json(&String::from_utf8_lossy(&out.stdout)));
+
+    // Every report format is a valid default, html included.
+    s.write(&other, "[defaults]\nformat = \"html\"\n");
+    let mut cmd = Command::new(binary());
+    s.isolate(&mut cmd);
+    let out = cmd
+        .current_dir(s.home())
+        .env("COMMUNIQUE_CONFIG", &other)
+        .args([
+            "diff",
+            &repo().join(DRAFT).to_string_lossy(),
+            &repo().join(FINAL).to_string_lossy(),
+        ])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("<!DOCTYPE html>"));
 }
 
 #[test]
