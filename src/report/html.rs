@@ -679,6 +679,50 @@ mod tests {
         assert_eq!(Esc("¶3.2 — plain").to_string(), "¶3.2 — plain");
     }
 
+    fn diff(old: &str, new: &str) -> Diff {
+        let read =
+            |text: &str| crate::import::import(text.as_bytes(), None, "t.txt").expect("reads");
+        crate::analyze::compare(
+            &read(old),
+            &read(new),
+            "old",
+            "new",
+            &crate::align::AlignOptions::default(),
+        )
+    }
+
+    #[test]
+    fn a_moved_sentence_leaves_a_marker_after_its_old_predecessor() {
+        let d = diff(
+            "Alpha met in Geneva on Monday.\n\nBravo signed the treaty at noon.\n\n\
+             Charlie will report next year.\n\nDelta thanked the hosts warmly.\n",
+            "Delta thanked the hosts warmly.\n\nAlpha met in Geneva on Monday.\n\n\
+             Bravo signed the treaty at noon.\n\nCharlie will report next year.\n",
+        );
+        let moved = d.changes.iter().position(|c| c.moved).expect("a move");
+        let items = sequence(&d.changes);
+        assert_eq!(items.len(), d.changes.len() + 1);
+        let at = |item| items.iter().position(|&i| i == item).expect("listed");
+        // Delta stood after Charlie: its marker follows Charlie's entry.
+        let charlie = d
+            .changes
+            .iter()
+            .position(|c| c.new.first().is_some_and(|v| v.text.starts_with("Charlie")))
+            .expect("Charlie");
+        assert_eq!(at(Item::Moved(moved)), at(Item::Entry(charlie)) + 1);
+        let mut page = Vec::new();
+        write(&mut page, &d, false).expect("writes");
+        let page = String::from_utf8(page).expect("utf-8");
+        assert!(
+            page.contains("<a href=\"#o-4-1\">moved from ¶4.1 ↓</a>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<a href=\"#n-1-1\">moved to ¶1.1 ↑</a>"),
+            "{page}"
+        );
+    }
+
     #[test]
     fn anchors_name_side_paragraph_and_sentence() {
         let at = Location {
