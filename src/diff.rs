@@ -288,6 +288,14 @@ impl Change {
     }
 }
 
+/// The strongest commitment among the sentences of one side of an entry:
+/// the one its commitment change compares (a split or merge has several).
+pub fn strongest_commitment(side: &[SentenceView]) -> Option<&Commitment> {
+    side.iter()
+        .filter_map(|v| v.commitment.as_ref())
+        .max_by_key(|c| c.strength)
+}
+
 /// What a report says about each side of the comparison.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct DocumentInfo {

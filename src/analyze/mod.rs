@@ -9,7 +9,10 @@ pub mod lexicon;
 pub use edits::{edit_kinds, word_edits};
 
 use crate::align::{AlignOptions, Alignment, align};
-use crate::diff::{Change, ChangeKind, Commitment, Diff, DocumentInfo, Renumbered, SentenceView};
+use crate::diff::{
+    Change, ChangeKind, Commitment, Diff, DocumentInfo, Renumbered, SentenceView,
+    strongest_commitment,
+};
 use crate::normalize::key::editorial;
 use crate::statement::{Sentence, Statement};
 use lexicon::Lexicon;
@@ -146,13 +149,6 @@ impl<'a> Commitments<'a> {
     }
 }
 
-/// The strongest commitment among the sentences of one side.
-fn strongest(side: &[SentenceView]) -> Option<&Commitment> {
-    side.iter()
-        .filter_map(|v| v.commitment.as_ref())
-        .max_by_key(|c| c.strength)
-}
-
 fn changes(
     alignment: Alignment,
     old: Vec<SentenceView>,
@@ -195,11 +191,14 @@ fn changes(
                 ChangeKind::Added | ChangeKind::Removed => (Vec::new(), Vec::new()),
             };
             let text_changed = !matches!(pair.kind, ChangeKind::Same | ChangeKind::Moved);
-            let (commitment_change, commitment_reasons) =
-                match commitment::compare(strongest(&o), strongest(&n), text_changed) {
-                    Some((change, reasons)) => (Some(change), reasons),
-                    None => (None, Vec::new()),
-                };
+            let (commitment_change, commitment_reasons) = match commitment::compare(
+                strongest_commitment(&o),
+                strongest_commitment(&n),
+                text_changed,
+            ) {
+                Some((change, reasons)) => (Some(change), reasons),
+                None => (None, Vec::new()),
+            };
             Change {
                 commitment_change,
                 commitment_reasons,
