@@ -32,6 +32,7 @@ use rustc_hash::FxHashMap;
 
 use crate::diff::ChangeKind;
 use crate::normalize::key::{Folding, key, words};
+use crate::parallel;
 use similarity::{Scores, containment, score_bounds, scores, similarity};
 
 /// Options that change which sentences are paired.
@@ -110,7 +111,8 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     let mut texts = Interner::with_capacity(old.len() + new.len());
     let old_texts: Vec<u32> = old.iter().map(|t| texts.id(t)).collect();
     let new_texts: Vec<u32> = new.iter().map(|t| texts.id(t)).collect();
-    let distinct_keys: Vec<String> = par_map(&texts.in_order(), |t| key(t, options.folding));
+    let distinct_keys: Vec<String> =
+        parallel::map(&texts.in_order(), PARALLEL_MIN, |t| key(t, options.folding));
     let old_keys: Vec<&str> = old_texts
         .iter()
         .map(|&t| distinct_keys[t as usize].as_str())
@@ -134,17 +136,11 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     } else {
         distinct.len() / 2
     });
-    let ((first_vocab, mut key_words), (second_vocab, second_words)) = if second.is_empty() {
-        (split_words(first), (Vec::new(), Vec::new()))
-    } else {
-        std::thread::scope(|scope| {
-            let second = scope.spawn(|| split_words(second));
-            (
-                split_words(first),
-                second.join().expect("word thread panicked"),
-            )
-        })
-    };
+    let ((first_vocab, mut key_words), (second_vocab, second_words)) = parallel::join(
+        !second.is_empty(),
+        || split_words(first),
+        || split_words(second),
+    );
     let mut vocab = Interner::default();
     for w in first_vocab {
         vocab.id(w);
@@ -226,15 +222,11 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
         }
         out
     };
-    let (mut even, odd) = if candidates.len() < PARALLEL_MIN {
-        (score_every_other(0), score_every_other(1))
-    } else {
-        std::thread::scope(|scope| {
-            let odd = scope.spawn(|| score_every_other(1));
-            let even = score_every_other(0);
-            (even, odd.join().expect("scoring thread panicked"))
-        })
-    };
+    let (mut even, odd) = parallel::join(
+        candidates.len() >= PARALLEL_MIN,
+        || score_every_other(0),
+        || score_every_other(1),
+    );
     even.extend(odd);
     // Stable: a pair's single candidate stays before its group.
     even.sort_by_key(|&(i, _)| i);
@@ -246,21 +238,6 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
 
 /// The fewest items worth splitting over two threads.
 const PARALLEL_MIN: usize = 256;
-
-/// `items.iter().map(f).collect()`, on two threads when there are enough
-/// items.
-fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    if items.len() < PARALLEL_MIN {
-        return items.iter().map(f).collect();
-    }
-    let (first, second) = items.split_at(items.len() / 2);
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| second.iter().map(&f).collect::<Vec<R>>());
-        let mut out: Vec<R> = first.iter().map(&f).collect();
-        out.extend(second.join().expect("worker thread panicked"));
-        out
-    })
-}
 
 /// The score a single pair is ranked by: its similarity, or its expansion
 /// score where one sentence is mostly the other one expanded or cut down
@@ -511,14 +488,11 @@ fn candidates(state: &State, sides: &Sides) -> Vec<(usize, usize)> {
     // enough sentences to pay for it.
     let forward = || probe(&free_old, sides.old, &free_new, sides.new, sides.weight);
     let backward = || probe(&free_new, sides.new, &free_old, sides.old, sides.weight);
-    let (forward, backward) = if free_old.len() + free_new.len() < PARALLEL_MIN {
-        (forward(), backward())
-    } else {
-        std::thread::scope(|scope| {
-            let backward = scope.spawn(backward);
-            (forward(), backward.join().expect("probe thread panicked"))
-        })
-    };
+    let (forward, backward) = parallel::join(
+        free_old.len() + free_new.len() >= PARALLEL_MIN,
+        forward,
+        backward,
+    );
     let mut out = forward;
     out.extend(backward.into_iter().map(|(n, o)| (o, n)));
     out.sort_unstable();

@@ -19,6 +19,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::diff::{Change, Diff, DocumentInfo, Summary};
+use crate::parallel;
 
 /// The schema name and version of the diff JSON.
 pub const SCHEMA: &str = "communique.diff/1";
@@ -72,24 +73,19 @@ pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Re
         return buffered.flush();
     }
     buffered.write_all(b",\n  \"changes\": [")?;
-    if changes.len() < PARALLEL_MIN {
-        write_changes(&mut buffered, changes, true)?;
-    } else {
-        // A 5 MB diff renders to ~25 MB of JSON: the second half renders on
-        // another thread while the first is written out.
-        let (first, second) = changes.split_at(changes.len() / 2);
-        std::thread::scope(|scope| {
-            let later = scope.spawn(|| {
-                let mut rendered = Vec::new();
-                write_changes(&mut rendered, second, false).map(|()| rendered)
-            });
-            write_changes(&mut buffered, first, true)?;
-            let rendered = later
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e))?;
-            buffered.write_all(&rendered)
-        })?;
-    }
+    // A 5 MB diff renders to ~25 MB of JSON: the second half renders on
+    // another thread while the first is written out.
+    let (first, second) = changes.split_at(changes.len() / 2);
+    let (written, rendered) = parallel::join(
+        changes.len() >= PARALLEL_MIN,
+        || write_changes(&mut buffered, first, true),
+        || {
+            let mut rendered = Vec::new();
+            write_changes(&mut rendered, second, first.is_empty()).map(|()| rendered)
+        },
+    );
+    written?;
+    buffered.write_all(&rendered?)?;
     buffered.write_all(b"\n  ]\n}\n")?;
     buffered.flush()
 }
