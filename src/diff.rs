@@ -209,10 +209,9 @@ impl CommitmentChange {
 }
 
 /// A sentence as an entry shows it: where it stands, its label and its text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SentenceView {
     /// 1-based paragraph and sentence numbers.
-    #[serde(flatten)]
     pub location: Location,
     /// The paragraph label, if the sentence has one.
     pub label: Option<String>,
@@ -220,6 +219,22 @@ pub struct SentenceView {
     pub text: String,
     /// The commitment the sentence makes, if any.
     pub commitment: Option<Commitment>,
+}
+
+/// Written as one flat object, `{"paragraph", "sentence", "label", "text",
+/// "commitment"}`. By hand rather than with `#[serde(flatten)]`, which makes
+/// serde buffer every view as a map: a 5 MB report holds ~37,000 views.
+impl Serialize for SentenceView {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut view = serializer.serialize_struct("SentenceView", 5)?;
+        view.serialize_field("paragraph", &self.location.paragraph)?;
+        view.serialize_field("sentence", &self.location.sentence)?;
+        view.serialize_field("label", &self.label)?;
+        view.serialize_field("text", &self.text)?;
+        view.serialize_field("commitment", &self.commitment)?;
+        view.end()
+    }
 }
 
 /// A label change on a sentence that otherwise kept its identity.
@@ -271,6 +286,14 @@ impl Change {
         self.commitment_change
             .is_some_and(|c| c != CommitmentChange::Unchanged)
     }
+}
+
+/// The strongest commitment among the sentences of one side of an entry:
+/// the one its commitment change compares (a split or merge has several).
+pub fn strongest_commitment(side: &[SentenceView]) -> Option<&Commitment> {
+    side.iter()
+        .filter_map(|v| v.commitment.as_ref())
+        .max_by_key(|c| c.strength)
 }
 
 /// What a report says about each side of the comparison.

@@ -31,6 +31,7 @@ pub mod diff;
 pub mod gitconfig;
 pub mod import;
 pub mod normalize;
+mod parallel;
 pub mod precedent;
 pub mod report;
 pub mod segment;

@@ -3,6 +3,12 @@
 
 mod cli;
 
+// A long diff allocates and frees hundreds of thousands of short strings and
+// vectors on several threads; mimalloc's per-thread free lists make that
+// ~10% faster end to end than glibc's allocator (docs/performance.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     cli::run()
 }

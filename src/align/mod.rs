@@ -26,13 +26,14 @@ mod anchors;
 mod order;
 mod similarity;
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::time::{Duration, Instant};
+
+use rustc_hash::FxHashMap;
 
 use crate::diff::ChangeKind;
 use crate::normalize::key::{Folding, key, words};
-use similarity::{Scores, containment_sorted, score_bounds, scores, similarity};
+use crate::parallel;
+use similarity::{Scores, containment, score_bounds, scores, similarity};
 
 /// Options that change which sentences are paired.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,7 +111,8 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     let mut texts = Interner::with_capacity(old.len() + new.len());
     let old_texts: Vec<u32> = old.iter().map(|t| texts.id(t)).collect();
     let new_texts: Vec<u32> = new.iter().map(|t| texts.id(t)).collect();
-    let distinct_keys: Vec<String> = par_map(&texts.in_order(), |t| key(t, options.folding));
+    let distinct_keys: Vec<String> =
+        parallel::map(&texts.in_order(), PARALLEL_MIN, |t| key(t, options.folding));
     let old_keys: Vec<&str> = old_texts
         .iter()
         .map(|&t| distinct_keys[t as usize].as_str())
@@ -134,17 +136,11 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     } else {
         distinct.len() / 2
     });
-    let ((first_vocab, mut key_words), (second_vocab, second_words)) = if second.is_empty() {
-        (split_words(first), (Vec::new(), Vec::new()))
-    } else {
-        std::thread::scope(|scope| {
-            let second = scope.spawn(|| split_words(second));
-            (
-                split_words(first),
-                second.join().expect("word thread panicked"),
-            )
-        })
-    };
+    let ((first_vocab, mut key_words), (second_vocab, second_words)) = parallel::join(
+        !second.is_empty(),
+        || split_words(first),
+        || split_words(second),
+    );
     let mut vocab = Interner::default();
     for w in first_vocab {
         vocab.id(w);
@@ -166,13 +162,13 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
 
     pair_exact_moves(&mut state, &old_ids, &new_ids, &old_word_count, options);
 
-    let old_words: Vec<Vec<u32>> = old_ids
+    let old_words: Vec<&[u32]> = old_ids
         .iter()
-        .map(|&k| key_words[k as usize].clone())
+        .map(|&k| key_words[k as usize].as_slice())
         .collect();
-    let new_words: Vec<Vec<u32>> = new_ids
+    let new_words: Vec<&[u32]> = new_ids
         .iter()
-        .map(|&k| key_words[k as usize].clone())
+        .map(|&k| key_words[k as usize].as_slice())
         .collect();
     let weight = rarity_weights(vocab.len(), &old_words, &new_words);
 
@@ -187,13 +183,13 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     // Scoring is independent per candidate: two threads take every other
     // one, and the results go back into candidate order.
     let score_one = |counts: &mut Vec<u32>, o: usize, n: usize, out: &mut Vec<Candidate>| {
-        let (a, b) = (&old_words[o], &new_words[n]);
+        let (a, b) = (old_words[o], new_words[n]);
         // Most candidates share only a few words: when even the bounds say
         // the pair can neither score nor grow, skip the diff.
         let bound = score_bounds(a, b, &weight, counts);
         let may_score = pair_score(a, b, &bound) + BOUND_SLACK >= options.threshold;
         let may_grow =
-            bound.plain + BOUND_SLACK >= GROW_MIN_PLAIN && may_group(&state, &sides, o, n);
+            bound.plain + BOUND_SLACK >= GROW_MIN_PLAIN && may_group(&state, &sides, o, n, counts);
         if !may_score && !may_grow {
             return;
         }
@@ -208,7 +204,7 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
         }
         // A weak single pair can still be one piece of a good split or merge.
         if s.plain >= GROW_MIN_PLAIN
-            && let Some(mut group) = grow(&state, &sides, o, n, sim, options.threshold)
+            && let Some(mut group) = grow(&state, &sides, o, n, sim, options.threshold, counts)
         {
             // A valid group explains more than the single pair it grew from,
             // however well that pair's shorter side is contained.
@@ -226,15 +222,11 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
         }
         out
     };
-    let (mut even, odd) = if candidates.len() < PARALLEL_MIN {
-        (score_every_other(0), score_every_other(1))
-    } else {
-        std::thread::scope(|scope| {
-            let odd = scope.spawn(|| score_every_other(1));
-            let even = score_every_other(0);
-            (even, odd.join().expect("scoring thread panicked"))
-        })
-    };
+    let (mut even, odd) = parallel::join(
+        candidates.len() >= PARALLEL_MIN,
+        || score_every_other(0),
+        || score_every_other(1),
+    );
     even.extend(odd);
     // Stable: a pair's single candidate stays before its group.
     even.sort_by_key(|&(i, _)| i);
@@ -292,7 +284,9 @@ pub fn score_keyed_pairs(
     let mut vocab = Interner::default();
     let old_words: Vec<Vec<u32>> = old_keys.iter().map(|k| vocab.words(k)).collect();
     let new_words: Vec<Vec<u32>> = new_keys.iter().map(|k| vocab.words(k)).collect();
-    let weight = rarity_weights(vocab.len(), &old_words, &new_words);
+    let old_slices: Vec<&[u32]> = old_words.iter().map(Vec::as_slice).collect();
+    let new_slices: Vec<&[u32]> = new_words.iter().map(Vec::as_slice).collect();
+    let weight = rarity_weights(vocab.len(), &old_slices, &new_slices);
     pairs
         .iter()
         .map(|&(o, n)| {
@@ -316,21 +310,6 @@ pub fn score_keyed_pairs(
 
 /// The fewest items worth splitting over two threads.
 const PARALLEL_MIN: usize = 256;
-
-/// `items.iter().map(f).collect()`, on two threads when there are enough
-/// items.
-fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    if items.len() < PARALLEL_MIN {
-        return items.iter().map(f).collect();
-    }
-    let (first, second) = items.split_at(items.len() / 2);
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| second.iter().map(&f).collect::<Vec<R>>());
-        let mut out: Vec<R> = first.iter().map(&f).collect();
-        out.extend(second.join().expect("worker thread panicked"));
-        out
-    })
-}
 
 /// The score a single pair is ranked by: its similarity, or its expansion
 /// score where one sentence is mostly the other one expanded or cut down
@@ -359,44 +338,18 @@ pub(crate) fn number_class(word: &str) -> &str {
     }
 }
 
-/// A fast, non-randomized hasher (the Fx hash of rustc) for the interners'
-/// short keys: SipHash's resistance to crafted collisions buys nothing here,
-/// and ids depend only on the order of first sight, never on the hash.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let word = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(SEED);
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.write(&[b]);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Maps strings to dense ids, in the order they are first seen.
 #[derive(Default)]
 struct Interner<'a> {
-    ids: HashMap<&'a str, u32, BuildHasherDefault<FxHasher>>,
+    // Fx: SipHash's resistance to crafted collisions buys nothing here, and
+    // ids depend only on the order of first sight, never on the hash.
+    ids: FxHashMap<&'a str, u32>,
 }
 
 impl<'a> Interner<'a> {
     fn with_capacity(n: usize) -> Interner<'a> {
         Interner {
-            ids: HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default()),
+            ids: FxHashMap::with_capacity_and_hasher(n, Default::default()),
         }
     }
 
@@ -434,8 +387,8 @@ fn split_words<'a>(keys: &[&'a str]) -> (Vec<&'a str>, Vec<Vec<u32>>) {
 
 /// The word lists and key ids of both documents, and each word's weight.
 struct Sides<'a> {
-    old: &'a [Vec<u32>],
-    new: &'a [Vec<u32>],
+    old: &'a [&'a [u32]],
+    new: &'a [&'a [u32]],
     old_ids: &'a [u32],
     new_ids: &'a [u32],
     weight: &'a [f32],
@@ -443,11 +396,11 @@ struct Sides<'a> {
 
 /// A word's weight is its inverse document frequency over the sentences of
 /// both documents: boilerplate weighs little, names and numbers a lot.
-fn rarity_weights(vocab: usize, old: &[Vec<u32>], new: &[Vec<u32>]) -> Vec<f32> {
+fn rarity_weights(vocab: usize, old: &[&[u32]], new: &[&[u32]]) -> Vec<f32> {
     let mut df = vec![0u32; vocab];
     let mut seen = vec![u32::MAX; vocab];
     for (i, ws) in old.iter().chain(new).enumerate() {
-        for &w in ws {
+        for &w in *ws {
             if seen[w as usize] != i as u32 {
                 seen[w as usize] = i as u32;
                 df[w as usize] += 1;
@@ -544,7 +497,7 @@ fn pair_exact_moves(
     old_word_count: &dyn Fn(usize) -> usize,
     options: &AlignOptions,
 ) {
-    let mut count: HashMap<u32, (u32, u32, usize)> = HashMap::new();
+    let mut count: FxHashMap<u32, (u32, u32, usize)> = FxHashMap::default();
     for (n, &k) in new_ids.iter().enumerate() {
         let e = count.entry(k).or_insert((0, 0, n));
         e.1 += 1;
@@ -607,14 +560,11 @@ fn candidates(state: &State, sides: &Sides) -> Vec<(usize, usize)> {
     // enough sentences to pay for it.
     let forward = || probe(&free_old, sides.old, &free_new, sides.new, sides.weight);
     let backward = || probe(&free_new, sides.new, &free_old, sides.old, sides.weight);
-    let (forward, backward) = if free_old.len() + free_new.len() < PARALLEL_MIN {
-        (forward(), backward())
-    } else {
-        std::thread::scope(|scope| {
-            let backward = scope.spawn(backward);
-            (forward(), backward.join().expect("probe thread panicked"))
-        })
-    };
+    let (forward, backward) = parallel::join(
+        free_old.len() + free_new.len() >= PARALLEL_MIN,
+        forward,
+        backward,
+    );
     let mut out = forward;
     out.extend(backward.into_iter().map(|(n, o)| (o, n)));
     out.sort_unstable();
@@ -629,24 +579,27 @@ fn candidates(state: &State, sides: &Sides) -> Vec<(usize, usize)> {
 /// rarest words.
 fn probe(
     from: &[usize],
-    from_words: &[Vec<u32>],
+    from_words: &[&[u32]],
     to: &[usize],
-    to_words: &[Vec<u32>],
+    to_words: &[&[u32]],
     weight: &[f32],
 ) -> Vec<(usize, usize)> {
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut index: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    let mut ws: Vec<u32> = Vec::new();
     for &t in to {
-        let mut ws = to_words[t].clone();
+        ws.clear();
+        ws.extend_from_slice(to_words[t]);
         ws.sort_unstable();
         ws.dedup();
-        for w in ws {
+        for &w in &ws {
             index.entry(w).or_default().push(t);
         }
     }
     let mut out = Vec::new();
-    let mut hits: HashMap<usize, f32> = HashMap::new();
+    let mut hits: FxHashMap<usize, f32> = FxHashMap::default();
     for &f in from {
-        let mut ws = from_words[f].clone();
+        ws.clear();
+        ws.extend_from_slice(from_words[f]);
         ws.sort_unstable();
         ws.dedup();
         ws.retain(|w| index.contains_key(w));
@@ -678,18 +631,19 @@ fn grow(
     n: usize,
     single: f64,
     threshold: f64,
+    counts: &mut [u32],
 ) -> Option<Candidate> {
-    let split = grow_side(&state.new_taken, sides.new, n, &sides.old[o]);
-    let merge = grow_side(&state.old_taken, sides.old, o, &sides.new[n]);
+    let split = grow_side(&state.new_taken, sides.new, n, sides.old[o], counts);
+    let merge = grow_side(&state.old_taken, sides.old, o, sides.new[n], counts);
     let mut best: Option<Candidate> = None;
     for (run, is_split) in [(split, true), (merge, false)] {
         if run.len() < 2 {
             continue;
         }
         let (one, many, kind) = if is_split {
-            (&sides.old[o], sides.new, ChangeKind::Split)
+            (sides.old[o], sides.new, ChangeKind::Split)
         } else {
-            (&sides.new[n], sides.old, ChangeKind::Merged)
+            (sides.new[n], sides.old, ChangeKind::Merged)
         };
         let joined: Vec<u32> = run.iter().flat_map(|&i| many[i].iter().copied()).collect();
         let (plain, weighted) = similarity(one, &joined, sides.weight);
@@ -717,17 +671,22 @@ fn grow(
 
 /// Whether `grow` could find a split or merge for `(o, n)` at all: a run of
 /// at least two on one side.
-fn may_group(state: &State, sides: &Sides, o: usize, n: usize) -> bool {
-    grow_side(&state.new_taken, sides.new, n, &sides.old[o]).len() >= 2
-        || grow_side(&state.old_taken, sides.old, o, &sides.new[n]).len() >= 2
+fn may_group(state: &State, sides: &Sides, o: usize, n: usize, counts: &mut [u32]) -> bool {
+    grow_side(&state.new_taken, sides.new, n, sides.old[o], counts).len() >= 2
+        || grow_side(&state.old_taken, sides.old, o, sides.new[n], counts).len() >= 2
 }
 
 /// The run of free, consecutive sentences around `at` whose words `whole`
-/// mostly contains.
-fn grow_side(taken: &[bool], words: &[Vec<u32>], at: usize, whole: &[u32]) -> Vec<usize> {
-    let mut pool = whole.to_vec();
-    pool.sort_unstable();
-    let fits = |i: usize| !taken[i] && containment_sorted(&words[i], &pool) >= GROUP_CONTAINMENT;
+/// mostly contains (`counts` as for [`score_bounds`]).
+fn grow_side(
+    taken: &[bool],
+    words: &[&[u32]],
+    at: usize,
+    whole: &[u32],
+    counts: &mut [u32],
+) -> Vec<usize> {
+    let mut fits =
+        |i: usize| !taken[i] && containment(words[i], whole, counts) >= GROUP_CONTAINMENT;
     if !fits(at) {
         return vec![at];
     }

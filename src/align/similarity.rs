@@ -33,6 +33,23 @@ fn common(a: &Words, b: &Words, weight: &[f32]) -> (usize, f32) {
     }
     // Integer weights keep the optimum independent of summation order.
     let w = |t: u32| (f64::from(weight[t as usize]) * 1e6).round() as u64;
+    // Equal first (or last) words are in some heaviest common subsequence:
+    // one that leaves them out can take them instead at no loss. A rewording
+    // mostly keeps both ends, which leaves a small table in between.
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a_rest, b_rest) = (&a[head..], &b[head..]);
+    let tail = a_rest
+        .iter()
+        .rev()
+        .zip(b_rest.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let ends = a[..head].iter().chain(&a_rest[a_rest.len() - tail..]);
+    let ends_weight: u64 = ends.map(|&t| w(t)).sum();
+    let (a, b) = (
+        &a_rest[..a_rest.len() - tail],
+        &b_rest[..b_rest.len() - tail],
+    );
     let mut prev = vec![(0u64, 0u32); b.len() + 1];
     let mut row = vec![(0u64, 0u32); b.len() + 1];
     for &x in a {
@@ -47,7 +64,8 @@ fn common(a: &Words, b: &Words, weight: &[f32]) -> (usize, f32) {
         std::mem::swap(&mut prev, &mut row);
     }
     let (total, n) = prev[b.len()];
-    (n as usize, (total as f64 / 1e6) as f32)
+    let n = n as usize + head + tail;
+    (n, ((total + ends_weight) as f64 / 1e6) as f32)
 }
 
 /// The common words the diff finds: for long sentences only.
@@ -128,6 +146,24 @@ impl Scores {
 /// any common subsequence. `counts` is scratch space, one zero per word id;
 /// it is left all zeros again.
 pub(crate) fn score_bounds(a: &Words, b: &Words, weight: &[f32], counts: &mut [u32]) -> Scores {
+    let (n, w) = shared(a, b, weight, counts);
+    Scores::from_common(a, b, weight, n, w)
+}
+
+/// The share of `part`'s words that occur in `whole` (as a multiset): how
+/// much of a piece of a split or merge its counterpart contains. `counts`
+/// as for [`score_bounds`].
+pub(crate) fn containment(part: &Words, whole: &Words, counts: &mut [u32]) -> f64 {
+    if part.is_empty() {
+        return 0.0;
+    }
+    let (n, _) = shared(part, whole, &[], counts);
+    n as f64 / part.len() as f64
+}
+
+/// The words `a` and `b` have in common as multisets, and their summed
+/// weight (0 when `weight` is empty), counted in `counts`.
+fn shared(a: &Words, b: &Words, weight: &[f32], counts: &mut [u32]) -> (usize, f32) {
     for &t in b {
         counts[t as usize] += 1;
     }
@@ -138,43 +174,13 @@ pub(crate) fn score_bounds(a: &Words, b: &Words, weight: &[f32], counts: &mut [u
         if *c > 0 {
             *c -= 1;
             n += 1;
-            w += weight[t as usize];
+            w += weight.get(t as usize).copied().unwrap_or(0.0);
         }
     }
     for &t in b {
         counts[t as usize] = 0;
     }
-    Scores::from_common(a, b, weight, n, w)
-}
-
-/// The share of `part`'s words that occur in `whole` (as a multiset): how
-/// much of a piece of a split or merge its counterpart contains.
-#[cfg(test)]
-pub(crate) fn containment(part: &Words, whole: &Words) -> f64 {
-    let mut pool: Vec<u32> = whole.to_vec();
-    pool.sort_unstable();
-    containment_sorted(part, &pool)
-}
-
-/// [`containment`] with `whole` already sorted, so that one sort serves the
-/// several pieces a split or merge is grown from.
-pub(crate) fn containment_sorted(part: &Words, pool: &[u32]) -> f64 {
-    if part.is_empty() {
-        return 0.0;
-    }
-    let mut used = vec![false; pool.len()];
-    let mut hit = 0;
-    for t in part {
-        let start = pool.partition_point(|x| x < t);
-        if let Some(i) = (start..pool.len())
-            .take_while(|&i| pool[i] == *t)
-            .find(|&i| !used[i])
-        {
-            used[i] = true;
-            hit += 1;
-        }
-    }
-    hit as f64 / part.len() as f64
+    (n, w)
 }
 
 #[cfg(test)]
@@ -193,7 +199,9 @@ mod tests {
 
     #[test]
     fn containment_counts_multiset() {
-        assert_eq!(containment(&[1, 1, 2], &[1, 2, 3]), 2.0 / 3.0);
-        assert_eq!(containment(&[1, 2], &[2, 1, 9]), 1.0);
+        let mut counts = vec![0; 10];
+        assert_eq!(containment(&[1, 1, 2], &[1, 2, 3], &mut counts), 2.0 / 3.0);
+        assert_eq!(containment(&[1, 2], &[2, 1, 9], &mut counts), 1.0);
+        assert!(counts.iter().all(|&c| c == 0));
     }
 }

@@ -8,9 +8,13 @@ pub mod lexicon;
 
 pub use edits::{edit_kinds, word_edits};
 
-use crate::align::{AlignOptions, Alignment, align};
-use crate::diff::{Change, ChangeKind, Commitment, Diff, DocumentInfo, Renumbered, SentenceView};
+use crate::align::{AlignOptions, Alignment, Pair, align};
+use crate::diff::{
+    Change, ChangeKind, Commitment, Diff, DocumentInfo, Renumbered, SentenceView,
+    strongest_commitment,
+};
 use crate::normalize::key::editorial;
+use crate::parallel;
 use crate::statement::{Sentence, Statement};
 use lexicon::Lexicon;
 
@@ -28,24 +32,35 @@ pub fn compare(
 }
 
 /// Compares two statements, finding commitments with `lexicon`.
-pub fn compare_with(
-    old: &Statement,
-    new: &Statement,
+pub fn compare_with<'a>(
+    old: &'a Statement,
+    new: &'a Statement,
     old_ref: &str,
     new_ref: &str,
     options: &AlignOptions,
     lexicon: &Lexicon,
 ) -> Diff {
-    let commitments = Commitments::read(&[old, new], lexicon);
-    let old_views = commitments.views(old);
-    let new_views = commitments.views(new);
-    let old_texts: Vec<&str> = old_views.iter().map(|v| v.text.as_str()).collect();
-    let new_texts: Vec<&str> = new_views.iter().map(|v| v.text.as_str()).collect();
-    let alignment = align(&old_texts, &new_texts, options);
+    let texts = |st: &'a Statement| -> Vec<&'a str> {
+        st.sentences().map(|(_, s)| s.text.as_str()).collect()
+    };
+    let (old_texts, new_texts) = (texts(old), texts(new));
+    let read_views = || {
+        let commitments = Commitments::read(&[old, new], lexicon);
+        (commitments.views(old), commitments.views(new))
+    };
+    // Reading commitments needs only the texts, not the alignment: on a long
+    // pair it runs beside `align`, whose sequential stretches leave a core
+    // idle.
+    let (alignment, (old_views, new_views)) = parallel::join(
+        old_texts.len() + new_texts.len() >= PARALLEL_MIN,
+        || align(&old_texts, &new_texts, options),
+        read_views,
+    );
+    let changes = changes(alignment, old_views, new_views, options);
     Diff {
         old: info(old, old_ref),
         new: info(new, new_ref),
-        changes: changes(alignment, old_views, new_views, options),
+        changes,
     }
 }
 
@@ -56,6 +71,10 @@ fn info(statement: &Statement, reference: &str) -> DocumentInfo {
         date: statement.meta.date.clone(),
     }
 }
+
+/// The fewest sentences (both sides together) for which commitments are
+/// read on a thread of their own: below it, a thread costs more than it saves.
+const PARALLEL_MIN: usize = 1024;
 
 /// The sentences of a statement as entries show them, each with its
 /// commitment.
@@ -83,28 +102,7 @@ impl<'a> Commitments<'a> {
                 });
             }
         }
-        let detect = |chunk: &[&str]| -> Vec<Option<Commitment>> {
-            chunk
-                .iter()
-                .map(|t| commitment::detect(t, lexicon))
-                .collect()
-        };
-        let found = if texts.len() < 2048 {
-            detect(&texts)
-        } else {
-            let (first, second) = texts.split_at(texts.len() / 2);
-            std::thread::scope(|scope| {
-                let later = scope.spawn(|| detect(second));
-                let mut found = detect(first);
-                // A panic in detection is a bug; surface it as one.
-                found.extend(
-                    later
-                        .join()
-                        .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                );
-                found
-            })
-        };
+        let found = parallel::map(&texts, 2048, |t| commitment::detect(t, lexicon));
         Commitments { index, found }
     }
 
@@ -124,13 +122,6 @@ impl<'a> Commitments<'a> {
     }
 }
 
-/// The strongest commitment among the sentences of one side.
-fn strongest(side: &[SentenceView]) -> Option<&Commitment> {
-    side.iter()
-        .filter_map(|v| v.commitment.as_ref())
-        .max_by_key(|c| c.strength)
-}
-
 fn changes(
     alignment: Alignment,
     old: Vec<SentenceView>,
@@ -143,56 +134,63 @@ fn changes(
     let take = |views: &mut Vec<Option<SentenceView>>, i: usize| {
         views[i].take().expect("each sentence is in one pair")
     };
-    alignment
+    let sides: Vec<(Pair, Vec<SentenceView>, Vec<SentenceView>)> = alignment
         .pairs
         .into_iter()
         .map(|pair| {
-            let o: Vec<SentenceView> = pair.old.iter().map(|&i| take(&mut old, i)).collect();
-            let n: Vec<SentenceView> = pair.new.iter().map(|&i| take(&mut new, i)).collect();
-            let renumbered = match (o.first(), n.first()) {
-                (Some(a), Some(b)) if a.label != b.label => Some(Renumbered {
-                    old: a.label.clone(),
-                    new: b.label.clone(),
-                }),
-                _ => None,
-            };
-            let joined = |vs: &[SentenceView]| {
-                vs.iter()
-                    .map(|v| v.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            };
-            let (editorial, edits) = match pair.kind {
-                ChangeKind::Same | ChangeKind::Moved => (
-                    editorial(&o[0].text, &n[0].text, options.folding),
-                    Vec::new(),
-                ),
-                ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged => {
-                    (Vec::new(), word_edits(&joined(&o), &joined(&n)))
-                }
-                ChangeKind::Added | ChangeKind::Removed => (Vec::new(), Vec::new()),
-            };
-            let text_changed = !matches!(pair.kind, ChangeKind::Same | ChangeKind::Moved);
-            let (commitment_change, commitment_reasons) =
-                match commitment::compare(strongest(&o), strongest(&n), text_changed) {
-                    Some((change, reasons)) => (Some(change), reasons),
-                    None => (None, Vec::new()),
-                };
-            Change {
-                commitment_change,
-                commitment_reasons,
-                kind: pair.kind,
-                similarity: round(pair.similarity),
-                moved: pair.moved || pair.kind == ChangeKind::Moved,
-                editorial,
-                renumbered,
-                edit_kinds: edit_kinds(&edits),
-                edits,
-                old: o,
-                new: n,
-            }
+            let o = pair.old.iter().map(|&i| take(&mut old, i)).collect();
+            let n = pair.new.iter().map(|&i| take(&mut new, i)).collect();
+            (pair, o, n)
         })
-        .collect()
+        .collect();
+    // Word diffs and editorial checks are independent per entry.
+    parallel::map_owned(sides, PARALLEL_MIN, |(pair, o, n)| {
+        let renumbered = match (o.first(), n.first()) {
+            (Some(a), Some(b)) if a.label != b.label => Some(Renumbered {
+                old: a.label.clone(),
+                new: b.label.clone(),
+            }),
+            _ => None,
+        };
+        let joined = |vs: &[SentenceView]| {
+            vs.iter()
+                .map(|v| v.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let (editorial, edits) = match pair.kind {
+            ChangeKind::Same | ChangeKind::Moved => (
+                editorial(&o[0].text, &n[0].text, options.folding),
+                Vec::new(),
+            ),
+            ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged => {
+                (Vec::new(), word_edits(&joined(&o), &joined(&n)))
+            }
+            ChangeKind::Added | ChangeKind::Removed => (Vec::new(), Vec::new()),
+        };
+        let text_changed = !matches!(pair.kind, ChangeKind::Same | ChangeKind::Moved);
+        let (commitment_change, commitment_reasons) = match commitment::compare(
+            strongest_commitment(&o),
+            strongest_commitment(&n),
+            text_changed,
+        ) {
+            Some((change, reasons)) => (Some(change), reasons),
+            None => (None, Vec::new()),
+        };
+        Change {
+            commitment_change,
+            commitment_reasons,
+            kind: pair.kind,
+            similarity: round(pair.similarity),
+            moved: pair.moved || pair.kind == ChangeKind::Moved,
+            editorial,
+            renumbered,
+            edit_kinds: edit_kinds(&edits),
+            edits,
+            old: o,
+            new: n,
+        }
+    })
 }
 
 /// Similarities are reported to three decimals: more is noise, and stable

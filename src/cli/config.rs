@@ -54,7 +54,7 @@ pub const TABLE: &str = "defaults";
 /// $XDG_CONFIG_HOME/communique/config.toml, else
 /// ~/.config/communique/config.toml. Flags win over the store file, which
 /// wins over the user file, which wins over the built-in defaults. Keys:
-/// format (terminal, markdown, json), color (auto, always, never), context
+/// format (terminal, markdown, json, html), color (auto, always, never), context
 /// (a number of sentences), threshold (0 to 1), lexicon and policy (paths,
 /// relative to the file's folder). Other tables, such as the policy of
 /// `communique check`, are left alone. An unknown key or a bad value is an

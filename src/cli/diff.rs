@@ -40,6 +40,7 @@ use super::input::{load_lexicon, parse_format, read_statement};
   communique diff d-isis-small-group/2021-03-30    # against the statement before it
   communique diff d-isis-small-group --only commitments --format markdown > briefing.md
   communique diff draft-v1.docx draft-v2.docx --format json | jq '.summary'
+  communique diff d-isis-small-group --format html > changes.html
 
 Exit status: 0 when nothing but editorial differences, 1 when there are
 changes, 2 on trouble."
@@ -59,15 +60,16 @@ pub struct DiffArgs {
     /// The report format [default: terminal].
     #[arg(long, value_enum)]
     format: Option<ReportFormat>,
-    /// Unchanged sentences to show around each change [default: 0].
+    /// Unchanged sentences to show around each change [default: 0]. The
+    /// HTML report always shows the whole statement.
     #[arg(long, short = 'C', value_name = "N")]
     context: Option<usize>,
     /// Print only the header and the summary lines.
     #[arg(long)]
     stat: bool,
     /// Show only part of the report: `commitments` keeps the Commitments
-    /// section (terminal and Markdown) and, in JSON, the entries that change
-    /// a commitment.
+    /// section (terminal, Markdown and HTML) and, in JSON, the entries that
+    /// change a commitment.
     #[arg(long, value_enum)]
     only: Option<Only>,
     /// A commitment lexicon (TOML) that extends the built-in one, or
@@ -101,6 +103,10 @@ pub enum ReportFormat {
     Markdown,
     /// For scripts: schema communique.diff/1.
     Json,
+    /// One self-contained page to mail or attach: summary, commitments, then
+    /// the whole statement as an inline redline or side by side (so
+    /// --context does not apply).
+    Html,
 }
 
 /// An editorial difference named on the command line.
@@ -209,10 +215,17 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
             ReportFormat::Json => {
                 report::json::write(&mut out, &diff, report_options.only_commitments)?
             }
+            ReportFormat::Html => {
+                report::html::write(&mut out, &diff, report_options.only_commitments)?
+            }
         }
         out.flush()
     })?;
-    Ok(if diff.has_changes() {
+    let changed = diff.has_changes();
+    // The process ends right after this: handing the diff's tens of
+    // thousands of small allocations back one by one only delays the exit.
+    std::mem::forget(diff);
+    Ok(if changed {
         Outcome::Different
     } else {
         Outcome::Same

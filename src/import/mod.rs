@@ -426,7 +426,7 @@ fn decode_text<'a>(bytes: &'a [u8], origin: &str) -> Result<&'a str, ImportError
             origin: origin.to_owned(),
         });
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(ImportError::Binary {
             origin: origin.to_owned(),
             offset,

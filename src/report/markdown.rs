@@ -4,8 +4,8 @@
 
 use std::io::{self, Write};
 
-use super::{entry_location, side_text};
-use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, DocumentInfo, EditOp};
+use super::{document_name, entry_location, side_text};
+use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, EditOp};
 
 /// Writes the Markdown report of `diff`; with `only_commitments`, only the
 /// header, the summary tables and the Commitments section.
@@ -13,8 +13,8 @@ pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Re
     writeln!(
         out,
         "# Changes: {} → {}\n",
-        name(&diff.old),
-        name(&diff.new)
+        document_name(&diff.old),
+        document_name(&diff.new)
     )?;
     writeln!(out, "| | Old | New |\n|---|---|---|")?;
     writeln!(
@@ -89,14 +89,6 @@ pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Re
         )?;
     }
     Ok(())
-}
-
-fn name(doc: &DocumentInfo) -> String {
-    let base = doc.title.clone().unwrap_or_else(|| doc.reference.clone());
-    match &doc.date {
-        Some(d) => format!("{base} ({d})"),
-        None => base,
-    }
 }
 
 fn entry(out: &mut dyn Write, c: &Change) -> io::Result<()> {

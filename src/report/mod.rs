@@ -4,12 +4,15 @@
 //! of `communique check`.
 
 pub mod check;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod terminal;
 pub mod theme;
 
-use crate::diff::{Change, ChangeKind, CommitmentChange, CommitmentSummary, SentenceView, Summary};
+use crate::diff::{
+    Change, ChangeKind, CommitmentChange, CommitmentSummary, DocumentInfo, SentenceView, Summary,
+};
 
 pub use theme::{Role, Theme};
 
@@ -84,6 +87,16 @@ pub fn entry_location(change: &Change) -> String {
         (_, true) => format!("{old} (old)"),
         _ if old == new => new,
         _ => format!("{new} (was {old})"),
+    }
+}
+
+/// How reports name a document: its title (else its ref) and its date,
+/// "Joint Communiqué (2021-03-30)".
+pub fn document_name(doc: &DocumentInfo) -> String {
+    let base = doc.title.clone().unwrap_or_else(|| doc.reference.clone());
+    match &doc.date {
+        Some(d) => format!("{base} ({d})"),
+        None => base,
     }
 }
 

@@ -295,26 +295,26 @@ fn only_commitments_keeps_the_commitments_section() {
     assert!(out.contains(
         "commitment strengthened (marker 'intend to' (moderate) → 'committed to' (strong))"
     ));
-    let (_, md, _) = run(&[
-        "diff",
-        DRAFT,
-        FINAL,
-        "--only",
-        "commitments",
-        "--format",
-        "markdown",
-    ]);
+    let only_commitments = |format: &str| {
+        run(&[
+            "diff",
+            DRAFT,
+            FINAL,
+            "--only",
+            "commitments",
+            "--format",
+            format,
+        ])
+    };
+    let (_, md, _) = only_commitments("markdown");
     assert!(md.contains("## Commitments (6)"), "{md}");
     assert!(!md.contains("## Reworded"), "{md}");
-    let (_, json, _) = run(&[
-        "diff",
-        DRAFT,
-        FINAL,
-        "--only",
-        "commitments",
-        "--format",
-        "json",
-    ]);
+    let (code, html, _) = only_commitments("html");
+    assert_eq!(code, 1);
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert_eq!(html.matches("<li class=\"cm-item").count(), 6, "{html}");
+    assert!(!html.contains("id=\"statement\""), "{html}");
+    let (_, json, _) = only_commitments("json");
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
     let changes = v["changes"].as_array().expect("changes");
     assert_eq!(changes.len(), 6);

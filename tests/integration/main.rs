@@ -8,6 +8,7 @@ mod diff_labels;
 mod diff_props;
 mod git_setup;
 mod golden_rules;
+mod html;
 mod import;
 mod importers;
 mod reports;

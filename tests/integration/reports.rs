@@ -13,7 +13,7 @@ use communique::report::{self, ReportOptions, Theme};
 
 use crate::shared::corpus_file;
 
-fn load(path: &PathBuf, name: &str) -> communique::Statement {
+pub(crate) fn load(path: &PathBuf, name: &str) -> communique::Statement {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     import(&bytes, None, name).unwrap_or_else(|e| panic!("{e}"))
 }

@@ -155,20 +155,27 @@ fn flags_win_over_the_store_file_which_wins_over_the_user_file() {
 
     // COMMUNIQUE_CONFIG names the user file.
     let other = s.home().join("other.toml");
-    s.write(&other, "[defaults]\nformat = \"json\"\n");
-    let mut cmd = Command::new(binary());
-    s.isolate(&mut cmd);
-    let out = cmd
-        .current_dir(s.home())
-        .env("COMMUNIQUE_CONFIG", &other)
-        .args([
-            "diff",
-            &repo().join(DRAFT).to_string_lossy(),
-            &repo().join(FINAL).to_string_lossy(),
-        ])
-        .output()
-        .expect("runs");
-    assert!(is_json(&String::from_utf8_lossy(&out.stdout)));
+    let diff_with_user_file = |text: &str| -> String {
+        s.write(&other, text);
+        let mut cmd = Command::new(binary());
+        s.isolate(&mut cmd);
+        let out = cmd
+            .current_dir(s.home())
+            .env("COMMUNIQUE_CONFIG", &other)
+            .args([
+                "diff",
+                &repo().join(DRAFT).to_string_lossy(),
+                &repo().join(FINAL).to_string_lossy(),
+            ])
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(is_json(&diff_with_user_file(
+        "[defaults]\nformat = \"json\"\n"
+    )));
+    // Every report format is a valid default, html included.
+    assert!(diff_with_user_file("[defaults]\nformat = \"html\"\n").starts_with("<!DOCTYPE html>"));
 }
 
 #[test]
