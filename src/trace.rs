@@ -11,6 +11,14 @@
 //! Nothing is re-diffed per sentence, so a trace costs the n − 1 diffs plus
 //! a walk linear in the sentences.
 //!
+//! A draft may leave a paragraph out that the adopted text puts back: a
+//! sentence `added` against the version before is first looked for among
+//! the sentences that earlier versions had and their successors dropped
+//! (the same sentence, or one it rewords as a diff would score the pair);
+//! found, its lineage goes on from there and names the versions it was
+//! absent from. Only added and dropped sentences are compared, so this costs
+//! little.
+//!
 //! A merged sentence has several ancestors; its lineage follows the first of
 //! them (the step lists them all).
 

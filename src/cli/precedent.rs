@@ -50,8 +50,9 @@ pub struct PrecedentArgs {
     #[arg(long)]
     all: bool,
     /// The most precedents shown per sentence.
-    #[arg(long, value_name = "N", default_value_t = 3)]
-    limit: usize,
+    #[arg(long, value_name = "N", default_value_t = 3,
+          value_parser = clap::value_parser!(u16).range(1..))]
+    limit: u16,
     /// Similarity (0 to 1) from which an earlier sentence counts as adapted
     /// (what diff calls reworded) [default: 0.5].
     #[arg(long, value_parser = parse_threshold)]
@@ -131,7 +132,7 @@ pub fn run(args: PrecedentArgs, config: &Config, context: &Context) -> Result<Ou
         statement: &statement,
         sentences,
         allowed: &allowed,
-        limit: args.limit,
+        limit: usize::from(args.limit),
     };
     let findings = library.find(&query, &options);
     let searched = library

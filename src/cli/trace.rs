@@ -222,11 +222,23 @@ fn history(
         theme,
         only_commitments: false,
     };
+    // Changes and gaps in the order of the versions.
+    let mut absent = lineage.absent.iter().peekable();
+    let mut gaps_before = |out: &mut dyn Write, version: usize| -> io::Result<()> {
+        while let Some(&&v) = absent.peek().filter(|&&&v| v < version) {
+            let gap = &traced.versions[v];
+            writeln!(out, "{} {}  absent", version_name(gap), gap.reference)?;
+            absent.next();
+        }
+        Ok(())
+    };
     for step in &lineage.changes {
+        gaps_before(out, step.version)?;
         let version = &traced.versions[step.version];
         writeln!(out, "{} {}", version_name(version), version.reference)?;
         terminal::entry(out, &step.change, &options)?;
     }
+    gaps_before(out, usize::MAX)?;
     Ok(())
 }
 

@@ -227,8 +227,8 @@ impl Library {
                         .then(a.reference.cmp(&b.reference))
                         .then(a.location.cmp(&b.location))
                 });
-                precedents.truncate(query.limit);
                 let verdict = precedents.first().map_or(Verdict::Novel, |p| p.verdict);
+                precedents.truncate(query.limit);
                 Some(Finding {
                     location: *location,
                     label: sentence.label.clone(),

@@ -303,6 +303,22 @@ fn trace_one_sentence_shows_each_step_with_its_redline() {
         !out.contains("2025-12-01 unga-tpnw/2025-12-01"),
         "no step in 80/54: {out}"
     );
+    // The meeting line: a change in 79/38, absent from the draft L.18,
+    // changed again in 80/54, in that order.
+    let meeting = store.ok(&["trace", "unga-tpnw", "--sentence", "¶19.1"]);
+    let order: Vec<usize> = [
+        "2024-12-02 unga-tpnw/2024-12-02-a-res-79-38\n",
+        "2025-10-10 unga-tpnw/2025-10-10-a-c-1-80-l-18  absent\n",
+        "2025-12-01 unga-tpnw/2025-12-01-a-res-80-54\n",
+    ]
+    .iter()
+    .map(|line| {
+        meeting
+            .find(line)
+            .unwrap_or_else(|| panic!("{line:?} in {meeting}"))
+    })
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{meeting}");
     // The text form of the whole statement: one sentence and one lineage
     // line each.
     let all = store.ok(&["trace", "unga-tpnw"]);
