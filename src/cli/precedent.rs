@@ -7,7 +7,7 @@ use clap::Args;
 use serde::Serialize;
 
 use communique::align::AlignOptions;
-use communique::precedent::{Finding, Library, Query, Source, Verdict, revised};
+use communique::precedent::{Finding, Library, Query, Source, Verdict, date_of, revised};
 use communique::store::StoreError;
 
 use super::config::{Config, Values};
@@ -91,7 +91,7 @@ pub fn run(args: PrecedentArgs, config: &Config, context: &Context) -> Result<Ou
         (Some(reference), _) => {
             let resolved = context.resolve(reference)?;
             let statement = store.load(&resolved)?;
-            let date = Source::from_entry(&resolved.entry, statement.clone()).date;
+            let date = date_of(&resolved.entry, &statement);
             let previous = match store.previous(&resolved) {
                 Ok(previous) => Some(previous),
                 Err(StoreError::NoPredecessor { .. }) => None,

@@ -246,17 +246,22 @@ impl Source {
     /// A statement of the store as a source: dated by its front matter,
     /// else by its id (which starts with the date).
     pub fn from_entry(entry: &Entry, statement: Statement) -> Source {
-        let date = statement
-            .meta
-            .date
-            .clone()
-            .unwrap_or_else(|| entry.id.get(..10).unwrap_or(&entry.id).to_owned());
         Source {
             reference: entry.to_string(),
-            date,
+            date: date_of(entry, &statement),
             statement,
         }
     }
+}
+
+/// A stored statement's date: from its front matter, else from its id
+/// (which starts with the date).
+pub fn date_of(entry: &Entry, statement: &Statement) -> String {
+    statement
+        .meta
+        .date
+        .clone()
+        .unwrap_or_else(|| entry.id.get(..10).unwrap_or(&entry.id).to_owned())
 }
 
 impl Library {
