@@ -158,24 +158,22 @@ pub fn run(args: PrecedentArgs, config: &Config, context: &Context) -> Result<Ou
             writeln!(out)?;
         }
         TextOrJson::Text => {
+            let plural = |n: usize, what: &str| match n {
+                1 => format!("1 {what}"),
+                n => format!("{n} {what}s"),
+            };
+            let count = plural(findings.len(), "sentence");
             let what = match (&name, &previous, args.all) {
                 (Some(name), Some(previous), false) => {
-                    format!(
-                        "{name}: {} sentences new or reworded since {previous}",
-                        findings.len()
-                    )
+                    format!("{name}: {count} new or reworded since {previous}")
                 }
-                (Some(name), _, _) => format!("{name}: {} sentences", findings.len()),
-                (None, _, _) => format!("--text: {} sentences", findings.len()),
+                (Some(name), _, _) => format!("{name}: {count}"),
+                (None, _, _) => format!("--text: {count}"),
             };
-            let statements = if searched == 1 {
-                "statement"
-            } else {
-                "statements"
-            };
+            let searched = plural(searched, "statement");
             let among = match &date {
-                Some(date) => format!("{searched} {statements} dated before {date}"),
-                None => format!("all {searched} {statements}"),
+                Some(date) => format!("{searched} dated before {date}"),
+                None => format!("all {searched}"),
             };
             writeln!(out, "{what}; precedents among {among}")?;
             for finding in &findings {
