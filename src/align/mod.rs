@@ -111,8 +111,9 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     let mut texts = Interner::with_capacity(old.len() + new.len());
     let old_texts: Vec<u32> = old.iter().map(|t| texts.id(t)).collect();
     let new_texts: Vec<u32> = new.iter().map(|t| texts.id(t)).collect();
-    let distinct_keys: Vec<String> =
-        parallel::map(&texts.in_order(), PARALLEL_MIN, |t| key(t, options.folding));
+    let distinct_keys: Vec<String> = parallel::map(&texts.in_order(), PARALLEL_MIN, |_, t| {
+        key(t, options.folding)
+    });
     let old_keys: Vec<&str> = old_texts
         .iter()
         .map(|&t| distinct_keys[t as usize].as_str())

@@ -102,7 +102,7 @@ impl<'a> Commitments<'a> {
                 });
             }
         }
-        let found = parallel::map(&texts, 2048, |t| commitment::detect(t, lexicon));
+        let found = parallel::map(&texts, 2048, |_, t| commitment::detect(t, lexicon));
         Commitments { index, found }
     }
 

@@ -19,8 +19,8 @@ use serde::Serialize;
 use crate::align::{AlignOptions, align, score_keyed_pairs};
 use crate::diff::ChangeKind;
 use crate::normalize::key::{Folding, key};
+use crate::parallel;
 use crate::statement::{Location, Statement};
-use crate::store::parallel_map;
 use crate::store::{Entry, Store, StoreError};
 use index::Index;
 
@@ -142,8 +142,8 @@ impl Library {
             let n = source.statement.sentence_count();
             sentences.extend((0..n).map(|i| (s as u32, i as u32)));
         }
-        // Keys are the bulk of the work: two threads, one per half.
-        let keys: Vec<Vec<String>> = parallel_map(&sources, |_, s| {
+        // Keys are the bulk of the work: spread them over the cores.
+        let keys: Vec<Vec<String>> = parallel::map(&sources, 16, |_, s| {
             s.statement
                 .sentences()
                 .map(|(_, t)| key(&t.text, Folding::default()))
@@ -205,7 +205,7 @@ impl Library {
             .enumerate()
             .filter(|(_, pairs)| !pairs.is_empty())
             .collect();
-        let scored = parallel_map(&touched, |_, &(s, pairs)| {
+        let scored = parallel::map(&touched, 16, |_, &(s, pairs)| {
             self.verify(s, pairs, &query_keys, options)
         });
         let mut found: Vec<Vec<Precedent>> = vec![Vec::new(); texts.len()];

@@ -13,8 +13,8 @@ use crate::analyze::compare;
 use crate::diff::Summary;
 use crate::statement::Statement;
 
-use super::snapshot::parallel_map;
 use super::{Entry, Store, StoreError};
+use crate::parallel;
 
 /// One statement in the log.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,7 +57,7 @@ pub fn log_with_progress(
     // Entries are sorted by series then date: the previous one of the same
     // series, if any, stands right before.
     let done = AtomicUsize::new(0);
-    let summaries = parallel_map(&entries, |i, entry| {
+    let summaries = parallel::map(&entries, 16, |i, entry| {
         let summary = i
             .checked_sub(1)
             .filter(|&p| entries[p].series == entry.series)

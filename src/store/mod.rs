@@ -42,7 +42,6 @@ pub use history::{Revision, history};
 pub use import::{Identity, ImportChange, ImportRequest, Imported};
 pub use log::{LogEntry, log, log_with_progress};
 pub use refs::{StatementRef, Target};
-pub(crate) use snapshot::parallel_map;
 
 /// The folder, at the root of a store, that holds the statements.
 pub const STATEMENTS: &str = "statements";

@@ -5,6 +5,7 @@
 //! between threads); parsing, the bulk of the work, is spread over the
 //! cores.
 
+use crate::parallel;
 use crate::statement::Statement;
 
 use super::{Entry, Resolved, Store, StoreError, blob_at, names, parse, tree_entries};
@@ -42,7 +43,9 @@ impl Store {
             let bytes = blob_at(&self.repo, &tree, &entry.path())?.unwrap_or_default();
             blobs.push(bytes);
         }
-        let statements = parallel_map(&entries, |i, entry| parse(&blobs[i], entry, Some("HEAD")));
+        let statements = parallel::map(&entries, 16, |i, entry| {
+            parse(&blobs[i], entry, Some("HEAD"))
+        });
         let statements: Vec<Statement> = statements.into_iter().collect::<Result<_, _>>()?;
         Ok(entries.into_iter().zip(statements).collect())
     }
@@ -68,40 +71,4 @@ impl Store {
             })
             .collect()
     }
-}
-
-/// `f` over every item with its index, on as many threads as there are
-/// cores, results in order.
-pub(crate) fn parallel_map<T: Sync, R: Send>(
-    items: &[T],
-    f: impl Fn(usize, &T) -> R + Sync,
-) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || items.len() < 16 {
-        return items.iter().enumerate().map(|(i, t)| f(i, t)).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .enumerate()
-            .map(|(c, part)| {
-                let f = &f;
-                scope.spawn(move || {
-                    part.iter()
-                        .enumerate()
-                        .map(|(i, t)| f(c * chunk + i, t))
-                        .collect::<Vec<R>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(part) => part,
-                // A panic in a worker is a bug; carry it to the caller.
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    })
 }
