@@ -1,12 +1,13 @@
 //! `communique import`: normalize files and commit them to the store.
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use anyhow::{Result, bail};
 use clap::Args;
 
 use communique::import::Format;
-use communique::store::{Identity, ImportChange, ImportRequest};
+use communique::store::{Identity, ImportChange, ImportRequest, names};
 
 use super::Outcome;
 use super::context::Context;
@@ -41,8 +42,8 @@ pub struct ImportArgs {
     /// The series to file them under (lowercase letters, digits, hyphens).
     #[arg(long)]
     series: String,
-    /// The date of the statement, YYYY-MM-DD (needed when the file does not
-    /// say).
+    /// The date of the statement, YYYY-MM-DD. Default: the date the file
+    /// gives, else the one its name starts with (2023-12-04-a-res-78-35.txt).
     #[arg(long)]
     date: Option<String>,
     /// The id within the series (the date goes in front); default: the file
@@ -99,6 +100,16 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<Outcome> {
                 slot.clone_from(value);
             }
         }
+        if meta.date.is_none()
+            && let Some(date) = date_from_file_name(file)
+        {
+            if !context.quiet() {
+                eprintln!(
+                    "communique: note: {file}: date {date} taken from the file name; give --date to set another"
+                );
+            }
+            meta.date = Some(date);
+        }
         let mut request = ImportRequest::new(statement, &args.series, file);
         request.id.clone_from(&args.id);
         request.message.clone_from(&args.message);
@@ -126,4 +137,10 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Same)
+}
+
+/// The date a file's name starts with, if any (not for standard input).
+fn date_from_file_name(file: &str) -> Option<String> {
+    let stem = Path::new(file).file_stem()?.to_str()?;
+    names::leading_date(stem).map(str::to_owned)
 }

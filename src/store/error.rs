@@ -102,7 +102,9 @@ pub enum StoreError {
         series: String,
     },
     /// An import without a date.
-    #[error("{origin}: the statement has no date; add --date YYYY-MM-DD")]
+    #[error(
+        "{origin}: the statement has no date; add --date YYYY-MM-DD (or start the file name with it)"
+    )]
     MissingDate {
         /// The file imported.
         origin: String,

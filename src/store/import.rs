@@ -370,7 +370,7 @@ fn id_for(
                 .and_then(|s| s.to_str())
                 .filter(|_| request.origin != "-")
                 .unwrap_or_default();
-            let from_stem = names::slugify(names::strip_date(stem, date), 60);
+            let from_stem = names::slugify(names::strip_date(stem), 60);
             let from_title = names::slugify(statement.meta.title.as_deref().unwrap_or(""), 60);
             [from_stem, from_title]
                 .into_iter()

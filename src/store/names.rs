@@ -80,18 +80,38 @@ pub fn slugify(text: &str, max: usize) -> String {
     slug.trim_end_matches('-').to_owned()
 }
 
-/// The id part of a file stem: `2023-12-04-a-res-78-35` → `a-res-78-35`
-/// when the stem starts with `date` (the date goes in front of every id
-/// anyway).
-pub fn strip_date<'a>(stem: &'a str, date: &str) -> &'a str {
-    stem.strip_prefix(date)
-        .map(|rest| rest.trim_start_matches(['-', '_', ' ', '.']))
-        .unwrap_or(stem)
+/// The id part of a file stem: `2023-12-04-a-res-78-35` → `a-res-78-35`.
+/// The statement's own date goes in front of every id, so a date the name
+/// starts with (the same or, with `--date`, another) would only repeat.
+pub fn strip_date(stem: &str) -> &str {
+    match leading_date(stem) {
+        Some(date) => stem[date.len()..].trim_start_matches(['-', '_', ' ', '.']),
+        None => stem,
+    }
+}
+
+/// The date a file stem starts with, `2023-12-04-a-res-78-35` →
+/// `2023-12-04`: archives name files so, and the store's ids do too.
+pub fn leading_date(stem: &str) -> Option<&str> {
+    let date = stem.get(..10)?;
+    let rest = &stem[10..];
+    let ends_there = rest.is_empty() || rest.starts_with(['-', '_', ' ', '.']);
+    (ends_there && crate::statement::is_valid_date(date)).then_some(date)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_file_names() {
+        assert_eq!(leading_date("2023-12-04-a-res-78-35"), Some("2023-12-04"));
+        assert_eq!(leading_date("2023-12-04"), Some("2023-12-04"));
+        assert_eq!(leading_date("2023-02-30-draft"), None);
+        assert_eq!(leading_date("2023-12-045"), None);
+        assert_eq!(leading_date("draft-2023-12-04"), None);
+        assert_eq!(leading_date("é"), None);
+    }
 
     #[test]
     fn refuses_names_that_escape_or_are_not_slugs() {
@@ -117,9 +137,10 @@ mod tests {
         assert_eq!(slugify("one two three", 9), "one-two");
         assert_eq!(slugify("“”", 60), "");
         assert_eq!(
-            strip_date("2023-12-04-a-res-78-35", "2023-12-04"),
+            strip_date("2023-12-04-a-res-78-35"),
             "a-res-78-35"
         );
-        assert_eq!(strip_date("draft", "2023-12-04"), "draft");
+        assert_eq!(strip_date("draft"), "draft");
+        assert_eq!(strip_date("2021-13-01-draft"), "2021-13-01-draft");
     }
 }

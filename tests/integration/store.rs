@@ -482,8 +482,13 @@ fn every_refusal_is_one_line_naming_what_to_do() {
             "id ",
         );
     }
+    // No date in the text nor in the file name.
+    let undated = store.write(
+        "resolution.txt",
+        &std::fs::read_to_string(y2023).expect("corpus file"),
+    );
     store.refused(
-        &["import", y2023, "--series", "unga-tpnw"],
+        &["import", &undated, "--series", "unga-tpnw"],
         "add --date YYYY-MM-DD",
     );
     store.refused(
@@ -581,6 +586,36 @@ fn every_refusal_is_one_line_naming_what_to_do() {
     assert!(store.ok(&args).contains("s/2024-01-01-draft: imported"));
 }
 
+#[test]
+fn an_undated_statement_takes_the_date_its_file_name_starts_with() {
+    let Some(files) = corpus(&[Y2023]) else {
+        return;
+    };
+    let store = TestStore::new();
+    let y2023 = files[0].to_str().expect("path");
+    let (code, out, err) = store.run(&["import", y2023, "--series", "unga-tpnw"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("unga-tpnw/2023-12-04-a-res-78-35: imported"),
+        "{out}"
+    );
+    assert!(
+        err.contains("date 2023-12-04 taken from the file name"),
+        "{err}"
+    );
+    // --date still wins, and --quiet silences the note.
+    let (code, out, err) = store.run(&[
+        "import",
+        y2023,
+        "--series",
+        "other",
+        "--date",
+        "2023-12-05",
+        "--quiet",
+    ]);
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+    assert!(store.ok(&["log"]).contains("other/2023-12-05-a-res-78-35"));
+}
 #[test]
 fn two_processes_importing_fifty_statements_each_lose_nothing() {
     let store = TestStore::new();
