@@ -136,10 +136,7 @@ mod tests {
         assert_eq!(slugify("78/35. Treaty", 60), "78-35-treaty");
         assert_eq!(slugify("one two three", 9), "one-two");
         assert_eq!(slugify("“”", 60), "");
-        assert_eq!(
-            strip_date("2023-12-04-a-res-78-35"),
-            "a-res-78-35"
-        );
+        assert_eq!(strip_date("2023-12-04-a-res-78-35"), "a-res-78-35");
         assert_eq!(strip_date("draft"), "draft");
         assert_eq!(strip_date("2021-13-01-draft"), "2021-13-01-draft");
     }
