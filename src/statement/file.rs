@@ -67,7 +67,7 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
     if !closed {
         return Err(ParseError {
             line: 1,
-            message: format!("the front matter is never closed: add a `{FENCE}` line after it"),
+            message: format!("the front matter is never closed; add a `{FENCE}` line after it"),
         });
     }
     let meta: Meta = toml::from_str(&front).map_err(|e| ParseError {
@@ -75,7 +75,10 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
         line: e
             .span()
             .map_or(1, |s| front[..s.start].matches('\n').count() + 2),
-        message: format!("front matter: {}", e.message()),
+        message: format!(
+            "front matter: {}; fix the TOML between the `{FENCE}` lines",
+            e.message().trim_end()
+        ),
     })?;
 
     let mut paragraphs = Vec::new();
