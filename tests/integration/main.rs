@@ -13,4 +13,5 @@ mod importers;
 mod reports;
 mod shared;
 mod store;
+mod unicode_props;
 mod ux;
