@@ -103,9 +103,11 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
 fn parse_line(line: &str) -> Sentence {
     let line = line.trim();
     if let Some(escaped) = line.strip_prefix('\\') {
+        // Trimmed like any other line: the writer trims what it escapes, so
+        // "\ x" and "\x" are one sentence (found by fuzzing).
         return Sentence {
             label: None,
-            text: escaped.to_owned(),
+            text: escaped.trim_start().to_owned(),
         };
     }
     Sentence::from_segment(line)
@@ -139,8 +141,12 @@ fn write_line(out: &mut String, sentence: &Sentence) {
             out.push(' ');
         }
         None => {
-            let needs_escape =
-                text.starts_with('\\') || split_label(text).0.is_some() || text == FENCE;
+            // An empty sentence is written as a lone `\`: an empty line
+            // would end the paragraph (found by fuzzing).
+            let needs_escape = text.is_empty()
+                || text.starts_with('\\')
+                || split_label(text).0.is_some()
+                || text == FENCE;
             if needs_escape {
                 out.push('\\');
             }

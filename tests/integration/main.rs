@@ -6,6 +6,7 @@ mod cli;
 mod commitments;
 mod diff_labels;
 mod diff_props;
+mod fuzz_regressions;
 mod git_setup;
 mod golden_rules;
 mod import;
