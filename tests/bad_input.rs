@@ -133,6 +133,20 @@ impl Fixture {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Commits `path` (a file or folder of the store) with `message`.
+    fn commit(&self, path: &str, message: &str) {
+        self.git(&["add", path]);
+        self.git(&[
+            "-c",
+            "user.name=T",
+            "-c",
+            "user.email=t@x",
+            "commit",
+            "-qm",
+            message,
+        ]);
+    }
+
     /// HEAD, `git status --porcelain`, and every file and folder under the
     /// store with a hash of its bytes.
     fn snapshot(&self) -> (String, String, BTreeMap<PathBuf, u64>) {
@@ -259,11 +273,7 @@ const NEW_TEXT: &[u8] = b"The Ministers met in Rome on 3 May.\n";
 
 /// `import FILE --series s --date 2024-01-01` of a small new statement.
 fn import_new(fx: &Fixture, names: &str) -> Case {
-    let new = fx.file("new.txt", NEW_TEXT);
-    Case::new(
-        &["import", &new, "--series", "s", "--date", "2024-01-01"],
-        names,
-    )
+    on_file(fx, IMPORT, "new.txt", NEW_TEXT, names).expect("a case")
 }
 
 /// `case`, once `dir` is read-only; `None`, with a notice, where it cannot
@@ -278,46 +288,84 @@ fn read_only(fx: &mut Fixture, dir: &Path, case: Case) -> Option<Case> {
     }
 }
 
+/// `args` with `FILE` in them (else at their end) the path of a new input
+/// file `name` of `bytes`.
+fn on_file(fx: &Fixture, args: &[&str], name: &str, bytes: &[u8], names: &str) -> Option<Case> {
+    let path = fx.file(name, bytes);
+    let mut case = Case::new(args, names);
+    match case.args.iter_mut().find(|a| *a == "FILE") {
+        Some(arg) => *arg = path,
+        None => case.args.push(path),
+    }
+    Some(case)
+}
+
+/// `diff SEED SEED FLAG VALUE`.
+fn diff_with(flag: &str, value: &str, names: &str) -> Option<Case> {
+    Some(Case::new(&["diff", SEED_REF, SEED_REF, flag, value], names))
+}
+
+/// `import FILE --series s --date 2024-01-01`.
+const IMPORT: &[&str] = &["import", "FILE", "--series", "s", "--date", "2024-01-01"];
+
 const ROWS: &[Row] = &[
     // ----------------------------------------------------------- inputs
     ("empty file", |fx| {
-        let f = fx.file("empty.txt", b"");
-        Some(Case::new(&["normalize", &f], "empty.txt: empty file"))
+        on_file(
+            fx,
+            &["normalize"],
+            "empty.txt",
+            b"",
+            "empty.txt: empty file",
+        )
     }),
     ("empty standard input", |_| {
         Some(Case::new(&["diff", "-", SEED_REF], "<stdin>: empty file"))
     }),
     ("binary (NUL bytes)", |fx| {
-        let f = fx.file("image.dat", b"GIF89a\x01\x00\x01\x00\x00\xff\x00");
-        Some(Case::new(
-            &["diff", &f, SEED_REF],
+        on_file(
+            fx,
+            &["diff", "FILE", SEED_REF],
+            "image.dat",
+            b"GIF89a\x01\x00\x01\x00\x00\xff\x00",
             "image.dat: looks binary",
-        ))
+        )
     }),
     ("mostly control characters", |fx| {
-        let f = fx.file(
+        on_file(
+            fx,
+            &["normalize"],
             "ctrl.txt",
             &[0x01, 0x02, 0x03, b'a', 0x1b, 0x7f, 0x04, 0x05],
-        );
-        Some(Case::new(&["normalize", &f], "ctrl.txt: looks binary"))
+            "ctrl.txt: looks binary",
+        )
     }),
     ("invalid UTF-8: a lone surrogate (ED A0 80)", |fx| {
-        let f = fx.file("surrogate.txt", b"The Ministers \xed\xa0\x80 met.\n");
-        Some(Case::new(
-            &["normalize", &f],
+        on_file(
+            fx,
+            &["normalize"],
+            "surrogate.txt",
+            b"The Ministers \xed\xa0\x80 met.\n",
             "surrogate.txt: not UTF-8 at byte 14",
-        ))
+        )
     }),
     ("invalid UTF-8 (Latin-1) imported into the store", |fx| {
-        let f = fx.file("latin1.txt", b"The Minist\xe8res met.\n");
-        Some(Case::new(
-            &["import", &f, "--series", "s", "--date", "2024-01-01"],
+        on_file(
+            fx,
+            IMPORT,
+            "latin1.txt",
+            b"The Minist\xe8res met.\n",
             "latin1.txt: not UTF-8 at byte 10",
-        ))
+        )
     }),
     ("UTF-16 text", |fx| {
-        let f = fx.file("utf16.txt", b"\xff\xfeT\0h\0e\0 \0");
-        Some(Case::new(&["normalize", &f], "utf16.txt: UTF-16"))
+        on_file(
+            fx,
+            &["normalize"],
+            "utf16.txt",
+            b"\xff\xfeT\0h\0e\0 \0",
+            "utf16.txt: UTF-16",
+        )
     }),
     ("a 50 MB file, not UTF-8 at its last byte", |fx| {
         let bytes = fifty_megabytes();
@@ -326,11 +374,13 @@ const ROWS: &[Row] = &[
         Some(Case::new(&["diff", &f, SEED_REF], &at))
     }),
     ("a 50 MB file imported into the store", |fx| {
-        let f = fx.file("big.txt", &fifty_megabytes());
-        Some(Case::new(
-            &["import", &f, "--series", "s", "--date", "2024-01-01"],
+        on_file(
+            fx,
+            IMPORT,
+            "big.txt",
+            &fifty_megabytes(),
             "big.txt: not UTF-8",
-        ))
+        )
     }),
     ("a sentence file with one 1 MB line of front matter", |fx| {
         let mut bytes = one_megabyte_line("+++\ntitle = \"");
@@ -339,77 +389,91 @@ const ROWS: &[Row] = &[
         Some(Case::new(&["normalize", &f], "long.txt:2: front matter"))
     }),
     ("a policy of one 1 MB line", |fx| {
-        let f = fx.file(
+        on_file(
+            fx,
+            &["check", SEED_REF, "--against", SEED_REF, "--policy"],
             "long-policy.toml",
             &one_megabyte_line("[check]\nfinal = \""),
-        );
-        Some(Case::new(
-            &["check", SEED_REF, "--against", SEED_REF, "--policy", &f],
             "long-policy.toml",
-        ))
+        )
     }),
     ("a .docx that is not a zip", |fx| {
-        let f = fx.file("notzip.docx", b"Just text with a .docx name.\n");
-        Some(Case::new(&["normalize", &f], "notzip.docx: not a .docx"))
+        on_file(
+            fx,
+            &["normalize"],
+            "notzip.docx",
+            b"Just text with a .docx name.\n",
+            "notzip.docx: not a .docx",
+        )
     }),
     ("a zip that is not a .docx", |fx| {
-        let f = fx.file("archive.docx", &zip(&[("notes.txt", "hello")]));
-        Some(Case::new(
-            &["normalize", &f],
+        on_file(
+            fx,
+            &["normalize"],
+            "archive.docx",
+            &zip(&[("notes.txt", "hello")]),
             "archive.docx: a zip archive without word/document.xml",
-        ))
+        )
     }),
     ("a .docx whose document.xml is not XML", |fx| {
-        let f = fx.file(
+        on_file(
+            fx,
+            &["normalize"],
             "broken.docx",
             &zip(&[(
                 "word/document.xml",
                 "<w:document><w:body><w:p><w:r><w:t>A</w:p>",
             )]),
-        );
-        Some(Case::new(&["normalize", &f], "broken.docx"))
+            "broken.docx",
+        )
     }),
     ("HTML with only scripts", |fx| {
-        let f = fx.file(
-            "scripts.html",
-            b"<!doctype html><html><head><script>render()</script></head><body><script>x()</script><noscript></noscript></body></html>",
-        );
-        Some(Case::new(
-            &["normalize", &f],
-            "scripts.html: no statement text found",
-        ))
+        on_file(fx, &["normalize"], "scripts.html", b"<!doctype html><html><head><script>render()</script></head><body><script>x()</script><noscript></noscript></body></html>", "scripts.html: no statement text found")
     }),
     ("a PDF cut short", |fx| {
-        let f = fx.file("cut.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\n");
-        Some(Case::new(
-            &["normalize", &f],
+        on_file(
+            fx,
+            &["normalize"],
+            "cut.pdf",
+            b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\n",
             "cut.pdf: the PDF is truncated",
-        ))
+        )
     }),
     ("text read as a PDF (--from pdf)", |fx| {
-        let f = fx.file("plain.txt", b"Not a PDF at all.\n");
-        Some(Case::new(
-            &["normalize", "--from", "pdf", &f],
+        on_file(
+            fx,
+            &["normalize", "--from", "pdf"],
+            "plain.txt",
+            b"Not a PDF at all.\n",
             "plain.txt: not a PDF",
-        ))
+        )
     }),
     ("an old Word .doc", |fx| {
-        let f = fx.file("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0");
-        Some(Case::new(
-            &["normalize", &f],
+        on_file(
+            fx,
+            &["normalize"],
+            "old.doc",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0",
             "old.doc: an old-style Office file",
-        ))
+        )
     }),
     ("an RTF document", |fx| {
-        let f = fx.file("memo.rtf", b"{\\rtf1\\ansi The Ministers met.}");
-        Some(Case::new(&["normalize", &f], "memo.rtf: an RTF document"))
+        on_file(
+            fx,
+            &["normalize"],
+            "memo.rtf",
+            b"{\\rtf1\\ansi The Ministers met.}",
+            "memo.rtf: an RTF document",
+        )
     }),
     ("text with no sentences", |fx| {
-        let f = fx.file("blank.txt", b"   \n\n\t\n");
-        Some(Case::new(
-            &["normalize", &f],
+        on_file(
+            fx,
+            &["normalize"],
+            "blank.txt",
+            b"   \n\n\t\n",
             "blank.txt: no sentences found",
-        ))
+        )
     }),
     ("a missing file", |fx| {
         let f = fx.path("missing.txt");
@@ -435,50 +499,44 @@ const ROWS: &[Row] = &[
         Some(Case::new(&["diff", &f, SEED_REF], "fm.txt:2: front matter"))
     }),
     ("front matter never closed", |fx| {
-        let f = fx.file("open.txt", b"+++\ntitle = \"T\"\nA sentence.\n");
-        Some(Case::new(
-            &["normalize", &f],
+        on_file(
+            fx,
+            &["normalize"],
+            "open.txt",
+            b"+++\ntitle = \"T\"\nA sentence.\n",
             "open.txt:1: the front matter is never closed",
-        ))
+        )
     }),
     ("bad YAML front matter in Markdown", |fx| {
-        let f = fx.file("yaml.md", b"---\ntitle: [unclosed\n---\n\nA sentence.\n");
-        Some(Case::new(
-            &["normalize", &f],
+        on_file(
+            fx,
+            &["normalize"],
+            "yaml.md",
+            b"---\ntitle: [unclosed\n---\n\nA sentence.\n",
             "yaml.md: the YAML front matter does not parse",
-        ))
+        )
     }),
     // ---------------------------------------------------------- options
     ("unknown --from value", |fx| {
-        let f = fx.file("a.txt", b"A sentence.\n");
-        Some(Case::new(
-            &["normalize", "--from", "rtf", &f],
+        on_file(
+            fx,
+            &["normalize", "--from", "rtf"],
+            "a.txt",
+            b"A sentence.\n",
             "'rtf' for '--from",
-        ))
+        )
     }),
     ("bad --format value", |_| {
-        Some(Case::new(
-            &["diff", SEED_REF, SEED_REF, "--format", "pdf"],
-            "'pdf' for '--format",
-        ))
+        diff_with("--format", "pdf", "'pdf' for '--format")
     }),
     ("--threshold above 1", |_| {
-        Some(Case::new(
-            &["diff", SEED_REF, SEED_REF, "--threshold", "2"],
-            "'2' for '--threshold",
-        ))
+        diff_with("--threshold", "2", "'2' for '--threshold")
     }),
     ("--threshold not a number", |_| {
-        Some(Case::new(
-            &["diff", SEED_REF, SEED_REF, "--threshold", "half"],
-            "'half' for '--threshold",
-        ))
+        diff_with("--threshold", "half", "'half' for '--threshold")
     }),
     ("negative --context", |_| {
-        Some(Case::new(
-            &["diff", SEED_REF, SEED_REF, "--context", "-1"],
-            "'-1'",
-        ))
+        diff_with("--context", "-1", "'-1'")
     }),
     ("unknown --color value", |_| {
         Some(Case::new(
@@ -509,25 +567,31 @@ const ROWS: &[Row] = &[
         Some(case)
     }),
     ("a lexicon with a syntax error", |fx| {
-        let f = fx.file("lexicon.toml", b"[markers\nstrong = [\"commit\"]\n");
-        Some(Case::new(
-            &["diff", SEED_REF, SEED_REF, "--lexicon", &f],
+        on_file(
+            fx,
+            &["diff", SEED_REF, SEED_REF, "--lexicon"],
             "lexicon.toml",
-        ))
+            b"[markers\nstrong = [\"commit\"]\n",
+            "lexicon.toml",
+        )
     }),
     ("a policy with a syntax error", |fx| {
-        let f = fx.file("policy.toml", b"[check]\nfinal = yes\n");
-        Some(Case::new(
-            &["check", SEED_REF, "--against", SEED_REF, "--policy", &f],
+        on_file(
+            fx,
+            &["check", SEED_REF, "--against", SEED_REF, "--policy"],
             "policy.toml",
-        ))
+            b"[check]\nfinal = yes\n",
+            "policy.toml",
+        )
     }),
     ("a policy with an unknown key", |fx| {
-        let f = fx.file("policy-key.toml", b"[check]\nfinall = true\n");
-        Some(Case::new(
-            &["check", SEED_REF, "--against", SEED_REF, "--policy", &f],
+        on_file(
+            fx,
+            &["check", SEED_REF, "--against", SEED_REF, "--policy"],
             "policy-key.toml",
-        ))
+            b"[check]\nfinall = true\n",
+            "policy-key.toml",
+        )
     }),
     ("a store configuration with an unknown key", |fx| {
         std::fs::write(
@@ -536,16 +600,7 @@ const ROWS: &[Row] = &[
         )
         .expect("config");
         // Committed, so that the store is clean before and after.
-        fx.git(&["add", "communique.toml"]);
-        fx.git(&[
-            "-c",
-            "user.name=T",
-            "-c",
-            "user.email=t@x",
-            "commit",
-            "-qm",
-            "config",
-        ]);
+        fx.commit("communique.toml", "config");
         Some(Case::new(
             &["log"],
             "communique.toml:2: unknown key defaults.colour",
@@ -610,16 +665,7 @@ const ROWS: &[Row] = &[
             b"x",
         )
         .expect("file");
-        fx.git(&["add", "statements"]);
-        fx.git(&[
-            "-c",
-            "user.name=T",
-            "-c",
-            "user.email=t@x",
-            "commit",
-            "-qm",
-            "occupy",
-        ]);
+        fx.commit("statements", "occupy");
         Some(import_new(fx, "2024-01-01-new.txt"))
     }),
     ("uncommitted edits where the import would write", |fx| {
@@ -654,18 +700,16 @@ const ROWS: &[Row] = &[
         },
     ),
     ("an empty file imported into the store", |fx| {
-        let f = fx.file("empty.txt", b"");
-        Some(Case::new(
-            &["import", &f, "--series", "s", "--date", "2024-01-01"],
-            "empty.txt: empty file",
-        ))
+        on_file(fx, IMPORT, "empty.txt", b"", "empty.txt: empty file")
     }),
     ("a binary file imported into the store", |fx| {
-        let f = fx.file("bin.txt", b"\x7fELF\x02\x01\x01\0\0\0");
-        Some(Case::new(
-            &["import", &f, "--series", "s", "--date", "2024-01-01"],
+        on_file(
+            fx,
+            IMPORT,
+            "bin.txt",
+            b"\x7fELF\x02\x01\x01\0\0\0",
             "bin.txt: looks binary",
-        ))
+        )
     }),
     ("an unknown ref", |_| {
         Some(Case::new(&["show", "s/nope"], "\"s/nope\""))

@@ -11,15 +11,13 @@
 //! - bytes that are not UTF-8 are a clean `NotUtf8` error at the right
 //!   offset, never a panic or a lossy read.
 
-use communique::align::AlignOptions;
-use communique::analyze::compare;
-use communique::diff::ChangeKind;
 use communique::import::{Format, ImportError, import};
 use communique::normalize;
-use communique::report;
 use communique::statement::{Meta, Paragraph, Sentence, Statement};
 use communique::statement::{read_sentence_file, write_sentence_file};
 use proptest::prelude::*;
+
+use crate::diff_props::{check_json_rebuilds, check_symmetric, diff_and_report};
 
 /// Pieces of text by class; `unicode_text` strings them together.
 fn piece() -> impl Strategy<Value = String> {
@@ -160,10 +158,6 @@ fn unicode_pair() -> impl Strategy<Value = (Statement, Statement)> {
         })
 }
 
-fn diff(a: &Statement, b: &Statement) -> communique::diff::Diff {
-    compare(a, b, "a", "b", &AlignOptions::default())
-}
-
 /// Bytes that are not UTF-8: a lone surrogate (ED A0 80 … ED BF BF), an
 /// overlong NUL, a stray continuation byte, a cut 3-byte sequence, a byte
 /// never valid.
@@ -213,40 +207,12 @@ proptest! {
 
     #[test]
     fn the_diff_of_unicode_statements_is_symmetric((a, b) in unicode_pair()) {
-        let forward = diff(&a, &b).summary();
-        let backward = diff(&b, &a).summary();
-        for kind in ChangeKind::ALL {
-            prop_assert_eq!(forward.get(kind), backward.get(kind.reversed()), "{:?}", kind);
-        }
+        check_symmetric(&a, &b)?;
     }
 
     #[test]
     fn the_json_report_of_unicode_statements_rebuilds_both((a, b) in unicode_pair()) {
-        let mut out = Vec::new();
-        report::json::write(&mut out, &diff(&a, &b), false).expect("writes to a Vec");
-        let json: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
-        let texts = |side: &str| -> Vec<String> {
-            let mut all: Vec<(u64, u64, String)> = json["changes"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .flat_map(|c| c[side].as_array().cloned().unwrap_or_default())
-                .map(|s| {
-                    (
-                        s["paragraph"].as_u64().unwrap_or(0),
-                        s["sentence"].as_u64().unwrap_or(0),
-                        s["text"].as_str().unwrap_or_default().to_owned(),
-                    )
-                })
-                .collect();
-            all.sort();
-            all.into_iter().map(|(_, _, t)| t).collect()
-        };
-        let of = |st: &Statement| -> Vec<String> {
-            st.sentences().map(|(_, s)| s.text.clone()).collect()
-        };
-        prop_assert_eq!(texts("old"), of(&a));
-        prop_assert_eq!(texts("new"), of(&b));
+        check_json_rebuilds(&a, &b)?;
     }
 
     #[test]
@@ -261,13 +227,7 @@ proptest! {
         ] {
             let _ = import(bytes, format, "x");
         }
-        if let (Ok(x), Ok(y)) = (import(a.as_bytes(), None, "a"), import(b.as_bytes(), None, "b")) {
-            let d = diff(&x, &y);
-            let mut sink = Vec::new();
-            report::terminal::write(&mut sink, &d, &report::ReportOptions::default()).expect("writes");
-            report::markdown::write(&mut sink, &d, false).expect("writes");
-            report::json::write(&mut sink, &d, false).expect("writes");
-        }
+        diff_and_report(&a, &b);
     }
 
     #[test]
