@@ -53,8 +53,9 @@ pub fn extract(bytes: &[u8], origin: &str) -> Result<Extracted, ImportError> {
 /// (pages, lines and words with their boxes) into body blocks and cover
 /// metadata, by the rules in this module's documentation.
 ///
-/// [`extract`] runs `pdftotext` and then this; it is public so that the
-/// rules can be tested and fuzzed without a PDF or the subprocess.
+/// Importing a PDF ([`super::import`] with [`Format::Pdf`]) runs
+/// `pdftotext` and then this; it is public so that the rules can be tested
+/// and fuzzed without a PDF or the subprocess.
 /// Unreadable XML is an [`ImportError::Malformed`], a document with no
 /// words an [`ImportError::NeedsOcr`].
 pub fn extract_layout(xhtml: &str, origin: &str) -> Result<Extracted, ImportError> {
