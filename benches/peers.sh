@@ -20,6 +20,7 @@
 #
 # Wall clock, best of N runs after one warm-up (hyperfine when installed,
 # else a loop timed with `date +%s.%N`); peak RSS from `/usr/bin/time -v`.
+# Needs only bash, awk, coreutils and the tools above (no bc).
 # Exit statuses of the tools are ignored (diff tools exit 1 on differences).
 set -euo pipefail
 
@@ -76,8 +77,8 @@ best_time() {
     start=$(date +%s.%N)
     bash -c "$cmd" || true
     end=$(date +%s.%N)
-    t=$(echo "$end - $start" | bc -l)
-    if [[ -z "$best" ]] || (( $(echo "$t < $best" | bc -l) )); then best=$t; fi
+    t=$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')
+    if [[ -z "$best" ]] || awk -v t="$t" -v b="$best" 'BEGIN { exit !(t < b) }'; then best=$t; fi
   done
   printf '%.4f\n' "$best"
 }
@@ -121,7 +122,7 @@ table() {
     elif [[ "$t" == "n/a" || "${times[$subject]}" == "n/a" ]]; then
       ratio="n/a"
     else
-      ratio=$(printf '%.2f×' "$(echo "${times[$subject]} / $t" | bc -l)")
+      ratio=$(awk -v s="${times[$subject]}" -v t="$t" 'BEGIN { printf "%.2f×", s / t }')
     fi
     printf '| `%s` | %s | %s | %s |\n' "$name" "$t" "$ratio" "${rss[$name]}"
   done
