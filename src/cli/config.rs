@@ -453,7 +453,7 @@ fn parse(text: &str, path: &Path) -> Result<(Values, Vec<(Key, usize)>)> {
             let folder = path.parent().unwrap_or(Path::new("."));
             set(&mut values, key, value.get_ref(), folder).map_err(|expected| {
                 anyhow!(
-                    "{where_}: bad value for {TABLE}.{}: expected {expected}",
+                    "{where_}: bad value for {TABLE}.{}; expected {expected}",
                     key.name()
                 )
             })?;
@@ -601,7 +601,7 @@ mod tests {
         );
         let e = parse_err("[defaults]\nformat = \"pdf\"\n");
         assert!(
-            e.contains(":2: bad value for defaults.format: expected one of \"terminal\""),
+            e.contains(":2: bad value for defaults.format; expected one of \"terminal\""),
             "{e}"
         );
         let e = parse_err("[defaults]\nthreshold = 1.5\n");

@@ -131,13 +131,18 @@ pub enum Outcome {
 pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
+        // --help, --version and a bare `communique` (the help, exit 2) print
+        // as clap renders them.
+        Err(e)
+            if !e.use_stderr()
+                || e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+        {
             let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "communique: {}", usage_error(&e));
+            return ExitCode::from(2);
         }
     };
     match dispatch(cli) {
@@ -149,6 +154,26 @@ pub fn run() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A command-line mistake as one line in the style of every other error:
+/// clap's message, its tip and possible values joined, then where to look.
+/// (clap's own rendering spans several lines and a usage block.)
+fn usage_error(e: &clap::Error) -> String {
+    let rendered = e.render().to_string();
+    let mut out = String::new();
+    for line in rendered.lines().map(str::trim).filter(|l| {
+        !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
+    }) {
+        let line = line.strip_prefix("error: ").unwrap_or(line);
+        // "…were not provided:" runs on into the list it introduces.
+        if !out.is_empty() {
+            out.push_str(if out.ends_with(':') { " " } else { "; " });
+        }
+        out.push_str(line);
+    }
+    out.push_str("; see `communique --help` or `communique COMMAND --help`");
+    out
 }
 
 /// Reads the configuration, then runs the command.

@@ -36,7 +36,7 @@ pub fn extract(bytes: &[u8], origin: &str) -> Result<Extracted, ImportError> {
     let bad = |message: String| malformed(origin, Format::Docx, message);
     if !bytes.starts_with(b"PK\x03\x04") {
         return Err(bad(
-            "not a .docx: a .docx is a zip archive, and this is not one (an old Word .doc? save it as .docx)".to_owned(),
+            "not a .docx: a .docx is a zip archive, and this is not one; if it is an old Word .doc, save it as .docx".to_owned(),
         ));
     }
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {

@@ -46,7 +46,20 @@ use crate::normalize;
 pub fn extract(bytes: &[u8], origin: &str) -> Result<Extracted, ImportError> {
     check_complete(bytes, origin)?;
     let xhtml = pdftotext(bytes, origin)?;
-    let pages = parse_bbox(&xhtml).map_err(|e| {
+    extract_layout(&xhtml, origin)
+}
+
+/// The layout stage alone: turns the XHTML of `pdftotext -bbox-layout`
+/// (pages, lines and words with their boxes) into body blocks and cover
+/// metadata, by the rules in this module's documentation.
+///
+/// Importing a PDF ([`super::import`] with [`Format::Pdf`]) runs
+/// `pdftotext` and then this; it is public so that the rules can be tested
+/// and fuzzed without a PDF or the subprocess.
+/// Unreadable XML is an [`ImportError::Malformed`], a document with no
+/// words an [`ImportError::NeedsOcr`].
+pub fn extract_layout(xhtml: &str, origin: &str) -> Result<Extracted, ImportError> {
+    let pages = parse_bbox(xhtml).map_err(|e| {
         malformed(
             origin,
             Format::Pdf,

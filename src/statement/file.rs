@@ -67,7 +67,7 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
     if !closed {
         return Err(ParseError {
             line: 1,
-            message: format!("the front matter is never closed: add a `{FENCE}` line after it"),
+            message: format!("the front matter is never closed; add a `{FENCE}` line after it"),
         });
     }
     let meta: Meta = toml::from_str(&front).map_err(|e| ParseError {
@@ -75,7 +75,10 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
         line: e
             .span()
             .map_or(1, |s| front[..s.start].matches('\n').count() + 2),
-        message: format!("front matter: {}", e.message()),
+        message: format!(
+            "front matter: {}; fix the TOML between the `{FENCE}` lines",
+            e.message().trim_end()
+        ),
     })?;
 
     let mut paragraphs = Vec::new();
@@ -100,9 +103,11 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
 fn parse_line(line: &str) -> Sentence {
     let line = line.trim();
     if let Some(escaped) = line.strip_prefix('\\') {
+        // Trimmed like any other line: the writer trims what it escapes, so
+        // "\ x" and "\x" are one sentence (found by fuzzing).
         return Sentence {
             label: None,
-            text: escaped.to_owned(),
+            text: escaped.trim_start().to_owned(),
         };
     }
     Sentence::from_segment(line)
@@ -136,8 +141,12 @@ fn write_line(out: &mut String, sentence: &Sentence) {
             out.push(' ');
         }
         None => {
-            let needs_escape =
-                text.starts_with('\\') || split_label(text).0.is_some() || text == FENCE;
+            // An empty sentence is written as a lone `\`: an empty line
+            // would end the paragraph (found by fuzzing).
+            let needs_escape = text.is_empty()
+                || text.starts_with('\\')
+                || split_label(text).0.is_some()
+                || text == FENCE;
             if needs_escape {
                 out.push('\\');
             }

@@ -61,7 +61,7 @@ pub enum StoreError {
     },
     /// A path outside the store's `statements/` folder.
     #[error(
-        "{path}: not a statement of the store at {store} (statements live in statements/SERIES/DATE-ID.txt)"
+        "{path}: not a statement of the store at {store} (statements live in statements/SERIES/DATE-ID.txt); import it first (communique import), or name a stored statement"
     )]
     OutsideStore {
         /// The path as given.
@@ -151,6 +151,16 @@ pub enum StoreError {
         /// The `refs/heads/<branch>.lock` file.
         lock: PathBuf,
     },
+    /// A `.git/index.lock` file: a git command is using the index, or was
+    /// killed and left the lock behind. Committing past it would leave the
+    /// index stale (git refuses to commit then too).
+    #[error(
+        "{lock} exists: a git process is using the index, or one was killed and left it behind; if no git process is running, remove it and retry"
+    )]
+    IndexLocked {
+        /// The `index.lock` file.
+        lock: PathBuf,
+    },
     /// Imports commit to the checked-out branch, so HEAD must be on one.
     #[error("HEAD of {store} is detached; check out a branch (git switch main) before importing")]
     DetachedHead {
@@ -166,12 +176,24 @@ pub enum StoreError {
         source: ImportError,
     },
     /// A file-system error.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}; check the path and its permissions")]
     Io {
         /// The file or folder.
         path: PathBuf,
-        /// What the system said.
-        source: std::io::Error,
+        /// What the system said. (Not a `source`: the message already
+        /// holds it, and the CLI prints the source chain after it.)
+        error: std::io::Error,
+    },
+    /// A repository that libgit2 cannot open: a broken `.git` file or
+    /// folder.
+    #[error(
+        "{path}: cannot open its git repository ({message}); repair it (`git status` there says more) or pass --store DIR"
+    )]
+    BrokenRepository {
+        /// The folder opened as a store.
+        path: PathBuf,
+        /// What libgit2 said.
+        message: String,
     },
     /// A libgit2 error not covered above.
     #[error("{context}: {message}")]
@@ -199,6 +221,6 @@ impl StoreError {
     /// A mapper from an I/O error, for `map_err`, naming the path.
     pub(crate) fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> StoreError {
         let path = path.into();
-        move |source| StoreError::Io { path, source }
+        move |error| StoreError::Io { path, error }
     }
 }

@@ -8,7 +8,7 @@
 //! `.git/index`, so `git status` stays clean for it. A failed import leaves
 //! nothing behind but unreachable objects, which `git gc` removes.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -192,6 +192,22 @@ impl Store {
             }
         }
 
+        // Refuse locks before writing anything, objects included.
+        let locked = || StoreError::BranchLocked {
+            lock: git_dir.join(format!("{branch}.lock")),
+        };
+        if branch_lock(git_dir, &branch).is_some() {
+            return Err(locked());
+        }
+        // The index is per worktree (`repo.path()`, not the common dir).
+        let index_lock = self.repo.path().join("index.lock");
+        if file.is_some() && index_lock.exists() {
+            return Err(StoreError::IndexLocked { lock: index_lock });
+        }
+        let staged = match &file {
+            Some(file) => Some(Staged::write(file, text.as_bytes())?),
+            None => None,
+        };
         let context = || format!("committing {path}");
         let blob = self
             .repo
@@ -208,12 +224,6 @@ impl Store {
             ImportChange::Revised => format!("Revise {entry}"),
             _ => format!("Import {entry}"),
         });
-        let locked = || StoreError::BranchLocked {
-            lock: git_dir.join(format!("{branch}.lock")),
-        };
-        if branch_lock(git_dir, &branch).is_some() {
-            return Err(locked());
-        }
         let parents: Vec<&Commit<'_>> = tip.iter().collect();
         let commit = self
             .repo
@@ -231,8 +241,8 @@ impl Store {
             })?;
 
         let mut index_synced = true;
-        if let Some(file) = &file {
-            write_atomically(file, text.as_bytes())?;
+        if let Some(staged) = staged {
+            staged.finish()?;
             let old_id = base
                 .as_ref()
                 .and_then(|t| t.get_path(Path::new(&path)).ok())
@@ -405,22 +415,54 @@ fn file_entry(path: &str, blob: Oid) -> IndexEntry {
     }
 }
 
-/// Writes `bytes` to `file` through a temp file and a rename, so that a
-/// reader (or a crash) never sees half a file.
-fn write_atomically(file: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let dir = file.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(StoreError::io(dir))?;
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, file));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&temp);
-        return Err(StoreError::io(file)(e));
+/// A statement file written beside its destination under a temporary name
+/// before the commit, and moved into place after it: a working tree that
+/// cannot take the file (read-only, a folder where the file goes) fails the
+/// import before anything is committed, and the file is never half-written.
+/// Dropped without [`Staged::finish`], it removes the temporary file and the
+/// folder it made.
+struct Staged {
+    temp: PathBuf,
+    file: PathBuf,
+    made_dir: Option<PathBuf>,
+    finished: bool,
+}
+
+impl Staged {
+    fn write(file: &Path, bytes: &[u8]) -> Result<Staged, StoreError> {
+        let dir = file.parent().unwrap_or(Path::new("."));
+        let made_dir = (!dir.exists()).then(|| dir.to_path_buf());
+        std::fs::create_dir_all(dir).map_err(StoreError::io(dir))?;
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let staged = Staged {
+            temp: dir.join(format!(".{name}.{}.tmp", std::process::id())),
+            file: file.to_owned(),
+            made_dir,
+            finished: false,
+        };
+        std::fs::write(&staged.temp, bytes).map_err(StoreError::io(file))?;
+        Ok(staged)
     }
-    Ok(())
+
+    fn finish(mut self) -> Result<(), StoreError> {
+        std::fs::rename(&self.temp, &self.file).map_err(StoreError::io(&self.file))?;
+        self.finished = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_file(&self.temp);
+            if let Some(dir) = &self.made_dir {
+                let _ = std::fs::remove_dir(dir);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -128,7 +128,12 @@ impl Store {
         let repo = match Repository::open_ext(dir, flags, std::iter::empty::<&std::ffi::OsStr>()) {
             Ok(repo) => repo,
             Err(e) if e.code() == ErrorCode::NotFound => return Err(not_a_store()),
-            Err(e) => return Err(StoreError::git(format!("{}", dir.display()))(e)),
+            Err(e) => {
+                return Err(StoreError::BrokenRepository {
+                    path: dir.to_path_buf(),
+                    message: e.message().trim_end_matches('.').to_owned(),
+                });
+            }
         };
         let root = match repo.workdir() {
             Some(workdir) if workdir.join(STATEMENTS).is_dir() => workdir.to_path_buf(),

@@ -152,7 +152,7 @@ fn revised_pair() -> impl Strategy<Value = (Statement, Statement)> {
         })
 }
 
-fn diff(a: &Statement, b: &Statement) -> Diff {
+pub(crate) fn diff(a: &Statement, b: &Statement) -> Diff {
     compare(a, b, "a", "b", &AlignOptions::default())
 }
 
@@ -190,6 +190,49 @@ fn sentences_of(st: &Statement) -> Vec<Vec<Sentence>> {
     st.paragraphs.iter().map(|p| p.sentences.clone()).collect()
 }
 
+/// Imports `a` and `b` (detecting their format) and, where both import,
+/// diffs them and writes every report: nothing may panic. Shared with
+/// `unicode_props`.
+pub(crate) fn diff_and_report(a: &str, b: &str) {
+    if let (Ok(x), Ok(y)) = (
+        import(a.as_bytes(), None, "a"),
+        import(b.as_bytes(), None, "b"),
+    ) {
+        let d = diff(&x, &y);
+        let mut sink = Vec::new();
+        report::terminal::write(&mut sink, &d, &report::ReportOptions::default()).expect("writes");
+        report::markdown::write(&mut sink, &d, false).expect("writes");
+        report::json::write(&mut sink, &d, false).expect("writes");
+    }
+}
+
+/// Swapping the inputs swaps the kinds (added/removed, split/merged); the
+/// same entries otherwise. Shared with `unicode_props`.
+pub(crate) fn check_symmetric(a: &Statement, b: &Statement) -> Result<(), TestCaseError> {
+    let forward = diff(a, b).summary();
+    let backward = diff(b, a).summary();
+    for kind in ChangeKind::ALL {
+        prop_assert_eq!(
+            forward.get(kind),
+            backward.get(kind.reversed()),
+            "{:?}",
+            kind
+        );
+    }
+    Ok(())
+}
+
+/// The JSON report holds both documents, sentence by sentence, labels and
+/// paragraphs included. Shared with `unicode_props`.
+pub(crate) fn check_json_rebuilds(a: &Statement, b: &Statement) -> Result<(), TestCaseError> {
+    let mut out = Vec::new();
+    report::json::write(&mut out, &diff(a, b), false).expect("writes to a Vec");
+    let json: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
+    prop_assert_eq!(rebuild(&json, "old"), sentences_of(a));
+    prop_assert_eq!(rebuild(&json, "new"), sentences_of(b));
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -203,11 +246,7 @@ proptest! {
 
     #[test]
     fn swapping_the_inputs_swaps_the_kinds((a, b) in revised_pair()) {
-        let forward = diff(&a, &b).summary();
-        let backward = diff(&b, &a).summary();
-        for kind in ChangeKind::ALL {
-            prop_assert_eq!(forward.get(kind), backward.get(kind.reversed()), "{:?}", kind);
-        }
+        check_symmetric(&a, &b)?;
     }
 
     #[test]
@@ -221,21 +260,11 @@ proptest! {
 
     #[test]
     fn the_json_report_rebuilds_both_documents((a, b) in revised_pair()) {
-        let mut out = Vec::new();
-        report::json::write(&mut out, &diff(&a, &b), false).expect("writes to a Vec");
-        let json: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
-        prop_assert_eq!(rebuild(&json, "old"), sentences_of(&a));
-        prop_assert_eq!(rebuild(&json, "new"), sentences_of(&b));
+        check_json_rebuilds(&a, &b)?;
     }
 
     #[test]
     fn no_panic_on_arbitrary_text(a in "\\PC{0,300}", b in "(\\PC|\n){0,300}") {
-        if let (Ok(x), Ok(y)) = (import(a.as_bytes(), None, "a"), import(b.as_bytes(), None, "b")) {
-            let d = diff(&x, &y);
-            let mut sink = Vec::new();
-            report::terminal::write(&mut sink, &d, &report::ReportOptions::default()).expect("writes");
-            report::markdown::write(&mut sink, &d, false).expect("writes");
-            report::json::write(&mut sink, &d, false).expect("writes");
-        }
+        diff_and_report(&a, &b);
     }
 }

@@ -273,7 +273,7 @@ fn a_bad_key_is_an_error_naming_file_line_and_key() {
     assert_eq!(
         err,
         format!(
-            "communique: {}:2: bad value for defaults.threshold: expected a number from 0 to 1, such as 0.5\n",
+            "communique: {}:2: bad value for defaults.threshold; expected a number from 0 to 1, such as 0.5\n",
             s.user_file().display()
         )
     );

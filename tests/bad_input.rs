@@ -1,0 +1,833 @@
+//! Bad input, as one table of inputs × commands (issue 10): every row must
+//! end in exit code 2 with one line on stderr, in the form
+//! `communique: <what and where>; <what to do>`, that names the input; no
+//! panic; and for every row, nothing written to the store (HEAD, `git status
+//! --porcelain` and every file under the store, `.git` included, compared
+//! before and after).
+//!
+//! Each row runs in a fresh temporary store holding the bundled seed
+//! statement, with git isolated from the user's configuration. Big inputs
+//! (50 MB, a 1 MB line) are generated here at test time, never committed.
+
+use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The seed statement of the bundled store, imported into every test store.
+const SEED: &str = "statements/d-isis-small-group/2021-03-30-joint-communique.txt";
+/// Its ref in the test store (imported as series `s`).
+const SEED_REF: &str = "s/2021-03-30-joint-communique";
+
+/// A temporary store and a folder of input files for one row.
+struct Fixture {
+    dir: tempfile::TempDir,
+    /// `chattr -i` this on drop (the read-only row).
+    immutable: Option<PathBuf>,
+}
+
+/// What one row runs.
+struct Case {
+    args: Vec<String>,
+    /// What the message must name: the file, ref, flag or value at fault.
+    names: String,
+    stdin: Vec<u8>,
+    /// Extra environment (a user configuration file).
+    env: Vec<(&'static str, String)>,
+}
+
+impl Case {
+    fn new(args: &[&str], names: &str) -> Case {
+        Case {
+            args: args.iter().map(|a| a.to_string()).collect(),
+            names: names.to_owned(),
+            stdin: Vec::new(),
+            env: Vec::new(),
+        }
+    }
+}
+
+/// A row: its name and how to set it up (`None`: skipped, with the reason
+/// printed).
+type Row = (&'static str, fn(&mut Fixture) -> Option<Case>);
+
+impl Fixture {
+    fn new() -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for sub in ["home", "store", "files"] {
+            std::fs::create_dir(dir.path().join(sub)).expect("folder");
+        }
+        let fx = Fixture {
+            dir,
+            immutable: None,
+        };
+        fx.ok(&["init", "-q"]);
+        let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(SEED);
+        let seed = seed.to_str().expect("utf-8 path");
+        fx.ok(&["import", seed, "--series", "s", "-q"]);
+        fx
+    }
+
+    fn store(&self) -> PathBuf {
+        self.dir.path().join("store")
+    }
+
+    /// Writes an input file and returns its path.
+    fn file(&self, name: &str, bytes: &[u8]) -> String {
+        let path = self.dir.path().join("files").join(name);
+        std::fs::write(&path, bytes).expect("input file");
+        path.to_str().expect("utf-8 path").to_owned()
+    }
+
+    /// A path under the input folder, not created.
+    fn path(&self, name: &str) -> String {
+        let path = self.dir.path().join("files").join(name);
+        path.to_str().expect("utf-8 path").to_owned()
+    }
+
+    fn isolate(&self, cmd: &mut Command) {
+        let home = self.dir.path().join("home");
+        cmd.current_dir(self.store())
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", &home)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("COMMUNIQUE_CONFIG", home.join("no-config.toml"))
+            .env_remove("COMMUNIQUE_STORE")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .env_remove("GIT_INDEX_FILE")
+            .env_remove("NO_COLOR");
+    }
+
+    fn run(&self, case: &Case) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_communique"));
+        self.isolate(&mut cmd);
+        cmd.args(&case.args)
+            .envs(case.env.iter().map(|(k, v)| (k, v)))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("communique runs");
+        let mut stdin = child.stdin.take().expect("stdin");
+        // The command may exit before reading it all: a broken pipe is fine.
+        let _ = stdin.write_all(&case.stdin);
+        drop(stdin);
+        child.wait_with_output().expect("communique runs")
+    }
+
+    fn ok(&self, args: &[&str]) {
+        let out = self.run(&Case::new(args, ""));
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn git(&self, args: &[&str]) -> String {
+        let mut cmd = Command::new("git");
+        self.isolate(&mut cmd);
+        let out = cmd.args(args).output().expect("git runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Commits `path` (a file or folder of the store) with `message`.
+    fn commit(&self, path: &str, message: &str) {
+        self.git(&["add", path]);
+        self.git(&[
+            "-c",
+            "user.name=T",
+            "-c",
+            "user.email=t@x",
+            "commit",
+            "-qm",
+            message,
+        ]);
+    }
+
+    /// HEAD, `git status --porcelain`, and every file and folder under the
+    /// store with a hash of its bytes.
+    fn snapshot(&self) -> (String, String, BTreeMap<PathBuf, u64>) {
+        let mut tree = BTreeMap::new();
+        walk(&self.store(), &self.store(), &mut tree);
+        (
+            self.git(&["rev-parse", "HEAD"]),
+            self.git(&["status", "--porcelain", "--untracked-files=all"]),
+            tree,
+        )
+    }
+
+    /// Makes `dir` (under the store) and everything in it unwritable.
+    /// Returns why it cannot where it cannot.
+    fn make_read_only(&mut self, dir: &Path) -> Result<(), String> {
+        chmod_r(dir, false);
+        if !can_write(dir) {
+            return Ok(());
+        }
+        // Root writes through permissions: make the files immutable instead.
+        chmod_r(dir, true);
+        let chattr = Command::new("chattr").arg("-R").arg("+i").arg(dir).output();
+        self.immutable = Some(dir.to_owned());
+        match chattr {
+            Ok(out) if out.status.success() && !can_write(dir) => Ok(()),
+            Ok(out) => Err(format!(
+                "running as root and `chattr +i` did not make {} read-only ({})",
+                dir.display(),
+                String::from_utf8_lossy(&out.stderr).trim()
+            )),
+            Err(e) => Err(format!("running as root and chattr is unavailable ({e})")),
+        }
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        if let Some(dir) = &self.immutable {
+            let _ = Command::new("chattr").arg("-R").arg("-i").arg(dir).status();
+        }
+        chmod_r(&self.store(), true);
+    }
+}
+
+fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, u64>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("readable store")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let rel = path.strip_prefix(root).expect("under root").to_owned();
+        if path.is_dir() {
+            out.insert(rel, 0);
+            walk(root, &path, out);
+        } else {
+            let mut h = DefaultHasher::new();
+            std::fs::read(&path).expect("readable file").hash(&mut h);
+            out.insert(rel, h.finish());
+        }
+    }
+}
+
+/// Sets or clears write permission on everything under `path`.
+fn chmod_r(path: &Path, writable: bool) {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return;
+    };
+    let mode = meta.permissions().mode();
+    let mode = if writable {
+        mode | 0o200
+    } else {
+        mode & !0o222
+    };
+    if meta.is_dir() {
+        // Children first while the folder is still writable, then itself.
+        if let Ok(entries) = std::fs::read_dir(path) {
+            for e in entries.flatten() {
+                chmod_r(&e.path(), writable);
+            }
+        }
+    }
+    let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode));
+}
+
+/// Whether a file can be created in `dir` (and removes it again).
+fn can_write(dir: &Path) -> bool {
+    let probe = dir.join("probe-write");
+    let ok = std::fs::write(&probe, b"x").is_ok();
+    let _ = std::fs::remove_file(&probe);
+    ok
+}
+
+/// A minimal .docx (or any zip) of the given parts.
+fn zip(parts: &[(&str, &str)]) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buf);
+    for (name, text) in parts {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .expect("zip entry");
+        zip.write_all(text.as_bytes()).expect("zip write");
+    }
+    zip.finish().expect("zip");
+    buf.into_inner()
+}
+
+/// 50 MB of sentences with one byte that is not UTF-8 at the very end.
+fn fifty_megabytes() -> Vec<u8> {
+    let sentence = b"The Ministers reaffirmed their commitment to the Coalition. ";
+    let mut bytes = sentence.repeat(50 * 1024 * 1024 / sentence.len());
+    bytes.push(0xFF);
+    bytes
+}
+
+/// One line of 1 MB that opens a TOML string and never closes it.
+fn one_megabyte_line(prefix: &str) -> Vec<u8> {
+    let mut bytes = prefix.as_bytes().to_vec();
+    bytes.extend(std::iter::repeat_n(b'a', 1024 * 1024));
+    bytes
+}
+
+const NEW_TEXT: &[u8] = b"The Ministers met in Rome on 3 May.\n";
+
+/// `import FILE --series s --date 2024-01-01` of a small new statement.
+fn import_new(fx: &Fixture, names: &str) -> Case {
+    on_file(fx, IMPORT, "new.txt", NEW_TEXT, names).expect("a case")
+}
+
+/// `case`, once `dir` is read-only; `None`, with a notice, where it cannot
+/// be made so (running as root without `chattr`).
+fn read_only(fx: &mut Fixture, dir: &Path, case: Case) -> Option<Case> {
+    match fx.make_read_only(dir) {
+        Ok(()) => Some(case),
+        Err(why) => {
+            eprintln!("notice: skipping a read-only row: {why}");
+            None
+        }
+    }
+}
+
+/// `args` with `FILE` in them (else at their end) the path of a new input
+/// file `name` of `bytes`.
+fn on_file(fx: &Fixture, args: &[&str], name: &str, bytes: &[u8], names: &str) -> Option<Case> {
+    let path = fx.file(name, bytes);
+    let mut case = Case::new(args, names);
+    match case.args.iter_mut().find(|a| *a == "FILE") {
+        Some(arg) => *arg = path,
+        None => case.args.push(path),
+    }
+    Some(case)
+}
+
+/// `diff SEED SEED FLAG VALUE`.
+fn diff_with(flag: &str, value: &str, names: &str) -> Option<Case> {
+    Some(Case::new(&["diff", SEED_REF, SEED_REF, flag, value], names))
+}
+
+/// `import FILE --series s --date 2024-01-01`.
+const IMPORT: &[&str] = &["import", "FILE", "--series", "s", "--date", "2024-01-01"];
+
+const ROWS: &[Row] = &[
+    // ----------------------------------------------------------- inputs
+    ("empty file", |fx| {
+        on_file(
+            fx,
+            &["normalize"],
+            "empty.txt",
+            b"",
+            "empty.txt: empty file",
+        )
+    }),
+    ("empty standard input", |_| {
+        Some(Case::new(&["diff", "-", SEED_REF], "<stdin>: empty file"))
+    }),
+    ("binary (NUL bytes)", |fx| {
+        on_file(
+            fx,
+            &["diff", "FILE", SEED_REF],
+            "image.dat",
+            b"GIF89a\x01\x00\x01\x00\x00\xff\x00",
+            "image.dat: looks binary",
+        )
+    }),
+    ("mostly control characters", |fx| {
+        on_file(
+            fx,
+            &["normalize"],
+            "ctrl.txt",
+            &[0x01, 0x02, 0x03, b'a', 0x1b, 0x7f, 0x04, 0x05],
+            "ctrl.txt: looks binary",
+        )
+    }),
+    ("invalid UTF-8: a lone surrogate (ED A0 80)", |fx| {
+        on_file(
+            fx,
+            &["normalize"],
+            "surrogate.txt",
+            b"The Ministers \xed\xa0\x80 met.\n",
+            "surrogate.txt: not UTF-8 at byte 14",
+        )
+    }),
+    ("invalid UTF-8 (Latin-1) imported into the store", |fx| {
+        on_file(
+            fx,
+            IMPORT,
+            "latin1.txt",
+            b"The Minist\xe8res met.\n",
+            "latin1.txt: not UTF-8 at byte 10",
+        )
+    }),
+    ("UTF-16 text", |fx| {
+        on_file(
+            fx,
+            &["normalize"],
+            "utf16.txt",
+            b"\xff\xfeT\0h\0e\0 \0",
+            "utf16.txt: UTF-16",
+        )
+    }),
+    ("a 50 MB file, not UTF-8 at its last byte", |fx| {
+        let bytes = fifty_megabytes();
+        let f = fx.file("big.txt", &bytes);
+        let at = format!("big.txt: not UTF-8 at byte {}", bytes.len() - 1);
+        Some(Case::new(&["diff", &f, SEED_REF], &at))
+    }),
+    ("a 50 MB file imported into the store", |fx| {
+        on_file(
+            fx,
+            IMPORT,
+            "big.txt",
+            &fifty_megabytes(),
+            "big.txt: not UTF-8",
+        )
+    }),
+    ("a sentence file with one 1 MB line of front matter", |fx| {
+        let mut bytes = one_megabyte_line("+++\ntitle = \"");
+        bytes.extend_from_slice(b"\n+++\nA sentence.\n");
+        let f = fx.file("long.txt", &bytes);
+        Some(Case::new(&["normalize", &f], "long.txt:2: front matter"))
+    }),
+    ("a policy of one 1 MB line", |fx| {
+        on_file(
+            fx,
+            &["check", SEED_REF, "--against", SEED_REF, "--policy"],
+            "long-policy.toml",
+            &one_megabyte_line("[check]\nfinal = \""),
+            "long-policy.toml",
+        )
+    }),
+    ("a .docx that is not a zip", |fx| {
+        on_file(
+            fx,
+            &["normalize"],
+            "notzip.docx",
+            b"Just text with a .docx name.\n",
+            "notzip.docx: not a .docx",
+        )
+    }),
+    ("a zip that is not a .docx", |fx| {
+        on_file(
+            fx,
+            &["normalize"],
+            "archive.docx",
+            &zip(&[("notes.txt", "hello")]),
+            "archive.docx: a zip archive without word/document.xml",
+        )
+    }),
+    ("a .docx whose document.xml is not XML", |fx| {
+        on_file(
+            fx,
+            &["normalize"],
+            "broken.docx",
+            &zip(&[(
+                "word/document.xml",
+                "<w:document><w:body><w:p><w:r><w:t>A</w:p>",
+            )]),
+            "broken.docx",
+        )
+    }),
+    ("HTML with only scripts", |fx| {
+        on_file(fx, &["normalize"], "scripts.html", b"<!doctype html><html><head><script>render()</script></head><body><script>x()</script><noscript></noscript></body></html>", "scripts.html: no statement text found")
+    }),
+    ("a PDF cut short", |fx| {
+        on_file(
+            fx,
+            &["normalize"],
+            "cut.pdf",
+            b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\n",
+            "cut.pdf: the PDF is truncated",
+        )
+    }),
+    ("text read as a PDF (--from pdf)", |fx| {
+        on_file(
+            fx,
+            &["normalize", "--from", "pdf"],
+            "plain.txt",
+            b"Not a PDF at all.\n",
+            "plain.txt: not a PDF",
+        )
+    }),
+    ("an old Word .doc", |fx| {
+        on_file(
+            fx,
+            &["normalize"],
+            "old.doc",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0",
+            "old.doc: an old-style Office file",
+        )
+    }),
+    ("an RTF document", |fx| {
+        on_file(
+            fx,
+            &["normalize"],
+            "memo.rtf",
+            b"{\\rtf1\\ansi The Ministers met.}",
+            "memo.rtf: an RTF document",
+        )
+    }),
+    ("text with no sentences", |fx| {
+        on_file(
+            fx,
+            &["normalize"],
+            "blank.txt",
+            b"   \n\n\t\n",
+            "blank.txt: no sentences found",
+        )
+    }),
+    ("a missing file", |fx| {
+        let f = fx.path("missing.txt");
+        Some(Case::new(&["normalize", &f], "missing.txt"))
+    }),
+    ("a missing draft for check", |fx| {
+        let f = fx.path("missing-draft.txt");
+        Some(Case::new(
+            &["check", &f, "--against", SEED_REF],
+            "missing-draft.txt",
+        ))
+    }),
+    ("a directory given as a file", |fx| {
+        let d = fx.path("folder");
+        std::fs::create_dir(&d).expect("folder");
+        Some(Case::new(&["normalize", &d], "folder"))
+    }),
+    ("bad front matter (unquoted value)", |fx| {
+        let f = fx.file(
+            "fm.txt",
+            b"+++\ntitle = Joint Statement\n+++\nA sentence.\n",
+        );
+        Some(Case::new(&["diff", &f, SEED_REF], "fm.txt:2: front matter"))
+    }),
+    ("front matter never closed", |fx| {
+        on_file(
+            fx,
+            &["normalize"],
+            "open.txt",
+            b"+++\ntitle = \"T\"\nA sentence.\n",
+            "open.txt:1: the front matter is never closed",
+        )
+    }),
+    ("bad YAML front matter in Markdown", |fx| {
+        on_file(
+            fx,
+            &["normalize"],
+            "yaml.md",
+            b"---\ntitle: [unclosed\n---\n\nA sentence.\n",
+            "yaml.md: the YAML front matter does not parse",
+        )
+    }),
+    // ---------------------------------------------------------- options
+    ("unknown --from value", |fx| {
+        on_file(
+            fx,
+            &["normalize", "--from", "rtf"],
+            "a.txt",
+            b"A sentence.\n",
+            "'rtf' for '--from",
+        )
+    }),
+    ("bad --format value", |_| {
+        diff_with("--format", "pdf", "'pdf' for '--format")
+    }),
+    ("--threshold above 1", |_| {
+        diff_with("--threshold", "2", "'2' for '--threshold")
+    }),
+    ("--threshold not a number", |_| {
+        diff_with("--threshold", "half", "'half' for '--threshold")
+    }),
+    ("negative --context", |_| {
+        diff_with("--context", "-1", "'-1'")
+    }),
+    ("unknown --color value", |_| {
+        Some(Case::new(
+            &["log", "--color", "sometimes"],
+            "'sometimes' for '--color",
+        ))
+    }),
+    ("a missing required argument", |_| {
+        Some(Case::new(&["import", "x.txt"], "--series"))
+    }),
+    ("an unknown command", |_| {
+        Some(Case::new(&["frobnicate"], "'frobnicate'"))
+    }),
+    ("a malformed --date", |fx| {
+        let mut case = import_new(fx, "2023-02-30");
+        case.args[5] = "2023-02-30".to_owned();
+        Some(case)
+    }),
+    ("a series that escapes the store", |fx| {
+        let mut case = import_new(fx, "\"..\" would lead out of the store");
+        case.args[3] = "../escape".to_owned();
+        Some(case)
+    }),
+    ("a malformed --author", |fx| {
+        let mut case = import_new(fx, "nobody");
+        case.args
+            .extend(["--author".to_owned(), "nobody".to_owned()]);
+        Some(case)
+    }),
+    ("a lexicon with a syntax error", |fx| {
+        on_file(
+            fx,
+            &["diff", SEED_REF, SEED_REF, "--lexicon"],
+            "lexicon.toml",
+            b"[markers\nstrong = [\"commit\"]\n",
+            "lexicon.toml",
+        )
+    }),
+    ("a policy with a syntax error", |fx| {
+        on_file(
+            fx,
+            &["check", SEED_REF, "--against", SEED_REF, "--policy"],
+            "policy.toml",
+            b"[check]\nfinal = yes\n",
+            "policy.toml",
+        )
+    }),
+    ("a policy with an unknown key", |fx| {
+        on_file(
+            fx,
+            &["check", SEED_REF, "--against", SEED_REF, "--policy"],
+            "policy-key.toml",
+            b"[check]\nfinall = true\n",
+            "policy-key.toml",
+        )
+    }),
+    ("a store configuration with an unknown key", |fx| {
+        std::fs::write(
+            fx.store().join("communique.toml"),
+            "[defaults]\ncolour = \"never\"\n",
+        )
+        .expect("config");
+        // Committed, so that the store is clean before and after.
+        fx.commit("communique.toml", "config");
+        Some(Case::new(
+            &["log"],
+            "communique.toml:2: unknown key defaults.colour",
+        ))
+    }),
+    ("a user configuration with a bad value", |fx| {
+        let f = fx.file("user.toml", b"[defaults]\nthreshold = 3\n");
+        let mut case = Case::new(&["log"], "user.toml:2");
+        case.env.push(("COMMUNIQUE_CONFIG", f));
+        Some(case)
+    }),
+    // ------------------------------------------------------------ store
+    ("a store that is not a repository", |fx| {
+        let d = fx.path("plain-folder");
+        std::fs::create_dir(&d).expect("folder");
+        Some(Case::new(
+            &["--store", &d, "log"],
+            "plain-folder: not in a communique store",
+        ))
+    }),
+    ("a store folder that does not exist", |fx| {
+        let d = fx.path("nowhere");
+        Some(Case::new(&["--store", &d, "log"], "nowhere"))
+    }),
+    ("a store whose .git is garbage", |fx| {
+        let d = fx.path("bogus");
+        std::fs::create_dir_all(format!("{d}/statements")).expect("folder");
+        std::fs::write(format!("{d}/.git"), "not a git directory\n").expect(".git");
+        Some(Case::new(&["--store", &d, "log"], "bogus"))
+    }),
+    ("a read-only store", |fx| {
+        let case = import_new(fx, "store/.git");
+        let store = fx.store();
+        read_only(fx, &store, case)
+    }),
+    // The commit would succeed; writing the file would not.
+    (
+        "a read-only statements folder (the git folder writable)",
+        |fx| {
+            let case = import_new(fx, "statements/s");
+            let dir = fx.store().join("statements/s");
+            read_only(fx, &dir, case)
+        },
+    ),
+    ("a locked index (.git/index.lock)", |fx| {
+        std::fs::write(fx.store().join(".git/index.lock"), b"").expect("lock");
+        Some(import_new(fx, ".git/index.lock exists"))
+    }),
+    ("a locked branch (refs/heads/main.lock)", |fx| {
+        std::fs::write(fx.store().join(".git/refs/heads/main.lock"), b"").expect("lock");
+        Some(import_new(fx, "main.lock exists"))
+    }),
+    ("a detached HEAD", |fx| {
+        fx.git(&["checkout", "-q", "--detach"]);
+        Some(import_new(fx, "HEAD of"))
+    }),
+    ("a statement path occupied by a folder", |fx| {
+        std::fs::create_dir_all(fx.store().join("statements/s/2024-01-01-new.txt/inside"))
+            .expect("folder");
+        std::fs::write(
+            fx.store().join("statements/s/2024-01-01-new.txt/inside/x"),
+            b"x",
+        )
+        .expect("file");
+        fx.commit("statements", "occupy");
+        Some(import_new(fx, "2024-01-01-new.txt"))
+    }),
+    ("uncommitted edits where the import would write", |fx| {
+        let stored = fx.store().join(format!("statements/{SEED_REF}.txt"));
+        let mut text = std::fs::read_to_string(&stored).expect("stored");
+        text.push_str("\nAn edit not yet committed.\n");
+        std::fs::write(&stored, text).expect("edit");
+        let f = fx.file("revised.txt", NEW_TEXT);
+        Some(Case::new(
+            &[
+                "import",
+                &f,
+                "--series",
+                "s",
+                "--date",
+                "2021-03-30",
+                "--id",
+                "joint-communique",
+                "--revise",
+            ],
+            "has uncommitted changes",
+        ))
+    }),
+    (
+        "different text for a stored statement without --revise",
+        |fx| {
+            let f = fx.file("joint-communique.txt", NEW_TEXT);
+            Some(Case::new(
+                &["import", &f, "--series", "s", "--date", "2021-03-30"],
+                SEED_REF,
+            ))
+        },
+    ),
+    ("an empty file imported into the store", |fx| {
+        on_file(fx, IMPORT, "empty.txt", b"", "empty.txt: empty file")
+    }),
+    ("a binary file imported into the store", |fx| {
+        on_file(
+            fx,
+            IMPORT,
+            "bin.txt",
+            b"\x7fELF\x02\x01\x01\0\0\0",
+            "bin.txt: looks binary",
+        )
+    }),
+    ("an unknown ref", |_| {
+        Some(Case::new(&["show", "s/nope"], "\"s/nope\""))
+    }),
+    ("an unknown revision", |_| {
+        Some(Case::new(
+            &["show", "s/2021@no-such-rev"],
+            "\"no-such-rev\" is not a revision",
+        ))
+    }),
+    ("a ref at a revision before it existed", |_| {
+        Some(Case::new(&["diff", "s/2021@HEAD~1", SEED_REF], "HEAD~1"))
+    }),
+    ("an unknown series", |_| {
+        Some(Case::new(&["log", "nowhere"], "\"nowhere\""))
+    }),
+    ("history of a file outside the store", |fx| {
+        let f = fx.file("loose.txt", NEW_TEXT);
+        Some(Case::new(
+            &["history", &f],
+            "loose.txt: not a statement of the store",
+        ))
+    }),
+    (
+        "diff of the first statement of a series against its predecessor",
+        |_| {
+            Some(Case::new(
+                &["diff", SEED_REF],
+                "first statement of series s",
+            ))
+        },
+    ),
+];
+
+#[test]
+fn every_bad_input_is_exit_2_with_one_line_naming_it_and_no_write() {
+    assert!(ROWS.len() >= 20, "the table has {} rows", ROWS.len());
+    let mut failures = Vec::new();
+    let mut skipped = 0;
+    for (name, setup) in ROWS {
+        let mut fx = Fixture::new();
+        let Some(case) = setup(&mut fx) else {
+            skipped += 1;
+            continue;
+        };
+        let before = fx.snapshot();
+        let out = fx.run(&case);
+        let after = fx.snapshot();
+        let code = out.status.code().unwrap_or(-1);
+        let err = String::from_utf8_lossy(&out.stderr);
+        let mut wrong = Vec::new();
+        if code != 2 {
+            wrong.push(format!("exit code {code}, not 2"));
+        }
+        if err.contains("panicked") {
+            wrong.push("panicked".to_owned());
+        }
+        if !(err.starts_with("communique: ") && err.ends_with('\n') && err.lines().count() == 1) {
+            wrong.push("not one `communique: …` line".to_owned());
+        }
+        // What and where; what to do.
+        if !err.contains("; ") {
+            wrong.push("says nothing about what to do".to_owned());
+        }
+        // The input's own bytes (a 1 MB line) are not echoed back.
+        if err.len() > 1000 {
+            wrong.push(format!("a message of {} bytes", err.len()));
+        }
+        if !err.contains(&case.names) {
+            wrong.push(format!("does not name {:?}", case.names));
+        }
+        if before.0 != after.0 {
+            wrong.push("HEAD moved".to_owned());
+        }
+        if before.1 != after.1 {
+            wrong.push(format!(
+                "git status changed: {:?} → {:?}",
+                before.1, after.1
+            ));
+        }
+        if before.2 != after.2 {
+            let changed: Vec<_> = after
+                .2
+                .iter()
+                .filter(|(p, h)| before.2.get(*p) != Some(h))
+                .map(|(p, _)| p.display().to_string())
+                .chain(
+                    before
+                        .2
+                        .keys()
+                        .filter(|p| !after.2.contains_key(*p))
+                        .map(|p| format!("-{}", p.display())),
+                )
+                .collect();
+            wrong.push(format!("files under the store changed: {changed:?}"));
+        }
+        // `cargo test --test bad_input -- --nocapture` shows every message.
+        eprintln!(
+            "{name}: {}",
+            err.trim_end().chars().take(200).collect::<String>()
+        );
+        if !wrong.is_empty() {
+            let shown: String = err.chars().take(300).collect();
+            failures.push(format!(
+                "{name} ({:?}): {}\n    stderr: {shown}",
+                case.args
+                    .iter()
+                    .map(|a| a.chars().take(60).collect::<String>())
+                    .collect::<Vec<_>>(),
+                wrong.join("; ")
+            ));
+        }
+    }
+    eprintln!(
+        "bad input: {} rows, {} skipped, {} failed",
+        ROWS.len(),
+        skipped,
+        failures.len()
+    );
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
