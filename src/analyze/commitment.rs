@@ -41,38 +41,39 @@ fn fold(word: &str) -> Cow<'_, str> {
 /// apostrophes. ASCII bytes are classified without decoding, since this runs
 /// on every sentence of both documents.
 fn words_of(text: &str) -> Vec<Word<'_>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / 6);
-    let mut start: Option<usize> = None;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let (inside, width) = match bytes.get(i) {
-            None => (false, 1),
-            Some(&b) if b < 0x80 => (
-                b.is_ascii_alphanumeric() || (start.is_some() && b == b'\''),
-                1,
-            ),
-            Some(_) => {
+    // Whether the character at byte `i` continues a word (`inner`: one has
+    // started, so an apostrophe may continue it), and its width in bytes.
+    let class = |i: usize, inner: bool| -> (bool, usize) {
+        match text.as_bytes()[i] {
+            b if b < 0x80 => (b.is_ascii_alphanumeric() || (inner && b == b'\''), 1),
+            _ => {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                (
-                    c.is_alphanumeric() || (start.is_some() && c == '’'),
-                    c.len_utf8(),
-                )
+                (c.is_alphanumeric() || (inner && c == '’'), c.len_utf8())
             }
-        };
-        match (start, inside) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                let t = text[s..i].trim_end_matches(['\'', '’']);
-                out.push(Word {
-                    folded: fold(t),
-                    text: t,
-                });
-                start = None;
-            }
-            _ => {}
         }
+    };
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut i = 0;
+    while i < text.len() {
+        let (starts, width) = class(i, false);
+        if !starts {
+            i += width;
+            continue;
+        }
+        let start = i;
         i += width;
+        while i < text.len() {
+            let (inside, width) = class(i, true);
+            if !inside {
+                break;
+            }
+            i += width;
+        }
+        let t = text[start..i].trim_end_matches(['\'', '’']);
+        out.push(Word {
+            folded: fold(t),
+            text: t,
+        });
     }
     out
 }
@@ -148,8 +149,11 @@ pub fn detect(text: &str, lexicon: &Lexicon) -> Option<Commitment> {
     // a long sentence qualifies a detail, not the promise.
     let mut hedges = Vec::new();
     let near = at.saturating_sub(3)..(at + len + HEDGE_REACH).min(words.len());
+    // Past `near`, only a hedge that closes the sentence counts, and none is
+    // longer than the longest hedge: the words between need no lookup.
+    let closing_from = words.len().saturating_sub(lexicon.hedges.longest());
     let mut covered = 0;
-    for i in at.saturating_sub(3)..words.len() {
+    for i in near.clone().chain(closing_from.max(near.end)..words.len()) {
         if i < covered {
             // Inside a hedge already found: "circumstances permit" is part
             // of "as circumstances permit".
@@ -358,13 +362,13 @@ fn last_actor(words: &[Word], marker: usize, lexicon: &Lexicon) -> Option<String
             // Skip past the phrase so that "the Ministers" is not cut to
             // "Ministers".
             Some(len) if i + len <= marker => {
-                found = Some(actor_text(words, i, i + len));
+                found = Some((i, i + len));
                 i += len;
             }
             _ => i += 1,
         }
     }
-    found
+    found.map(|(from, to)| actor_text(words, from, to))
 }
 
 /// The length of the longest actor phrase starting at word `i`.

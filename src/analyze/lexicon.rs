@@ -93,6 +93,7 @@ pub struct Lexicon {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct PhraseIndex {
     by_first: HashMap<String, Vec<Phrase>>,
+    longest: usize,
 }
 
 impl PhraseIndex {
@@ -100,6 +101,7 @@ impl PhraseIndex {
         if let Some(first) = phrase.first() {
             let list = self.by_first.entry(first.clone()).or_default();
             if !list.contains(&phrase) {
+                self.longest = self.longest.max(phrase.len());
                 list.push(phrase);
                 list.sort_by_key(|p| std::cmp::Reverse(p.len()));
             }
@@ -109,6 +111,11 @@ impl PhraseIndex {
     /// The phrases that start with `word`, longest first.
     pub(crate) fn starting_with(&self, word: &str) -> &[Phrase] {
         self.by_first.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// The number of words of the longest phrase.
+    pub(crate) fn longest(&self) -> usize {
+        self.longest
     }
 }
 

@@ -80,12 +80,14 @@ pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Re
         changes.len() >= PARALLEL_MIN,
         || write_changes(&mut buffered, first, true),
         || {
-            let mut rendered = Vec::new();
+            let mut rendered = Chunks::default();
             write_changes(&mut rendered, second, first.is_empty()).map(|()| rendered)
         },
     );
     written?;
-    buffered.write_all(&rendered?)?;
+    for chunk in &rendered?.0 {
+        buffered.write_all(chunk)?;
+    }
     buffered.write_all(b"\n  ]\n}\n")?;
     buffered.flush()
 }
@@ -104,6 +106,36 @@ fn write_changes(out: &mut impl Write, changes: &[Change], first: bool) -> io::R
         change.serialize(&mut serializer)?;
     }
     Ok(())
+}
+
+/// An in-memory writer that fills fixed-size chunks: unlike one growing
+/// `Vec`, it never copies what it holds and never touches twice the memory.
+#[derive(Default)]
+struct Chunks(Vec<Vec<u8>>);
+
+impl Chunks {
+    const SIZE: usize = 1 << 20;
+}
+
+impl Write for Chunks {
+    fn write(&mut self, mut bytes: &[u8]) -> io::Result<usize> {
+        let written = bytes.len();
+        while !bytes.is_empty() {
+            match self.0.last_mut() {
+                Some(chunk) if chunk.len() < Self::SIZE => {
+                    let take = bytes.len().min(Self::SIZE - chunk.len());
+                    chunk.extend_from_slice(&bytes[..take]);
+                    bytes = &bytes[take..];
+                }
+                _ => self.0.push(Vec::with_capacity(Self::SIZE)),
+            }
+        }
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// serde_json's two-space pretty printer, started `depth` levels in (its
