@@ -4,8 +4,8 @@
 mod cli;
 
 // A long diff allocates and frees hundreds of thousands of short strings and
-// vectors on several threads; mimalloc's per-thread free lists make that
-// ~10% faster end to end than glibc's allocator (docs/performance.md).
+// vectors on several threads; with mimalloc's per-thread free lists best-of and
+// median runs are ~5-10% faster than with glibc's allocator (docs/performance.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
