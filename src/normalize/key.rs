@@ -153,38 +153,38 @@ pub fn key(text: &str, folding: Folding) -> String {
             break;
         };
         i += c.len_utf8();
-        let c = if c.is_ascii() {
-            // No dash and only one quote to fold among ASCII characters.
-            if folding.quotes && c == '`' { '\'' } else { c }
-        } else {
-            let c = if folding.quotes {
-                fold_quote(c).unwrap_or(c)
-            } else {
-                c
-            };
-            if folding.dashes {
-                fold_dash(c).unwrap_or(c)
-            } else {
-                c
-            }
-        };
-        if folding.whitespace && c.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            push_space_before(&mut out, c);
-            pending_space = false;
-        }
-        if !folding.case {
-            out.push(c);
-        } else if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
+        push_folded(&mut out, &mut pending_space, c, folding);
     }
     out
+}
+
+/// Adds `c` to the key `out` under `folding`, one character at a time:
+/// the definition that the run copying in `key` short-cuts. `pending_space`
+/// holds a run of folded whitespace until the next character decides it.
+fn push_folded(out: &mut String, pending_space: &mut bool, c: char, folding: Folding) {
+    let c = if folding.quotes {
+        fold_quote(c).unwrap_or(c)
+    } else {
+        c
+    };
+    let c = if folding.dashes {
+        fold_dash(c).unwrap_or(c)
+    } else {
+        c
+    };
+    if folding.whitespace && c.is_whitespace() {
+        *pending_space = !out.is_empty();
+        return;
+    }
+    if *pending_space {
+        push_space_before(out, c);
+        *pending_space = false;
+    }
+    if folding.case {
+        out.extend(c.to_lowercase());
+    } else {
+        out.push(c);
+    }
 }
 
 /// The end of the run of plain bytes (see `key`) from `start`, taking in
@@ -277,35 +277,12 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// `key` one character at a time, as first written: the definition the
-    /// run-copying version must match.
+    /// `key` one character at a time, without the run copying.
     fn key_by_char(text: &str, folding: Folding) -> String {
         let mut out = String::new();
         let mut pending_space = false;
         for c in text.chars() {
-            let c = if folding.quotes {
-                fold_quote(c).unwrap_or(c)
-            } else {
-                c
-            };
-            let c = if folding.dashes {
-                fold_dash(c).unwrap_or(c)
-            } else {
-                c
-            };
-            if folding.whitespace && c.is_whitespace() {
-                pending_space = !out.is_empty();
-                continue;
-            }
-            if pending_space {
-                push_space_before(&mut out, c);
-                pending_space = false;
-            }
-            if folding.case {
-                out.extend(c.to_lowercase());
-            } else {
-                out.push(c);
-            }
+            push_folded(&mut out, &mut pending_space, c, folding);
         }
         out
     }
