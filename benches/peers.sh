@@ -3,7 +3,7 @@
 # one machine, and prints Markdown tables: each tool's best time, communique's
 # time as a ratio to it, and each tool's peak RSS.
 #
-#   bash benches/peers.sh [--mb 5] [--seed 1] [--runs 5] [--small]
+#   bash benches/peers.sh [--mb 5] [--seed 1] [--runs 10] [--small]
 #
 # The first table is the generated ~5 MB pair (examples/make_pair.rs, the
 # pair the criterion bench uses). With --small, a second table is a small real
@@ -26,9 +26,9 @@ set -euo pipefail
 
 MB=5
 SEED=1
-RUNS=5
+RUNS=10
 SMALL=0
-usage="usage: bash benches/peers.sh [--mb 5] [--seed 1] [--runs 5] [--small]"
+usage="usage: bash benches/peers.sh [--mb 5] [--seed 1] [--runs 10] [--small]"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --mb) MB="$2"; shift 2 ;;
