@@ -631,6 +631,30 @@ mod tests {
     }
 
     #[test]
+    fn hedges_count_by_the_marker_or_at_the_end() {
+        let hedges = |t: &str| c(t).expect("commitment").hedges;
+        // Far from the marker but closing the sentence.
+        assert_eq!(
+            hedges(
+                "The Ministers also reaffirmed their intent to hold the next ministerial meeting of the Global Coalition in Italy as soon as circumstances permit."
+            ),
+            ["as circumstances permit"]
+        );
+        // Far from the marker and in the middle: it qualifies a detail.
+        assert!(
+            hedges(
+                "The Coalition will fund the long programme of stabilization in the liberated areas of the country, where possible with regional partners, over the coming years."
+            )
+            .is_empty()
+        );
+        // By the marker, and again at the end: both are listed.
+        assert_eq!(
+            hedges("The Parties will, as appropriate, review the plan when circumstances permit."),
+            ["as appropriate", "when circumstances permit"]
+        );
+    }
+
+    #[test]
     fn changes() {
         let a = c("The Parties commit to take action by May 14, 2025.");
         let b = c("The Parties agree to take action by August 12, 2025.");
