@@ -26,21 +26,28 @@ struct Word<'a> {
 
 /// A word as the lexicon spells it. Words hold only letters, digits and
 /// inner apostrophes, so the comparison key reduces to lower case and the
-/// apostrophe style; ASCII words skip the Unicode path.
-fn fold(word: &str) -> Cow<'_, str> {
-    if !word.is_ascii() {
-        Cow::Owned(key(word, Folding::default()))
-    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(word)
+/// apostrophe style. An ASCII word is its span of `lower`, the sentence
+/// lower-cased once, so that it costs no allocation of its own.
+fn fold<'a>(word: &'a str, lower: &'a str, start: usize) -> Cow<'a, str> {
+    match lower.get(start..start + word.len()) {
+        Some(folded) if word.is_ascii() => Cow::Borrowed(folded),
+        _ => Cow::Owned(key(word, Folding::default())),
     }
 }
 
+/// `word` without the apostrophes that end it ("States'" is "States").
+fn trim_apostrophes(mut word: &str) -> &str {
+    while let Some(rest) = word.strip_suffix('\'').or_else(|| word.strip_suffix('’')) {
+        word = rest;
+    }
+    word
+}
+
 /// The words of a sentence: runs of letters and digits with inner
-/// apostrophes. ASCII bytes are classified without decoding, since this runs
-/// on every sentence of both documents.
-fn words_of(text: &str) -> Vec<Word<'_>> {
+/// apostrophes; `lower` is the sentence with ASCII lower-cased. ASCII bytes
+/// are classified without decoding, since this runs on every sentence of
+/// both documents.
+fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
     // Whether the character at byte `i` continues a word (`inner`: one has
     // started, so an apostrophe may continue it), and its width in bytes.
     let class = |i: usize, inner: bool| -> (bool, usize) {
@@ -69,9 +76,9 @@ fn words_of(text: &str) -> Vec<Word<'_>> {
             }
             i += width;
         }
-        let t = text[start..i].trim_end_matches(['\'', '’']);
+        let t = trim_apostrophes(&text[start..i]);
         out.push(Word {
-            folded: fold(t),
+            folded: fold(t, lower, start),
             text: t,
         });
     }
@@ -114,7 +121,8 @@ pub fn detect(text: &str, lexicon: &Lexicon) -> Option<Commitment> {
     if lexicon.markers.is_empty() {
         return None;
     }
-    let words = words_of(text);
+    let lower = text.to_ascii_lowercase();
+    let words = words_of(text, &lower);
     let first = words.first()?;
     if is_preambular(text, &first.folded, lexicon) {
         return None;
