@@ -117,9 +117,9 @@ impl Chunks {
     const SIZE: usize = 1 << 20;
 }
 
-impl Write for Chunks {
-    fn write(&mut self, mut bytes: &[u8]) -> io::Result<usize> {
-        let written = bytes.len();
+impl Chunks {
+    /// Appends `bytes` across the end of the last chunk and new ones.
+    fn append_across(&mut self, mut bytes: &[u8]) {
         while !bytes.is_empty() {
             match self.0.last_mut() {
                 Some(chunk) if chunk.len() < Self::SIZE => {
@@ -130,7 +130,26 @@ impl Write for Chunks {
                 _ => self.0.push(Vec::with_capacity(Self::SIZE)),
             }
         }
-        Ok(written)
+    }
+}
+
+impl Write for Chunks {
+    // serde_json writes a few bytes at a time: those go straight into the
+    // last chunk when they fit, as `BufWriter` does.
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        match self.0.last_mut() {
+            Some(chunk) if Self::SIZE - chunk.len() >= bytes.len() => {
+                chunk.extend_from_slice(bytes)
+            }
+            _ => self.append_across(bytes),
+        }
+        Ok(bytes.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.write(bytes).map(drop)
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -222,5 +241,82 @@ impl serde_json::ser::Formatter for Pretty {
     fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
         self.has_value = true;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::AlignOptions;
+    use crate::analyze::compare;
+    use crate::import::{Format, import};
+
+    #[test]
+    fn chunks_keep_every_byte_in_order_across_chunk_ends() {
+        let mut chunks = Chunks::default();
+        let mut expected = Vec::new();
+        // Small writes, one that ends a chunk exactly, and ones longer than
+        // a chunk.
+        for (i, len) in [
+            3,
+            Chunks::SIZE - 3,
+            1,
+            2 * Chunks::SIZE + 5,
+            7,
+            Chunks::SIZE,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let piece: Vec<u8> = (0..len).map(|j| (i * 31 + j % 251) as u8).collect();
+            chunks.write_all(&piece).expect("writes to memory");
+            expected.extend_from_slice(&piece);
+        }
+        assert!(chunks.0.iter().all(|c| c.len() <= Chunks::SIZE));
+        assert_eq!(chunks.0.concat(), expected);
+    }
+
+    /// The whole report as serde_json's own pretty printer writes it.
+    #[derive(Serialize)]
+    struct Whole<'a> {
+        schema: &'static str,
+        old: &'a DocumentInfo,
+        new: &'a DocumentInfo,
+        summary: Summary,
+        changes: &'a [Change],
+    }
+
+    #[test]
+    fn a_long_diff_written_in_two_halves_is_serde_jsons_pretty_output() {
+        // Enough sentences for the halves to render on two threads.
+        let text = |edit: usize| -> String {
+            (0..PARALLEL_MIN + 300)
+                .map(|i| {
+                    let verb = if i % edit == 0 { "decide" } else { "agree" };
+                    format!(
+                        "{i}. The Parties {verb} on item {i} of the agenda for {}.\n\n",
+                        1990 + i % 40
+                    )
+                })
+                .collect()
+        };
+        let old = import(text(7).as_bytes(), Some(Format::Text), "old").expect("imports");
+        let new = import(text(5).as_bytes(), Some(Format::Text), "new").expect("imports");
+        let diff = compare(&old, &new, "old", "new", &AlignOptions::default());
+        assert!(diff.changes.len() >= PARALLEL_MIN);
+        let mut out = Vec::new();
+        write(&mut out, &diff, false).expect("writes to memory");
+        let whole = Whole {
+            schema: SCHEMA,
+            old: &diff.old,
+            new: &diff.new,
+            summary: diff.summary(),
+            changes: &diff.changes,
+        };
+        let expected = serde_json::to_string_pretty(&whole).expect("serializes") + "\n";
+        assert!(
+            String::from_utf8(out).expect("UTF-8") == expected,
+            "the reports differ"
+        );
     }
 }
