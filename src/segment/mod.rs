@@ -99,6 +99,15 @@ impl<'a> Scanner<'a> {
                 if i >= n {
                     break;
                 }
+            } else {
+                // In a list every space may open an inline item: skip, in a
+                // tight loop, to the next byte the match below acts on.
+                while i < n && !matches!(self.b[i], b'.' | b'?' | b'!' | b' ' | 0xE2) {
+                    i += 1;
+                }
+                if i >= n {
+                    break;
+                }
             }
             i = match self.b[i] {
                 b'.' => self.period(i),
