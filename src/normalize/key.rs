@@ -202,14 +202,10 @@ fn plain_run(bytes: &[u8], start: usize, fold_space: bool, plain: impl Fn(u8) ->
         let kept_space = fold_space
             && b == b' '
             && end > start
-            && !matches!(bytes[end - 1], b'(' | b'[' | b'-')
-            && bytes.get(end + 1).is_some_and(|&next| {
-                plain(next)
-                    && !matches!(
-                        next,
-                        b',' | b'.' | b';' | b':' | b')' | b']' | b'?' | b'!' | b'-'
-                    )
-            });
+            && !OPENING.contains(&bytes[end - 1])
+            && bytes
+                .get(end + 1)
+                .is_some_and(|&next| plain(next) && !CLOSING.contains(&next));
         if !kept_space {
             break;
         }
@@ -224,11 +220,18 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
+/// Characters that close up to what precedes them: no space before them in
+/// a key.
+const CLOSING: &[u8] = b",.;:)]?!-";
+
+/// Characters that open onto what follows them: no space after them in a key.
+const OPENING: &[u8] = b"([-";
+
 /// Ends a run of folded whitespace before `next`: one space, unless `next`
 /// closes (punctuation, a dash) or what precedes opens (a bracket, a dash).
 fn push_space_before(out: &mut String, next: char) {
-    let glue = matches!(next, ',' | '.' | ';' | ':' | ')' | ']' | '?' | '!' | '-')
-        || matches!(out.as_bytes().last(), Some(b'(' | b'[' | b'-'));
+    let glue = u8::try_from(next).is_ok_and(|b| CLOSING.contains(&b))
+        || out.as_bytes().last().is_some_and(|b| OPENING.contains(b));
     if !glue {
         out.push(' ');
     }

@@ -115,9 +115,7 @@ struct Chunks(Vec<Vec<u8>>);
 
 impl Chunks {
     const SIZE: usize = 1 << 20;
-}
 
-impl Chunks {
     /// Appends `bytes` across the end of the last chunk and new ones.
     fn append_across(&mut self, mut bytes: &[u8]) {
         while !bytes.is_empty() {
