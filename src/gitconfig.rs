@@ -47,6 +47,17 @@ pub enum SetupError {
         /// What libgit2 said.
         message: String,
     },
+    /// The repository's `.gitattributes` is a symbolic link (a clone can
+    /// bring one): git does not follow it, and writing through it would
+    /// change whatever file it points to.
+    #[error(
+        "{} is a symbolic link, which git does not read as attributes; replace it with a regular file, then run git setup again",
+        path.display()
+    )]
+    Symlink {
+        /// The link.
+        path: PathBuf,
+    },
     /// The attributes file could not be read or written.
     #[error("{}: {source}", path.display())]
     Io {
@@ -90,6 +101,9 @@ pub fn repository_files(start: &Path) -> Result<(Config, PathBuf), SetupError> {
         });
     };
     let attributes = workdir.join(".gitattributes");
+    if std::fs::symlink_metadata(&attributes).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(SetupError::Symlink { path: attributes });
+    }
     let config = repo
         .config()
         .and_then(|c| c.open_level(ConfigLevel::Local))

@@ -657,6 +657,32 @@ const ROWS: &[Row] = &[
         fx.git(&["checkout", "-q", "--detach"]);
         Some(import_new(fx, "HEAD of"))
     }),
+    // Issue 16: a clone can bring symlinks; writes must not follow them.
+    ("a committed symlink as a series folder", |fx| {
+        let outside = fx.path("outside");
+        std::fs::create_dir(&outside).expect("folder");
+        std::os::unix::fs::symlink(&outside, fx.store().join("statements/s2")).expect("symlink");
+        fx.commit("statements/s2", "link");
+        let mut case = import_new(fx, "statements/s2 is a symbolic link");
+        case.args[3] = "s2".to_owned();
+        Some(case)
+    }),
+    ("a committed symlink as the statement file", |fx| {
+        let target = fx.file("target.txt", b"kept\n");
+        std::os::unix::fs::symlink(&target, fx.store().join("statements/s/2024-01-01-new.txt"))
+            .expect("symlink");
+        fx.commit("statements/s", "link");
+        Some(import_new(fx, "2024-01-01-new.txt is a symbolic link"))
+    }),
+    ("a committed .gitattributes symlink for git setup", |fx| {
+        let target = fx.file("attributes", b"*.png binary\n");
+        std::os::unix::fs::symlink(&target, fx.store().join(".gitattributes")).expect("symlink");
+        fx.commit(".gitattributes", "link");
+        Some(Case::new(
+            &["git", "setup"],
+            ".gitattributes is a symbolic link",
+        ))
+    }),
     ("a statement path occupied by a folder", |fx| {
         std::fs::create_dir_all(fx.store().join("statements/s/2024-01-01-new.txt/inside"))
             .expect("folder");

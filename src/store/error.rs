@@ -161,6 +161,27 @@ pub enum StoreError {
         /// The `index.lock` file.
         lock: PathBuf,
     },
+    /// A symbolic link on the way to a statement, which a clone can bring:
+    /// following it would read or write outside the store.
+    #[error(
+        "{} is a symbolic link; communique neither reads nor writes statements through links (they can point outside the store); replace it with a real folder or file",
+        path.display()
+    )]
+    Symlink {
+        /// The link.
+        path: PathBuf,
+    },
+    /// The journal of an import killed at its commit point that does not
+    /// read (it is written whole and renamed into place, so only a hand edit
+    /// or a broken disk makes one).
+    #[error(
+        "{}: the journal of an interrupted import does not read; remove its folder and check the store with `git status`",
+        journal.display()
+    )]
+    BrokenJournal {
+        /// The journal file.
+        journal: PathBuf,
+    },
     /// Imports commit to the checked-out branch, so HEAD must be on one.
     #[error("HEAD of {store} is detached; check out a branch (git switch main) before importing")]
     DetachedHead {
@@ -211,10 +232,17 @@ impl StoreError {
     /// A mapper from a libgit2 error, for `map_err`, naming what was being done.
     pub(crate) fn git(context: impl Into<String>) -> impl FnOnce(git2::Error) -> StoreError {
         let context = context.into();
-        move |e| StoreError::Git {
-            context,
-            message: e.message().trim_end_matches('.').to_owned(),
-            code: e.code(),
+        move |e| {
+            // libgit2 gives no message for some failed writes (a full disk).
+            let message = match e.message().trim_end_matches('.') {
+                "" => "libgit2 gave no reason; check the free disk space".to_owned(),
+                m => m.to_owned(),
+            };
+            StoreError::Git {
+                context,
+                message,
+                code: e.code(),
+            }
         }
     }
 

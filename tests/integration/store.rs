@@ -56,7 +56,7 @@ impl TestStore {
     }
 
     /// The binary, run in the store's root, isolated.
-    fn cmd(&self) -> StdCommand {
+    pub(crate) fn cmd(&self) -> StdCommand {
         let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("communique"));
         cmd.current_dir(self.root());
         self.isolate(&mut cmd);
@@ -86,7 +86,7 @@ impl TestStore {
     }
 
     /// Runs git in the store, isolated, and returns its stdout.
-    fn git(&self, args: &[&str]) -> String {
+    pub(crate) fn git(&self, args: &[&str]) -> String {
         let mut cmd = StdCommand::new("git");
         cmd.current_dir(self.root()).args(args);
         self.isolate(&mut cmd);
@@ -111,7 +111,7 @@ impl TestStore {
         self.run(&args)
     }
 
-    fn write(&self, name: &str, text: &str) -> String {
+    pub(crate) fn write(&self, name: &str, text: &str) -> String {
         let path = self.dir.path().join(name);
         std::fs::write(&path, text).expect("write");
         path.to_string_lossy().into_owned()
