@@ -196,6 +196,13 @@ pub enum StoreError {
         /// Why it does not read.
         source: ImportError,
     },
+    /// The disk filled up while the store was written; the import was
+    /// undone.
+    #[error("{}: no space left on the device; free some space and retry (the store is as it was)", path.display())]
+    NoSpace {
+        /// The file being written.
+        path: PathBuf,
+    },
     /// A file-system error.
     #[error("{path}: {error}; check the path and its permissions")]
     Io {
@@ -233,9 +240,13 @@ impl StoreError {
     pub(crate) fn git(context: impl Into<String>) -> impl FnOnce(git2::Error) -> StoreError {
         let context = context.into();
         move |e| {
-            // libgit2 gives no message for some failed writes (a full disk).
+            // libgit2 gives no reason for some failed writes (a full disk),
+            // and then says "no error".
             let message = match e.message().trim_end_matches('.') {
-                "" => "libgit2 gave no reason; check the free disk space".to_owned(),
+                "" | "no error" => "libgit2 gave no reason; check the free disk space".to_owned(),
+                m if m.contains("No space left on device") => {
+                    format!("{m}; free some space and retry (the store is as it was)")
+                }
                 m => m.to_owned(),
             };
             StoreError::Git {
@@ -249,6 +260,9 @@ impl StoreError {
     /// A mapper from an I/O error, for `map_err`, naming the path.
     pub(crate) fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> StoreError {
         let path = path.into();
-        move |error| StoreError::Io { path, error }
+        move |error| match error.kind() {
+            std::io::ErrorKind::StorageFull => StoreError::NoSpace { path },
+            _ => StoreError::Io { path, error },
+        }
     }
 }
