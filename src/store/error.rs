@@ -188,13 +188,14 @@ pub enum StoreError {
         /// The store's root.
         store: PathBuf,
     },
-    /// A stored file that does not read as a statement.
-    #[error("{path}: {source}")]
+    /// A stored file that does not read as a statement. The message is the
+    /// import error's, which names the path already (once).
+    #[error("{error}")]
     BadStatement {
         /// The statement's path in the store (with `@REV` where it was read from one).
         path: String,
-        /// Why it does not read.
-        source: ImportError,
+        /// Why it does not read (not a `source`: the message is its own).
+        error: ImportError,
     },
     /// The disk filled up while the store was written; the import was
     /// undone.

@@ -41,8 +41,9 @@ use crate::statement::Statement;
 pub use error::StoreError;
 pub use history::{Revision, history};
 pub use import::{Identity, ImportChange, ImportRequest, Imported};
-pub use log::{LogEntry, log, log_with_progress};
+pub use log::{Log, LogEntry, log, log_with_progress};
 pub use refs::{StatementRef, Target};
+pub use snapshot::HeadStatements;
 
 /// The folder, at the root of a store, that holds the statements.
 pub const STATEMENTS: &str = "statements";
@@ -382,9 +383,9 @@ fn parse(bytes: &[u8], entry: &Entry, rev: Option<&str>) -> Result<Statement, St
         Some(rev) => format!("{}@{rev}", entry.path()),
         None => entry.path(),
     };
-    import_bytes(bytes, None, &origin).map_err(|source| StoreError::BadStatement {
+    import_bytes(bytes, None, &origin).map_err(|error| StoreError::BadStatement {
         path: origin,
-        source,
+        error,
     })
 }
 

@@ -716,3 +716,35 @@ fn the_project_repository_is_a_store() {
     assert_eq!(code, 1);
     assert_eq!(one, two, "one argument: against its predecessor, the draft");
 }
+
+/// Issue 16: one file committed by plain git that does not read (UTF-16)
+/// is reported once, by path, and `log` and `precedent` go on with the rest.
+#[test]
+fn an_unreadable_statement_is_reported_once_and_the_rest_goes_on() {
+    let store = TestStore::new();
+    let file = store.write("a.txt", "The Ministers met in Rome.\n\nThey agreed.\n");
+    store.ok(&["import", &file, "--series", "s", "--date", "2024-01-01"]);
+    let bad = "statements/s/2024-02-01-u.txt";
+    std::fs::write(store.root().join(bad), b"\xff\xfeT\0h\0e\0.\0\n\0").expect("utf-16");
+    store.git(&["add", bad]);
+    store.git(&[
+        "-c",
+        "user.name=T",
+        "-c",
+        "user.email=t@x",
+        "commit",
+        "-qm",
+        "u16",
+    ]);
+    for args in [&["log"][..], &["precedent", "s/2024-01-01-a"][..]] {
+        let (code, out, err) = store.run(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(out.contains("s/2024-01-01-a"), "{args:?}: {out}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains("UTF-16 text; convert it"), "{err}");
+        assert_eq!(err.matches(bad).count(), 1, "the path once: {err}");
+    }
+    // Named directly, it is an error that names it once.
+    let err = store.refused(&["show", bad], "UTF-16");
+    assert_eq!(err.matches(bad).count(), 1, "{err}");
+}
