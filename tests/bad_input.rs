@@ -606,6 +606,39 @@ const ROWS: &[Row] = &[
             "communique.toml:2: unknown key defaults.colour",
         ))
     }),
+    // Issue 16: a committed configuration may not name files outside the store.
+    (
+        "a store configuration naming a lexicon outside the store",
+        |fx| {
+            std::fs::write(
+                fx.store().join("communique.toml"),
+                "[defaults]\nlexicon = \"/etc/passwd\"\n",
+            )
+            .expect("config");
+            fx.commit("communique.toml", "config");
+            Some(Case::new(
+                &["log"],
+                "communique.toml:2: defaults.lexicon \"/etc/passwd\" leads out of the store",
+            ))
+        },
+    ),
+    (
+        "a store configuration naming a policy through a symlink",
+        |fx| {
+            let outside = fx.file("policy.toml", b"[check]\n");
+            std::os::unix::fs::symlink(&outside, fx.store().join("p.toml")).expect("symlink");
+            std::fs::write(
+                fx.store().join("communique.toml"),
+                "[defaults]\npolicy = \"p.toml\"\n",
+            )
+            .expect("config");
+            fx.commit(".", "config");
+            Some(Case::new(
+                &["check", SEED_REF, "--against", SEED_REF],
+                "defaults.policy",
+            ))
+        },
+    ),
     ("a user configuration with a bad value", |fx| {
         let f = fx.file("user.toml", b"[defaults]\nthreshold = 3\n");
         let mut case = Case::new(&["log"], "user.toml:2");

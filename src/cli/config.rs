@@ -234,6 +234,9 @@ impl Config {
                 Some(path) => match read_file(path)? {
                     Some(text) => {
                         let (values, lines) = parse(&text, path)?;
+                        if let (ConfigSource::Store, Some(root)) = (&source, store_root) {
+                            confine(&values, &lines, path, root)?;
+                        }
                         layers.push(Layer {
                             source: source.clone(),
                             path: Some(path.clone()),
@@ -396,6 +399,41 @@ pub fn home() -> Option<PathBuf> {
     std::env::var_os(name)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
+}
+
+/// Refuses a path in the store's own file that leads out of the store
+/// (absolute, through `..`, or through a symbolic link): the file comes
+/// with a clone, and must not make communique read any file of the machine.
+/// The user's own file and the flags may name any path.
+fn confine(values: &Values, lines: &[(Key, usize)], file: &Path, root: &Path) -> Result<()> {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    for (key, path) in [
+        (Key::Lexicon, &values.lexicon),
+        (Key::Policy, &values.policy),
+    ] {
+        let Some(path) = path else { continue };
+        let inside = match path.canonicalize() {
+            Ok(real) => real.starts_with(&root),
+            // Not there (yet): judge the path as written.
+            Err(_) => path
+                .strip_prefix(file.parent().unwrap_or(Path::new("")))
+                .is_ok_and(|rel| {
+                    rel.components()
+                        .all(|c| matches!(c, std::path::Component::Normal(_)))
+                }),
+        };
+        if !inside {
+            let line = lines.iter().find(|(k, _)| *k == key).map_or(0, |(_, l)| *l);
+            return Err(anyhow!(
+                "{}:{line}: {TABLE}.{} {} leads out of the store, which a store's own file may not do; name it with --{} or in your own configuration file instead",
+                file.display(),
+                key.name(),
+                quoted(&path.display().to_string()),
+                key.name()
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The file's text, or `None` when it does not exist.
