@@ -401,6 +401,32 @@ pub fn home() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
+/// The lexicon and policy paths a configuration file's text names in its
+/// `[defaults]`, as written (relative to the file's folder), for a file not
+/// on disk (`name` says where it is, in errors). Only paths inside the
+/// store are accepted, as for the store's own file.
+pub fn paths_in(text: &str, name: &str) -> Result<(Option<PathBuf>, Option<PathBuf>)> {
+    let file = Path::new(name);
+    let (values, lines) = parse(text, file)?;
+    for (key, path) in [
+        (Key::Lexicon, &values.lexicon),
+        (Key::Policy, &values.policy),
+    ] {
+        let inside = path.as_ref().is_none_or(|p| {
+            p.components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)))
+        });
+        if !inside {
+            let line = lines.iter().find(|(k, _)| *k == key).map_or(0, |(_, l)| *l);
+            return Err(anyhow!(
+                "{name}:{line}: {TABLE}.{} leads out of the store; name files inside the store",
+                key.name()
+            ));
+        }
+    }
+    Ok((values.lexicon, values.policy))
+}
+
 /// Refuses a path in the store's own file that leads out of the store
 /// (absolute, through `..`, or through a symbolic link): the file comes
 /// with a clone, and must not make communique read any file of the machine.
