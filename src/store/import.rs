@@ -160,7 +160,8 @@ impl Store {
 
         let git_dir = self.repo.commondir();
         let _lock = StoreLock::acquire(git_dir, request.lock_timeout)?;
-        self.recover()?;
+        // We hold the lock: finish or clear what a killed import left.
+        pending::recover(&self.repo)?;
         let workdir = self.repo.workdir().map(Path::to_path_buf);
         if let Some(workdir) = &workdir {
             super::refuse_symlinks(workdir, &path)?;

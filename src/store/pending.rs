@@ -93,11 +93,7 @@ pub fn apply(repo: &Repository, workdir: &Path, change: &Change<'_>) -> Result<b
     let io = |p: &Path| StoreError::io(p.to_path_buf());
     fs::write(dir.join(FILE), change.text).map_err(io(&dir.join(FILE)))?;
     let target = workdir.join(change.path);
-    let had_file = match fs::hard_link(&target, dir.join(OLD_FILE)) {
-        Ok(()) => true,
-        Err(e) if e.kind() == ErrorKind::NotFound => false,
-        Err(e) => return Err(io(&target)(e)),
-    };
+    let had_file = keep_old(&target, &dir.join(OLD_FILE)).map_err(io(&target))?;
     work.lock_index()?;
     let plan = prepare_index(repo, &dir.join(INDEX), change)?;
     let index_file = git_dir.join("index");
@@ -105,7 +101,7 @@ pub fn apply(repo: &Repository, workdir: &Path, change: &Change<'_>) -> Result<b
     if plan != IndexPlan::Write {
         work.unlock_index();
     } else if had_index {
-        fs::hard_link(&index_file, dir.join(OLD_INDEX)).map_err(io(&index_file))?;
+        keep_old(&index_file, &dir.join(OLD_INDEX)).map_err(io(&index_file))?;
     }
     write_journal(&dir, change)?;
 
@@ -190,6 +186,7 @@ pub fn recover(repo: &Repository) -> Result<(), StoreError> {
     Work {
         dir,
         lock: Some(git_dir.join("index.lock")),
+        unlinked: false,
     }
     .finish();
     Ok(())
@@ -317,13 +314,20 @@ struct Work {
     dir: PathBuf,
     /// `.git/index.lock` while we hold it.
     lock: Option<PathBuf>,
+    /// The lock was created directly (no hard links here): this process
+    /// may remove it, a later one cannot prove it was ours.
+    unlinked: bool,
 }
 
 impl Work {
     fn start(git_dir: &Path) -> Result<Work, StoreError> {
         let dir = git_dir.join(PENDING);
         fs::create_dir(&dir).map_err(StoreError::io(&dir))?;
-        Ok(Work { dir, lock: None })
+        Ok(Work {
+            dir,
+            lock: None,
+            unlinked: false,
+        })
     }
 
     /// Takes `.git/index.lock` as git does (creating it fails when it
@@ -338,13 +342,28 @@ impl Work {
                 Ok(())
             }
             Err(e) if e.kind() == ErrorKind::AlreadyExists => Err(StoreError::IndexLocked { lock }),
-            Err(e) => Err(StoreError::io(lock)(e)),
+            // A file system without hard links: take it as git does.
+            Err(_) => match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&lock)
+            {
+                Ok(_) => {
+                    self.lock = Some(lock);
+                    self.unlinked = true;
+                    Ok(())
+                }
+                Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+                    Err(StoreError::IndexLocked { lock })
+                }
+                Err(e) => Err(StoreError::io(lock)(e)),
+            },
         }
     }
 
     fn unlock_index(&mut self) {
         if let Some(lock) = self.lock.take()
-            && is_ours(&lock, &self.dir.join(LOCK))
+            && (self.unlinked || is_ours(&lock, &self.dir.join(LOCK)))
         {
             let _ = fs::remove_file(lock);
         }
@@ -364,6 +383,20 @@ impl Drop for Work {
         }
         self.unlock_index();
         let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Keeps the file at `from` as `to`, for an undo: a hard link, else a copy
+/// (on a file system without links). `false` when there is no file.
+fn keep_old(from: &Path, to: &Path) -> std::io::Result<bool> {
+    match fs::hard_link(from, to) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
+        Err(_) => match fs::copy(from, to) {
+            Ok(_) => Ok(true),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(e),
+        },
     }
 }
 
@@ -399,7 +432,11 @@ fn prepare_index(
         Err(e) if e.kind() == ErrorKind::NotFound => {}
         Err(e) => return Err(StoreError::io(index_file)(e)),
     }
-    let mut index = Index::open(to).map_err(git())?;
+    // An index libgit2 cannot read (a split index) is left as it is, as
+    // git would show it: the caller says so.
+    let Ok(mut index) = Index::open(to) else {
+        return Ok(IndexPlan::Kept);
+    };
     match (index.is_empty(), change.tree) {
         (true, Some(tree)) => {
             let tree = repo.find_tree(tree).map_err(git())?;
