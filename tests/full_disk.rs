@@ -44,7 +44,12 @@ fn main() {
         .output();
     let refused = match &mounted {
         Ok(out) if out.status.success() => None,
-        Ok(out) => Some(String::from_utf8_lossy(&out.stderr).trim().to_owned()),
+        Ok(out) => Some(
+            String::from_utf8_lossy(&out.stderr)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
         Err(e) => Some(format!("mount: {e}")),
     };
     if let Some(why) = refused {

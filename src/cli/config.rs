@@ -408,22 +408,7 @@ pub fn home() -> Option<PathBuf> {
 pub fn paths_in(text: &str, name: &str) -> Result<(Option<PathBuf>, Option<PathBuf>)> {
     let file = Path::new(name);
     let (values, lines) = parse(text, file)?;
-    for (key, path) in [
-        (Key::Lexicon, &values.lexicon),
-        (Key::Policy, &values.policy),
-    ] {
-        let inside = path.as_ref().is_none_or(|p| {
-            p.components()
-                .all(|c| matches!(c, std::path::Component::Normal(_)))
-        });
-        if !inside {
-            let line = lines.iter().find(|(k, _)| *k == key).map_or(0, |(_, l)| *l);
-            return Err(anyhow!(
-                "{name}:{line}: {TABLE}.{} leads out of the store; name files inside the store",
-                key.name()
-            ));
-        }
-    }
+    refuse_outside(&values, &lines, file, is_plain_relative)?;
     Ok((values.lexicon, values.policy))
 }
 
@@ -433,33 +418,45 @@ pub fn paths_in(text: &str, name: &str) -> Result<(Option<PathBuf>, Option<PathB
 /// The user's own file and the flags may name any path.
 fn confine(values: &Values, lines: &[(Key, usize)], file: &Path, root: &Path) -> Result<()> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let folder = file.parent().unwrap_or(Path::new(""));
+    refuse_outside(values, lines, file, |path| match path.canonicalize() {
+        Ok(real) => real.starts_with(&root),
+        // Not there (yet): judge the path as written.
+        Err(_) => path.strip_prefix(folder).is_ok_and(is_plain_relative),
+    })
+}
+
+/// The first lexicon or policy path of `values` that `inside` refuses, as
+/// an error at its line of `file`.
+fn refuse_outside(
+    values: &Values,
+    lines: &[(Key, usize)],
+    file: &Path,
+    inside: impl Fn(&Path) -> bool,
+) -> Result<()> {
     for (key, path) in [
         (Key::Lexicon, &values.lexicon),
         (Key::Policy, &values.policy),
     ] {
-        let Some(path) = path else { continue };
-        let inside = match path.canonicalize() {
-            Ok(real) => real.starts_with(&root),
-            // Not there (yet): judge the path as written.
-            Err(_) => path
-                .strip_prefix(file.parent().unwrap_or(Path::new("")))
-                .is_ok_and(|rel| {
-                    rel.components()
-                        .all(|c| matches!(c, std::path::Component::Normal(_)))
-                }),
+        let Some(path) = path.as_deref().filter(|p| !inside(p)) else {
+            continue;
         };
-        if !inside {
-            let line = lines.iter().find(|(k, _)| *k == key).map_or(0, |(_, l)| *l);
-            return Err(anyhow!(
-                "{}:{line}: {TABLE}.{} {} leads out of the store, which a store's own file may not do; name it with --{} or in your own configuration file instead",
-                file.display(),
-                key.name(),
-                quoted(&path.display().to_string()),
-                key.name()
-            ));
-        }
+        let line = lines.iter().find(|(k, _)| *k == key).map_or(0, |(_, l)| *l);
+        return Err(anyhow!(
+            "{}:{line}: {TABLE}.{} {} leads out of the store, which a store's own file may not do; name it with --{} or in your own configuration file instead",
+            file.display(),
+            key.name(),
+            quoted(&path.display().to_string()),
+            key.name()
+        ));
     }
     Ok(())
+}
+
+/// Whether `path` is relative and goes only down (no `..`, no root).
+fn is_plain_relative(path: &Path) -> bool {
+    path.components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
 /// The file's text, or `None` when it does not exist.
