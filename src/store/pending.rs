@@ -161,13 +161,19 @@ pub fn recover(repo: &Repository) -> Result<(), StoreError> {
         return Ok(());
     }
     if let Some(journal) = read_journal(&dir)? {
+        // What someone changed since the kill (a file edited, a lock
+        // removed by hand and the index rewritten) is theirs: it stands.
         if let Some(workdir) = repo.workdir()
             && dir.join(FILE).exists()
         {
             super::refuse_symlinks(workdir, &journal.path)?;
-            place(&dir.join(FILE), &workdir.join(&journal.path))?;
+            let target = workdir.join(&journal.path);
+            if holds(&target, journal.was) {
+                place(&dir.join(FILE), &target)?;
+            }
         }
-        if dir.join(INDEX).exists() {
+        let lock = git_dir.join("index.lock");
+        if dir.join(INDEX).exists() && is_ours(&lock, &dir.join(LOCK)) {
             let index = git_dir.join("index");
             fs::rename(dir.join(INDEX), &index).map_err(StoreError::io(index))?;
         }
@@ -400,6 +406,15 @@ fn keep_old(from: &Path, to: &Path) -> std::io::Result<bool> {
     }
 }
 
+/// Whether the file at `path` holds the blob `was` (`None`: no file).
+fn holds(path: &Path, was: Option<Oid>) -> bool {
+    match (was, fs::symlink_metadata(path)) {
+        (None, Err(e)) => e.kind() == ErrorKind::NotFound,
+        (Some(was), Ok(_)) => Oid::hash_file(git2::ObjectType::Blob, path).is_ok_and(|o| o == was),
+        _ => false,
+    }
+}
+
 /// Whether `lock` is a hard link to `ours` (the same file), so that a lock
 /// a git process took is never removed.
 fn is_ours(lock: &Path, ours: &Path) -> bool {
@@ -484,12 +499,14 @@ fn place(prepared: &Path, target: &Path) -> Result<(), StoreError> {
 /// The journal: what [`recover`] needs to finish the import.
 struct Journal {
     path: String,
+    /// The blob the working-tree file held before (`None`: no file).
+    was: Option<Oid>,
     branch: Option<BranchMove>,
 }
 
 fn write_journal(dir: &Path, change: &Change<'_>) -> Result<(), StoreError> {
     let oid = |o: Option<Oid>| o.map_or("-".to_owned(), |o| o.to_string());
-    let mut text = format!("path {}\n", change.path);
+    let mut text = format!("path {}\nwas {}\n", change.path, oid(change.index_expects));
     if let Some(mv) = &change.branch {
         text.push_str(&format!(
             "branch {}\nold {}\nnew {}\nmessage {}\n",
@@ -540,5 +557,9 @@ fn read_journal(dir: &Path) -> Result<Option<Journal>, StoreError> {
         }),
         None => None,
     };
-    Ok(Some(Journal { path, branch }))
+    Ok(Some(Journal {
+        path,
+        was: oid("was")?,
+        branch,
+    }))
 }
