@@ -169,6 +169,9 @@ pub fn recover(repo: &Repository) -> Result<(), StoreError> {
             super::refuse_symlinks(workdir, &journal.path)?;
             let target = workdir.join(&journal.path);
             if holds(&target, journal.was) {
+                if let Some(folder) = target.parent() {
+                    fs::create_dir_all(folder).map_err(StoreError::io(folder))?;
+                }
                 place(&dir.join(FILE), &target)?;
             }
         }
@@ -562,4 +565,120 @@ fn read_journal(dir: &Path) -> Result<Option<Journal>, StoreError> {
         was: oid("was")?,
         branch,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A repository with one empty commit, and an import of one file
+    /// prepared against it: (folder, repository, change's parts).
+    fn prepared() -> (tempfile::TempDir, Repository, Oid, Oid, Oid, String) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let repo = Repository::init(dir.path()).expect("init");
+        let sig = git2::Signature::now("T", "t@example.org").expect("signature");
+        let empty = repo
+            .treebuilder(None)
+            .and_then(|t| t.write())
+            .expect("tree");
+        let empty = repo.find_tree(empty).expect("tree");
+        let base = repo
+            .commit(Some("HEAD"), &sig, &sig, "base", &empty, &[])
+            .expect("base");
+        let blob = repo.blob(TEXT).expect("blob");
+        let mut index = Index::new().expect("index");
+        index.add(&file_entry(PATH, blob, TEXT.len())).expect("add");
+        let tree = index.write_tree_to(&repo).expect("tree");
+        let parent = repo.find_commit(base).expect("base");
+        let new = repo
+            .commit(
+                None,
+                &sig,
+                &sig,
+                "Import",
+                &repo.find_tree(tree).expect("tree"),
+                &[&parent],
+            )
+            .expect("commit");
+        let branch = repo
+            .find_reference("HEAD")
+            .ok()
+            .and_then(|h| h.symbolic_target().ok().flatten().map(str::to_owned))
+            .expect("a branch");
+        drop((empty, parent));
+        (dir, repo, base, new, blob, branch)
+    }
+
+    const PATH: &str = "statements/s/2024-01-01-a.txt";
+    const TEXT: &[u8] = b"The Ministers met.\n";
+
+    /// Leaves what an import killed just before (or, `after_journal`, just
+    /// after) its commit point leaves: nothing cleaned.
+    fn killed(repo: &Repository, change: &Change<'_>, after_journal: bool) {
+        let mut work = Work::start(repo.path()).expect("start");
+        fs::write(work.dir.join(FILE), change.text).expect("file");
+        work.lock_index().expect("lock");
+        let plan = prepare_index(repo, &work.dir.join(INDEX), change).expect("index");
+        assert!(plan == IndexPlan::Write);
+        if after_journal {
+            write_journal(&work.dir, change).expect("journal");
+        }
+        std::mem::forget(work);
+        assert!(repo.path().join("index.lock").exists());
+    }
+
+    fn change(base: Oid, new: Oid, blob: Oid, branch: &str) -> Change<'static> {
+        Change {
+            path: PATH,
+            text: TEXT,
+            blob,
+            index_expects: None,
+            tree: None,
+            branch: Some(BranchMove {
+                branch: branch.to_owned(),
+                old: Some(base),
+                new,
+                message: "commit: Import".to_owned(),
+            }),
+        }
+    }
+
+    #[test]
+    fn an_import_killed_after_its_commit_point_is_finished() {
+        let (dir, repo, base, new, blob, branch) = prepared();
+        killed(&repo, &change(base, new, blob, &branch), true);
+        recover(&repo).expect("recover");
+        let tip = repo.find_reference(&branch).ok().and_then(|r| r.target());
+        assert_eq!(tip, Some(new));
+        assert_eq!(fs::read(dir.path().join(PATH)).expect("placed"), TEXT);
+        let mut index = repo.index().expect("index");
+        index.read(true).expect("read");
+        assert_eq!(index.get_path(Path::new(PATH), 0).map(|e| e.id), Some(blob));
+        assert!(!repo.path().join("index.lock").exists());
+        assert!(!repo.path().join(PENDING).exists());
+    }
+
+    #[test]
+    fn an_import_killed_before_its_commit_point_changes_nothing() {
+        let (dir, repo, base, new, blob, branch) = prepared();
+        killed(&repo, &change(base, new, blob, &branch), false);
+        recover(&repo).expect("recover");
+        let tip = repo.find_reference(&branch).ok().and_then(|r| r.target());
+        assert_eq!(tip, Some(base));
+        assert!(!dir.path().join(PATH).exists());
+        assert!(!repo.path().join("index.lock").exists());
+        assert!(!repo.path().join(PENDING).exists());
+    }
+
+    #[test]
+    fn a_lock_someone_else_holds_is_never_removed() {
+        let (_dir, repo, base, new, blob, branch) = prepared();
+        killed(&repo, &change(base, new, blob, &branch), true);
+        // Someone removed our lock by hand and a git command took it since.
+        let lock = repo.path().join("index.lock");
+        fs::remove_file(&lock).expect("remove");
+        fs::write(&lock, b"theirs").expect("their lock");
+        recover(&repo).expect("recover");
+        assert_eq!(fs::read(&lock).expect("kept"), b"theirs");
+    }
 }
