@@ -3,10 +3,11 @@
 //!
 //! The commit is built from HEAD's tree in an in-memory index, so the user's
 //! staged and unstaged changes to other files are neither committed nor
-//! disturbed. Then the file is written to the working tree (temp file +
-//! rename, so it is never half-written) and its entry alone is updated in
-//! `.git/index`, so `git status` stays clean for it. A failed import leaves
-//! nothing behind but unreachable objects, which `git gc` removes.
+//! disturbed. The commit object is written with the branch left where it
+//! is; the `pending` module then changes the working-tree file, its
+//! entry (alone) in `.git/index` and the branch, all or nothing as git sees
+//! it, even when the process is killed. A failed import leaves nothing
+//! behind but unreachable objects, which `git gc` removes.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
