@@ -507,7 +507,9 @@ fn tree_entries(repo: &Repository, tree: &Tree<'_>) -> Result<Vec<Entry>, StoreE
             let Ok(file_name) = file.name() else {
                 continue;
             };
-            if file.kind() != Some(ObjectType::Blob) {
+            // A committed symbolic link is a blob too (mode 120000): its
+            // text is where it points, no statement.
+            if file.kind() != Some(ObjectType::Blob) || file.filemode() == 0o120000 {
                 continue;
             }
             if let Some(entry) =

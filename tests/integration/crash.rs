@@ -239,3 +239,30 @@ fn a_symlinked_statements_folder_is_refused() {
     store.refused(&args, "statements is a symbolic link");
     assert_eq!(std::fs::read_dir(&outside).expect("outside").count(), 0);
 }
+
+#[test]
+fn a_committed_symlink_is_no_statement() {
+    let store = TestStore::new();
+    let args = import_args(&store, 1, 0);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    store.ok(&args);
+    std::os::unix::fs::symlink(
+        "/etc/hostname",
+        store.root().join("statements/crash/2024-02-01-link.txt"),
+    )
+    .expect("symlink");
+    store.git(&["add", "statements"]);
+    store.git(&[
+        "-c",
+        "user.name=T",
+        "-c",
+        "user.email=t@x",
+        "commit",
+        "-qm",
+        "link",
+    ]);
+    let log = store.ok(&["log"]);
+    assert!(log.contains("crash/2024-01-01-s1"), "{log}");
+    assert!(!log.contains("link"), "{log}");
+    store.refused(&["show", "crash/2024-02-01-link"], "2024-02-01-link");
+}
