@@ -176,7 +176,7 @@ pub fn recover(repo: &Repository) -> Result<(), StoreError> {
             }
         }
         let lock = git_dir.join("index.lock");
-        if dir.join(INDEX).exists() && is_ours(&lock, &dir.join(LOCK)) {
+        if dir.join(INDEX).exists() && is_ours(&lock, &dir.join(LOCK)) == Some(true) {
             let index = git_dir.join("index");
             fs::rename(dir.join(INDEX), &index).map_err(StoreError::io(index))?;
         }
@@ -195,7 +195,7 @@ pub fn recover(repo: &Repository) -> Result<(), StoreError> {
     Work {
         dir,
         lock: Some(git_dir.join("index.lock")),
-        unlinked: false,
+        taken_here: false,
     }
     .finish();
     Ok(())
@@ -323,9 +323,10 @@ struct Work {
     dir: PathBuf,
     /// `.git/index.lock` while we hold it.
     lock: Option<PathBuf>,
-    /// The lock was created directly (no hard links here): this process
-    /// may remove it, a later one cannot prove it was ours.
-    unlinked: bool,
+    /// This process took the lock (not a recovery). Where the hard link
+    /// cannot be checked (no inode numbers) or was not made (no hard
+    /// links), only the process that took the lock removes it.
+    taken_here: bool,
 }
 
 impl Work {
@@ -335,7 +336,7 @@ impl Work {
         Ok(Work {
             dir,
             lock: None,
-            unlinked: false,
+            taken_here: false,
         })
     }
 
@@ -348,6 +349,7 @@ impl Work {
         match fs::hard_link(&ours, &lock) {
             Ok(()) => {
                 self.lock = Some(lock);
+                self.taken_here = true;
                 Ok(())
             }
             Err(e) if e.kind() == ErrorKind::AlreadyExists => Err(StoreError::IndexLocked { lock }),
@@ -358,8 +360,10 @@ impl Work {
                 .open(&lock)
             {
                 Ok(_) => {
+                    // No link to prove it by: taken here, removed here.
+                    let _ = fs::remove_file(&ours);
                     self.lock = Some(lock);
-                    self.unlinked = true;
+                    self.taken_here = true;
                     Ok(())
                 }
                 Err(e) if e.kind() == ErrorKind::AlreadyExists => {
@@ -371,8 +375,12 @@ impl Work {
     }
 
     fn unlock_index(&mut self) {
+        let ours = self.dir.join(LOCK);
         if let Some(lock) = self.lock.take()
-            && (self.unlinked || is_ours(&lock, &self.dir.join(LOCK)))
+            && match is_ours(&lock, &ours) {
+                Some(proved) => proved,
+                None => self.taken_here,
+            }
         {
             let _ = fs::remove_file(lock);
         }
@@ -419,20 +427,19 @@ fn holds(path: &Path, was: Option<Oid>) -> bool {
 }
 
 /// Whether `lock` is a hard link to `ours` (the same file), so that a lock
-/// a git process took is never removed.
-fn is_ours(lock: &Path, ours: &Path) -> bool {
+/// a git process took is never removed; `None` where that cannot be told
+/// (no file of ours to compare with, or no inode numbers).
+fn is_ours(lock: &Path, ours: &Path) -> Option<bool> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        match (fs::metadata(lock), fs::metadata(ours)) {
-            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-            _ => false,
-        }
+        let ours = fs::metadata(ours).ok()?;
+        Some(fs::metadata(lock).is_ok_and(|l| l.dev() == ours.dev() && l.ino() == ours.ino()))
     }
     #[cfg(not(unix))]
     {
         let _ = (lock, ours);
-        false
+        None
     }
 }
 
