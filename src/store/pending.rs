@@ -460,6 +460,7 @@ fn prepare_index(
     // An index libgit2 cannot read (a split index) is left as it is, as
     // git would show it: the caller says so.
     let Ok(mut index) = Index::open(to) else {
+        let _ = fs::remove_file(to);
         return Ok(IndexPlan::Kept);
     };
     match (index.is_empty(), change.tree) {
@@ -470,6 +471,8 @@ fn prepare_index(
         _ => {
             let current = index.get_path(Path::new(change.path), 0).map(|e| e.id);
             if current != change.index_expects {
+                // No new index: no copy for a recovery to put in place.
+                let _ = fs::remove_file(to);
                 return Ok(if current == Some(change.blob) {
                     IndexPlan::Matches
                 } else {
