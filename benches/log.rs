@@ -120,7 +120,7 @@ fn bench_log(c: &mut Criterion) {
     let dir = generate();
     let store = Store::open(dir.path()).expect("open");
     let options = AlignOptions::default();
-    let entries = log(&store, None, &options).expect("log");
+    let entries = log(&store, None, &options).expect("log").entries;
     assert_eq!(entries.len(), SERIES * PER_SERIES);
     let mut group = c.benchmark_group("log");
     group.sample_size(10);

@@ -47,6 +47,17 @@ pub enum SetupError {
         /// What libgit2 said.
         message: String,
     },
+    /// The repository's `.gitattributes` is a symbolic link (a clone can
+    /// bring one): git does not follow it, and writing through it would
+    /// change whatever file it points to.
+    #[error(
+        "{} is a symbolic link, which git does not read as attributes; replace it with a regular file, then run git setup again",
+        path.display()
+    )]
+    Symlink {
+        /// The link.
+        path: PathBuf,
+    },
     /// The attributes file could not be read or written.
     #[error("{}: {source}", path.display())]
     Io {
@@ -90,6 +101,9 @@ pub fn repository_files(start: &Path) -> Result<(Config, PathBuf), SetupError> {
         });
     };
     let attributes = workdir.join(".gitattributes");
+    if std::fs::symlink_metadata(&attributes).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(SetupError::Symlink { path: attributes });
+    }
     let config = repo
         .config()
         .and_then(|c| c.open_level(ConfigLevel::Local))
@@ -158,10 +172,40 @@ fn write(path: &Path, text: &str) -> Result<(), SetupError> {
             source,
         })?;
     }
-    std::fs::write(path, text).map_err(|source| SetupError::Io {
+    // Whole or not at all: a temporary file beside it, renamed over it, so
+    // that an interrupted setup never leaves the file cut short. A user's
+    // own attributes file that is a link (a dotfile manager's) is written
+    // where it points, keeping the link.
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let io = |source| SetupError::Io {
         path: path.to_path_buf(),
         source,
-    })
+    };
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    std::io::Write::write_all(&mut temp, text.as_bytes()).map_err(io)?;
+    // The temporary file is private (0600); the attributes file keeps its
+    // mode, or gets the usual one.
+    let mode = match std::fs::metadata(&target) {
+        Ok(meta) => Some(meta.permissions()),
+        Err(_) => readable_by_all(),
+    };
+    if let Some(mode) = mode {
+        std::fs::set_permissions(temp.path(), mode).map_err(io)?;
+    }
+    temp.persist(&target).map(|_| ()).map_err(|e| io(e.error))
+}
+
+/// The permissions of a new, ordinary file: readable by all, as git leaves
+/// the files it writes (elsewhere, whatever the temporary file has).
+fn readable_by_all() -> Option<std::fs::Permissions> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Some(std::fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    None
 }
 
 /// Installs the drivers in `config` and the attribute lines in
@@ -292,6 +336,24 @@ mod tests {
             uninstall(&mut config, &attributes).expect("again"),
             Vec::<String>::new()
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_attributes_file_is_replaced_whole_with_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut config = config_file(&dir.path().join("config")).expect("config");
+        let attributes = dir.path().join(".gitattributes");
+        install(&mut config, &attributes, &setup()).expect("install");
+        let mode = |p: &Path| std::fs::metadata(p).expect("file").permissions().mode() & 0o777;
+        assert_eq!(mode(&attributes), 0o644);
+        std::fs::set_permissions(&attributes, std::fs::Permissions::from_mode(0o664))
+            .expect("chmod");
+        write(&attributes, "*.png binary\n").expect("write");
+        assert_eq!(mode(&attributes), 0o664);
+        // Nothing else is left in the folder (the config file aside).
+        assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 2);
     }
 
     #[test]

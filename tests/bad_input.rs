@@ -606,6 +606,39 @@ const ROWS: &[Row] = &[
             "communique.toml:2: unknown key defaults.colour",
         ))
     }),
+    // Issue 16: a committed configuration may not name files outside the store.
+    (
+        "a store configuration naming a lexicon outside the store",
+        |fx| {
+            std::fs::write(
+                fx.store().join("communique.toml"),
+                "[defaults]\nlexicon = \"/etc/passwd\"\n",
+            )
+            .expect("config");
+            fx.commit("communique.toml", "config");
+            Some(Case::new(
+                &["log"],
+                "communique.toml:2: defaults.lexicon \"/etc/passwd\" leads out of the store",
+            ))
+        },
+    ),
+    (
+        "a store configuration naming a policy through a symlink",
+        |fx| {
+            let outside = fx.file("policy.toml", b"[check]\n");
+            std::os::unix::fs::symlink(&outside, fx.store().join("p.toml")).expect("symlink");
+            std::fs::write(
+                fx.store().join("communique.toml"),
+                "[defaults]\npolicy = \"p.toml\"\n",
+            )
+            .expect("config");
+            fx.commit(".", "config");
+            Some(Case::new(
+                &["check", SEED_REF, "--against", SEED_REF],
+                "defaults.policy",
+            ))
+        },
+    ),
     ("a user configuration with a bad value", |fx| {
         let f = fx.file("user.toml", b"[defaults]\nthreshold = 3\n");
         let mut case = Case::new(&["log"], "user.toml:2");
@@ -656,6 +689,32 @@ const ROWS: &[Row] = &[
     ("a detached HEAD", |fx| {
         fx.git(&["checkout", "-q", "--detach"]);
         Some(import_new(fx, "HEAD of"))
+    }),
+    // Issue 16: a clone can bring symlinks; writes must not follow them.
+    ("a committed symlink as a series folder", |fx| {
+        let outside = fx.path("outside");
+        std::fs::create_dir(&outside).expect("folder");
+        std::os::unix::fs::symlink(&outside, fx.store().join("statements/s2")).expect("symlink");
+        fx.commit("statements/s2", "link");
+        let mut case = import_new(fx, "statements/s2 is a symbolic link");
+        case.args[3] = "s2".to_owned();
+        Some(case)
+    }),
+    ("a committed symlink as the statement file", |fx| {
+        let target = fx.file("target.txt", b"kept\n");
+        std::os::unix::fs::symlink(&target, fx.store().join("statements/s/2024-01-01-new.txt"))
+            .expect("symlink");
+        fx.commit("statements/s", "link");
+        Some(import_new(fx, "2024-01-01-new.txt is a symbolic link"))
+    }),
+    ("a committed .gitattributes symlink for git setup", |fx| {
+        let target = fx.file("attributes", b"*.png binary\n");
+        std::os::unix::fs::symlink(&target, fx.store().join(".gitattributes")).expect("symlink");
+        fx.commit(".gitattributes", "link");
+        Some(Case::new(
+            &["git", "setup"],
+            ".gitattributes is a symbolic link",
+        ))
     }),
     ("a statement path occupied by a folder", |fx| {
         std::fs::create_dir_all(fx.store().join("statements/s/2024-01-01-new.txt/inside"))

@@ -64,6 +64,11 @@ pub struct CheckArgs {
     /// The policy file (TOML with a [check] table).
     #[arg(long, value_name = "FILE")]
     policy: Option<PathBuf>,
+    /// Take the policy (and the lexicon) from communique.toml as committed
+    /// at --base-rev, not from the working tree, so that a pull request
+    /// cannot switch off the checks it is checked under (docs/ci.md).
+    #[arg(long, requires = "base_rev", conflicts_with = "policy")]
+    policy_from_base: bool,
     /// The draft is final: any bracketed text left is an error.
     #[arg(long = "final")]
     final_draft: bool,
@@ -105,9 +110,19 @@ pub fn run(args: CheckArgs, settings: &Settings, context: &Context) -> Result<Ou
         bail!("--against names the baseline of one draft; give one DRAFT, or use --base-rev");
     }
     // Flags first, then the configuration's [defaults].
-    let policy_path = args.policy.as_deref().or(settings.policy.as_deref());
-    let policy = load_policy(policy_path, context)?;
-    let lexicon = load_lexicon(args.lexicon.as_deref().or(settings.lexicon.as_deref()))?;
+    let (policy, lexicon) = match &args.base_rev {
+        Some(rev) if args.policy_from_base => {
+            super::base_policy::load(rev, args.lexicon.as_deref(), context)?
+        }
+        _ => {
+            let policy_path = args.policy.as_deref().or(settings.policy.as_deref());
+            let lexicon_path = args.lexicon.as_deref().or(settings.lexicon.as_deref());
+            (
+                load_policy(policy_path, context)?,
+                load_lexicon(lexicon_path)?,
+            )
+        }
+    };
     let mut checks = Vec::new();
     for arg in &args.drafts {
         let draft = load_draft(arg, context)?;

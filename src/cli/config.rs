@@ -234,6 +234,9 @@ impl Config {
                 Some(path) => match read_file(path)? {
                     Some(text) => {
                         let (values, lines) = parse(&text, path)?;
+                        if let (ConfigSource::Store, Some(root)) = (&source, store_root) {
+                            confine(&values, &lines, path, root)?;
+                        }
                         layers.push(Layer {
                             source: source.clone(),
                             path: Some(path.clone()),
@@ -396,6 +399,64 @@ pub fn home() -> Option<PathBuf> {
     std::env::var_os(name)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
+}
+
+/// The lexicon and policy paths a configuration file's text names in its
+/// `[defaults]`, as written (relative to the file's folder), for a file not
+/// on disk (`name` says where it is, in errors). Only paths inside the
+/// store are accepted, as for the store's own file.
+pub fn paths_in(text: &str, name: &str) -> Result<(Option<PathBuf>, Option<PathBuf>)> {
+    let file = Path::new(name);
+    let (values, lines) = parse(text, file)?;
+    refuse_outside(&values, &lines, file, is_plain_relative)?;
+    Ok((values.lexicon, values.policy))
+}
+
+/// Refuses a path in the store's own file that leads out of the store
+/// (absolute, through `..`, or through a symbolic link): the file comes
+/// with a clone, and must not make communique read any file of the machine.
+/// The user's own file and the flags may name any path.
+fn confine(values: &Values, lines: &[(Key, usize)], file: &Path, root: &Path) -> Result<()> {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let folder = file.parent().unwrap_or(Path::new(""));
+    refuse_outside(values, lines, file, |path| match path.canonicalize() {
+        Ok(real) => real.starts_with(&root),
+        // Not there (yet): judge the path as written.
+        Err(_) => path.strip_prefix(folder).is_ok_and(is_plain_relative),
+    })
+}
+
+/// The first lexicon or policy path of `values` that `inside` refuses, as
+/// an error at its line of `file`.
+fn refuse_outside(
+    values: &Values,
+    lines: &[(Key, usize)],
+    file: &Path,
+    inside: impl Fn(&Path) -> bool,
+) -> Result<()> {
+    for (key, path) in [
+        (Key::Lexicon, &values.lexicon),
+        (Key::Policy, &values.policy),
+    ] {
+        let Some(path) = path.as_deref().filter(|p| !inside(p)) else {
+            continue;
+        };
+        let line = lines.iter().find(|(k, _)| *k == key).map_or(0, |(_, l)| *l);
+        return Err(anyhow!(
+            "{}:{line}: {TABLE}.{} {} leads out of the store, which a store's own file may not do; name it with --{} or in your own configuration file instead",
+            file.display(),
+            key.name(),
+            quoted(&path.display().to_string()),
+            key.name()
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `path` is relative and goes only down (no `..`, no root).
+fn is_plain_relative(path: &Path) -> bool {
+    path.components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
 /// The file's text, or `None` when it does not exist.

@@ -117,6 +117,10 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<Outcome> {
         request.author.clone_from(&author);
         let imported = store.import(request)?;
         let what = match (imported.change, &imported.commit) {
+            (ImportChange::Restored, _) => {
+                "restored (the store holds this text; its file was missing from the working tree)"
+                    .to_owned()
+            }
             (ImportChange::Unchanged, _) | (_, None) => {
                 "unchanged (the store already holds this text)".to_owned()
             }

@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 
 use communique::Statement;
 use communique::analyze::lexicon::Lexicon;
-use communique::import::{Format, import};
+use communique::import::{Format, import, text_furniture_dropped};
 
 /// Reads and imports the statement at `path` (`-` for stdin), in `format`
 /// or, without one, the format its content's signature, its extension or
@@ -28,7 +28,29 @@ pub fn read_statement(path: &str, format: Option<Format>) -> Result<Statement> {
         (None, path) => Some(Format::guess(Path::new(path), &bytes)),
     };
     let origin = if path == "-" { "<stdin>" } else { path };
-    Ok(import(&bytes, format, origin)?)
+    let statement = import(&bytes, format, origin)?;
+    note_dropped_furniture(&bytes, format, origin);
+    Ok(statement)
+}
+
+/// Says on stderr when plain text lost lines as press-release furniture
+/// (an introduction before "Begin Text", a footer after "Text Ends"), so
+/// that no text is dropped silently.
+fn note_dropped_furniture(bytes: &[u8], format: Option<Format>, origin: &str) {
+    if format.unwrap_or_else(|| Format::detect(bytes)) != Format::Text {
+        return;
+    }
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    if communique::statement::file::is_sentence_file(text) {
+        return;
+    }
+    if let Some(lines) = text_furniture_dropped(text) {
+        eprintln!(
+            "communique: note: {origin}: {lines} line(s) outside \"Begin Text\" … \"Text Ends\" left out as press-release furniture; remove the markers to keep them"
+        );
+    }
 }
 
 /// Parses a `--from` value into a format, for clap.

@@ -68,11 +68,13 @@ pub fn run(args: LogArgs, settings: &Settings, context: &Context) -> Result<Outc
         ..AlignOptions::default()
     };
     let progress = context.progress("comparing", 0);
-    let entries = log_with_progress(store, args.series.as_deref(), &options, &|done, total| {
+    let log = log_with_progress(store, args.series.as_deref(), &options, &|done, total| {
         progress.set_total(total);
         progress.set(done);
     })?;
     progress.finish();
+    warn_unreadable(&log.unreadable);
+    let entries = log.entries;
     let width = entries
         .iter()
         .map(|e| e.entry.to_string().len())
@@ -114,4 +116,12 @@ pub fn run(args: LogArgs, settings: &Settings, context: &Context) -> Result<Outc
     }
     out.flush()?;
     Ok(Outcome::Same)
+}
+
+/// One line on stderr for each stored file that was left out because it
+/// does not read as a statement.
+pub fn warn_unreadable(unreadable: &[communique::store::StoreError]) {
+    for error in unreadable {
+        eprintln!("communique: warning: {error}; left out");
+    }
 }

@@ -122,6 +122,7 @@ pub fn run(args: PrecedentArgs, config: &Config, context: &Context) -> Result<Ou
         (None, None) => bail!("give a REF or --text"),
     };
     let library = Library::from_store(store)?;
+    super::log::warn_unreadable(library.unreadable());
     let own = reference.as_ref().map(|r| r.entry.to_string());
     // Earlier = another statement dated before REF; --text searches all.
     let allowed = |_: usize, s: &Source| match (&date, &own) {

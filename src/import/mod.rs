@@ -29,6 +29,7 @@ use crate::segment;
 use crate::statement::{self, Meta, Paragraph, Sentence, Statement};
 
 pub use pdf::extract_layout as extract_pdf_layout;
+pub use text::dropped as text_furniture_dropped;
 pub use text::extract as extract_text;
 
 /// A source format the importer reads.

@@ -5,7 +5,14 @@
 //! statement was released by …:"), then the statement between `Begin Text`
 //! and `Text Ends`. The title and URL are metadata, the rest is furniture that
 //! no draft of the statement carries, so only what stands between the markers
-//! is the body. Without the markers the whole text is the body.
+//! is the body.
+//!
+//! Only that shape: a `Begin Text` after a few short blocks (at most
+//! [`MAX_HEADER_BLOCKS`], none longer than [`MAX_FURNITURE_CHARS`]), and a
+//! `Text Ends` followed by no more than a short footer. A marker anywhere
+//! else is text like any other line, so a statement that happens to hold one
+//! loses nothing; [`dropped`] says what the shape left out, for the caller
+//! to report.
 
 use super::Extracted;
 use crate::Meta;
@@ -14,23 +21,96 @@ use crate::normalize;
 /// Extracts the body blocks (and, in the press-release shape, the title and
 /// source URL) of a plain text.
 pub fn extract(text: &str) -> Extracted {
-    let lines: Vec<&str> = text
-        .split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .collect();
-    let begin = lines.iter().position(|l| is_marker(l, BEGIN_MARKERS));
-    let (header, body) = match begin {
-        Some(i) => (&lines[..i], &lines[i + 1..]),
-        None => (&lines[..0], &lines[..]),
-    };
-    let body = match body.iter().position(|l| is_marker(l, END_MARKERS)) {
-        Some(end) => &body[..end],
-        None => body,
-    };
+    let lines = split_lines(text);
+    let shape = Shape::of(&lines);
     Extracted {
-        meta: header_meta(&blocks(header)),
-        blocks: blocks(body),
+        meta: header_meta(&blocks(shape.header(&lines))),
+        blocks: blocks(shape.body(&lines)),
     }
+}
+
+/// What the press-release shape leaves out of a plain text: the number of
+/// non-blank lines dropped as furniture (the introduction, the footer after
+/// `Text Ends`; not the title and URL, which become metadata, nor the
+/// marker lines). `None` when nothing is dropped.
+pub fn dropped(text: &str) -> Option<usize> {
+    let lines = split_lines(text);
+    let shape = Shape::of(&lines);
+    let header = blocks(shape.header(&lines));
+    let meta = header_meta(&header);
+    let kept = |block: &String| {
+        let block = normalize::paragraph(block);
+        meta.title.as_deref() == Some(block.as_str())
+            || meta.source.as_deref() == Some(block.as_str())
+    };
+    let count = |blocks: &[String]| blocks.iter().map(|b| b.lines().count()).sum::<usize>();
+    let intro: Vec<String> = header.into_iter().filter(|b| !kept(b)).collect();
+    let lost = count(&intro) + count(&blocks(shape.footer(&lines)));
+    (lost > 0).then_some(lost)
+}
+
+/// The most blocks before `Begin Text` that are still a header (title,
+/// URL, introduction, dateline).
+pub const MAX_HEADER_BLOCKS: usize = 4;
+
+/// The longest block of header or footer furniture, in bytes; a longer one
+/// is statement text, and the markers around it are text too.
+pub const MAX_FURNITURE_CHARS: usize = 300;
+
+/// The most blocks after `Text Ends` that are still a footer.
+const MAX_FOOTER_BLOCKS: usize = 3;
+
+fn split_lines(text: &str) -> Vec<&str> {
+    text.split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect()
+}
+
+/// Where a text's header, body and footer are, as line indices.
+struct Shape {
+    /// The `Begin Text` line, in the press-release shape.
+    begin: Option<usize>,
+    /// The `Text Ends` line, where it closes the body.
+    end: Option<usize>,
+}
+
+impl Shape {
+    fn of(lines: &[&str]) -> Shape {
+        let begin = lines
+            .iter()
+            .position(|l| is_marker(l, BEGIN_MARKERS))
+            .filter(|&i| is_furniture(&blocks(&lines[..i]), MAX_HEADER_BLOCKS));
+        let from = begin.map_or(0, |i| i + 1);
+        let end = lines[from..]
+            .iter()
+            .position(|l| is_marker(l, END_MARKERS))
+            .map(|i| from + i)
+            .filter(|&i| {
+                begin.is_some() && is_furniture(&blocks(&lines[i + 1..]), MAX_FOOTER_BLOCKS)
+            });
+        Shape { begin, end }
+    }
+
+    fn header<'a>(&self, lines: &'a [&'a str]) -> &'a [&'a str] {
+        &lines[..self.begin.unwrap_or(0)]
+    }
+
+    fn body<'a>(&self, lines: &'a [&'a str]) -> &'a [&'a str] {
+        let from = self.begin.map_or(0, |i| i + 1);
+        &lines[from..self.end.unwrap_or(lines.len())]
+    }
+
+    fn footer<'a>(&self, lines: &'a [&'a str]) -> &'a [&'a str] {
+        match self.end {
+            Some(end) => &lines[end + 1..],
+            None => &[],
+        }
+    }
+}
+
+/// Whether `blocks` can be press-release furniture: few and short.
+fn is_furniture(blocks: &[String], max_blocks: usize) -> bool {
+    blocks.len() <= max_blocks && blocks.iter().all(|b| b.len() <= MAX_FURNITURE_CHARS)
 }
 
 /// Lines that open the statement, compared after [`marker_key`].
@@ -142,6 +222,40 @@ mod tests {
         assert_eq!(ex.meta.title, None);
         assert_eq!(ex.meta.source, None);
         assert_eq!(ex.blocks, ["Body."]);
+    }
+
+    #[test]
+    fn text_after_a_text_ends_line_in_a_statement_is_kept() {
+        // No "Begin Text": the marker is a line of the statement.
+        let ex =
+            extract("First paragraph.\n\nText Ends\n\nThe operative paragraph that follows.\n");
+        assert_eq!(ex.blocks.len(), 3, "{:?}", ex.blocks);
+        assert_eq!(dropped("First.\n\nText Ends\n\nSecond.\n"), None);
+        // The shape, but a long tail: it is text, not a footer.
+        let tail = "More of the statement, which goes on. ".repeat(10);
+        let text = format!("Title\n\nBegin Text\n\nBody.\n\nText Ends\n\n{tail}\n");
+        let ex = extract(&text);
+        assert_eq!(ex.blocks.len(), 3, "{:?}", ex.blocks);
+    }
+
+    #[test]
+    fn a_begin_text_line_in_the_middle_keeps_what_is_before_it() {
+        let before = "The Ministers met in Rome. They agreed on the text below. ".repeat(8);
+        let text = format!("{before}\n\nBegin Text\n\nThe operative paragraph.\n");
+        let ex = extract(&text);
+        assert_eq!(ex.meta.title, None);
+        assert_eq!(ex.blocks.len(), 3, "{:?}", ex.blocks);
+        assert!(ex.blocks[0].starts_with("The Ministers met"));
+        assert_eq!(dropped(&text), None);
+    }
+
+    #[test]
+    fn what_the_shape_drops_is_counted() {
+        let text = "Joint Statement on X\n\nhttps://example.gov/x\n\n\
+                    The following statement was released:\n\n\
+                    begin text:\n\nFirst.\n\nEnd Text.\n\nFooter line\nsecond line\n";
+        assert_eq!(dropped(text), Some(3));
+        assert_eq!(dropped("Title\n\nBegin Text\n\nBody.\n\nText Ends\n"), None);
     }
 
     #[test]

@@ -48,6 +48,8 @@ pub struct Library {
     /// For each indexed sentence id: its source and its position there.
     sentences: Vec<(u32, u32)>,
     index: Index,
+    /// The stored files that did not read as statements, left out.
+    unreadable: Vec<StoreError>,
 }
 
 /// How a sentence relates to the earlier ones.
@@ -155,6 +157,7 @@ impl Library {
             keys,
             sentences,
             index,
+            unreadable: Vec::new(),
         }
     }
 
@@ -266,13 +269,24 @@ pub fn date_of(entry: &Entry, statement: &Statement) -> String {
 
 impl Library {
     /// The library of every statement committed on HEAD of `store`.
+    /// A file that does not read as a statement is left out
+    /// ([`Library::unreadable`]).
     pub fn from_store(store: &Store) -> Result<Library, StoreError> {
-        let sources = store
-            .head_statements(None)?
+        let head = store.head_statements(None)?;
+        let sources = head
+            .statements
             .into_iter()
             .map(|(entry, statement)| Source::from_entry(&entry, statement))
             .collect();
-        Ok(Library::build(sources))
+        Ok(Library {
+            unreadable: head.unreadable,
+            ..Library::build(sources)
+        })
+    }
+
+    /// Why each stored file left out of the library did not read.
+    pub fn unreadable(&self) -> &[StoreError] {
+        &self.unreadable
     }
 }
 

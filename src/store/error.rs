@@ -161,19 +161,48 @@ pub enum StoreError {
         /// The `index.lock` file.
         lock: PathBuf,
     },
+    /// A symbolic link on the way to a statement, which a clone can bring:
+    /// following it would read or write outside the store.
+    #[error(
+        "{} is a symbolic link; communique neither reads nor writes statements through links (they can point outside the store); replace it with a real folder or file",
+        path.display()
+    )]
+    Symlink {
+        /// The link.
+        path: PathBuf,
+    },
+    /// The journal of an import killed at its commit point that does not
+    /// read (it is written whole and renamed into place, so only a hand edit
+    /// or a broken disk makes one).
+    #[error(
+        "{}: the journal of an interrupted import does not read; remove its folder and check the store with `git status`",
+        journal.display()
+    )]
+    BrokenJournal {
+        /// The journal file.
+        journal: PathBuf,
+    },
     /// Imports commit to the checked-out branch, so HEAD must be on one.
     #[error("HEAD of {store} is detached; check out a branch (git switch main) before importing")]
     DetachedHead {
         /// The store's root.
         store: PathBuf,
     },
-    /// A stored file that does not read as a statement.
-    #[error("{path}: {source}")]
+    /// A stored file that does not read as a statement. The message is the
+    /// import error's, which names the path already (once).
+    #[error("{error}")]
     BadStatement {
         /// The statement's path in the store (with `@REV` where it was read from one).
         path: String,
-        /// Why it does not read.
-        source: ImportError,
+        /// Why it does not read (not a `source`: the message is its own).
+        error: ImportError,
+    },
+    /// The disk filled up while the store was written; the import was
+    /// undone.
+    #[error("{}: no space left on the device; free some space and retry (the store is as it was)", path.display())]
+    NoSpace {
+        /// The file being written.
+        path: PathBuf,
     },
     /// A file-system error.
     #[error("{path}: {error}; check the path and its permissions")]
@@ -211,16 +240,30 @@ impl StoreError {
     /// A mapper from a libgit2 error, for `map_err`, naming what was being done.
     pub(crate) fn git(context: impl Into<String>) -> impl FnOnce(git2::Error) -> StoreError {
         let context = context.into();
-        move |e| StoreError::Git {
-            context,
-            message: e.message().trim_end_matches('.').to_owned(),
-            code: e.code(),
+        move |e| {
+            // libgit2 gives no reason for some failed writes (a full disk),
+            // and then says "no error".
+            let message = match e.message().trim_end_matches('.') {
+                "" | "no error" => "libgit2 gave no reason; check the free disk space".to_owned(),
+                m if m.contains("No space left on device") => {
+                    format!("{m}; free some space and retry (the store is as it was)")
+                }
+                m => m.to_owned(),
+            };
+            StoreError::Git {
+                context,
+                message,
+                code: e.code(),
+            }
         }
     }
 
     /// A mapper from an I/O error, for `map_err`, naming the path.
     pub(crate) fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> StoreError {
         let path = path.into();
-        move |error| StoreError::Io { path, error }
+        move |error| match error.kind() {
+            std::io::ErrorKind::StorageFull => StoreError::NoSpace { path },
+            _ => StoreError::Io { path, error },
+        }
     }
 }

@@ -3,18 +3,20 @@
 //!
 //! The commit is built from HEAD's tree in an in-memory index, so the user's
 //! staged and unstaged changes to other files are neither committed nor
-//! disturbed. Then the file is written to the working tree (temp file +
-//! rename, so it is never half-written) and its entry alone is updated in
-//! `.git/index`, so `git status` stays clean for it. A failed import leaves
-//! nothing behind but unreachable objects, which `git gc` removes.
+//! disturbed. The commit object is written with the branch left where it
+//! is; the `pending` module then changes the working-tree file, its
+//! entry (alone) in `.git/index` and the branch, all or nothing as git sees
+//! it, even when the process is killed. A failed import leaves nothing
+//! behind but unreachable objects, which `git gc` removes.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
-use git2::{Commit, ErrorCode, Index, IndexEntry, IndexTime, Oid, Signature, Tree};
+use git2::{Commit, ErrorCode, Index, Oid, Signature, Tree};
 
 use super::lock::{StoreLock, branch_lock};
+use super::pending::{self, BranchMove, Change, file_entry};
 use super::{Entry, Store, StoreError, blob_at, names};
 use crate::statement::{Statement, is_valid_date, write_sentence_file};
 
@@ -110,6 +112,10 @@ pub enum ImportChange {
     Revised,
     /// The store already held this exact text: nothing was done.
     Unchanged,
+    /// The store held this text, but its file was missing from the working
+    /// tree (an import killed by an earlier version): it was put back, and
+    /// its index entry too where that was missing.
+    Restored,
 }
 
 /// The result of an import.
@@ -155,6 +161,13 @@ impl Store {
 
         let git_dir = self.repo.commondir();
         let _lock = StoreLock::acquire(git_dir, request.lock_timeout)?;
+        // We hold the lock: finish or clear what a killed import left.
+        pending::recover(&self.repo)?;
+        let workdir = self.repo.workdir().map(Path::to_path_buf);
+        if let Some(workdir) = &workdir {
+            super::refuse_symlinks(workdir, &path)?;
+            pending::clear_stale_temps(workdir);
+        }
         let branch = self.branch()?;
         let tip = self.tip(&branch)?;
         let base: Option<Tree<'_>> = match &tip {
@@ -165,12 +178,44 @@ impl Store {
             Some(tree) => blob_at(&self.repo, tree, &path)?,
             None => None,
         };
+        let old_id = base
+            .as_ref()
+            .and_then(|t| t.get_path(Path::new(&path)).ok())
+            .map(|e| e.id());
+        let file = workdir.as_ref().map(|w| w.join(&path));
+        let current = match &file {
+            Some(file) => match std::fs::read(file) {
+                Ok(bytes) => Some(bytes),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => return Err(StoreError::io(file)(e)),
+            },
+            None => None,
+        };
         if old.as_deref() == Some(text.as_bytes()) {
+            // The text is committed; an interrupted import of an earlier
+            // version may have left its file out of the working tree.
+            let (change, index_synced) = match (&workdir, &current, old_id, &base) {
+                (Some(workdir), None, Some(blob), Some(tree)) => {
+                    let change = Change {
+                        path: &path,
+                        text: text.as_bytes(),
+                        blob,
+                        index_expects: None,
+                        tree: Some(tree.id()),
+                        branch: None,
+                    };
+                    let target = Target::prepare(workdir, &path)?;
+                    let synced = pending::apply(&self.repo, workdir, &change)?;
+                    target.keep();
+                    (ImportChange::Restored, synced)
+                }
+                _ => (ImportChange::Unchanged, true),
+            };
             return Ok(Imported {
                 entry,
-                change: ImportChange::Unchanged,
+                change,
                 commit: None,
-                index_synced: true,
+                index_synced,
             });
         }
         if old.is_some() && !request.revise {
@@ -180,32 +225,23 @@ impl Store {
             });
         }
         // Never overwrite edits the user has not committed.
-        let file = self.repo.workdir().map(|w| w.join(&path));
-        if let Some(file) = &file {
-            let current = match std::fs::read(file) {
-                Ok(bytes) => Some(bytes),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                Err(e) => return Err(StoreError::io(file)(e)),
-            };
-            if current != old && current.as_deref() != Some(text.as_bytes()) {
-                return Err(StoreError::Dirty { path });
-            }
+        if file.is_some() && current != old && current.as_deref() != Some(text.as_bytes()) {
+            return Err(StoreError::Dirty { path });
         }
 
         // Refuse locks before writing anything, objects included.
-        let locked = || StoreError::BranchLocked {
-            lock: git_dir.join(format!("{branch}.lock")),
-        };
         if branch_lock(git_dir, &branch).is_some() {
-            return Err(locked());
+            return Err(StoreError::BranchLocked {
+                lock: git_dir.join(format!("{branch}.lock")),
+            });
         }
         // The index is per worktree (`repo.path()`, not the common dir).
         let index_lock = self.repo.path().join("index.lock");
         if file.is_some() && index_lock.exists() {
             return Err(StoreError::IndexLocked { lock: index_lock });
         }
-        let staged = match &file {
-            Some(file) => Some(Staged::write(file, text.as_bytes())?),
+        let target = match &workdir {
+            Some(workdir) => Some(Target::prepare(workdir, &path)?),
             None => None,
         };
         let context = || format!("committing {path}");
@@ -225,36 +261,61 @@ impl Store {
             _ => format!("Import {entry}"),
         });
         let parents: Vec<&Commit<'_>> = tip.iter().collect();
+        // The commit object only: the branch moves last, in `pending`.
         let commit = self
             .repo
-            .commit(
-                Some(&branch),
-                &author,
-                &committer,
-                &message,
-                &tree,
-                &parents,
-            )
-            .map_err(|e| match e.code() {
-                ErrorCode::Locked => locked(),
-                _ => StoreError::git(context())(e),
-            })?;
-
-        let mut index_synced = true;
-        if let Some(staged) = staged {
-            staged.finish()?;
-            let old_id = base
-                .as_ref()
-                .and_then(|t| t.get_path(Path::new(&path)).ok())
-                .map(|e| e.id());
-            index_synced = self.sync_index(&path, old_id, blob, base.is_some().then_some(&tree));
-        }
+            .commit(None, &author, &committer, &message, &tree, &parents)
+            .map_err(StoreError::git(context()))?;
+        let summary = message.lines().next().unwrap_or_default();
+        let branch_move = BranchMove {
+            branch,
+            old: tip.as_ref().map(Commit::id),
+            new: commit,
+            message: match tip {
+                Some(_) => format!("commit: {summary}"),
+                None => format!("commit (initial): {summary}"),
+            },
+        };
+        let index_synced = match (&workdir, target) {
+            (Some(workdir), Some(target)) => {
+                let change = Change {
+                    path: &path,
+                    text: text.as_bytes(),
+                    blob,
+                    index_expects: old_id,
+                    tree: base.is_some().then(|| tree.id()),
+                    branch: Some(branch_move),
+                };
+                let synced = pending::apply(&self.repo, workdir, &change)?;
+                target.keep();
+                synced
+            }
+            _ => {
+                pending::move_branch(&self.repo, &branch_move)?;
+                true
+            }
+        };
         Ok(Imported {
             entry,
             change,
             commit: Some(commit.to_string()),
             index_synced,
         })
+    }
+
+    /// Finishes an import killed at its commit point and clears what one
+    /// killed earlier left behind. Holds the store's lock while it does, and
+    /// does nothing when another import holds it (that one recovers first).
+    pub fn recover(&self) -> Result<(), StoreError> {
+        let pending = self.repo.path().join(pending::PENDING);
+        if std::fs::symlink_metadata(&pending).is_err() {
+            return Ok(());
+        }
+        match StoreLock::acquire(self.repo.commondir(), Duration::ZERO) {
+            Ok(_lock) => pending::recover(&self.repo),
+            Err(StoreError::Busy { .. }) => Ok(()),
+            Err(e) => Err(e),
+        }
     }
 
     /// The branch HEAD is on (`refs/heads/main`), born or not.
@@ -295,7 +356,7 @@ impl Store {
         if let Some(base) = base {
             index.read_tree(base).map_err(git())?;
         }
-        index.add(&file_entry(path, blob)).map_err(git())?;
+        index.add(&file_entry(path, blob, 0)).map_err(git())?;
         let id = index.write_tree_to(&self.repo).map_err(git())?;
         self.repo.find_tree(id).map_err(git())
     }
@@ -326,39 +387,6 @@ impl Store {
             (None, None) => sign(&fallback)?,
         };
         Ok((author, committer))
-    }
-
-    /// Updates `.git/index` for `path` alone, when it still holds what HEAD
-    /// held before (so a change the user staged is never replaced). Returns
-    /// whether the index now matches the commit. `tree` is the new commit's
-    /// tree when the branch had commits before it.
-    fn sync_index(&self, path: &str, old: Option<Oid>, new: Oid, tree: Option<&Tree<'_>>) -> bool {
-        let Ok(mut index) = self.repo.index() else {
-            return false;
-        };
-        if index.read(true).is_err() {
-            return false;
-        }
-        let path = Path::new(path);
-        if let (true, Some(tree)) = (index.is_empty(), tree) {
-            // No index yet (a store only communique wrote to): start from the
-            // commit rather than from nothing, or git would see every other
-            // file as deleted.
-            if index.read_tree(tree).is_err() {
-                return false;
-            }
-        } else {
-            let current = index.get_path(path, 0).map(|e| e.id);
-            if current != old {
-                return current == Some(new);
-            }
-        }
-        // add_path hashes the working-tree file and records its stat data,
-        // so git status need not re-read it.
-        if index.add_path(path).is_err() || index.get_path(path, 0).map(|e| e.id) != Some(new) {
-            return false;
-        }
-        index.write().is_ok()
     }
 }
 
@@ -397,70 +425,40 @@ fn id_for(
     Ok(id)
 }
 
-/// An index entry for a regular file at `path` with content `blob`.
-fn file_entry(path: &str, blob: Oid) -> IndexEntry {
-    IndexEntry {
-        ctime: IndexTime::new(0, 0),
-        mtime: IndexTime::new(0, 0),
-        dev: 0,
-        ino: 0,
-        mode: 0o100644,
-        uid: 0,
-        gid: 0,
-        file_size: 0,
-        id: blob,
-        flags: 0,
-        flags_extended: 0,
-        path: path.as_bytes().to_vec(),
-    }
+/// The folder of a statement file, made ready before anything is written:
+/// created when missing (and removed again if the import fails), and
+/// proved writable with a probe, so that a working tree that cannot
+/// take the file fails the import before any object is written.
+struct Target {
+    made: Option<PathBuf>,
 }
 
-/// A statement file written beside its destination under a temporary name
-/// before the commit, and moved into place after it: a working tree that
-/// cannot take the file (read-only, a folder where the file goes) fails the
-/// import before anything is committed, and the file is never half-written.
-/// Dropped without [`Staged::finish`], it removes the temporary file and the
-/// folder it made.
-struct Staged {
-    temp: PathBuf,
-    file: PathBuf,
-    made_dir: Option<PathBuf>,
-    finished: bool,
-}
-
-impl Staged {
-    fn write(file: &Path, bytes: &[u8]) -> Result<Staged, StoreError> {
-        let dir = file.parent().unwrap_or(Path::new("."));
-        let made_dir = (!dir.exists()).then(|| dir.to_path_buf());
+impl Target {
+    fn prepare(workdir: &Path, path: &str) -> Result<Target, StoreError> {
+        let file = workdir.join(path);
+        let dir = file.parent().unwrap_or(workdir);
+        let made = (!dir.exists()).then(|| dir.to_path_buf());
+        let target = Target { made };
         std::fs::create_dir_all(dir).map_err(StoreError::io(dir))?;
-        let name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let staged = Staged {
-            temp: dir.join(format!(".{name}.{}.tmp", std::process::id())),
-            file: file.to_owned(),
-            made_dir,
-            finished: false,
-        };
-        std::fs::write(&staged.temp, bytes).map_err(StoreError::io(file))?;
-        Ok(staged)
+        // A folder, not a file: killed before it is removed again, an empty
+        // folder is one git does not see.
+        tempfile::Builder::new()
+            .prefix(".communique-probe-")
+            .tempdir_in(dir)
+            .map_err(StoreError::io(&file))?;
+        Ok(target)
     }
 
-    fn finish(mut self) -> Result<(), StoreError> {
-        std::fs::rename(&self.temp, &self.file).map_err(StoreError::io(&self.file))?;
-        self.finished = true;
-        Ok(())
+    /// The import succeeded: the folder stays.
+    fn keep(mut self) {
+        self.made = None;
     }
 }
 
-impl Drop for Staged {
+impl Drop for Target {
     fn drop(&mut self) {
-        if !self.finished {
-            let _ = std::fs::remove_file(&self.temp);
-            if let Some(dir) = &self.made_dir {
-                let _ = std::fs::remove_dir(dir);
-            }
+        if let Some(dir) = &self.made {
+            let _ = std::fs::remove_dir(dir);
         }
     }
 }

@@ -32,13 +32,19 @@ pub struct LogEntry {
     pub summary: Option<Summary>,
 }
 
+/// The log of a store.
+#[derive(Debug)]
+pub struct Log {
+    /// The statements, in date order.
+    pub entries: Vec<LogEntry>,
+    /// Why each file that does not read as a statement was left out.
+    pub unreadable: Vec<StoreError>,
+}
+
 /// The statements committed on HEAD (of one series, or all), in date order
-/// (ties by series), each compared with the previous one of its series.
-pub fn log(
-    store: &Store,
-    series: Option<&str>,
-    options: &AlignOptions,
-) -> Result<Vec<LogEntry>, StoreError> {
+/// (ties by series), each compared with the previous one of its series that
+/// reads; files that do not read are left out and listed.
+pub fn log(store: &Store, series: Option<&str>, options: &AlignOptions) -> Result<Log, StoreError> {
     log_with_progress(store, series, options, &|_, _| {})
 }
 
@@ -51,9 +57,9 @@ pub fn log_with_progress(
     series: Option<&str>,
     options: &AlignOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<Vec<LogEntry>, StoreError> {
-    let (entries, statements): (Vec<Entry>, Vec<Statement>) =
-        store.head_statements(series)?.into_iter().unzip();
+) -> Result<Log, StoreError> {
+    let head = store.head_statements(series)?;
+    let (entries, statements): (Vec<Entry>, Vec<Statement>) = head.statements.into_iter().unzip();
     // Entries are sorted by series then date: the previous one of the same
     // series, if any, stands right before.
     let done = AtomicUsize::new(0);
@@ -80,5 +86,8 @@ pub fn log_with_progress(
         })
         .collect();
     out.sort_by(|a, b| (&a.entry.id, &a.entry.series).cmp(&(&b.entry.id, &b.entry.series)));
-    Ok(out)
+    Ok(Log {
+        entries: out,
+        unreadable: head.unreadable,
+    })
 }

@@ -26,6 +26,7 @@ pub mod import;
 mod lock;
 pub mod log;
 pub mod names;
+mod pending;
 pub mod refs;
 mod snapshot;
 
@@ -40,8 +41,9 @@ use crate::statement::Statement;
 pub use error::StoreError;
 pub use history::{Revision, history};
 pub use import::{Identity, ImportChange, ImportRequest, Imported};
-pub use log::{LogEntry, log, log_with_progress};
+pub use log::{Log, LogEntry, log, log_with_progress};
 pub use refs::{StatementRef, Target};
+pub use snapshot::HeadStatements;
 
 /// The folder, at the root of a store, that holds the statements.
 pub const STATEMENTS: &str = "statements";
@@ -140,7 +142,11 @@ impl Store {
             Some(_) => return Err(not_a_store()),
             None => repo.path().to_path_buf(),
         };
-        Ok(Store { repo, root })
+        let store = Store { repo, root };
+        // Any command finishes an import that was killed at its commit
+        // point; a failure here is the next import's to report.
+        let _ = store.recover();
+        Ok(store)
     }
 
     /// Finds the store that `start` is in, as git finds a repository: the
@@ -254,6 +260,7 @@ impl Store {
     pub fn read(&self, path: &str, rev: Option<&str>) -> Result<Vec<u8>, StoreError> {
         match (rev, self.repo.workdir()) {
             (None, Some(workdir)) => {
+                refuse_symlinks(workdir, path)?;
                 let file = workdir.join(path);
                 std::fs::read(&file).map_err(StoreError::io(file))
             }
@@ -376,9 +383,9 @@ fn parse(bytes: &[u8], entry: &Entry, rev: Option<&str>) -> Result<Statement, St
         Some(rev) => format!("{}@{rev}", entry.path()),
         None => entry.path(),
     };
-    import_bytes(bytes, None, &origin).map_err(|source| StoreError::BadStatement {
+    import_bytes(bytes, None, &origin).map_err(|error| StoreError::BadStatement {
         path: origin,
-        source,
+        error,
     })
 }
 
@@ -426,6 +433,7 @@ fn canonical(path: &Path) -> PathBuf {
 
 /// The statements in a working tree's `statements/` folder.
 fn worktree_entries(workdir: &Path) -> Result<Vec<Entry>, StoreError> {
+    refuse_symlinks(workdir, STATEMENTS)?;
     let folder = workdir.join(STATEMENTS);
     let mut out = Vec::new();
     let read_dir = |dir: &Path| std::fs::read_dir(dir).map_err(StoreError::io(dir));
@@ -451,6 +459,26 @@ fn worktree_entries(workdir: &Path) -> Result<Vec<Entry>, StoreError> {
         }
     }
     Ok(out)
+}
+
+/// Refuses `path` (from the store's root `root`) when it passes through a
+/// symbolic link, as git refuses to write tracked files through one: a
+/// clone can bring a link, and following it would read or write outside
+/// the store. The root itself may be a link (the user chose it).
+pub(crate) fn refuse_symlinks(root: &Path, path: &str) -> Result<(), StoreError> {
+    let mut at = root.to_path_buf();
+    for part in path.split('/') {
+        at.push(part);
+        match std::fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(StoreError::Symlink { path: at });
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(StoreError::io(at)(e)),
+        }
+    }
+    Ok(())
 }
 
 /// The statements in a commit's tree.
@@ -479,7 +507,9 @@ fn tree_entries(repo: &Repository, tree: &Tree<'_>) -> Result<Vec<Entry>, StoreE
             let Ok(file_name) = file.name() else {
                 continue;
             };
-            if file.kind() != Some(ObjectType::Blob) {
+            // A committed symbolic link is a blob too (mode 120000): its
+            // text is where it points, no statement.
+            if file.kind() != Some(ObjectType::Blob) || file.filemode() == 0o120000 {
                 continue;
             }
             if let Some(entry) =

@@ -10,19 +10,28 @@ use crate::statement::Statement;
 
 use super::{Entry, Resolved, Store, StoreError, blob_at, names, parse, tree_entries};
 
+/// What [`Store::head_statements`] read.
+#[derive(Debug, Default)]
+pub struct HeadStatements {
+    /// The statements that read, in order.
+    pub statements: Vec<(Entry, Statement)>,
+    /// Why each of the others did not.
+    pub unreadable: Vec<StoreError>,
+}
+
 impl Store {
     /// The statements committed on HEAD (of one series, or all), sorted by
     /// series, then id (date order), each parsed. Empty before the first
     /// commit; an unknown series is an error that lists the known ones.
-    pub fn head_statements(
-        &self,
-        series: Option<&str>,
-    ) -> Result<Vec<(Entry, Statement)>, StoreError> {
+    /// A file that does not read as a statement (one committed by plain
+    /// git, in UTF-16, say) is left out, with its error in `unreadable`, so
+    /// that one bad file does not stop a whole store.
+    pub fn head_statements(&self, series: Option<&str>) -> Result<HeadStatements, StoreError> {
         if let Some(series) = series {
             names::validate("series", series)?;
         }
         let Some(tree) = self.head_tree()? else {
-            return Ok(Vec::new());
+            return Ok(HeadStatements::default());
         };
         let mut entries = tree_entries(&self.repo, &tree)?;
         if let Some(series) = series
@@ -46,8 +55,14 @@ impl Store {
         let statements = parallel::map(&entries, 16, |i, entry| {
             parse(&blobs[i], entry, Some("HEAD"))
         });
-        let statements: Vec<Statement> = statements.into_iter().collect::<Result<_, _>>()?;
-        Ok(entries.into_iter().zip(statements).collect())
+        let mut head = HeadStatements::default();
+        for (entry, parsed) in entries.into_iter().zip(statements) {
+            match parsed {
+                Ok(statement) => head.statements.push((entry, statement)),
+                Err(e) => head.unreadable.push(e),
+            }
+        }
+        Ok(head)
     }
 
     /// The statements of `resolved`'s series up to and including it, oldest

@@ -539,7 +539,15 @@ fn the_pre_commit_and_ci_command_on_a_temporary_store() {
     );
     // … and what the workflow in docs/ci.md runs.
     w.write(&path, &edit(&seed(), WEAKEN_FROM, WEAKEN_TO));
-    let (code, out, err) = w.run(&["check", "--base-rev", "main", "--format", "github", &path]);
+    let (code, out, err) = w.run(&[
+        "check",
+        "--base-rev",
+        "main",
+        "--policy-from-base",
+        "--format",
+        "github",
+        &path,
+    ]);
     assert_eq!(code, 1, "{err}");
     assert_eq!(
         annotations(&out.lines().map(str::to_owned).collect::<Vec<_>>()),
@@ -564,4 +572,39 @@ fn the_pre_commit_and_ci_command_on_a_temporary_store() {
         out.contains("commitment-weakened"),
         "the 03-30 text is the baseline: {out}"
     );
+}
+
+/// Issue 16: a pull request's own communique.toml cannot switch off the
+/// checks it is checked under when the policy comes from the base.
+#[test]
+fn policy_from_base_ignores_a_policy_the_change_itself_relaxes() {
+    let (w, path) = team_store();
+    // The base forbids a phrase, through a policy file its config names.
+    w.write("policy.toml", "[[check.forbidden]]\nphrase = \"ISIL\"\n");
+    w.write("communique.toml", "[defaults]\npolicy = \"policy.toml\"\n");
+    w.git(&["add", "."]);
+    w.commit("policy");
+    // The change weakens a commitment, uses the phrase, and turns it all off.
+    let off = "[check.severity]\ncommitment-weakened = \"off\"\nforbidden-phrase = \"off\"\n";
+    w.write("policy.toml", off);
+    w.write("communique.toml", "[defaults]\npolicy = \"policy.toml\"\n");
+    let draft = edit(&seed(), WEAKEN_FROM, WEAKEN_TO);
+    w.write(
+        &path,
+        &edit(&draft, "Daesh/ISIS no longer", "ISIL no longer"),
+    );
+    w.git(&["add", "."]);
+    w.commit("relax");
+    let (code, out, err) = w.run(&["check", "--base-rev", "HEAD~1", &path]);
+    assert_eq!(
+        code, 0,
+        "the change's own policy lets it through: {out}{err}"
+    );
+    let (code, out, err) = w.run(&["check", "--base-rev", "HEAD~1", "--policy-from-base", &path]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("commitment-weakened"), "{out}");
+    assert!(out.contains("forbidden-phrase"), "{out}");
+    // The flag needs a base, and excludes --policy.
+    let (code, _, err) = w.run(&["check", "--policy-from-base", &path]);
+    assert_eq!(code, 2, "{err}");
 }

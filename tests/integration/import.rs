@@ -420,3 +420,47 @@ proptest! {
         prop_assert_eq!(normalize::paragraphs(&once), once);
     }
 }
+
+/// Issue 16: "Text Ends" and "Begin Text" drop text only in the
+/// press-release shape, and say so on stderr when they do.
+#[test]
+fn press_release_markers_drop_text_only_in_that_shape_and_say_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let normalize = |name: &str, text: &str| {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).expect("write");
+        let out = assert_cmd::Command::new(assert_cmd::cargo::cargo_bin("communique"))
+            .arg("normalize")
+            .arg(&file)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{name}");
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // A statement that holds a "Text Ends" line keeps what follows it.
+    let (out, err) = normalize(
+        "ends.txt",
+        "The Ministers met.\n\nText Ends\n\nThey decided to meet again.\n",
+    );
+    assert!(out.contains("They decided to meet again."), "{out}");
+    assert_eq!(err, "");
+    // A "Begin Text" in the middle does not make the first sentence a title.
+    let long = "The Ministers met in Rome and agreed on the text that follows here. ".repeat(6);
+    let (out, _) = normalize("begin.txt", &format!("{long}\n\nBegin Text\n\nThe text.\n"));
+    assert!(!out.contains("title = "), "{out}");
+    assert!(out.contains("The Ministers met in Rome"), "{out}");
+    // The real shape: the introduction and footer are left out, with a note.
+    let (out, err) = normalize(
+        "release.txt",
+        "Joint Statement\n\nThe following was released:\n\nBegin Text\n\nThe text.\n\nText Ends\n\n###\n",
+    );
+    assert!(out.contains("title = \"Joint Statement\""), "{out}");
+    assert!(!out.contains("###") && !out.contains("released"), "{out}");
+    assert!(
+        err.contains("release.txt: 2 line(s) outside") && err.lines().count() == 1,
+        "{err}"
+    );
+}

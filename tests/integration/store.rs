@@ -56,7 +56,7 @@ impl TestStore {
     }
 
     /// The binary, run in the store's root, isolated.
-    fn cmd(&self) -> StdCommand {
+    pub(crate) fn cmd(&self) -> StdCommand {
         let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("communique"));
         cmd.current_dir(self.root());
         self.isolate(&mut cmd);
@@ -86,7 +86,7 @@ impl TestStore {
     }
 
     /// Runs git in the store, isolated, and returns its stdout.
-    fn git(&self, args: &[&str]) -> String {
+    pub(crate) fn git(&self, args: &[&str]) -> String {
         let mut cmd = StdCommand::new("git");
         cmd.current_dir(self.root()).args(args);
         self.isolate(&mut cmd);
@@ -111,7 +111,7 @@ impl TestStore {
         self.run(&args)
     }
 
-    fn write(&self, name: &str, text: &str) -> String {
+    pub(crate) fn write(&self, name: &str, text: &str) -> String {
         let path = self.dir.path().join(name);
         std::fs::write(&path, text).expect("write");
         path.to_string_lossy().into_owned()
@@ -715,4 +715,36 @@ fn the_project_repository_is_a_store() {
     let (code, one, _) = run(&["diff", "d-isis-small-group/2021-03-30", "--stat"]);
     assert_eq!(code, 1);
     assert_eq!(one, two, "one argument: against its predecessor, the draft");
+}
+
+/// Issue 16: one file committed by plain git that does not read (UTF-16)
+/// is reported once, by path, and `log` and `precedent` go on with the rest.
+#[test]
+fn an_unreadable_statement_is_reported_once_and_the_rest_goes_on() {
+    let store = TestStore::new();
+    let file = store.write("a.txt", "The Ministers met in Rome.\n\nThey agreed.\n");
+    store.ok(&["import", &file, "--series", "s", "--date", "2024-01-01"]);
+    let bad = "statements/s/2024-02-01-u.txt";
+    std::fs::write(store.root().join(bad), b"\xff\xfeT\0h\0e\0.\0\n\0").expect("utf-16");
+    store.git(&["add", bad]);
+    store.git(&[
+        "-c",
+        "user.name=T",
+        "-c",
+        "user.email=t@x",
+        "commit",
+        "-qm",
+        "u16",
+    ]);
+    for args in [&["log"][..], &["precedent", "s/2024-01-01-a"][..]] {
+        let (code, out, err) = store.run(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(out.contains("s/2024-01-01-a"), "{args:?}: {out}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains("UTF-16 text; convert it"), "{err}");
+        assert_eq!(err.matches(bad).count(), 1, "the path once: {err}");
+    }
+    // Named directly, it is an error that names it once.
+    let err = store.refused(&["show", bad], "UTF-16");
+    assert_eq!(err.matches(bad).count(), 1, "{err}");
 }

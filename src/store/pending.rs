@@ -1,0 +1,694 @@
+//! An import's commit point: the working-tree file, the index and the
+//! branch changed so that git never sees a state a user could commit by
+//! mistake.
+//!
+//! The three cannot change at one instant. An import killed between them
+//! used to leave the index behind HEAD, and git then showed the new
+//! statement as a staged deletion that the user's next `git commit` made
+//! real. So everything is prepared first in `.git/communique-import/` (the
+//! new file, the new index, links to the old ones), with `.git/index.lock`
+//! taken (as a hard link to a file of ours, so that we can prove later that
+//! the lock is ours) to keep git from writing the index meanwhile. Writing
+//! the journal, which names the change, is the commit point. The file and
+//! the index are then renamed into place and the branch moved last.
+//!
+//! Killed before the journal, the import changed nothing but unreachable
+//! objects. Killed after it, the index and the working tree already hold
+//! the new text (git shows it as a change not yet committed, never as a
+//! deletion) and our `index.lock` keeps `git commit` out until the next
+//! communique command finishes the import ([`recover`]).
+
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use git2::{Index, IndexEntry, IndexTime, Oid, Repository};
+
+use super::StoreError;
+
+/// The folder, in the worktree's git folder, where an import prepares its
+/// changes; only ever there while an import runs or after one was killed.
+pub const PENDING: &str = "communique-import";
+
+/// The last step of an import: the branch moved from its old commit to the
+/// new one.
+pub struct BranchMove {
+    /// The branch (`refs/heads/main`).
+    pub branch: String,
+    /// Its commit before the import (`None` on an unborn branch).
+    pub old: Option<Oid>,
+    /// The import's commit.
+    pub new: Oid,
+    /// The reflog message, as `git commit` writes it.
+    pub message: String,
+}
+
+/// What an import makes true in the working tree, the index and the branch.
+pub struct Change<'a> {
+    /// The statement's path from the store's root.
+    pub path: &'a str,
+    /// Its new bytes.
+    pub text: &'a [u8],
+    /// Their blob.
+    pub blob: Oid,
+    /// The index entry is replaced only while it holds this blob (HEAD's
+    /// before the import; `None`: no entry), so a change the user staged for
+    /// the file is never overwritten.
+    pub index_expects: Option<Oid>,
+    /// The tree an index is started from when there is none yet (a store
+    /// only communique wrote to), or git would see every other file as
+    /// deleted.
+    pub tree: Option<Oid>,
+    /// The branch move; `None` when only the working tree and the index are
+    /// repaired.
+    pub branch: Option<BranchMove>,
+}
+
+/// What the index needs.
+#[derive(PartialEq)]
+enum IndexPlan {
+    /// A new index is written.
+    Write,
+    /// It already holds the new blob.
+    Matches,
+    /// It holds something the user staged; it is left alone.
+    Kept,
+}
+
+/// The names inside [`PENDING`].
+const FILE: &str = "file";
+const OLD_FILE: &str = "old-file";
+const INDEX: &str = "index";
+const OLD_INDEX: &str = "old-index";
+const LOCK: &str = "lock";
+const JOURNAL: &str = "journal";
+
+/// Applies `change` to the store whose working tree is `workdir`, all or
+/// nothing as git sees it. Returns whether `.git/index` now matches the new
+/// text for the file.
+pub fn apply(repo: &Repository, workdir: &Path, change: &Change<'_>) -> Result<bool, StoreError> {
+    let git_dir = repo.path();
+    let mut work = Work::start(git_dir)?;
+    let dir = work.dir.clone();
+    let io = |p: &Path| StoreError::io(p.to_path_buf());
+    fs::write(dir.join(FILE), change.text).map_err(io(&dir.join(FILE)))?;
+    let target = workdir.join(change.path);
+    let had_file = keep_old(&target, &dir.join(OLD_FILE)).map_err(io(&target))?;
+    work.lock_index()?;
+    let plan = prepare_index(repo, &dir.join(INDEX), change)?;
+    let index_file = git_dir.join("index");
+    let had_index = plan == IndexPlan::Write && index_file.exists();
+    if plan != IndexPlan::Write {
+        work.unlock_index();
+    } else if had_index {
+        keep_old(&index_file, &dir.join(OLD_INDEX)).map_err(io(&index_file))?;
+    }
+    write_journal(&dir, change)?;
+
+    // The commit point: from here on, the next command finishes the import.
+    let undo_file = || {
+        let _ = if had_file {
+            fs::rename(dir.join(OLD_FILE), &target)
+        } else {
+            fs::remove_file(&target)
+        };
+    };
+    let undo_index = || {
+        let _ = if had_index {
+            fs::rename(dir.join(OLD_INDEX), &index_file)
+        } else {
+            fs::remove_file(&index_file)
+        };
+    };
+    // A failed step undoes the ones before it; the journal goes first, so
+    // that a kill during the undo is not finished by the next command.
+    let abandon = || fs::remove_file(dir.join(JOURNAL));
+    if let Err(e) = place(&dir.join(FILE), &target) {
+        let _ = abandon();
+        return Err(e);
+    }
+    if plan == IndexPlan::Write {
+        record_stat(&dir.join(INDEX), change, &target);
+    }
+    if plan == IndexPlan::Write
+        && let Err(e) = fs::rename(dir.join(INDEX), &index_file)
+    {
+        let _ = abandon();
+        undo_file();
+        return Err(io(&index_file)(e));
+    }
+    if let Some(mv) = &change.branch
+        && let Err(e) = move_branch(repo, mv)
+    {
+        let _ = abandon();
+        if plan == IndexPlan::Write {
+            undo_index();
+        }
+        undo_file();
+        return Err(e);
+    }
+    work.finish();
+    Ok(plan != IndexPlan::Kept)
+}
+
+/// Finishes an import that was killed after its commit point, and clears
+/// what one killed before it left (its folder, our `index.lock`). Call it
+/// only while holding the store's lock, so that no import is running.
+pub fn recover(repo: &Repository) -> Result<(), StoreError> {
+    let git_dir = repo.path();
+    let dir = git_dir.join(PENDING);
+    if fs::symlink_metadata(&dir).is_err() {
+        return Ok(());
+    }
+    if let Some(journal) = read_journal(&dir)? {
+        // What someone changed since the kill (a file edited, a lock
+        // removed by hand and the index rewritten) is theirs: it stands.
+        if let Some(workdir) = repo.workdir()
+            && dir.join(FILE).exists()
+        {
+            super::refuse_symlinks(workdir, &journal.path)?;
+            let target = workdir.join(&journal.path);
+            if holds(&target, journal.was) {
+                if let Some(folder) = target.parent() {
+                    fs::create_dir_all(folder).map_err(StoreError::io(folder))?;
+                }
+                place(&dir.join(FILE), &target)?;
+            }
+        }
+        let lock = git_dir.join("index.lock");
+        if dir.join(INDEX).exists() && is_ours(&lock, &dir.join(LOCK)) == Some(true) {
+            let index = git_dir.join("index");
+            fs::rename(dir.join(INDEX), &index).map_err(StoreError::io(index))?;
+        }
+        if let Some(mv) = &journal.branch {
+            let current = repo
+                .find_reference(&mv.branch)
+                .ok()
+                .and_then(|r| r.target());
+            // Moved by someone else since: theirs stands.
+            if current == mv.old {
+                clear_branch_lock(repo, mv);
+                move_branch(repo, mv)?;
+            }
+        }
+    }
+    Work {
+        dir,
+        lock: Some(git_dir.join("index.lock")),
+        taken_here: false,
+    }
+    .finish();
+    Ok(())
+}
+
+/// Removes the temporary files earlier versions wrote beside statement
+/// files (`.<name>.txt.<pid>.tmp`), and the probe folders and copies a
+/// killed import left behind. Call it
+/// only while holding the store's lock: then no import is writing one.
+pub fn clear_stale_temps(workdir: &Path) {
+    let Ok(series) = fs::read_dir(workdir.join(super::STATEMENTS)) else {
+        return;
+    };
+    for dir in series.flatten() {
+        if !dir.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let Ok(files) = fs::read_dir(dir.path()) else {
+            continue;
+        };
+        for file in files.flatten() {
+            let name = file.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(".communique-probe-") {
+                let _ = fs::remove_dir(file.path());
+                continue;
+            }
+            let ours = name.starts_with(".communique-")
+                || (name.starts_with('.') && name.contains(".txt."));
+            if ours && name.ends_with(".tmp") && file.file_type().is_ok_and(|t| t.is_file()) {
+                let _ = fs::remove_file(file.path());
+            }
+        }
+    }
+}
+
+/// An index entry for a regular file at `path` with content `blob`. The
+/// stat fields are left zero: git then compares the content once and
+/// refreshes them.
+pub fn file_entry(path: &str, blob: Oid, size: usize) -> IndexEntry {
+    IndexEntry {
+        ctime: IndexTime::new(0, 0),
+        mtime: IndexTime::new(0, 0),
+        dev: 0,
+        ino: 0,
+        mode: 0o100644,
+        uid: 0,
+        gid: 0,
+        file_size: u32::try_from(size).unwrap_or(u32::MAX),
+        id: blob,
+        flags: 0,
+        flags_extended: 0,
+        path: path.as_bytes().to_vec(),
+    }
+}
+
+/// Records the placed file's stat data in the prepared index, as `git add`
+/// would, so that git need not read the file again and rewrite the index
+/// (a rename changes the file's ctime, so this waits until it is placed).
+/// Without it the entry is still right, only slower for git: failures are
+/// ignored.
+fn record_stat(index: &Path, change: &Change<'_>, placed: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(meta) = fs::metadata(placed) else {
+            return;
+        };
+        let Ok(mut prepared) = Index::open(index) else {
+            return;
+        };
+        let time = |secs: i64, nanos: i64| {
+            IndexTime::new(
+                i32::try_from(secs).unwrap_or(0),
+                u32::try_from(nanos).unwrap_or(0),
+            )
+        };
+        let truncated = |n: u64| (n & u64::from(u32::MAX)) as u32;
+        let entry = IndexEntry {
+            ctime: time(meta.ctime(), meta.ctime_nsec()),
+            mtime: time(meta.mtime(), meta.mtime_nsec()),
+            dev: truncated(meta.dev()),
+            ino: truncated(meta.ino()),
+            uid: meta.uid(),
+            gid: meta.gid(),
+            ..file_entry(change.path, change.blob, change.text.len())
+        };
+        if prepared.add(&entry).is_ok() {
+            let _ = prepared.write();
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (index, change, placed);
+}
+
+/// Moves the branch, refusing when it is not where the import found it.
+pub fn move_branch(repo: &Repository, mv: &BranchMove) -> Result<(), StoreError> {
+    let moved = match mv.old {
+        Some(old) => repo.reference_matching(&mv.branch, mv.new, true, old, &mv.message),
+        None => repo.reference(&mv.branch, mv.new, false, &mv.message),
+    };
+    moved.map(|_| ()).map_err(|e| match e.code() {
+        git2::ErrorCode::Locked => StoreError::BranchLocked {
+            lock: repo.commondir().join(format!("{}.lock", mv.branch)),
+        },
+        _ => StoreError::git(format!("moving {} to the new commit", mv.branch))(e),
+    })
+}
+
+/// Removes the branch's `.lock` file when it is the one libgit2 was
+/// writing for our move when the import was killed: empty, or holding our
+/// new commit, which no other process knows.
+fn clear_branch_lock(repo: &Repository, mv: &BranchMove) {
+    let lock = repo.commondir().join(format!("{}.lock", mv.branch));
+    if let Ok(held) = fs::read_to_string(&lock)
+        && (held.trim().is_empty() || held.trim() == mv.new.to_string())
+    {
+        let _ = fs::remove_file(lock);
+    }
+}
+
+/// The folder of one import in progress; dropped, it is removed with our
+/// `index.lock`, unless the import got past its commit point.
+struct Work {
+    dir: PathBuf,
+    /// `.git/index.lock` while we hold it.
+    lock: Option<PathBuf>,
+    /// This process took the lock (not a recovery). Where the hard link
+    /// cannot be checked (no inode numbers) or was not made (no hard
+    /// links), only the process that took the lock removes it.
+    taken_here: bool,
+}
+
+impl Work {
+    fn start(git_dir: &Path) -> Result<Work, StoreError> {
+        let dir = git_dir.join(PENDING);
+        fs::create_dir(&dir).map_err(StoreError::io(&dir))?;
+        Ok(Work {
+            dir,
+            lock: None,
+            taken_here: false,
+        })
+    }
+
+    /// Takes `.git/index.lock` as git does (creating it fails when it
+    /// exists), as a hard link to a file of ours.
+    fn lock_index(&mut self) -> Result<(), StoreError> {
+        let ours = self.dir.join(LOCK);
+        fs::write(&ours, b"").map_err(StoreError::io(&ours))?;
+        let lock = self.dir.with_file_name("index.lock");
+        match fs::hard_link(&ours, &lock) {
+            Ok(()) => {
+                self.lock = Some(lock);
+                self.taken_here = true;
+                Ok(())
+            }
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => Err(StoreError::IndexLocked { lock }),
+            // A file system without hard links: take it as git does.
+            Err(_) => match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&lock)
+            {
+                Ok(_) => {
+                    // No link to prove it by: taken here, removed here.
+                    let _ = fs::remove_file(&ours);
+                    self.lock = Some(lock);
+                    self.taken_here = true;
+                    Ok(())
+                }
+                Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+                    Err(StoreError::IndexLocked { lock })
+                }
+                Err(e) => Err(StoreError::io(lock)(e)),
+            },
+        }
+    }
+
+    fn unlock_index(&mut self) {
+        let ours = self.dir.join(LOCK);
+        if let Some(lock) = self.lock.take()
+            && match is_ours(&lock, &ours) {
+                Some(proved) => proved,
+                None => self.taken_here,
+            }
+        {
+            let _ = fs::remove_file(lock);
+        }
+    }
+
+    fn finish(mut self) {
+        self.unlock_index();
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+impl Drop for Work {
+    fn drop(&mut self) {
+        if self.dir.join(JOURNAL).exists() {
+            // Past the commit point and not finished: leave it to recover.
+            return;
+        }
+        self.unlock_index();
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Keeps the file at `from` as `to`, for an undo: a hard link, else a copy
+/// (on a file system without links). `false` when there is no file.
+fn keep_old(from: &Path, to: &Path) -> std::io::Result<bool> {
+    match fs::hard_link(from, to) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
+        Err(_) => match fs::copy(from, to) {
+            Ok(_) => Ok(true),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(e),
+        },
+    }
+}
+
+/// Whether the file at `path` holds the blob `was` (`None`: no file).
+fn holds(path: &Path, was: Option<Oid>) -> bool {
+    match (was, fs::symlink_metadata(path)) {
+        (None, Err(e)) => e.kind() == ErrorKind::NotFound,
+        (Some(was), Ok(_)) => Oid::hash_file(git2::ObjectType::Blob, path).is_ok_and(|o| o == was),
+        _ => false,
+    }
+}
+
+/// Whether `lock` is a hard link to `ours` (the same file), so that a lock
+/// a git process took is never removed; `None` where that cannot be told
+/// (no file of ours to compare with, or no inode numbers).
+fn is_ours(lock: &Path, ours: &Path) -> Option<bool> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let ours = fs::metadata(ours).ok()?;
+        Some(fs::metadata(lock).is_ok_and(|l| l.dev() == ours.dev() && l.ino() == ours.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (lock, ours);
+        None
+    }
+}
+
+/// Writes the new index to `to` (a copy of `.git/index` with the entry
+/// changed), or says why none is needed.
+fn prepare_index(
+    repo: &Repository,
+    to: &Path,
+    change: &Change<'_>,
+) -> Result<IndexPlan, StoreError> {
+    let index_file = repo.path().join("index");
+    let git = || StoreError::git(format!("preparing the index for {}", change.path));
+    match fs::copy(&index_file, to) {
+        Ok(_) => {}
+        Err(e) if e.kind() == ErrorKind::NotFound => {}
+        Err(e) => return Err(StoreError::io(index_file)(e)),
+    }
+    // An index libgit2 cannot read (a split index) is left as it is, as
+    // git would show it: the caller says so.
+    let Ok(mut index) = Index::open(to) else {
+        let _ = fs::remove_file(to);
+        return Ok(IndexPlan::Kept);
+    };
+    match (index.is_empty(), change.tree) {
+        (true, Some(tree)) => {
+            let tree = repo.find_tree(tree).map_err(git())?;
+            index.read_tree(&tree).map_err(git())?;
+        }
+        _ => {
+            let current = index.get_path(Path::new(change.path), 0).map(|e| e.id);
+            if current != change.index_expects {
+                // No new index: no copy for a recovery to put in place.
+                let _ = fs::remove_file(to);
+                return Ok(if current == Some(change.blob) {
+                    IndexPlan::Matches
+                } else {
+                    IndexPlan::Kept
+                });
+            }
+        }
+    }
+    let entry = file_entry(change.path, change.blob, change.text.len());
+    index.add(&entry).map_err(git())?;
+    index.write().map_err(git())?;
+    Ok(IndexPlan::Write)
+}
+
+/// Renames the prepared file into the working tree; where the git folder is
+/// on another file system, copies it beside the target and renames that.
+fn place(prepared: &Path, target: &Path) -> Result<(), StoreError> {
+    match fs::rename(prepared, target) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::CrossesDevices => {
+            let dir = target.parent().unwrap_or(Path::new("."));
+            let io = StoreError::io(target);
+            let temp = tempfile::Builder::new()
+                .prefix(".communique-")
+                .suffix(".tmp")
+                .tempfile_in(dir)
+                .and_then(|t| fs::copy(prepared, t.path()).map(|_| t));
+            match temp {
+                Ok(t) => t.persist(target).map(|_| ()).map_err(|e| io(e.error)),
+                Err(e) => Err(io(e)),
+            }
+        }
+        Err(e) => Err(StoreError::io(target)(e)),
+    }
+}
+
+/// The journal: what [`recover`] needs to finish the import.
+struct Journal {
+    path: String,
+    /// The blob the working-tree file held before (`None`: no file).
+    was: Option<Oid>,
+    branch: Option<BranchMove>,
+}
+
+fn write_journal(dir: &Path, change: &Change<'_>) -> Result<(), StoreError> {
+    let oid = |o: Option<Oid>| o.map_or("-".to_owned(), |o| o.to_string());
+    let mut text = format!("path {}\nwas {}\n", change.path, oid(change.index_expects));
+    if let Some(mv) = &change.branch {
+        text.push_str(&format!(
+            "branch {}\nold {}\nnew {}\nmessage {}\n",
+            mv.branch,
+            oid(mv.old),
+            mv.new,
+            mv.message.replace('\n', " ")
+        ));
+    }
+    let temp = dir.join("journal.tmp");
+    fs::write(&temp, text).map_err(StoreError::io(&temp))?;
+    let journal = dir.join(JOURNAL);
+    fs::rename(&temp, &journal).map_err(StoreError::io(journal))
+}
+
+fn read_journal(dir: &Path) -> Result<Option<Journal>, StoreError> {
+    let file = dir.join(JOURNAL);
+    let text = match fs::read_to_string(&file) {
+        Ok(text) => text,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io(file)(e)),
+    };
+    let field = |key: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(key)?.strip_prefix(' '))
+            .map(str::to_owned)
+    };
+    let broken = || StoreError::BrokenJournal {
+        journal: file.clone(),
+    };
+    let oid = |key: &str| -> Result<Option<Oid>, StoreError> {
+        match field(key).as_deref() {
+            Some("-") => Ok(None),
+            Some(hex) => Oid::from_str(hex).map(Some).map_err(|_| broken()),
+            None => Err(broken()),
+        }
+    };
+    let path = field("path").ok_or_else(broken)?;
+    if super::Entry::from_path(&path).is_none() {
+        return Err(broken());
+    }
+    let branch = match field("branch") {
+        Some(branch) => Some(BranchMove {
+            branch,
+            old: oid("old")?,
+            new: oid("new")?.ok_or_else(broken)?,
+            message: field("message").unwrap_or_default(),
+        }),
+        None => None,
+    };
+    Ok(Some(Journal {
+        path,
+        was: oid("was")?,
+        branch,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A repository with one empty commit, and an import of one file
+    /// prepared against it: (folder, repository, change's parts).
+    fn prepared() -> (tempfile::TempDir, Repository, Oid, Oid, Oid, String) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let repo = Repository::init(dir.path()).expect("init");
+        let sig = git2::Signature::now("T", "t@example.org").expect("signature");
+        let empty = repo
+            .treebuilder(None)
+            .and_then(|t| t.write())
+            .expect("tree");
+        let empty = repo.find_tree(empty).expect("tree");
+        let base = repo
+            .commit(Some("HEAD"), &sig, &sig, "base", &empty, &[])
+            .expect("base");
+        let blob = repo.blob(TEXT).expect("blob");
+        let mut index = Index::new().expect("index");
+        index.add(&file_entry(PATH, blob, TEXT.len())).expect("add");
+        let tree = index.write_tree_to(&repo).expect("tree");
+        let parent = repo.find_commit(base).expect("base");
+        let new = repo
+            .commit(
+                None,
+                &sig,
+                &sig,
+                "Import",
+                &repo.find_tree(tree).expect("tree"),
+                &[&parent],
+            )
+            .expect("commit");
+        let branch = repo
+            .find_reference("HEAD")
+            .ok()
+            .and_then(|h| h.symbolic_target().ok().flatten().map(str::to_owned))
+            .expect("a branch");
+        drop((empty, parent));
+        (dir, repo, base, new, blob, branch)
+    }
+
+    const PATH: &str = "statements/s/2024-01-01-a.txt";
+    const TEXT: &[u8] = b"The Ministers met.\n";
+
+    /// Leaves what an import killed just before (or, `after_journal`, just
+    /// after) its commit point leaves: nothing cleaned.
+    fn killed(repo: &Repository, change: &Change<'_>, after_journal: bool) {
+        let mut work = Work::start(repo.path()).expect("start");
+        fs::write(work.dir.join(FILE), change.text).expect("file");
+        work.lock_index().expect("lock");
+        let plan = prepare_index(repo, &work.dir.join(INDEX), change).expect("index");
+        assert!(plan == IndexPlan::Write);
+        if after_journal {
+            write_journal(&work.dir, change).expect("journal");
+        }
+        std::mem::forget(work);
+        assert!(repo.path().join("index.lock").exists());
+    }
+
+    fn change(base: Oid, new: Oid, blob: Oid, branch: &str) -> Change<'static> {
+        Change {
+            path: PATH,
+            text: TEXT,
+            blob,
+            index_expects: None,
+            tree: None,
+            branch: Some(BranchMove {
+                branch: branch.to_owned(),
+                old: Some(base),
+                new,
+                message: "commit: Import".to_owned(),
+            }),
+        }
+    }
+
+    #[test]
+    fn an_import_killed_after_its_commit_point_is_finished() {
+        let (dir, repo, base, new, blob, branch) = prepared();
+        killed(&repo, &change(base, new, blob, &branch), true);
+        recover(&repo).expect("recover");
+        let tip = repo.find_reference(&branch).ok().and_then(|r| r.target());
+        assert_eq!(tip, Some(new));
+        assert_eq!(fs::read(dir.path().join(PATH)).expect("placed"), TEXT);
+        let mut index = repo.index().expect("index");
+        index.read(true).expect("read");
+        assert_eq!(index.get_path(Path::new(PATH), 0).map(|e| e.id), Some(blob));
+        assert!(!repo.path().join("index.lock").exists());
+        assert!(!repo.path().join(PENDING).exists());
+    }
+
+    #[test]
+    fn an_import_killed_before_its_commit_point_changes_nothing() {
+        let (dir, repo, base, new, blob, branch) = prepared();
+        killed(&repo, &change(base, new, blob, &branch), false);
+        recover(&repo).expect("recover");
+        let tip = repo.find_reference(&branch).ok().and_then(|r| r.target());
+        assert_eq!(tip, Some(base));
+        assert!(!dir.path().join(PATH).exists());
+        assert!(!repo.path().join("index.lock").exists());
+        assert!(!repo.path().join(PENDING).exists());
+    }
+
+    #[test]
+    fn a_lock_someone_else_holds_is_never_removed() {
+        let (_dir, repo, base, new, blob, branch) = prepared();
+        killed(&repo, &change(base, new, blob, &branch), true);
+        // Someone removed our lock by hand and a git command took it since.
+        let lock = repo.path().join("index.lock");
+        fs::remove_file(&lock).expect("remove");
+        fs::write(&lock, b"theirs").expect("their lock");
+        recover(&repo).expect("recover");
+        assert_eq!(fs::read(&lock).expect("kept"), b"theirs");
+    }
+}
