@@ -206,7 +206,13 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
     // written.
     std::thread::scope(|scope| {
         scope.spawn(move || drop((old, new)));
-        let mut out = BufWriter::new(io::stdout().lock());
+        // A colored report escapes its fields itself (the writer would
+        // escape its colors too).
+        let mut out: Box<dyn Write> = if settings.format == ReportFormat::Terminal && theme.color {
+            Box::new(BufWriter::new(io::stdout().lock()))
+        } else {
+            Box::new(super::output(settings.format == ReportFormat::Json))
+        };
         match settings.format {
             ReportFormat::Terminal => report::terminal::write(&mut out, &diff, &report_options)?,
             ReportFormat::Markdown => {

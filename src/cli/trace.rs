@@ -7,6 +7,7 @@ use clap::Args;
 use serde::Serialize;
 
 use communique::align::AlignOptions;
+use communique::normalize::controls::visible;
 use communique::report::{ReportOptions, Theme, terminal};
 use communique::statement::Location;
 use communique::trace::{Lineage, Trace, Version, trace};
@@ -106,7 +107,13 @@ pub fn run(args: TraceArgs, config: &Config, theme: Theme, context: &Context) ->
         }
         traced.sentences.retain(|l| l.sentence.location == location);
     }
-    let mut out = BufWriter::new(io::stdout().lock());
+    // A colored history escapes its fields itself (the writer would escape
+    // its colors too).
+    let mut out: Box<dyn Write> = if theme.color && args.format == TextOrJson::Text && args.sentence.is_some() {
+        Box::new(BufWriter::new(io::stdout().lock()))
+    } else {
+        Box::new(super::output(args.format == TextOrJson::Json))
+    };
     match (args.format, args.sentence) {
         (TextOrJson::Json, _) => {
             let wire = Wire {
@@ -202,20 +209,21 @@ fn history(
     };
     writeln!(
         out,
-        "{} of {reference}: {changes} since {}",
+        "{} of {}: {changes} since {}",
         lineage.sentence.location,
-        version_name(origin)
+        visible(reference),
+        visible(&version_name(origin))
     )?;
     writeln!(
         out,
         "{} {}  first appeared at {}",
-        version_name(origin),
-        origin.reference,
+        visible(&version_name(origin)),
+        visible(&origin.reference),
         lineage.first.location
     )?;
     let label = lineage.first.label.as_ref();
     let label = label.map(|l| format!("{l} ")).unwrap_or_default();
-    writeln!(out, "    {label}{}", lineage.first.text)?;
+    writeln!(out, "    {}", visible(&(label + &lineage.first.text)))?;
     let options = ReportOptions {
         context: 0,
         stat: false,
@@ -227,7 +235,8 @@ fn history(
     let mut gaps_before = |out: &mut dyn Write, version: usize| -> io::Result<()> {
         while let Some(&&v) = absent.peek().filter(|&&&v| v < version) {
             let gap = &traced.versions[v];
-            writeln!(out, "{} {}  absent", version_name(gap), gap.reference)?;
+            let name = format!("{} {}", version_name(gap), gap.reference);
+            writeln!(out, "{}  absent", visible(&name))?;
             absent.next();
         }
         Ok(())
@@ -235,7 +244,8 @@ fn history(
     for step in &lineage.changes {
         gaps_before(out, step.version)?;
         let version = &traced.versions[step.version];
-        writeln!(out, "{} {}", version_name(version), version.reference)?;
+        let name = format!("{} {}", version_name(version), version.reference);
+        writeln!(out, "{}", visible(&name))?;
         terminal::entry(out, &step.change, &options)?;
     }
     gaps_before(out, usize::MAX)?;

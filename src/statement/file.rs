@@ -18,8 +18,16 @@
 //! sentence without a label whose text would read as one (or starts with a
 //! backslash) is written with a leading `\`, so that every statement survives
 //! a round trip unchanged.
+//!
+//! A sentence file can be committed by plain git, so the reader trusts
+//! nothing in it: terminal escapes, other control characters and bidi
+//! overrides in the front matter or the body are dropped or made spaces as
+//! on import ([`controls`]), and the writer never writes one.
+
+use std::borrow::Cow;
 
 use super::{Meta, Paragraph, Sentence, Statement, split_label};
+use crate::normalize::controls;
 
 /// The line that opens and closes the front matter.
 pub const FENCE: &str = "+++";
@@ -44,7 +52,8 @@ pub fn is_sentence_file(text: &str) -> bool {
 }
 
 /// Reads a sentence file. It is read as it is: nothing is re-segmented or
-/// re-normalized.
+/// re-normalized, except that control characters and bidi controls are
+/// stripped from every line and metadata value ([`controls::strip`]).
 pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
@@ -70,7 +79,7 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
             message: format!("the front matter is never closed; add a `{FENCE}` line after it"),
         });
     }
-    let meta: Meta = toml::from_str(&front).map_err(|e| ParseError {
+    let mut meta: Meta = toml::from_str(&front).map_err(|e| ParseError {
         // +1 for the opening fence line.
         line: e
             .span()
@@ -80,10 +89,12 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
             e.message().trim_end()
         ),
     })?;
+    meta.strip_controls();
 
     let mut paragraphs = Vec::new();
     let mut current = Vec::new();
     for line in lines {
+        let line = controls::strip(line);
         if line.trim().is_empty() {
             if !current.is_empty() {
                 paragraphs.push(Paragraph {
@@ -92,7 +103,7 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
             }
             continue;
         }
-        current.push(parse_line(line));
+        current.push(parse_line(&line));
     }
     if !current.is_empty() {
         paragraphs.push(Paragraph { sentences: current });
@@ -120,7 +131,11 @@ pub fn write_sentence_file(statement: &Statement) -> String {
     out.push_str(FENCE);
     out.push('\n');
     // Meta holds only strings and TOML tables, which always serialize.
-    out.push_str(&toml::to_string(&statement.meta).unwrap_or_default());
+    let mut meta = Cow::Borrowed(&statement.meta);
+    if meta.has_controls() {
+        meta.to_mut().strip_controls();
+    }
+    out.push_str(&toml::to_string(&*meta).unwrap_or_default());
     out.push_str(FENCE);
     out.push('\n');
     for paragraph in &statement.paragraphs {
@@ -134,10 +149,13 @@ pub fn write_sentence_file(statement: &Statement) -> String {
 }
 
 fn write_line(out: &mut String, sentence: &Sentence) {
-    let text = sentence.text.trim();
+    // What the reader would make of it: a line break in a sentence would
+    // cut it in two.
+    let text = controls::strip(&sentence.text);
+    let text = text.trim();
     match &sentence.label {
         Some(label) => {
-            out.push_str(label);
+            out.push_str(&controls::strip(label));
             out.push(' ');
         }
         None => {

@@ -12,6 +12,7 @@ mod golden_rules;
 mod html;
 mod import;
 mod importers;
+mod injection;
 mod reports;
 mod shared;
 mod store;
