@@ -750,6 +750,15 @@ const ROWS: &[Row] = &[
             "evil\\u{1b}]0;PWNED\\u{7}\\nname.txt",
         ))
     }),
+    ("an empty file whose name holds an escape", |fx| {
+        on_file(
+            fx,
+            &["normalize"],
+            "e\u{1b}[2J.txt",
+            b"",
+            "e\\u{1b}[2J.txt: empty file",
+        )
+    }),
     ("a ref holding an escape and a bidi override", |_| {
         Some(Case::new(
             &["show", "s/\u{1b}[2J\u{202e}x"],
