@@ -280,7 +280,9 @@ mod tests {
             "communique git diff-driver --"
         );
         assert_eq!(
-            config.get_string("diff.communique-html.textconv").expect("set"),
+            config
+                .get_string("diff.communique-html.textconv")
+                .expect("set"),
             "communique normalize --from html --"
         );
         assert_eq!(

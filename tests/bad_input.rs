@@ -743,13 +743,16 @@ const ROWS: &[Row] = &[
         },
     ),
     // ------------------------------------ escapes in names (issue 16, item 4)
-    ("a missing file whose name holds terminal escapes and a line break", |fx| {
-        let f = fx.path("evil\u{1b}]0;PWNED\u{7}\nname.txt");
-        Some(Case::new(
-            &["diff", SEED_REF, &f],
-            "evil\\u{1b}]0;PWNED\\u{7}\\nname.txt",
-        ))
-    }),
+    (
+        "a missing file whose name holds terminal escapes and a line break",
+        |fx| {
+            let f = fx.path("evil\u{1b}]0;PWNED\u{7}\nname.txt");
+            Some(Case::new(
+                &["diff", SEED_REF, &f],
+                "evil\\u{1b}]0;PWNED\\u{7}\\nname.txt",
+            ))
+        },
+    ),
     ("an empty file whose name holds an escape", |fx| {
         on_file(
             fx,
@@ -768,7 +771,14 @@ const ROWS: &[Row] = &[
     ("a --series holding an escape", |fx| {
         on_file(
             fx,
-            &["import", "FILE", "--series", "s\u{9b}2J", "--date", "2024-01-01"],
+            &[
+                "import",
+                "FILE",
+                "--series",
+                "s\u{9b}2J",
+                "--date",
+                "2024-01-01",
+            ],
             "new.txt",
             NEW_TEXT,
             "s\\u{9b}2J",
@@ -806,7 +816,11 @@ fn every_bad_input_is_exit_2_with_one_line_naming_it_and_no_write() {
         let raw: Vec<char> = err
             .trim_end_matches('\n')
             .chars()
-            .filter(|&c| c.is_control() || ('\u{202A}'..='\u{202E}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c))
+            .filter(|&c| {
+                c.is_control()
+                    || ('\u{202A}'..='\u{202E}').contains(&c)
+                    || ('\u{2066}'..='\u{2069}').contains(&c)
+            })
             .collect();
         if !raw.is_empty() {
             wrong.push(format!("raw control characters {raw:?}"));

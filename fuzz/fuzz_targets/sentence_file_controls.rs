@@ -58,7 +58,11 @@ fn check(text: &str) {
     let Ok(st) = read_sentence_file(text) else {
         return;
     };
-    assert!(!st.meta.has_controls(), "a control character was read: {:?}", st.meta);
+    assert!(
+        !st.meta.has_controls(),
+        "a control character was read: {:?}",
+        st.meta
+    );
     for s in sentence_strings(&st) {
         assert!(!has_unsafe(&s), "a control character was read: {s:?}");
     }
@@ -67,7 +71,13 @@ fn check(text: &str) {
     assert_eq!(again, st, "round trip changed the statement");
     assert_eq!(write_sentence_file(&again), written);
 
-    let diff = compare(&Statement::default(), &st, "old", "new\u{1b}]0;x\u{7}", &AlignOptions::default());
+    let diff = compare(
+        &Statement::default(),
+        &st,
+        "old",
+        "new\u{1b}]0;x\u{7}",
+        &AlignOptions::default(),
+    );
     let options = ReportOptions {
         theme: Theme::COLOR,
         ..ReportOptions::default()

@@ -721,6 +721,11 @@ mod tests {
         for r in &reasons {
             assert!(!controls::has_unsafe(r), "{r:?}");
         }
-        assert!(reasons.iter().any(|r| r == "hedge removed: 'as appropriate'"), "{reasons:?}");
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r == "hedge removed: 'as appropriate'"),
+            "{reasons:?}"
+        );
     }
 }

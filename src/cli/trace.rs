@@ -109,11 +109,12 @@ pub fn run(args: TraceArgs, config: &Config, theme: Theme, context: &Context) ->
     }
     // A colored history escapes its fields itself (the writer would escape
     // its colors too).
-    let mut out: Box<dyn Write> = if theme.color && args.format == TextOrJson::Text && args.sentence.is_some() {
-        Box::new(BufWriter::new(io::stdout().lock()))
-    } else {
-        Box::new(super::output(args.format == TextOrJson::Json))
-    };
+    let mut out: Box<dyn Write> =
+        if theme.color && args.format == TextOrJson::Text && args.sentence.is_some() {
+            Box::new(BufWriter::new(io::stdout().lock()))
+        } else {
+            Box::new(super::output(args.format == TextOrJson::Json))
+        };
     match (args.format, args.sentence) {
         (TextOrJson::Json, _) => {
             let wire = Wire {

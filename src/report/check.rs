@@ -280,7 +280,10 @@ mod tests {
         let text = String::from_utf8(buf).expect("utf-8");
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 3, "{text}");
-        assert!(lines[0].starts_with("::error file=f%0A%3A%3Aerror%3A%3Ay,line=23,"), "{text}");
+        assert!(
+            lines[0].starts_with("::error file=f%0A%3A%3Aerror%3A%3Ay,line=23,"),
+            "{text}"
+        );
         assert!(lines[1].starts_with("::warning file=f%0A"), "{text}");
         assert_eq!(
             lines[2],

@@ -5,8 +5,8 @@
 use std::io::{self, Write};
 
 use super::{document_name, entry_location, side_text};
-use crate::normalize::controls::visible;
 use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, EditOp};
+use crate::normalize::controls::visible;
 
 /// Writes the Markdown report of `diff`; with `only_commitments`, only the
 /// header, the summary tables and the Commitments section.
@@ -215,7 +215,11 @@ fn actionable(s: &str) -> Option<usize> {
     }
     let end = s
         .find(|c: char| {
-            c.is_whitespace() || matches!(c, '`' | '|' | '\\' | '<' | '>' | '"' | '(' | ')' | '[' | ']')
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '`' | '|' | '\\' | '<' | '>' | '"' | '(' | ')' | '[' | ']'
+                )
         })
         .unwrap_or(s.len());
     let token = s[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '*', '_', '~']);
@@ -242,11 +246,7 @@ fn actionable(s: &str) -> Option<usize> {
 /// table cell needs even inside a code span.
 fn code_span(s: &str) -> String {
     let s = visible(s).replace('|', "\\|");
-    let longest = s
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let pad = if s.starts_with('`') || s.ends_with('`') || longest > 0 {
         " "
@@ -266,13 +266,19 @@ mod tests {
             escape("Thanks @octocat and @org/team-a."),
             "Thanks `@octocat` and `@org/team-a`."
         );
-        assert_eq!(escape("Write to ping@example.org."), "Write to `ping@example.org`.");
+        assert_eq!(
+            escape("Write to ping@example.org."),
+            "Write to `ping@example.org`."
+        );
         assert_eq!(
             escape("See https://x.example/a_b (or www.x.example), #12."),
             "See `https://x.example/a_b` (or `www.x.example`), `#12`."
         );
         // Not actions: a lone @, a number sign before a word, a date.
-        assert_eq!(escape("a @ b, #a, 3#4, 1.5 *x*"), "a @ b, \\#a, 3\\#4, 1.5 \\*x\\*");
+        assert_eq!(
+            escape("a @ b, #a, 3#4, 1.5 *x*"),
+            "a @ b, \\#a, 3\\#4, 1.5 \\*x\\*"
+        );
     }
 
     #[test]

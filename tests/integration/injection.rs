@@ -54,7 +54,8 @@ fn hostile_store() -> Work {
 fn raw_controls(text: &str) -> Vec<char> {
     text.chars()
         .filter(|&c| {
-            (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            (c.is_control() && c != '\n')
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
         })
         .collect()
 }
@@ -104,7 +105,8 @@ fn no_command_prints_the_escapes_of_a_committed_sentence_file_raw() {
     // The commit message and author are shown escaped.
     let (_, history, _) = w.run(&["history", EVIL_REF]);
     assert!(
-        history.contains("Eve\\u{1b}]0;PWNED\\u{7} Smith") && history.contains("evil \\u{1b}[2J\\u{202e}draft"),
+        history.contains("Eve\\u{1b}]0;PWNED\\u{7} Smith")
+            && history.contains("evil \\u{1b}[2J\\u{202e}draft"),
         "{history}"
     );
     // With color, the only escapes are the report's own colors.
@@ -112,9 +114,7 @@ fn no_command_prints_the_escapes_of_a_committed_sentence_file_raw() {
     assert_eq!(code, 1, "{err}");
     assert!(out.contains('\u{1b}'), "colored: {out}");
     assert!(only_colors(&out), "{out:?}");
-    let (_, out, _) = w.run(&[
-        "trace", EVIL_REF, "--sentence", "1.4", "--color", "always",
-    ]);
+    let (_, out, _) = w.run(&["trace", EVIL_REF, "--sentence", "1.4", "--color", "always"]);
     assert!(only_colors(&out), "{out:?}");
 }
 
@@ -148,7 +148,16 @@ fn import_normalizes_controls_and_bidi_overrides_away() {
         "The Ministers \u{1b}[2Jcommitted\u{85}to act.\u{7f}\n\nThey \u{2066}will\u{2069} meet\u{1b}(B again.\n",
     );
     for (file, series) in [("evil.md", "a"), ("evil.txt", "b")] {
-        let (code, out, err) = w.run(&["--store", "store", "import", file, "--series", series, "--date", "2024-01-01"]);
+        let (code, out, err) = w.run(&[
+            "--store",
+            "store",
+            "import",
+            file,
+            "--series",
+            series,
+            "--date",
+            "2024-01-01",
+        ]);
         assert_eq!(code, 0, "{file}: {out}{err}");
     }
     let read = |series: &str| {
@@ -163,7 +172,10 @@ fn import_normalizes_controls_and_bidi_overrides_away() {
     };
     let md = read("a");
     assert!(raw_controls(&md).is_empty(), "{md:?}");
-    assert!(md.contains("title = \"Evil") && md.contains("title\"\n"), "{md}");
+    assert!(
+        md.contains("title = \"Evil") && md.contains("title\"\n"),
+        "{md}"
+    );
     assert!(!md.contains("PWNED") && !md.contains("31m"), "{md}");
     assert!(md.contains("The budget is 1008 dollars."), "{md}");
     let txt = read("b");
@@ -187,7 +199,8 @@ fn a_bidi_override_cannot_make_the_redline_lie() {
 #[test]
 fn the_markdown_report_escapes_every_header_field_and_neutralises_mentions() {
     let w = Work::new();
-    let front = |title: &str, date: &str| format!("+++\ntitle = {title:?}\ndate = {date:?}\n+++\n\n");
+    let front =
+        |title: &str, date: &str| format!("+++\ntitle = {title:?}\ndate = {date:?}\n+++\n\n");
     w.write(
         "old.txt",
         &(front("Evil</h1><script>alert(1)</script>", "<b>2021</b>") + "The Ministers met.\n"),
@@ -246,9 +259,7 @@ fn github_annotations_escape_a_file_name_that_holds_workflow_commands() {
 #[test]
 fn the_git_diff_driver_takes_file_names_that_look_like_options() {
     let (w, _) = team_store();
-    let (code, _, err) = w.run(&[
-        "git", "setup", "--pattern", "*.txt", "--pattern", "-",
-    ]);
+    let (code, _, err) = w.run(&["git", "setup", "--pattern", "*.txt", "--pattern", "-"]);
     assert_eq!(code, 0, "{err}");
     let names = ["--help.txt", "--color=always.txt", "-"];
     for name in names {
