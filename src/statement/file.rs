@@ -216,6 +216,25 @@ mod tests {
     }
 
     #[test]
+    fn controls_in_a_committed_file_are_stripped_and_never_written() {
+        let text = "+++\ntitle = \"T\\u001b]0;PWNED\\u0007itle\\n2\"\n[extra]\n\"k\\u009b\" = [\"\\u202ev\"]\n+++\n\n\u{1b}]0;x\u{7}\n\u{1b}[2J1. One\u{202E}.\n";
+        let st = read_sentence_file(text).expect("reads");
+        assert_eq!(st.meta.title.as_deref(), Some("Title 2"));
+        // U+009B is a CSI: it goes, with what it introduces.
+        assert_eq!(st.meta.extra.to_string(), "k = [\"v\"]\n");
+        // The line of only an escape is blank: one paragraph, one sentence.
+        assert_eq!(st.paragraphs.len(), 1);
+        assert_eq!(st.paragraphs[0].sentences[0].label.as_deref(), Some("1."));
+        assert_eq!(st.paragraphs[0].sentences[0].text, "One.");
+        // A statement built by hand with a line break in a sentence: the
+        // writer keeps it on one line.
+        let mut built = st.clone();
+        built.paragraphs[0].sentences[0].text = "One\nTwo\u{1b}[2J.".into();
+        let written = write_sentence_file(&built);
+        assert!(written.ends_with("\n\n1. One Two.\n"), "{written:?}");
+    }
+
+    #[test]
     fn bad_front_matter_names_the_line() {
         let err = read_sentence_file("+++\ntitle = \"T\"\ntitel = \"x\"\n+++\nA.\n").unwrap_err();
         assert_eq!(err.line, 3, "{err}");
