@@ -54,6 +54,16 @@ pub fn has_unsafe(text: &str) -> bool {
 fn next_unsafe(bytes: &[u8], from: usize, keep_lines: bool) -> Option<usize> {
     let mut i = from;
     while i < bytes.len() {
+        // Eight bytes at a time while all are printable ASCII, then
+        // straight to the first that is not.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let skip =
+                printable_ascii_prefix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+            if skip > 0 {
+                i += skip;
+                continue;
+            }
+        }
         let unsafe_here = match bytes[i] {
             b'\n' | b'\t' => !keep_lines,
             0..=0x1f | 0x7f => true,
@@ -72,6 +82,38 @@ fn next_unsafe(bytes: &[u8], from: usize, keep_lines: bool) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// [`next_unsafe`] for the text serde_json writes, which escapes every C0
+/// control in a string itself and writes no other but line breaks: only
+/// DEL, C1 and bidi controls can stand raw in it. Their lead bytes are
+/// found with memchr, which makes this scan of a large JSON report cheap.
+fn next_unsafe_in_json(bytes: &[u8], from: usize) -> Option<usize> {
+    memchr::memchr3_iter(0x7f, 0xc2, 0xe2, &bytes[from..])
+        .map(|i| from + i)
+        .find(|&i| next_unsafe(&bytes[..(i + 3).min(bytes.len())], i, true) == Some(i))
+}
+
+/// How many of the eight bytes of `x` (little-endian) are printable ASCII
+/// (0x20–0x7E) before the first that is not.
+fn printable_ascii_prefix(x: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of a byte below 0x20, or from 0x7F (DEL, non-ASCII).
+    // (A borrow can flag a byte after a flagged one, never before it.)
+    let below_space = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
+    let from_del = (x | x.wrapping_add(ONES)) & HIGH;
+    ((below_space | from_del).trailing_zeros() / 8) as usize
+}
+
+/// How many bytes at the end of `bytes` may start an unsafe character
+/// whose other bytes are still to come (C2, E2, E2 80, E2 81).
+fn cut_at_end(bytes: &[u8]) -> usize {
+    match bytes {
+        [.., 0xe2, 0x80 | 0x81] => 2,
+        [.., 0xc2 | 0xe2] => 1,
+        _ => 0,
+    }
 }
 
 /// What kind of sequence a character opens, if any.
@@ -200,6 +242,17 @@ enum Escape {
     Json,
 }
 
+impl Escape {
+    /// The escape of `c`. Every unsafe character is in the BMP: four hex
+    /// digits suffice for JSON.
+    fn of(self, c: char) -> String {
+        match self {
+            Escape::Rust => format!("\\u{{{:x}}}", u32::from(c)),
+            Escape::Json => format!("\\u{:04x}", u32::from(c)),
+        }
+    }
+}
+
 /// [`visible`], leaving line breaks and tabs as they are with `keep_lines`.
 /// Runs of safe text are copied whole.
 fn visible_keeping(text: &str, keep_lines: bool, escape: Escape) -> Cow<'_, str> {
@@ -213,11 +266,7 @@ fn visible_keeping(text: &str, keep_lines: bool, escape: Escape) -> Cow<'_, str>
         out.push_str(&text[copied..at]);
         // `at` starts a character: every unsafe lead byte does.
         let c = text[at..].chars().next().unwrap_or_default();
-        // Every unsafe character is in the BMP: four digits suffice.
-        match escape {
-            Escape::Rust => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
-            Escape::Json => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-        }
+        out.push_str(&escape.of(c));
         copied = at + c.len_utf8();
         match next_unsafe(bytes, copied, keep_lines) {
             Some(next) => at = next,
@@ -231,8 +280,8 @@ fn visible_keeping(text: &str, keep_lines: bool, escape: Escape) -> Cow<'_, str>
 /// A writer that passes text on with every control character except line
 /// breaks and tabs, and every bidi control, made [`visible`]: for the
 /// commands whose output has no color of its own, so that no field they
-/// print can reach the terminal raw. Bytes that are not UTF-8 are written
-/// as `\x..` escapes.
+/// print can reach the terminal raw. It works on bytes (what is written is
+/// UTF-8, the text of `String`s), so it costs one scan of the output.
 pub struct VisibleWriter<W: Write> {
     inner: W,
     escape: Escape,
@@ -260,51 +309,49 @@ impl<W: Write> VisibleWriter<W> {
             ..VisibleWriter::new(inner)
         }
     }
-
-    fn write_text(&mut self, text: &str) -> io::Result<()> {
-        self.inner
-            .write_all(visible_keeping(text, true, self.escape).as_bytes())
-    }
 }
 
 impl<W: Write> Write for VisibleWriter<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut bytes = std::mem::take(&mut self.pending);
-        bytes.extend_from_slice(buf);
-        let mut rest = &bytes[..];
-        loop {
-            match std::str::from_utf8(rest) {
-                Ok(text) => {
-                    self.write_text(text)?;
-                    break;
-                }
-                Err(e) => {
-                    let (good, bad) = rest.split_at(e.valid_up_to());
-                    // Checked by from_utf8 up to here.
-                    self.write_text(std::str::from_utf8(good).unwrap_or_default())?;
-                    match e.error_len() {
-                        Some(n) => {
-                            for b in &bad[..n] {
-                                write!(self.inner, "\\x{b:02x}")?;
-                            }
-                            rest = &bad[n..];
-                        }
-                        // A character cut at the end: wait for the rest.
-                        None => {
-                            self.pending = bad.to_vec();
-                            break;
-                        }
-                    }
-                }
-            }
+        let joined;
+        let bytes = if self.pending.is_empty() {
+            buf
+        } else {
+            self.pending.extend_from_slice(buf);
+            joined = std::mem::take(&mut self.pending);
+            &joined[..]
+        };
+        let (now, later) = bytes.split_at(bytes.len() - cut_at_end(bytes));
+        let mut copied = 0;
+        let next = |from| match self.escape {
+            Escape::Rust => next_unsafe(now, from, true),
+            Escape::Json => next_unsafe_in_json(now, from),
+        };
+        while let Some(at) = next(copied) {
+            self.inner.write_all(&now[copied..at])?;
+            // An unsafe character is one byte (C0, DEL), two (C1) or three
+            // (bidi), all of them in `now`.
+            let len = match now[at] {
+                0xc2 => 2,
+                0xe2 => 3,
+                _ => 1,
+            };
+            let c = std::str::from_utf8(&now[at..at + len])
+                .ok()
+                .and_then(|s| s.chars().next())
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            self.inner.write_all(self.escape.of(c).as_bytes())?;
+            copied = at + len;
         }
+        self.inner.write_all(&now[copied..])?;
+        self.pending = later.to_vec();
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        for b in std::mem::take(&mut self.pending) {
-            write!(self.inner, "\\x{b:02x}")?;
-        }
+        // A cut character that never got its end is no unsafe one.
+        let pending = std::mem::take(&mut self.pending);
+        self.inner.write_all(&pending)?;
         self.inner.flush()
     }
 }
@@ -380,11 +427,15 @@ mod tests {
         let cut = text.len() - 4;
         w.write_all(&text[..cut]).expect("write");
         w.write_all(&text[cut..]).expect("write");
-        w.write_all(b"\xff").expect("write");
+        // Cut after C2, then after E2 80.
+        w.write_all(b"\xc2").expect("write");
+        w.write_all(b"\x9b\xe2\x80").expect("write");
+        w.write_all(b"\xa6.\xe2\x80").expect("write");
+        w.write_all(b"\x99").expect("write");
         w.flush().expect("flush");
         assert_eq!(
             String::from_utf8(w.inner).expect("utf-8"),
-            "a\\u{1b}[2J\tb\n\\u{202e}c\n\\xff"
+            "a\\u{1b}[2J\tb\n\\u{202e}c\n\\u{9b}\u{2026}.\u{2019}"
         );
     }
 }
