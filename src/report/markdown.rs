@@ -110,8 +110,8 @@ fn entry(out: &mut dyn Write, c: &Change) -> io::Result<()> {
     if let Some(r) = &c.renumbered {
         head.push_str(&format!(
             " · renumbered {} → {}",
-            r.old.as_deref().unwrap_or("(none)"),
-            r.new.as_deref().unwrap_or("(none)")
+            r.old.as_deref().map_or("(none)".into(), escape),
+            r.new.as_deref().map_or("(none)".into(), escape)
         ));
     }
     if c.moved && c.kind != ChangeKind::Moved {
