@@ -1,7 +1,7 @@
 //! `communique git`: set git up so that `git diff` shows the sentence
 //! report, and the diff driver git then runs.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
@@ -167,13 +167,7 @@ fn side(file: &str) -> Result<Statement> {
 /// The external diff driver: prints the sentence report. It always exits
 /// 0, since git stops at a driver that fails; what it cannot read, it says.
 fn driver(args: DriverArgs, theme: Theme) -> Result<Outcome> {
-    // A colored report escapes its fields itself (the writer would escape
-    // its colors too).
-    let mut out: Box<dyn Write> = if theme.color {
-        Box::new(BufWriter::new(io::stdout().lock()))
-    } else {
-        Box::new(super::output(false))
-    };
+    let mut out = super::report_output(theme.color, false);
     let path = visible(&args.path);
     writeln!(out, "communique diff a/{path} b/{path}")?;
     match side(&args.old_file).and_then(|old| Ok((old, side(&args.new_file)?))) {

@@ -225,6 +225,17 @@ pub(crate) fn output(json: bool) -> VisibleWriter<BufWriter<io::StdoutLock<'stat
     }
 }
 
+/// Standard output for a report that may be colored: with color, as it is
+/// (a colored report escapes its fields itself, and the writer of
+/// [`output`] would escape its colors too); without, [`output`].
+pub(crate) fn report_output(color: bool, json: bool) -> Box<dyn Write> {
+    if color {
+        Box::new(BufWriter::new(io::stdout().lock()))
+    } else {
+        Box::new(output(json))
+    }
+}
+
 /// A reader that went away (`communique diff … | head`) is not an error.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {

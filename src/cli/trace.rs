@@ -1,6 +1,6 @@
 //! `communique trace`: where each sentence of a statement comes from.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 
 use anyhow::{Result, bail};
 use clap::Args;
@@ -107,14 +107,9 @@ pub fn run(args: TraceArgs, config: &Config, theme: Theme, context: &Context) ->
         }
         traced.sentences.retain(|l| l.sentence.location == location);
     }
-    // A colored history escapes its fields itself (the writer would escape
-    // its colors too).
-    let mut out: Box<dyn Write> =
-        if theme.color && args.format == TextOrJson::Text && args.sentence.is_some() {
-            Box::new(BufWriter::new(io::stdout().lock()))
-        } else {
-            Box::new(super::output(args.format == TextOrJson::Json))
-        };
+    // Only a sentence's history is colored.
+    let color = theme.color && args.format == TextOrJson::Text && args.sentence.is_some();
+    let mut out = super::report_output(color, args.format == TextOrJson::Json);
     match (args.format, args.sentence) {
         (TextOrJson::Json, _) => {
             let wire = Wire {
