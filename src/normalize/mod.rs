@@ -132,8 +132,10 @@ pub fn paragraph(block: &str) -> String {
 }
 
 /// Whether [`paragraph`] would make nothing of `text`: it holds only
-/// spaces, line breaks, control and invisible characters. Cheaper than
-/// normalizing it.
+/// spaces, line breaks, control, bidi control and invisible characters.
+/// Cheaper than normalizing it. (A line of only an escape sequence is not
+/// blank here, though [`paragraph`] makes nothing of it: the line joins its
+/// neighbours' block rather than separating paragraphs.)
 pub fn is_blank(text: &str) -> bool {
     text.chars()
         .all(|c| is_invisible(c) || c.is_whitespace() || controls::is_unsafe(c))
