@@ -265,12 +265,18 @@ fn the_git_diff_driver_takes_file_names_that_look_like_options() {
     for name in names {
         w.write(name, &seed());
     }
+    // And a draft the textconv driver reads.
+    let page =
+        |city: &str| format!("<html><main><p>The Ministers met in {city}.</p></main></html>");
+    w.write("--help.html", &page("Rome"));
     w.git(&["add", "."]);
     w.commit("option-like names");
     for name in names {
         w.write(name, &edit(&seed(), WEAKEN_FROM, WEAKEN_TO));
     }
+    w.write("--help.html", &page("Paris"));
     let diff = w.git(&["diff"]);
+    assert!(diff.contains("\n+The Ministers met in Paris.\n"), "{diff}");
     for name in names {
         assert!(
             diff.contains(&format!("communique diff a/{name} b/{name}\n")),
