@@ -18,8 +18,8 @@
 //!   so a file committed by plain git carries none of them either.
 //! - **On output** ([`visible`], [`VisibleWriter`]): whatever is left (a file
 //!   name, a commit message, a statement that never went through import) is
-//!   shown as a visible escape, `\u{1b}`, as Rust's `escape_debug` writes
-//!   it, never raw.
+//!   shown as a visible escape in Rust's `\u{…}` form (`\u{1b}`, `\u{202e}`,
+//!   a line break in a one-line value as `\u{a}`), never raw.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
