@@ -4,9 +4,9 @@
 //! Three git config entries and a few `.gitattributes` lines:
 //!
 //! ```text
-//! [diff "communique"]        command  = communique git diff-driver   (git diff)
-//! [diff "communique-docx"]   textconv = communique normalize --from docx
-//! [diff "communique-html"]   textconv = communique normalize --from html
+//! [diff "communique"]        command  = communique git diff-driver --   (git diff)
+//! [diff "communique-docx"]   textconv = communique normalize --from docx --
+//! [diff "communique-html"]   textconv = communique normalize --from html --
 //!
 //! .gitattributes:  *.docx diff=communique-docx
 //!                  *.html diff=communique-html
@@ -129,15 +129,17 @@ pub fn shell_word(word: &str) -> String {
     }
 }
 
+/// The config entries. Each command ends in `--`: git appends file names,
+/// and a file named `--help` or `--color=always` is a file, not an option.
 fn entries(setup: &Setup) -> Vec<(String, String)> {
     let mut out = vec![(
         format!("diff.{DRIVER}.command"),
-        format!("{} git diff-driver", setup.program),
+        format!("{} git diff-driver --", setup.program),
     )];
     for (driver, format, _) in TEXTCONV {
         out.push((
             format!("diff.{driver}.textconv"),
-            format!("{} normalize --from {format}", setup.program),
+            format!("{} normalize --from {format} --", setup.program),
         ));
     }
     out
@@ -319,7 +321,13 @@ mod tests {
         );
         assert_eq!(
             config.get_string("diff.communique.command").expect("set"),
-            "communique git diff-driver"
+            "communique git diff-driver --"
+        );
+        assert_eq!(
+            config
+                .get_string("diff.communique-html.textconv")
+                .expect("set"),
+            "communique normalize --from html --"
         );
         assert_eq!(
             install(&mut config, &attributes, &setup()).expect("again"),

@@ -801,6 +801,48 @@ const ROWS: &[Row] = &[
             ))
         },
     ),
+    // ------------------------------------ escapes in names (issue 16, item 4)
+    (
+        "a missing file whose name holds terminal escapes and a line break",
+        |fx| {
+            let f = fx.path("evil\u{1b}]0;PWNED\u{7}\nname.txt");
+            Some(Case::new(
+                &["diff", SEED_REF, &f],
+                "evil\\u{1b}]0;PWNED\\u{7}\\nname.txt",
+            ))
+        },
+    ),
+    ("an empty file whose name holds an escape", |fx| {
+        on_file(
+            fx,
+            &["normalize"],
+            "e\u{1b}[2J.txt",
+            b"",
+            "e\\u{1b}[2J.txt: empty file",
+        )
+    }),
+    ("a ref holding an escape and a bidi override", |_| {
+        Some(Case::new(
+            &["show", "s/\u{1b}[2J\u{202e}x"],
+            "s/\\u{1b}[2J\\u{202e}x",
+        ))
+    }),
+    ("a --series holding an escape", |fx| {
+        on_file(
+            fx,
+            &[
+                "import",
+                "FILE",
+                "--series",
+                "s\u{9b}2J",
+                "--date",
+                "2024-01-01",
+            ],
+            "new.txt",
+            NEW_TEXT,
+            "s\\u{9b}2J",
+        )
+    }),
 ];
 
 #[test]
@@ -828,6 +870,19 @@ fn every_bad_input_is_exit_2_with_one_line_naming_it_and_no_write() {
         }
         if !(err.starts_with("communique: ") && err.ends_with('\n') && err.lines().count() == 1) {
             wrong.push("not one `communique: …` line".to_owned());
+        }
+        // No name or value echoed back can drive the terminal.
+        let raw: Vec<char> = err
+            .trim_end_matches('\n')
+            .chars()
+            .filter(|&c| {
+                c.is_control()
+                    || ('\u{202A}'..='\u{202E}').contains(&c)
+                    || ('\u{2066}'..='\u{2069}').contains(&c)
+            })
+            .collect();
+        if !raw.is_empty() {
+            wrong.push(format!("raw control characters {raw:?}"));
         }
         // What and where; what to do.
         if !err.contains("; ") {

@@ -14,6 +14,7 @@ use std::borrow::Cow;
 
 use super::lexicon::{Lexicon, MarkerStrength, Phrase};
 use crate::diff::{Commitment, CommitmentChange, Strength};
+use crate::normalize::controls;
 use crate::normalize::key::MONTHS;
 use crate::normalize::key::{Folding, key};
 
@@ -490,7 +491,28 @@ fn deadlines(text: &str, words: &[Word]) -> Vec<String> {
 /// side for splits and merges); `text_changed` says whether the wording
 /// changed beyond editorial differences. Returns the change and its reasons
 /// in words.
+///
+/// The reasons quote the statements (markers, hedges, actors, deadlines);
+/// what they quote is stripped of control characters and bidi controls, so
+/// that no reason holds an override left open to reverse whatever a report
+/// writes after it, even for statements that never went through import.
 pub fn compare(
+    old: Option<&Commitment>,
+    new: Option<&Commitment>,
+    text_changed: bool,
+) -> Option<(CommitmentChange, Vec<String>)> {
+    let (change, reasons) = compare_raw(old, new, text_changed)?;
+    let reasons = reasons
+        .into_iter()
+        .map(|r| match controls::strip(&r) {
+            Cow::Borrowed(_) => r,
+            Cow::Owned(clean) => clean,
+        })
+        .collect();
+    Some((change, reasons))
+}
+
+fn compare_raw(
     old: Option<&Commitment>,
     new: Option<&Commitment>,
     text_changed: bool,
@@ -684,6 +706,26 @@ mod tests {
         assert_eq!(
             compare(a.as_ref(), a.as_ref(), false).map(|x| x.0),
             Some(CommitmentChange::Unchanged)
+        );
+    }
+
+    #[test]
+    fn a_reason_never_holds_an_override_left_open() {
+        // A statement built without import: its hedge carries an override.
+        let old = c("The Ministers will, as appropriate, act.").expect("commitment");
+        let mut hedged = old.clone();
+        hedged.hedges = vec!["as \u{202E}appropriate".to_owned()];
+        hedged.actor = Some("Ministers\u{2067}\u{1b}[8m".to_owned());
+        let (_, reasons) = compare(Some(&hedged), Some(&old), true).expect("a change");
+        assert!(!reasons.is_empty());
+        for r in &reasons {
+            assert!(!controls::has_unsafe(r), "{r:?}");
+        }
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r == "hedge removed: 'as appropriate'"),
+            "{reasons:?}"
         );
     }
 }

@@ -1,7 +1,7 @@
 //! `communique check`: a draft against its baseline, under a policy.
 
 use std::collections::BTreeMap;
-use std::io::{self, BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
@@ -160,7 +160,7 @@ pub fn run(args: CheckArgs, settings: &Settings, context: &Context) -> Result<Ou
             findings,
         });
     }
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = super::output(args.format == CheckFormat::Json);
     match args.format {
         CheckFormat::Text => write_text(&mut out, &checks)?,
         CheckFormat::Github => write_github(&mut out, &checks)?,

@@ -25,7 +25,7 @@ use anyhow::{Context as _, Result, anyhow};
 use clap::ValueEnum;
 use toml::de::{DeTable, DeValue};
 
-use std::io::{self, Write};
+use std::io::Write;
 
 use clap::Args;
 
@@ -75,7 +75,7 @@ pub struct ConfigArgs {}
 /// Runs `config`.
 pub fn run(_args: ConfigArgs, config: &Config, context: &Context) -> Result<Outcome> {
     let text = config.render(context.cwd(), home().as_deref());
-    let mut out = io::stdout().lock();
+    let mut out = super::output(false);
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(Outcome::Same)

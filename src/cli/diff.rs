@@ -1,6 +1,6 @@
 //! `communique diff`: compare two statements.
 
-use std::io::{self, BufWriter, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
@@ -206,7 +206,10 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
     // written.
     std::thread::scope(|scope| {
         scope.spawn(move || drop((old, new)));
-        let mut out = BufWriter::new(io::stdout().lock());
+        let mut out = super::report_output(
+            settings.format == ReportFormat::Terminal && theme.color,
+            settings.format == ReportFormat::Json,
+        );
         match settings.format {
             ReportFormat::Terminal => report::terminal::write(&mut out, &diff, &report_options)?,
             ReportFormat::Markdown => {

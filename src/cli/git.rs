@@ -1,7 +1,7 @@
 //! `communique git`: set git up so that `git diff` shows the sentence
 //! report, and the diff driver git then runs.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
@@ -13,6 +13,7 @@ use communique::analyze::compare;
 use communique::gitconfig::{
     DEFAULT_PATTERN, Setup, config_file, install, repository_files, shell_word, uninstall,
 };
+use communique::normalize::controls::visible;
 use communique::report::{self, ReportOptions, Theme};
 
 use super::Outcome;
@@ -65,13 +66,18 @@ pub struct SetupArgs {
     program: Option<String>,
 }
 
-/// The arguments git passes to an external diff driver.
+/// The arguments git passes to an external diff driver. `git setup`
+/// installs the driver with `--` before them; without it (an older setup),
+/// names that start with `-` are still taken as names.
 #[derive(Debug, Args)]
 pub struct DriverArgs {
+    #[arg(allow_hyphen_values = true)]
     path: String,
+    #[arg(allow_hyphen_values = true)]
     old_file: String,
     old_hex: String,
     old_mode: String,
+    #[arg(allow_hyphen_values = true)]
     new_file: String,
     new_hex: String,
     new_mode: String,
@@ -148,19 +154,22 @@ fn global_files() -> Result<(PathBuf, PathBuf)> {
     Ok((config, attributes))
 }
 
-/// Reads one side of a diff git hands over (`/dev/null` for none).
+/// Reads one side of a diff git hands over (`/dev/null` for none). A
+/// working-tree file named `-` is that file, not standard input.
 fn side(file: &str) -> Result<Statement> {
-    if file == "/dev/null" {
-        return Ok(Statement::default());
+    match file {
+        "/dev/null" => Ok(Statement::default()),
+        "-" => read_statement("./-", None),
+        _ => read_statement(file, None),
     }
-    read_statement(file, None)
 }
 
 /// The external diff driver: prints the sentence report. It always exits
 /// 0, since git stops at a driver that fails; what it cannot read, it says.
 fn driver(args: DriverArgs, theme: Theme) -> Result<Outcome> {
-    let mut out = BufWriter::new(io::stdout().lock());
-    writeln!(out, "communique diff a/{} b/{}", args.path, args.path)?;
+    let mut out = super::report_output(theme.color, false);
+    let path = visible(&args.path);
+    writeln!(out, "communique diff a/{path} b/{path}")?;
     match side(&args.old_file).and_then(|old| Ok((old, side(&args.new_file)?))) {
         Ok((old, new)) => {
             let diff = compare(
@@ -176,7 +185,11 @@ fn driver(args: DriverArgs, theme: Theme) -> Result<Outcome> {
             };
             report::terminal::write(&mut out, &diff, &options)?;
         }
-        Err(e) => writeln!(out, "communique: cannot read {}: {e:#}", args.path)?,
+        Err(e) => writeln!(
+            out,
+            "communique: cannot read {path}: {}",
+            visible(&format!("{e:#}"))
+        )?,
     }
     out.flush()?;
     let _ = (

@@ -1,6 +1,6 @@
 //! `communique history`: the revisions of one statement.
 
-use std::io::{self, BufWriter, Write};
+use std::io::Write;
 
 use anyhow::Result;
 use clap::Args;
@@ -62,7 +62,7 @@ pub fn run(args: HistoryArgs, settings: &Settings, context: &Context) -> Result<
             "{resolved} has no committed revision yet; import it with `communique import`"
         );
     }
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = super::output(args.format == TextOrJson::Json);
     if args.format == TextOrJson::Json {
         let wire = Wire {
             schema: SCHEMA,

@@ -7,6 +7,7 @@ use anyhow::{Result, bail};
 use clap::Args;
 
 use communique::import::Format;
+use communique::normalize::controls::visible;
 use communique::store::{Identity, ImportChange, ImportRequest, names};
 
 use super::Outcome;
@@ -100,12 +101,15 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<Outcome> {
                 slot.clone_from(value);
             }
         }
+        // Flags are stripped as the file's own metadata is.
+        meta.strip_controls();
         if meta.date.is_none()
             && let Some(date) = date_from_file_name(file)
         {
             if !context.quiet() {
                 eprintln!(
-                    "communique: note: {file}: date {date} taken from the file name; give --date to set another"
+                    "communique: note: {}: date {date} taken from the file name; give --date to set another",
+                    visible(file)
                 );
             }
             meta.date = Some(date);

@@ -1,6 +1,6 @@
 //! `communique init`: make a folder a store.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -40,7 +40,7 @@ pub fn run(args: InitArgs, context: &Context) -> Result<Outcome> {
         (false, false) => format!("{root} is already a store: nothing to do"),
     };
     if !context.quiet() {
-        writeln!(io::stdout().lock(), "{what}")?;
+        writeln!(super::output(false), "{what}")?;
     }
     Ok(Outcome::Same)
 }

@@ -1,6 +1,6 @@
 //! `communique log`: the statements of the store, in date order.
 
-use std::io::{self, BufWriter, Write};
+use std::io::Write;
 
 use anyhow::Result;
 use clap::Args;
@@ -80,7 +80,7 @@ pub fn run(args: LogArgs, settings: &Settings, context: &Context) -> Result<Outc
         .map(|e| e.entry.to_string().len())
         .max()
         .unwrap_or(0);
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = super::output(args.format == TextOrJson::Json);
     if args.format == TextOrJson::Json {
         let wire = Wire {
             schema: SCHEMA,

@@ -23,12 +23,13 @@ mod progress;
 mod show;
 mod trace;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use communique::normalize::controls::{VisibleWriter, visible};
 use communique::report::Theme;
 
 /// Diff and version joint statements — communiqués, declarations, UN
@@ -142,7 +143,7 @@ pub fn run() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            let _ = writeln!(io::stderr(), "communique: {}", usage_error(&e));
+            let _ = writeln!(io::stderr(), "communique: {}", visible(&usage_error(&e)));
             return ExitCode::from(2);
         }
     };
@@ -151,7 +152,9 @@ pub fn run() -> ExitCode {
         Ok(Outcome::Different) => ExitCode::from(1),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "communique: {e:#}");
+            // Names and values in the message (a file name, a ref) are
+            // the user's: one line, nothing raw.
+            let _ = writeln!(io::stderr(), "communique: {}", visible(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }
@@ -207,6 +210,30 @@ fn dispatch(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Git(args) => git::run(args, theme, &context),
         Command::Config(args) => config::run(args, &config, &context),
         Command::Completions(_) | Command::Man(_) => Ok(Outcome::Same),
+    }
+}
+
+/// Standard output for a command's report, with every control character
+/// but line breaks and tabs, and every bidi control, written as a visible
+/// escape (a JSON escape for `json`), whatever field it came from. Not for
+/// a report with colors of its own: it would escape them too.
+pub(crate) fn output(json: bool) -> VisibleWriter<BufWriter<io::StdoutLock<'static>>> {
+    let out = BufWriter::new(io::stdout().lock());
+    if json {
+        VisibleWriter::json(out)
+    } else {
+        VisibleWriter::new(out)
+    }
+}
+
+/// Standard output for a report that may be colored: with color, as it is
+/// (a colored report escapes its fields itself, and the writer of
+/// [`output`] would escape its colors too); without, [`output`].
+pub(crate) fn report_output(color: bool, json: bool) -> Box<dyn Write> {
+    if color {
+        Box::new(BufWriter::new(io::stdout().lock()))
+    } else {
+        Box::new(output(json))
     }
 }
 

@@ -1,7 +1,7 @@
 //! `communique normalize`: a source document in, its sentence file (or JSON)
 //! out.
 
-use std::io::{self, Write};
+use std::io::Write;
 
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
@@ -91,10 +91,14 @@ pub fn run(args: NormalizeArgs) -> Result<Outcome> {
     if !args.issuers.is_empty() {
         meta.issuers = args.issuers;
     }
+    // Flags are stripped as the file's own metadata is.
+    meta.strip_controls();
     let text = match args.format {
         OutputFormat::Sentences => write_sentence_file(&statement),
         OutputFormat::Json => serde_json::to_string_pretty(&statement)? + "\n",
     };
-    io::stdout().lock().write_all(text.as_bytes())?;
+    let mut out = super::output(args.format == OutputFormat::Json);
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
     Ok(Outcome::Same)
 }

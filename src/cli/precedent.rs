@@ -1,6 +1,6 @@
 //! `communique precedent`: where a statement's new wording was used before.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 
 use anyhow::{Result, bail};
 use clap::Args;
@@ -143,7 +143,7 @@ pub fn run(args: PrecedentArgs, config: &Config, context: &Context) -> Result<Ou
         .filter(|&(i, s)| allowed(i, s))
         .count();
     let name = reference.as_ref().map(|r| r.to_string());
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = super::output(args.format == TextOrJson::Json);
     match args.format {
         TextOrJson::Json => {
             let wire = Wire {

@@ -1,6 +1,6 @@
 //! `communique show`: print one statement.
 
-use std::io::{self, BufWriter, Write};
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
@@ -90,7 +90,7 @@ pub fn run(args: ShowArgs, settings: &Settings, context: &Context) -> Result<Out
     } else {
         write_sentence_file(&statement)
     };
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = super::output(args.format == TextOrJson::Json);
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(Outcome::Same)

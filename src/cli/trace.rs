@@ -1,12 +1,13 @@
 //! `communique trace`: where each sentence of a statement comes from.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 
 use anyhow::{Result, bail};
 use clap::Args;
 use serde::Serialize;
 
 use communique::align::AlignOptions;
+use communique::normalize::controls::visible;
 use communique::report::{ReportOptions, Theme, terminal};
 use communique::statement::Location;
 use communique::trace::{Lineage, Trace, Version, trace};
@@ -106,7 +107,9 @@ pub fn run(args: TraceArgs, config: &Config, theme: Theme, context: &Context) ->
         }
         traced.sentences.retain(|l| l.sentence.location == location);
     }
-    let mut out = BufWriter::new(io::stdout().lock());
+    // Only a sentence's history is colored.
+    let color = theme.color && args.format == TextOrJson::Text && args.sentence.is_some();
+    let mut out = super::report_output(color, args.format == TextOrJson::Json);
     match (args.format, args.sentence) {
         (TextOrJson::Json, _) => {
             let wire = Wire {
@@ -202,20 +205,21 @@ fn history(
     };
     writeln!(
         out,
-        "{} of {reference}: {changes} since {}",
+        "{} of {}: {changes} since {}",
         lineage.sentence.location,
-        version_name(origin)
+        visible(reference),
+        visible(&version_name(origin))
     )?;
     writeln!(
         out,
         "{} {}  first appeared at {}",
-        version_name(origin),
-        origin.reference,
+        visible(&version_name(origin)),
+        visible(&origin.reference),
         lineage.first.location
     )?;
     let label = lineage.first.label.as_ref();
     let label = label.map(|l| format!("{l} ")).unwrap_or_default();
-    writeln!(out, "    {label}{}", lineage.first.text)?;
+    writeln!(out, "    {}", visible(&(label + &lineage.first.text)))?;
     let options = ReportOptions {
         context: 0,
         stat: false,
@@ -227,7 +231,8 @@ fn history(
     let mut gaps_before = |out: &mut dyn Write, version: usize| -> io::Result<()> {
         while let Some(&&v) = absent.peek().filter(|&&&v| v < version) {
             let gap = &traced.versions[v];
-            writeln!(out, "{} {}  absent", version_name(gap), gap.reference)?;
+            let name = format!("{} {}", version_name(gap), gap.reference);
+            writeln!(out, "{}  absent", visible(&name))?;
             absent.next();
         }
         Ok(())
@@ -235,7 +240,8 @@ fn history(
     for step in &lineage.changes {
         gaps_before(out, step.version)?;
         let version = &traced.versions[step.version];
-        writeln!(out, "{} {}", version_name(version), version.reference)?;
+        let name = format!("{} {}", version_name(version), version.reference);
+        writeln!(out, "{}", visible(&name))?;
         terminal::entry(out, &step.change, &options)?;
     }
     gaps_before(out, usize::MAX)?;

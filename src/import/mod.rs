@@ -188,10 +188,9 @@ impl Extracted {
             })
             .filter(|p| !p.sentences.is_empty())
             .collect();
-        Statement {
-            meta: self.meta,
-            paragraphs,
-        }
+        let mut meta = self.meta;
+        meta.strip_controls();
+        Statement { meta, paragraphs }
     }
 }
 

@@ -13,7 +13,9 @@
 //! - every kind of space (tab, NBSP, U+2007, U+202F, U+3000, other `Zs`) and
 //!   every control character becomes one ASCII space, runs collapse, ends are
 //!   trimmed;
-//! - soft hyphens and zero-width characters are removed;
+//! - soft hyphens and zero-width characters are removed, and so are
+//!   terminal escape sequences and bidi embeddings, overrides and isolates
+//!   ([`controls`] decides what every control character becomes);
 //! - line breaks inside a paragraph are joined ([`paragraph`] says how
 //!   hyphens and slashes at a line end are handled);
 //! - a paragraph or page break that cuts a sentence is repaired
@@ -25,6 +27,7 @@
 //!
 //! Everything here is idempotent: normalizing normalized text changes nothing.
 
+pub mod controls;
 pub mod key;
 
 use unicode_normalization::UnicodeNormalization;
@@ -97,6 +100,8 @@ pub fn paragraphs<S: AsRef<str>>(blocks: &[S]) -> Vec<String> {
 /// - after a word and a slash ("Daesh/" / "ISIS", "and/" / "or"), which is
 ///   joined with nothing between: the slash was the wrap point, not a space.
 pub fn paragraph(block: &str) -> String {
+    let block = controls::strip_sequences(block);
+    let block = block.as_ref();
     let mut out = String::new();
     let mut soft_break = false;
     // Whether lines were joined: one cleaned line is NFC already.
@@ -127,11 +132,13 @@ pub fn paragraph(block: &str) -> String {
 }
 
 /// Whether [`paragraph`] would make nothing of `text`: it holds only
-/// spaces, line breaks, control and invisible characters. Cheaper than
-/// normalizing it.
+/// spaces, line breaks, control, bidi control and invisible characters.
+/// Cheaper than normalizing it. (A line of only an escape sequence is not
+/// blank here, though [`paragraph`] makes nothing of it: the line joins its
+/// neighbours' block rather than separating paragraphs.)
 pub fn is_blank(text: &str) -> bool {
     text.chars()
-        .all(|c| is_invisible(c) || c.is_whitespace() || c.is_control())
+        .all(|c| is_invisible(c) || c.is_whitespace() || controls::is_unsafe(c))
 }
 
 /// Appends `next` to `acc` across a line or block break.
@@ -390,7 +397,7 @@ fn clean_line(block: &str, start: usize) -> (String, usize) {
             if is_line_break(c) {
                 break i;
             }
-            if is_invisible(c) {
+            if is_invisible(c) || controls::is_bidi_control(c) {
                 (false, c.len_utf8())
             } else if c.is_whitespace() || c.is_control() {
                 (true, c.len_utf8())

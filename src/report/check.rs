@@ -23,6 +23,7 @@ use serde::Serialize;
 
 use crate::check::{Counts, Finding, Place, Severity};
 use crate::diff::DocumentInfo;
+use crate::normalize::controls::visible;
 use crate::statement::Location;
 
 /// The schema name and version of the check JSON.
@@ -103,11 +104,17 @@ pub fn write_text(out: &mut dyn Write, checks: &[CheckedDraft]) -> io::Result<()
     Ok(())
 }
 
-/// Escapes the message of a workflow command.
+/// Escapes the message of a workflow command (or any text on a line
+/// GitHub reads for commands) by GitHub's rules, so that no name or
+/// message can end the line and start a command of its own
+/// (`\n::add-mask::…`); and makes every other control character
+/// [`visible`], since the workflow log interprets terminal escapes.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    let s = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    visible(&s).into_owned()
 }
 
 /// Escapes a property (`file`, `title`) of a workflow command.
@@ -144,11 +151,12 @@ pub fn write_github(out: &mut dyn Write, checks: &[CheckedDraft]) -> io::Result<
         for f in &check.findings {
             writeln!(out, "{}", github_line(check, f))?;
         }
+        // Not a command, but a line GitHub reads: escaped as data.
         writeln!(
             out,
             "communique check: {} against {}: {}",
-            check.draft.reference,
-            check.baseline.reference,
+            escape_data(&check.draft.reference),
+            escape_data(&check.baseline.reference),
             check.counts()
         )?;
     }
@@ -259,6 +267,27 @@ mod tests {
         assert_eq!(
             github_line(&c, &c.findings[1]),
             "::warning file=statements/a%2Cb%3Ac.txt,title=retention::document low"
+        );
+    }
+
+    #[test]
+    fn no_name_can_start_a_workflow_command() {
+        let mut c = sample();
+        c.draft.reference = "d\n::add-mask::x\r\n::error::\u{1b}[2Jpwned%0A".into();
+        c.file = Some("f\n::error::y".into());
+        let mut buf = Vec::new();
+        write_github(&mut buf, &[c]).expect("writes");
+        let text = String::from_utf8(buf).expect("utf-8");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 3, "{text}");
+        assert!(
+            lines[0].starts_with("::error file=f%0A%3A%3Aerror%3A%3Ay,line=23,"),
+            "{text}"
+        );
+        assert!(lines[1].starts_with("::warning file=f%0A"), "{text}");
+        assert_eq!(
+            lines[2],
+            "communique check: d%0A::add-mask::x%0D%0A::error::\\u{1b}[2Jpwned%250A against b.txt: 1 error, 1 warning, 0 notices"
         );
     }
 

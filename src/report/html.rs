@@ -23,6 +23,7 @@ use crate::diff::{
     Change, ChangeKind, Commitment, CommitmentChange, Diff, DocumentInfo, EditOp, SentenceView,
     strongest_commitment,
 };
+use crate::normalize::controls::visible;
 use crate::statement::Location;
 
 /// The page's style sheet, inlined so the file stands alone.
@@ -72,12 +73,15 @@ pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Re
     out.flush()
 }
 
-/// Text made safe for HTML content and quoted attribute values.
+/// Text made safe for HTML content and quoted attribute values; control
+/// characters and bidi controls (which would reorder what the browser
+/// shows) made [`visible`].
 struct Esc<'a>(&'a str);
 
 impl fmt::Display for Esc<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut rest = self.0;
+        let text = visible(self.0);
+        let mut rest = text.as_ref();
         while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
             f.write_str(&rest[..i])?;
             f.write_str(match rest.as_bytes()[i] {
@@ -677,6 +681,10 @@ mod tests {
             "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
         );
         assert_eq!(Esc("¶3.2 — plain").to_string(), "¶3.2 — plain");
+        assert_eq!(
+            Esc("a/\u{202E}txt.exe\u{1b}[2J").to_string(),
+            "a/\\u{202e}txt.exe\\u{1b}[2J"
+        );
     }
 
     fn diff(old: &str, new: &str) -> Diff {

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use super::{document_name, entry_location, side_text};
 use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, EditOp};
+use crate::normalize::controls::visible;
 
 /// Writes the Markdown report of `diff`; with `only_commitments`, only the
 /// header, the summary tables and the Commitments section.
@@ -13,20 +14,21 @@ pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Re
     writeln!(
         out,
         "# Changes: {} → {}\n",
-        document_name(&diff.old),
-        document_name(&diff.new)
+        escape(&document_name(&diff.old)),
+        escape(&document_name(&diff.new))
     )?;
     writeln!(out, "| | Old | New |\n|---|---|---|")?;
     writeln!(
         out,
-        "| Document | `{}` | `{}` |",
-        diff.old.reference, diff.new.reference
+        "| Document | {} | {} |",
+        code_span(&diff.old.reference),
+        code_span(&diff.new.reference)
     )?;
     writeln!(
         out,
         "| Date | {} | {} |\n",
-        diff.old.date.as_deref().unwrap_or("—"),
-        diff.new.date.as_deref().unwrap_or("—")
+        diff.old.date.as_deref().map_or("—".into(), escape),
+        diff.new.date.as_deref().map_or("—".into(), escape)
     )?;
     let summary = diff.summary();
     writeln!(out, "| Kind | Sentences |\n|---|---:|")?;
@@ -108,8 +110,8 @@ fn entry(out: &mut dyn Write, c: &Change) -> io::Result<()> {
     if let Some(r) = &c.renumbered {
         head.push_str(&format!(
             " · renumbered {} → {}",
-            r.old.as_deref().unwrap_or("(none)"),
-            r.new.as_deref().unwrap_or("(none)")
+            r.old.as_deref().map_or("(none)".into(), escape),
+            r.new.as_deref().map_or("(none)".into(), escape)
         ));
     }
     if c.moved && c.kind != ChangeKind::Moved {
@@ -166,17 +168,132 @@ fn split_spaces(s: &str) -> (&str, &str, &str) {
     (lead, core, trail)
 }
 
-/// Escapes the characters that Markdown would read as markup.
+/// Characters that Markdown would read as markup, escaped with a backslash.
+const MARKUP: &[char] = &['\\', '*', '_', '~', '`', '[', ']', '<', '>', '#', '|'];
+
+/// `s` as Markdown text that renders as itself and does nothing else:
+/// markup characters escaped with a backslash; control characters made
+/// [`visible`] (a line break would start a heading); and what GitHub would
+/// act on, a `@mention`, an e-mail address, a bare URL (`https://…`,
+/// `www.…`) or an issue number (`#12`), put in a code span, where GitHub
+/// neither pings, links nor cross-references. (A backslash before `@` does
+/// not stop a mention: GitHub finds mentions in the rendered text.)
 fn escape(s: &str) -> String {
+    let s = visible(s);
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '~' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
+    let mut rest = s.as_ref();
+    // GitHub acts only on what starts a word.
+    let mut word_start = true;
+    while let Some(c) = rest.chars().next() {
+        if word_start && let Some(len) = actionable(rest) {
+            // The token holds no backtick or pipe: one backtick fences it.
+            out.push('`');
+            out.push_str(&rest[..len]);
+            out.push('`');
+            rest = &rest[len..];
+            word_start = false;
+            continue;
+        }
+        if MARKUP.contains(&c) {
             out.push('\\');
         }
         out.push(c);
+        rest = &rest[c.len_utf8()..];
+        word_start = !c.is_alphanumeric();
     }
     out
+}
+
+/// The length of the `@mention`, e-mail address, bare URL or `#number` that
+/// starts `s`, up to the first space, bracket, quote, backtick or pipe, and
+/// without the sentence's closing punctuation; `None` when `s` starts with
+/// none of them.
+fn actionable(s: &str) -> Option<usize> {
+    let first = s.as_bytes().first()?;
+    if !(first.is_ascii_alphanumeric() || matches!(first, b'@' | b'#')) {
+        return None;
+    }
+    let end = s
+        .find(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '`' | '|' | '\\' | '<' | '>' | '"' | '(' | ')' | '[' | ']'
+                )
+        })
+        .unwrap_or(s.len());
+    let token = s[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '*', '_', '~']);
+    let starts = |prefix: &str| {
+        token
+            .get(..prefix.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(prefix))
+    };
+    let is_action = starts("http://")
+        || starts("https://")
+        || (starts("www.") && token.len() > 4)
+        || token
+            .split_once('@')
+            .is_some_and(|(_, after)| after.starts_with(|c: char| c.is_ascii_alphanumeric()))
+        || (token.len() > 1
+            && token.starts_with('#')
+            && token[1..].bytes().all(|b| b.is_ascii_digit()));
+    is_action.then_some(token.len())
+}
+
+/// `s` as a Markdown code span that no backtick in it can close early: the
+/// fence is one backtick longer than the longest run inside, with a space
+/// on each side when `s` starts or ends with one. Pipes are escaped, as a
+/// table cell needs even inside a code span.
+fn code_span(s: &str) -> String {
+    let s = visible(s).replace('|', "\\|");
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if s.starts_with('`') || s.ends_with('`') || longest > 0 {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{s}{pad}{fence}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_urls_and_issue_numbers_become_code() {
+        assert_eq!(
+            escape("Thanks @octocat and @org/team-a."),
+            "Thanks `@octocat` and `@org/team-a`."
+        );
+        assert_eq!(
+            escape("Write to ping@example.org."),
+            "Write to `ping@example.org`."
+        );
+        assert_eq!(
+            escape("See https://x.example/a_b (or www.x.example), #12."),
+            "See `https://x.example/a_b` (or `www.x.example`), `#12`."
+        );
+        // Not actions: a lone @, a number sign before a word, a date.
+        assert_eq!(
+            escape("a @ b, #a, 3#4, 1.5 *x*"),
+            "a @ b, \\#a, 3\\#4, 1.5 \\*x\\*"
+        );
+    }
+
+    #[test]
+    fn a_line_break_cannot_start_a_heading() {
+        assert_eq!(
+            escape("T\n## Injected\u{1b}[2J"),
+            // `\\` renders as a backslash: the reader sees `\u{a}`.
+            "T\\\\u{a}\\#\\# Injected\\\\u{1b}\\[2J"
+        );
+    }
+
+    #[test]
+    fn code_spans_hold_backticks_and_pipes() {
+        assert_eq!(code_span("a.txt"), "`a.txt`");
+        assert_eq!(code_span("b`x.txt"), "`` b`x.txt ``");
+        assert_eq!(code_span("``a|b"), "``` ``a\\|b ```");
+    }
 }

@@ -5,11 +5,17 @@
 //! ~ ¶1.5 reworded (0.91) [words replaced]
 //!     The Ministers, recalling …, [-intend-]{+committed+} to strengthen …
 //! ```
+//!
+//! Every piece of statement text, metadata and name is written through
+//! [`Theme::paint`](super::Theme::paint) or [`visible`]: the report may be
+//! colored, so it cannot be passed through a writer that escapes, and
+//! escapes its fields itself.
 
 use std::io::{self, Write};
 
 use super::{ReportOptions, Role, commitment_line, entry_location, side_text, summary_line};
 use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, DocumentInfo, EditOp};
+use crate::normalize::controls::visible;
 
 /// Writes the terminal report of `diff`.
 pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::Result<()> {
@@ -199,7 +205,9 @@ fn body(out: &mut dyn Write, change: &Change, options: &ReportOptions) -> io::Re
             "    {}",
             theme.paint(Role::Insert, &side_text(&change.new))
         ),
-        ChangeKind::Same | ChangeKind::Moved => writeln!(out, "    {}", side_text(&change.new)),
+        ChangeKind::Same | ChangeKind::Moved => {
+            writeln!(out, "    {}", visible(&side_text(&change.new)))
+        }
     }
 }
 
@@ -218,12 +226,12 @@ fn redline(change: &Change, options: &ReportOptions) -> String {
         }
         s.push(' ');
     } else if let Some(label) = change.new.first().and_then(|v| v.label.as_ref()) {
-        s.push_str(label);
+        s.push_str(&visible(label));
         s.push(' ');
     }
     for e in &change.edits {
         match e.op {
-            EditOp::Equal => s.push_str(&e.text),
+            EditOp::Equal => s.push_str(&visible(&e.text)),
             EditOp::Delete => s.push_str(&delete(theme, &e.text)),
             EditOp::Insert => s.push_str(&insert(theme, &e.text)),
         }
@@ -235,7 +243,7 @@ fn delete(theme: super::Theme, text: &str) -> String {
     if theme.color {
         theme.paint(Role::Delete, text)
     } else {
-        format!("[-{text}-]")
+        format!("[-{}-]", visible(text))
     }
 }
 
@@ -243,6 +251,6 @@ fn insert(theme: super::Theme, text: &str) -> String {
     if theme.color {
         theme.paint(Role::Insert, text)
     } else {
-        format!("{{+{text}+}}")
+        format!("{{+{}+}}", visible(text))
     }
 }

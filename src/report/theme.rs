@@ -5,6 +5,8 @@
 
 use owo_colors::{OwoColorize, Style};
 
+use crate::normalize::controls::visible;
+
 /// What a piece of report text is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -53,12 +55,15 @@ impl Theme {
         }
     }
 
-    /// `text` styled for `role`, or as it is without color.
+    /// `text` styled for `role`, or as it is without color; either way
+    /// with its control characters made [`visible`], so that the only
+    /// escape sequences written are the theme's own.
     pub fn paint(&self, role: Role, text: &str) -> String {
+        let text = visible(text);
         if self.color {
             text.style(Theme::style(role)).to_string()
         } else {
-            text.to_owned()
+            text.into_owned()
         }
     }
 }

@@ -18,8 +18,16 @@
 //! sentence without a label whose text would read as one (or starts with a
 //! backslash) is written with a leading `\`, so that every statement survives
 //! a round trip unchanged.
+//!
+//! A sentence file can be committed by plain git, so the reader trusts
+//! nothing in it: terminal escapes, other control characters and bidi
+//! overrides in the front matter or the body are dropped or made spaces as
+//! on import ([`controls`]), and the writer never writes one.
+
+use std::borrow::Cow;
 
 use super::{Meta, Paragraph, Sentence, Statement, split_label};
+use crate::normalize::controls;
 
 /// The line that opens and closes the front matter.
 pub const FENCE: &str = "+++";
@@ -44,7 +52,8 @@ pub fn is_sentence_file(text: &str) -> bool {
 }
 
 /// Reads a sentence file. It is read as it is: nothing is re-segmented or
-/// re-normalized.
+/// re-normalized, except that control characters and bidi controls are
+/// stripped from every line and metadata value ([`controls::strip`]).
 pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
@@ -70,7 +79,7 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
             message: format!("the front matter is never closed; add a `{FENCE}` line after it"),
         });
     }
-    let meta: Meta = toml::from_str(&front).map_err(|e| ParseError {
+    let mut meta: Meta = toml::from_str(&front).map_err(|e| ParseError {
         // +1 for the opening fence line.
         line: e
             .span()
@@ -80,10 +89,12 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
             e.message().trim_end()
         ),
     })?;
+    meta.strip_controls();
 
     let mut paragraphs = Vec::new();
     let mut current = Vec::new();
     for line in lines {
+        let line = controls::strip(line);
         if line.trim().is_empty() {
             if !current.is_empty() {
                 paragraphs.push(Paragraph {
@@ -92,7 +103,7 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
             }
             continue;
         }
-        current.push(parse_line(line));
+        current.push(parse_line(&line));
     }
     if !current.is_empty() {
         paragraphs.push(Paragraph { sentences: current });
@@ -120,7 +131,11 @@ pub fn write_sentence_file(statement: &Statement) -> String {
     out.push_str(FENCE);
     out.push('\n');
     // Meta holds only strings and TOML tables, which always serialize.
-    out.push_str(&toml::to_string(&statement.meta).unwrap_or_default());
+    let mut meta = Cow::Borrowed(&statement.meta);
+    if meta.has_controls() {
+        meta.to_mut().strip_controls();
+    }
+    out.push_str(&toml::to_string(&*meta).unwrap_or_default());
     out.push_str(FENCE);
     out.push('\n');
     for paragraph in &statement.paragraphs {
@@ -134,10 +149,13 @@ pub fn write_sentence_file(statement: &Statement) -> String {
 }
 
 fn write_line(out: &mut String, sentence: &Sentence) {
-    let text = sentence.text.trim();
+    // What the reader would make of it: a line break in a sentence would
+    // cut it in two.
+    let text = controls::strip(&sentence.text);
+    let text = text.trim();
     match &sentence.label {
         Some(label) => {
-            out.push_str(label);
+            out.push_str(&controls::strip(label));
             out.push(' ');
         }
         None => {
@@ -195,6 +213,25 @@ mod tests {
         let written = write_sentence_file(&st);
         assert!(written.contains("\n\\1. Not a label\n"));
         assert_eq!(read_sentence_file(&written).unwrap(), st);
+    }
+
+    #[test]
+    fn controls_in_a_committed_file_are_stripped_and_never_written() {
+        let text = "+++\ntitle = \"T\\u001b]0;PWNED\\u0007itle\\n2\"\n[extra]\n\"k\\u009b\" = [\"\\u202ev\"]\n+++\n\n\u{1b}]0;x\u{7}\n\u{1b}[2J1. One\u{202E}.\n";
+        let st = read_sentence_file(text).expect("reads");
+        assert_eq!(st.meta.title.as_deref(), Some("Title 2"));
+        // U+009B is a CSI: it goes, with what it introduces.
+        assert_eq!(st.meta.extra.to_string(), "k = [\"v\"]\n");
+        // The line of only an escape is blank: one paragraph, one sentence.
+        assert_eq!(st.paragraphs.len(), 1);
+        assert_eq!(st.paragraphs[0].sentences[0].label.as_deref(), Some("1."));
+        assert_eq!(st.paragraphs[0].sentences[0].text, "One.");
+        // A statement built by hand with a line break in a sentence: the
+        // writer keeps it on one line.
+        let mut built = st.clone();
+        built.paragraphs[0].sentences[0].text = "One\nTwo\u{1b}[2J.".into();
+        let written = write_sentence_file(&built);
+        assert!(written.ends_with("\n\n1. One Two.\n"), "{written:?}");
     }
 
     #[test]

@@ -9,7 +9,11 @@
 pub mod file;
 pub mod label;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
+
+use crate::normalize::controls;
 
 pub use file::{ParseError, read_sentence_file, write_sentence_file};
 pub use label::split_label;
@@ -48,6 +52,90 @@ pub struct Meta {
     /// Anything else, kept as the user wrote it.
     #[serde(default, skip_serializing_if = "toml::Table::is_empty")]
     pub extra: toml::Table,
+}
+
+impl Meta {
+    /// Every string of the metadata (keys and values of `extra` included)
+    /// with its control characters and bidi controls stripped as on import
+    /// ([`controls::strip`]): a title is one line, and none of it can drive
+    /// a terminal.
+    pub fn strip_controls(&mut self) {
+        let strip = |s: &mut String| {
+            if let Cow::Owned(clean) = controls::strip(s) {
+                *s = clean;
+            }
+        };
+        for value in [
+            &mut self.title,
+            &mut self.date,
+            &mut self.series,
+            &mut self.source,
+            &mut self.language,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            strip(value);
+        }
+        self.issuers.iter_mut().for_each(strip);
+        strip_table(&mut self.extra);
+    }
+
+    /// Whether [`strip_controls`](Meta::strip_controls) would change
+    /// anything.
+    pub fn has_controls(&self) -> bool {
+        [
+            &self.title,
+            &self.date,
+            &self.series,
+            &self.source,
+            &self.language,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(&self.issuers)
+        .any(|s| controls::has_unsafe(s))
+            || table_has_controls(&self.extra)
+    }
+}
+
+fn strip_table(table: &mut toml::Table) {
+    if !table_has_controls(table) {
+        return;
+    }
+    let old = std::mem::take(table);
+    for (key, mut value) in old {
+        strip_value(&mut value);
+        table.insert(controls::strip(&key).into_owned(), value);
+    }
+}
+
+fn strip_value(value: &mut toml::Value) {
+    match value {
+        toml::Value::String(s) => {
+            if let Cow::Owned(clean) = controls::strip(s) {
+                *s = clean;
+            }
+        }
+        toml::Value::Array(items) => items.iter_mut().for_each(strip_value),
+        toml::Value::Table(table) => strip_table(table),
+        _ => {}
+    }
+}
+
+fn table_has_controls(table: &toml::Table) -> bool {
+    table
+        .iter()
+        .any(|(key, value)| controls::has_unsafe(key) || value_has_controls(value))
+}
+
+fn value_has_controls(value: &toml::Value) -> bool {
+    match value {
+        toml::Value::String(s) => controls::has_unsafe(s),
+        toml::Value::Array(items) => items.iter().any(value_has_controls),
+        toml::Value::Table(table) => table_has_controls(table),
+        _ => false,
+    }
 }
 
 /// A paragraph: one or more sentences, in order.

@@ -63,7 +63,9 @@ impl StatementRef {
             ));
         }
         if name.chars().any(char::is_control) {
-            return Err(invalid("it holds a control character"));
+            return Err(invalid(
+                "it holds a control character, which no file or statement name of a store does; check the name",
+            ));
         }
         let is_path =
             name.contains(['.', '\\']) || name.starts_with('/') || name.matches('/').count() > 1;

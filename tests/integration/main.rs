@@ -13,6 +13,7 @@ mod golden_rules;
 mod html;
 mod import;
 mod importers;
+mod injection;
 mod reports;
 mod shared;
 mod store;

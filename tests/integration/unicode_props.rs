@@ -4,6 +4,9 @@
 //! are no UTF-8 at all (lone surrogates, overlong forms, cut sequences).
 //!
 //! - a sentence file, written and read back, is the same statement;
+//! - nothing read from a sentence file or imported holds a control
+//!   character or bidi control, terminal escapes in the front matter and
+//!   the body included (issue 16);
 //! - normalizing is idempotent: a sentence is a fixed point of the
 //!   normalizer, and importing a written sentence file changes nothing;
 //! - the diff is symmetric and its JSON rebuilds both documents;
@@ -79,6 +82,16 @@ fn piece() -> impl Strategy<Value = String> {
         // CJK and full-width letters (kept: NFC, never NFKC).
         "安全保障理事会。",
         "ＵＮ",
+        // Terminal escapes and C1 controls (issue 16): stripped on import.
+        "\u{1b}[2J",
+        "\u{1b}]0;PWNED\u{7}",
+        "\u{1b}[38;5;1m",
+        "\u{1b}",
+        "\u{9b}31m",
+        "\u{9d}0;x\u{9c}",
+        "\u{85}",
+        "\u{7f}",
+        "\u{202E}001\u{202C}",
     ];
     prop_oneof![
         4 => prop::sample::select(fixed).prop_map(str::to_owned),
@@ -92,13 +105,20 @@ fn unicode_text() -> impl Strategy<Value = String> {
 }
 
 /// A statement as import makes it from Unicode text, with a title that
-/// TOML must quote.
+/// TOML must quote (stripped of controls, as import strips metadata).
 fn imported_statement() -> impl Strategy<Value = Statement> {
     (unicode_text(), unicode_text()).prop_filter_map("has sentences", |(body, title)| {
         let mut st = import(body.as_bytes(), Some(Format::Text), "x").ok()?;
         st.meta.title = Some(title);
+        st.meta.strip_controls();
         Some(st)
     })
+}
+
+/// `s` as a TOML string, as toml writes it (C0 and DEL as escapes, the
+/// rest raw): how a hostile front matter carries control characters.
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
 }
 
 /// A statement of distinct sentences (each tagged), with and without
@@ -197,6 +217,23 @@ proptest! {
         let written = write_sentence_file(&st);
         let again = import(written.as_bytes(), None, "x").expect("imports");
         prop_assert_eq!(again, st);
+    }
+
+    #[test]
+    fn nothing_read_or_imported_holds_a_control_character(title in unicode_text(), body in unicode_text()) {
+        // A sentence file as plain git can commit it (issue 16), and the
+        // same text imported as plain text.
+        let file = format!("+++\ntitle = {}\nissuers = [{}]\n+++\n\n{body}", toml_string(&title), toml_string(&body));
+        let read = read_sentence_file(&file).expect("reads");
+        let imported = import(body.as_bytes(), Some(Format::Text), "x");
+        for st in std::iter::once(&read).chain(imported.as_ref().ok()) {
+            prop_assert!(!st.meta.has_controls(), "{:?}", st.meta);
+            for (_, s) in st.sentences() {
+                prop_assert!(!normalize::controls::has_unsafe(&s.text), "{:?}", s.text);
+            }
+            let written = write_sentence_file(st);
+            prop_assert_eq!(&read_sentence_file(&written).expect("reads back"), st);
+        }
     }
 
     #[test]
