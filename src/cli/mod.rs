@@ -4,6 +4,7 @@
 //! succeeded), 1 when they differ, 2 on trouble. Errors are one line on
 //! stderr: `communique: <what and where>; <what to do>`.
 
+mod bounded;
 mod check;
 mod completions;
 mod config;
