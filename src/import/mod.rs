@@ -19,6 +19,7 @@
 mod docx;
 mod html;
 mod markdown;
+mod nesting;
 mod pdf;
 mod text;
 
