@@ -451,4 +451,27 @@ mod tests {
             ["First long paragraph of the statement.", "Second."]
         );
     }
+
+    /// Issue 16: 100,000 nested `<div>`s took 32 s (html5ever's scope checks
+    /// at every start tag) and then lost the text below the walk's depth.
+    /// The text is found, and the page of 40,000 paragraphs each in its own
+    /// `<div>` picks its main content with one map, not a list searched per
+    /// paragraph.
+    #[test]
+    fn deep_and_wide_pages_keep_their_text() {
+        let n = 100_000;
+        let deep = format!(
+            "<html><body>{}<p>The Ministers met in Rome.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        assert_eq!(extract(&deep).blocks, ["The Ministers met in Rome."]);
+        let wide = format!(
+            "<html><body><div><p>Menu.</p></div>{}</body></html>",
+            "<div><p>A paragraph of the statement.</p></div>".repeat(40_000)
+        );
+        let blocks = extract(&wide).blocks;
+        // Every parent scores alike; the first with the most text wins.
+        assert_eq!(blocks, ["A paragraph of the statement."]);
+    }
 }
