@@ -122,13 +122,13 @@ fn timeout() -> Duration {
     }
 }
 
+/// How a child process ended: its status, standard output and error.
+type Finished = (ExitStatus, Vec<u8>, Vec<u8>);
+
 /// Waits for `child` until `limit` has passed, reading its output meanwhile
 /// (a full pipe would stall it); kills it at the limit. `None` when it was
 /// killed.
-fn wait_with_limit(
-    mut child: Child,
-    limit: Duration,
-) -> std::io::Result<Option<(ExitStatus, Vec<u8>, Vec<u8>)>> {
+fn wait_with_limit(mut child: Child, limit: Duration) -> std::io::Result<Option<Finished>> {
     fn drain(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
         std::thread::spawn(move || {
             let mut out = Vec::new();
