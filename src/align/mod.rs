@@ -10,7 +10,8 @@
 //!    with its twin.
 //! 3. **Candidates.** For each leftover sentence, an inverted index over the
 //!    leftovers of the other side proposes the few sentences that share its
-//!    rarest words; only those pairs are scored.
+//!    rarest words, scanning a bounded number of postings per sentence; only
+//!    those pairs are scored.
 //! 4. **Groups.** A candidate pair grows into a split (one old, several
 //!    consecutive new) or a merge (the reverse) when the neighbours' words are
 //!    contained in the counterpart and the group scores clearly better.
@@ -636,6 +637,7 @@ fn probe(
             let postings = nearest(&index[w], centre, budget);
             budget -= postings.len();
             for &t in postings {
+                // Every weight is at least ln 2, so zero means not yet hit.
                 if hits[t] == 0.0 {
                     touched.push(t);
                 }
