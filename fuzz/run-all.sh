@@ -10,7 +10,7 @@ seconds=${1:-600}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(segment sentence_file sentence_file_controls import_text import_markdown import_html import_docx import_docx_xml import_pdf_layout diff)
+  targets=(segment sentence_file sentence_file_controls import_text import_markdown import_html import_docx import_docx_xml numbering import_pdf_layout diff)
 fi
 logs=${LOGS:-logs}
 mkdir -p "$logs"

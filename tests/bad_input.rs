@@ -7,7 +7,8 @@
 //!
 //! Each row runs in a fresh temporary store holding the bundled seed
 //! statement, with git isolated from the user's configuration. Big inputs
-//! (50 MB, a 1 MB line) are generated here at test time, never committed.
+//! (50 MB, a 1 MB line, 64 MiB of standard input, a .docx numbering bomb, a
+//! PDF that never finishes) are generated here at test time, never committed.
 
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -269,6 +270,62 @@ fn one_megabyte_line(prefix: &str) -> Vec<u8> {
     bytes
 }
 
+/// A 6 KB PDF whose page draws a form that draws the next form four times,
+/// 24 forms deep: 4^23 form draws, which keep `pdftotext` busy for ever.
+fn self_drawing_forms_pdf() -> Vec<u8> {
+    const FORMS: usize = 24;
+    let page = "BT /F 12 Tf 72 720 Td (The Ministers met.) Tj ET /X Do";
+    let mut objects: Vec<(usize, String)> = vec![
+        (1, "<< /Type /Catalog /Pages 2 0 R >>".to_owned()),
+        (2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned()),
+        (3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X 10 0 R >> /Font << /F 5 0 R >> >> /Contents 4 0 R >>".to_owned()),
+        (4, format!("<< /Length {} >>\nstream\n{page}\nendstream", page.len())),
+        (5, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned()),
+    ];
+    for k in 0..FORMS {
+        let (body, resources) = if k + 1 < FORMS {
+            (
+                "/X Do /X Do /X Do /X Do".to_owned(),
+                format!(
+                    "<< /XObject << /X {} 0 R >> /Font << /F 5 0 R >> >>",
+                    11 + k
+                ),
+            )
+        } else {
+            (
+                "BT /F 12 Tf 72 700 Td (a) Tj ET".to_owned(),
+                "<< /Font << /F 5 0 R >> >>".to_owned(),
+            )
+        };
+        objects.push((
+            10 + k,
+            format!(
+                "<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources {resources} /Length {} >>\nstream\n{body}\nendstream",
+                body.len()
+            ),
+        ));
+    }
+    let mut out = String::from("%PDF-1.4\n");
+    let mut offsets = BTreeMap::new();
+    for (number, object) in &objects {
+        offsets.insert(*number, out.len());
+        out.push_str(&format!("{number} 0 obj\n{object}\nendobj\n"));
+    }
+    let size = 10 + FORMS;
+    let xref = out.len();
+    out.push_str(&format!("xref\n0 {size}\n"));
+    for i in 0..size {
+        match offsets.get(&i) {
+            Some(at) => out.push_str(&format!("{at:010} 00000 n \n")),
+            None => out.push_str("0000000000 65535 f \n"),
+        }
+    }
+    out.push_str(&format!(
+        "trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    ));
+    out.into_bytes()
+}
+
 const NEW_TEXT: &[u8] = b"The Ministers met in Rome on 3 May.\n";
 
 /// `import FILE --series s --date 2024-01-01` of a small new statement.
@@ -381,6 +438,118 @@ const ROWS: &[Row] = &[
             &fifty_megabytes(),
             "big.txt: not UTF-8",
         )
+    }),
+    // ---------------------------------------- bounds (issue 16, item 9)
+    ("/dev/zero as a statement", |_| {
+        Some(Case::new(
+            &["normalize", "/dev/zero"],
+            "/dev/zero is larger than 64 MiB",
+        ))
+    }),
+    ("/dev/zero imported into the store", |_| {
+        let mut case = Case::new(IMPORT, "/dev/zero is larger than 64 MiB");
+        case.args[1] = "/dev/zero".to_owned();
+        Some(case)
+    }),
+    ("standard input past 64 MiB", |_| {
+        let mut case = Case::new(
+            &["diff", "-", SEED_REF],
+            "standard input is larger than 64 MiB",
+        );
+        case.stdin = b"The Ministers met. ".repeat((64 << 20) / 19 + 1);
+        Some(case)
+    }),
+    ("a FIFO that never ends", |fx| {
+        let f = fx.path("endless.fifo");
+        match Command::new("mkfifo").arg(&f).status() {
+            Ok(s) if s.success() => {}
+            _ => {
+                eprintln!("notice: skipping the FIFO row: mkfifo is unavailable");
+                return None;
+            }
+        }
+        // The writer blocks until communique opens the FIFO, then writes
+        // until communique closes it (a broken pipe ends the thread).
+        let writer = f.clone();
+        std::thread::spawn(move || {
+            if let Ok(mut pipe) = std::fs::OpenOptions::new().write(true).open(writer) {
+                let chunk = vec![b'a'; 1 << 16];
+                while pipe.write_all(&chunk).is_ok() {}
+            }
+        });
+        Some(Case::new(
+            &["normalize", &f],
+            "endless.fifo is larger than 64 MiB",
+        ))
+    }),
+    ("a lexicon that is a symlink to /dev/zero", |fx| {
+        let f = fx.path("lexicon.toml");
+        std::os::unix::fs::symlink("/dev/zero", &f).expect("symlink");
+        Some(Case::new(
+            &["diff", SEED_REF, SEED_REF, "--lexicon", &f],
+            "lexicon.toml is larger than 1 MiB",
+        ))
+    }),
+    ("a policy that is /dev/zero", |_| {
+        Some(Case::new(
+            &[
+                "check",
+                SEED_REF,
+                "--against",
+                SEED_REF,
+                "--policy",
+                "/dev/zero",
+            ],
+            "/dev/zero is larger than 1 MiB",
+        ))
+    }),
+    ("a user configuration that is /dev/zero", |_| {
+        let mut case = Case::new(&["log"], "/dev/zero is larger than 1 MiB");
+        case.env.push(("COMMUNIQUE_CONFIG", "/dev/zero".to_owned()));
+        Some(case)
+    }),
+    (
+        ".docx numbering of one level text of 100,000 placeholders",
+        |fx| {
+            let numbering = format!(
+                r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:lvlText w:val="{}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#,
+                "%1".repeat(100_000)
+            );
+            let item = r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>The Ministers met.</w:t></w:r></w:p>"#;
+            let document = format!(
+                "<w:document><w:body>{}</w:body></w:document>",
+                item.repeat(1000)
+            );
+            on_file(
+                fx,
+                &["normalize"],
+                "bomb.docx",
+                &zip(&[
+                    ("word/document.xml", &document),
+                    ("word/numbering.xml", &numbering),
+                ]),
+                "bomb.docx: word/numbering.xml has a list level text of 200000 characters",
+            )
+        },
+    ),
+    ("a PDF that keeps pdftotext busy forever (item 12)", |fx| {
+        if Command::new("pdftotext").arg("-v").output().is_err() {
+            assert!(
+                std::env::var_os("CI").is_none_or(|v| v != "true"),
+                "pdftotext is missing under CI=true"
+            );
+            eprintln!("notice: skipping the pdftotext time-limit row: pdftotext is missing");
+            return None;
+        }
+        let mut case = on_file(
+            fx,
+            &["normalize"],
+            "forms.pdf",
+            &self_drawing_forms_pdf(),
+            "forms.pdf: pdftotext did not finish within 1 s",
+        )?;
+        case.env.push(("COMMUNIQUE_PDF_TIMEOUT", "1".to_owned()));
+        Some(case)
     }),
     ("a sentence file with one 1 MB line of front matter", |fx| {
         let mut bytes = one_megabyte_line("+++\ntitle = \"");

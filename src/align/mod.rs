@@ -10,7 +10,8 @@
 //!    with its twin.
 //! 3. **Candidates.** For each leftover sentence, an inverted index over the
 //!    leftovers of the other side proposes the few sentences that share its
-//!    rarest words; only those pairs are scored.
+//!    rarest words, scanning a bounded number of postings per sentence; only
+//!    those pairs are scored.
 //! 4. **Groups.** A candidate pair grows into a split (one old, several
 //!    consecutive new) or a merge (the reverse) when the neighbours' words are
 //!    contained in the counterpart and the group scores clearly better.
@@ -89,6 +90,12 @@ const ANCHOR_DEADLINE: Duration = Duration::from_secs(2);
 const CANDIDATES: usize = 8;
 /// Rare words of a sentence looked up in the inverted index.
 const PROBES: usize = 6;
+/// Postings scanned for one sentence, over all its probed words: the bound
+/// that keeps the candidate search linear. A real statement's rare words
+/// occur in a handful of sentences, far below it; only where the rarest words
+/// are common (a document of common words, or one sentence repeated) are the
+/// later words' postings cut, to those nearest the sentence's position.
+const POSTINGS_BUDGET: usize = 128;
 /// How much better a split or merge must score than its best single pair.
 const GROUP_MARGIN: f64 = 0.08;
 /// How much of a split's or merge's piece its counterpart must contain.
@@ -578,6 +585,14 @@ fn candidates(state: &State, sides: &Sides) -> Vec<(usize, usize)> {
 
 /// For each sentence of `from`, the sentences of `to` that share most of its
 /// rarest words.
+///
+/// The work per sentence is bounded: at most [`PROBES`] words are looked up,
+/// rarest first, and at most [`POSTINGS_BUDGET`] postings scanned in all; a
+/// word whose postings exceed what is left of the budget contributes those
+/// nearest to the sentence's proportional position in `to`. A document of
+/// common words (or one sentence repeated thousands of times) so costs the
+/// same per sentence as a real statement. The window depends only on `from` and
+/// `to`, so swapping the inputs still gives the mirror candidate set.
 fn probe(
     from: &[usize],
     from_words: &[&[u32]],
@@ -585,6 +600,7 @@ fn probe(
     to_words: &[&[u32]],
     weight: &[f32],
 ) -> Vec<(usize, usize)> {
+    // Postings ascend, as `to` does.
     let mut index: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
     let mut ws: Vec<u32> = Vec::new();
     for &t in to {
@@ -597,7 +613,12 @@ fn probe(
         }
     }
     let mut out = Vec::new();
-    let mut hits: FxHashMap<usize, f32> = FxHashMap::default();
+    // Hit weights by sentence of `to`, and the sentences hit: a dense table
+    // is cleared in the time it took to fill, not in the size of `to`.
+    let mut hits = vec![0f32; to_words.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut ranked: Vec<(usize, f32)> = Vec::new();
+    let (from_len, to_len) = (from_words.len().max(1), to_words.len());
     for &f in from {
         ws.clear();
         ws.extend_from_slice(from_words[f]);
@@ -610,17 +631,40 @@ fn probe(
                 .total_cmp(&weight[*a as usize])
                 .then(a.cmp(b))
         });
-        hits.clear();
+        let centre = (f as u128 * to_len as u128 / from_len as u128) as usize;
+        let mut budget = POSTINGS_BUDGET;
         for w in ws.iter().take(PROBES) {
-            for &t in &index[w] {
-                *hits.entry(t).or_default() += weight[*w as usize];
+            let postings = nearest(&index[w], centre, budget);
+            budget -= postings.len();
+            for &t in postings {
+                // Every weight is at least ln 2, so zero means not yet hit.
+                if hits[t] == 0.0 {
+                    touched.push(t);
+                }
+                hits[t] += weight[*w as usize];
             }
         }
-        let mut ranked: Vec<(usize, f32)> = hits.iter().map(|(&t, &h)| (t, h)).collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        out.extend(ranked.into_iter().take(CANDIDATES).map(|(t, _)| (f, t)));
+        ranked.clear();
+        ranked.extend(touched.drain(..).map(|t| (t, std::mem::take(&mut hits[t]))));
+        let rank = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if ranked.len() > CANDIDATES {
+            ranked.select_nth_unstable_by(CANDIDATES - 1, rank);
+            ranked.truncate(CANDIDATES);
+        }
+        ranked.sort_by(rank);
+        out.extend(ranked.iter().map(|&(t, _)| (f, t)));
     }
     out
+}
+
+/// The window of at most `cap` postings (ascending) nearest to `centre`.
+fn nearest(postings: &[usize], centre: usize, cap: usize) -> &[usize] {
+    if postings.len() <= cap {
+        return postings;
+    }
+    let at = postings.partition_point(|&t| t < centre);
+    let start = at.saturating_sub(cap / 2).min(postings.len() - cap);
+    &postings[start..start + cap]
 }
 
 /// Grows the pair `(o, n)` into a split (more new sentences around `n`) or a

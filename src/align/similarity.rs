@@ -16,6 +16,11 @@ pub(crate) type Words = [u32];
 /// subsequence; larger ones the diff's, which is fast but breaks ties by
 /// position.
 const EXACT_CELLS: usize = 40_000;
+/// Sentence pairs of more words than this (both sides together) are scored
+/// on the words they share as multisets, without a diff: a diff's time grows
+/// with the product of the lengths when they differ, and no real sentence is
+/// a thousand words long.
+const DIFF_WORDS: usize = 2_000;
 
 /// The words two sentences share in order, and their summed weight.
 ///
@@ -27,6 +32,9 @@ const EXACT_CELLS: usize = 40_000;
 fn common(a: &Words, b: &Words, weight: &[f32]) -> (usize, f32) {
     if a.is_empty() || b.is_empty() {
         return (0, 0.0);
+    }
+    if a.len() + b.len() > DIFF_WORDS {
+        return multiset_common(a, b, weight);
     }
     if a.len() * b.len() > EXACT_CELLS {
         return diff_common(a, b, weight);
@@ -66,6 +74,31 @@ fn common(a: &Words, b: &Words, weight: &[f32]) -> (usize, f32) {
     let (total, n) = prev[b.len()];
     let n = n as usize + head + tail;
     (n, ((total + ends_weight) as f64 / 1e6) as f32)
+}
+
+/// The words `a` and `b` share as multisets and their summed weight, in
+/// linear time: for pairs too long to diff. Symmetric, like the exact score.
+fn multiset_common(a: &Words, b: &Words, weight: &[f32]) -> (usize, f32) {
+    let mut counts: rustc_hash::FxHashMap<u32, (u32, u32)> = rustc_hash::FxHashMap::default();
+    for &t in a {
+        counts.entry(t).or_default().0 += 1;
+    }
+    for &t in b {
+        counts.entry(t).or_default().1 += 1;
+    }
+    // Word ids in order, so that the float sum does not depend on the map.
+    let mut shared: Vec<(u32, u32)> = counts
+        .into_iter()
+        .map(|(t, (x, y))| (t, x.min(y)))
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    shared.sort_unstable();
+    let n = shared.iter().map(|&(_, n)| n as usize).sum();
+    let w = shared
+        .iter()
+        .map(|&(t, n)| weight[t as usize] * n as f32)
+        .sum();
+    (n, w)
 }
 
 /// The common words the diff finds: for long sentences only.
@@ -195,6 +228,17 @@ mod tests {
         assert!((p - 2.0 / 3.0).abs() < 1e-9);
         assert!(wt < 0.2, "{wt}");
         assert_eq!(similarity(&[0, 2], &[0, 2], &w), (1.0, 1.0));
+    }
+
+    #[test]
+    fn very_long_pairs_are_scored_without_a_diff() {
+        // 3,000 words each way, in opposite orders: a diff would find one
+        // word in common; the multiset score counts all (and is symmetric).
+        let a: Vec<u32> = (0..3_000).map(|i| i % 100).collect();
+        let b: Vec<u32> = a.iter().rev().copied().collect();
+        let w = vec![1.0; 100];
+        assert_eq!(similarity(&a, &b, &w), (1.0, 1.0));
+        assert_eq!(common(&a, &b, &w), common(&b, &a, &w));
     }
 
     #[test]

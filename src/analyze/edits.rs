@@ -42,6 +42,53 @@ fn tokens(text: &str) -> Vec<&str> {
     out
 }
 
+/// The most tokens (both sides together, after their common start and end)
+/// diffed token by token: a diff's time grows with the product of the lengths
+/// where they differ, and a real sentence has a few hundred tokens. Past it,
+/// the differing middle is shown as deleted and inserted whole.
+const DIFF_TOKENS: usize = 20_000;
+
+/// The diff of two token lists, or, past [`DIFF_TOKENS`], their common start
+/// and end around one replacement of the middle.
+fn diff_ops(a: &[&str], b: &[&str]) -> Vec<DiffOp> {
+    if a.len() + b.len() <= DIFF_TOKENS {
+        return capture_diff_slices(Algorithm::Myers, a, b);
+    }
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(b[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a_mid, b_mid) = (a.len() - head - tail, b.len() - head - tail);
+    if a_mid + b_mid <= DIFF_TOKENS {
+        return capture_diff_slices(Algorithm::Myers, a, b);
+    }
+    let mut ops = Vec::new();
+    if head > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: head,
+        });
+    }
+    ops.push(DiffOp::Replace {
+        old_index: head,
+        old_len: a_mid,
+        new_index: head,
+        new_len: b_mid,
+    });
+    if tail > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: head + a_mid,
+            new_index: head + b_mid,
+            len: tail,
+        });
+    }
+    ops
+}
+
 /// The edit script from `old` to `new`: runs of equal, deleted and inserted
 /// text. Equal and deleted runs concatenate to `old`; equal and inserted
 /// runs to `new`.
@@ -59,7 +106,7 @@ pub fn word_edits(old: &str, new: &str) -> Vec<Edit> {
             _ => out.push(Edit { op, text }),
         }
     };
-    for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
+    for op in diff_ops(&a, &b) {
         match op {
             DiffOp::Equal { old_index, len, .. } => {
                 // A lone space kept between a deletion and an insertion reads
@@ -265,6 +312,31 @@ mod tests {
         let e = word_edits(old, new);
         assert_eq!(rebuild(&e, EditOp::Insert), old);
         assert_eq!(rebuild(&e, EditOp::Delete), new);
+    }
+
+    /// Issue 16: two 200,000-word sentences took 16 s, most of it here. Past
+    /// the token limit the differing middle is replaced whole, and the script
+    /// still rebuilds both sides.
+    #[test]
+    fn very_long_sentences_keep_their_ends_and_replace_the_middle() {
+        let words = |seed: usize| -> String {
+            (0..30_000)
+                .map(|i| format!("w{}", (i * 7 + seed * 13 + i / 7 * seed) % 97))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let old = format!("The Ministers met. {} They agreed.", words(1));
+        let new = format!("The Ministers met. {} They agreed.", words(2));
+        let e = word_edits(&old, &new);
+        assert_eq!(rebuild(&e, EditOp::Insert), old);
+        assert_eq!(rebuild(&e, EditOp::Delete), new);
+        let ops: Vec<EditOp> = e.iter().map(|e| e.op).collect();
+        assert_eq!(
+            ops,
+            [EditOp::Equal, EditOp::Delete, EditOp::Insert, EditOp::Equal]
+        );
+        assert_eq!(e[0].text, "The Ministers met. ");
+        assert_eq!(e[3].text, " They agreed.");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use communique::report::check::{CheckedDraft, total, write_github, write_json, w
 use communique::store::Resolved;
 
 use super::Outcome;
+use super::bounded;
 use super::config::Settings;
 use super::context::{Context, is_file};
 use super::input::{load_lexicon, read_statement};
@@ -192,8 +193,11 @@ fn load_policy(path: Option<&Path>, context: &Context) -> Result<Policy> {
             _ => return Ok(Policy::default()),
         },
     };
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read policy {}; check the path", path.display()))?;
+    let text = bounded::read_to_string(&path, &bounded::SETTINGS).map_err(|e| {
+        bounded::explain(e, || {
+            format!("cannot read policy {}; check the path", path.display())
+        })
+    })?;
     Policy::parse(&text)
         .with_context(|| format!("policy {} is not valid; see docs/policy.md", path.display()))
 }
@@ -227,8 +231,8 @@ fn load_draft(arg: &str, context: &Context) -> Result<Loaded> {
         });
     }
     if is_file(arg) {
-        let bytes =
-            std::fs::read(arg).with_context(|| format!("cannot read {arg}; check the path"))?;
+        let bytes = bounded::read(Path::new(arg), &bounded::STATEMENT)
+            .map_err(|e| bounded::explain(e, || format!("cannot read {arg}; check the path")))?;
         let format = Format::guess(Path::new(arg), &bytes);
         let statement = import(&bytes, Some(format), arg)?;
         // A file of the store has a series and a history: find it, quietly.

@@ -21,7 +21,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result, anyhow};
+use anyhow::{Result, anyhow};
 use clap::ValueEnum;
 use toml::de::{DeTable, DeValue};
 
@@ -31,6 +31,7 @@ use clap::Args;
 
 use communique::align::AlignOptions;
 
+use super::bounded;
 use super::context::Context;
 use super::diff::ReportFormat;
 use super::{ColorChoice, Outcome};
@@ -461,15 +462,15 @@ fn is_plain_relative(path: &Path) -> bool {
 
 /// The file's text, or `None` when it does not exist.
 fn read_file(path: &Path) -> Result<Option<String>> {
-    match std::fs::read_to_string(path) {
+    match bounded::read_to_string(path, &bounded::SETTINGS) {
         Ok(text) => Ok(Some(text)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e).with_context(|| {
+        Err(e) => Err(bounded::explain(e, || {
             format!(
                 "cannot read the configuration file {}; check its permissions and that it is UTF-8",
                 path.display()
             )
-        }),
+        })),
     }
 }
 

@@ -1,6 +1,5 @@
 //! Reading a statement named on the command line: a path, or `-` for stdin.
 
-use std::io::Read;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -9,18 +8,18 @@ use communique::Statement;
 use communique::analyze::lexicon::Lexicon;
 use communique::import::{Format, import, text_furniture_dropped};
 
+use super::bounded;
+
 /// Reads and imports the statement at `path` (`-` for stdin), in `format`
 /// or, without one, the format its content's signature, its extension or
 /// its text says ([`Format::guess`]).
 pub fn read_statement(path: &str, format: Option<Format>) -> Result<Statement> {
     let bytes = if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .context("cannot read standard input")?;
-        buf
+        bounded::read_stdin(&bounded::STATEMENT)
+            .map_err(|e| bounded::explain(e, || "cannot read standard input".to_owned()))?
     } else {
-        std::fs::read(path).with_context(|| format!("cannot read {path}; check the path"))?
+        bounded::read(Path::new(path), &bounded::STATEMENT)
+            .map_err(|e| bounded::explain(e, || format!("cannot read {path}; check the path")))?
     };
     let format = match (format, path) {
         (Some(format), _) => Some(format),
@@ -67,8 +66,11 @@ pub fn load_lexicon(path: Option<&Path>) -> Result<Lexicon> {
     let Some(path) = path else {
         return Ok(Lexicon::builtin());
     };
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read lexicon {}; check the path", path.display()))?;
+    let text = bounded::read_to_string(path, &bounded::SETTINGS).map_err(|e| {
+        bounded::explain(e, || {
+            format!("cannot read lexicon {}; check the path", path.display())
+        })
+    })?;
     Lexicon::with_user_file(&text).with_context(|| {
         format!(
             "lexicon {} is not valid; see docs/lexicon.md",

@@ -5,6 +5,7 @@
 //! stderr: `communique: <what and where>; <what to do>`.
 
 mod base_policy;
+mod bounded;
 mod check;
 mod completions;
 mod config;
@@ -188,6 +189,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Man(args) => return man::run(args),
         _ => {}
     }
+    pdf_timeout()?;
     let context = context::Context::new(cli.store, cli.quiet)?;
     let flags = config::Values {
         color: cli.color,
@@ -235,6 +237,29 @@ pub(crate) fn report_output(color: bool, json: bool) -> Box<dyn Write> {
     } else {
         Box::new(output(json))
     }
+}
+
+/// The environment variable that sets how long `pdftotext` may run.
+const PDF_TIMEOUT_VAR: &str = "COMMUNIQUE_PDF_TIMEOUT";
+
+/// Passes `COMMUNIQUE_PDF_TIMEOUT` (seconds) to the PDF importer, when set.
+fn pdf_timeout() -> anyhow::Result<()> {
+    let Some(value) = std::env::var_os(PDF_TIMEOUT_VAR) else {
+        return Ok(());
+    };
+    let seconds = value
+        .to_str()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0 && *s <= 86_400.0);
+    let Some(seconds) = seconds else {
+        anyhow::bail!(
+            "{PDF_TIMEOUT_VAR}={} is not a number of seconds; give one from 0.001 to 86400, or unset it for the default of {} s",
+            value.to_string_lossy(),
+            communique::import::PDF_DEFAULT_TIMEOUT.as_secs()
+        );
+    };
+    communique::import::set_pdf_timeout(std::time::Duration::from_secs_f64(seconds));
+    Ok(())
 }
 
 /// A reader that went away (`communique diff … | head`) is not an error.

@@ -30,6 +30,12 @@ use crate::normalize;
 /// The largest XML part read (a statement's document.xml is well under a
 /// megabyte; this stops a zip bomb).
 const MAX_PART: u64 = 64 << 20;
+/// The longest level text (`w:lvlText`, "%1.%2.") a list may have, in
+/// characters. Word's own dialog offers a few placeholders and punctuation;
+/// with at most this many characters, each placeholder two of them and
+/// filled with at most 20 digits, a label stays under 700 bytes however the
+/// counters run.
+pub const MAX_LEVEL_TEXT: usize = 64;
 
 /// Extracts the title and body blocks of a .docx file.
 pub fn extract(bytes: &[u8], origin: &str) -> Result<Extracted, ImportError> {
@@ -54,11 +60,10 @@ pub fn extract(bytes: &[u8], origin: &str) -> Result<Extracted, ImportError> {
         })?;
     // Numbering and properties are optional: a document without them (or
     // with broken ones) still has its text.
-    let numbering = read_part(&mut zip, "word/numbering.xml")
-        .ok()
-        .flatten()
-        .map(|xml| Numbering::parse(&xml))
-        .unwrap_or_default();
+    let numbering = match read_part(&mut zip, "word/numbering.xml") {
+        Ok(Some(xml)) => Numbering::parse(&xml).map_err(&bad)?,
+        Ok(None) | Err(_) => Numbering::default(),
+    };
     let title = read_part(&mut zip, "docProps/core.xml")
         .ok()
         .flatten()
@@ -150,7 +155,11 @@ struct Numbering {
 }
 
 impl Numbering {
-    fn parse(xml: &str) -> Numbering {
+    /// The list definitions; an error (the whole message) for a level text
+    /// longer than [`MAX_LEVEL_TEXT`], which would make every label of its
+    /// list that long. Malformed XML ends the parse quietly: the document
+    /// keeps its text, and the lists read so far.
+    fn parse(xml: &str) -> Result<Numbering, String> {
         let mut out = Numbering::default();
         let mut reader = Reader::from_str(xml);
         let mut abstract_id: Option<String> = None;
@@ -211,6 +220,12 @@ impl Numbering {
                 }
                 "w:lvlText" => {
                     if let (Some((_, lvl)), Some(v)) = (&mut level, val()) {
+                        let chars = v.chars().count();
+                        if chars > MAX_LEVEL_TEXT {
+                            return Err(format!(
+                                "word/numbering.xml has a list level text of {chars} characters (at most {MAX_LEVEL_TEXT}); fix the list's number format in Word"
+                            ));
+                        }
                         lvl.text = v;
                     }
                 }
@@ -235,7 +250,7 @@ impl Numbering {
                 _ => {}
             }
         }
-        out
+        Ok(out)
     }
 }
 
@@ -268,7 +283,7 @@ impl Counters {
             }
         }
         let i = usize::from(ilvl);
-        counts[i] = Some(counts[i].map_or(level.start, |c| c + 1));
+        counts[i] = Some(counts[i].map_or(level.start, |c| c.saturating_add(1)));
         for deeper in &mut counts[i + 1..] {
             *deeper = None;
         }
@@ -478,7 +493,7 @@ mod tests {
     #[test]
     fn labels_follow_levels_formats_and_overrides() {
         let mut c = Counters {
-            numbering: Numbering::parse(NUMBERING),
+            numbering: Numbering::parse(NUMBERING).expect("valid numbering"),
             ..Counters::default()
         };
         let labels: Vec<Option<String>> = [
@@ -499,9 +514,35 @@ mod tests {
     }
 
     #[test]
+    fn labels_stay_short_whatever_the_numbering_says() {
+        let level = |text: &str, start: &str, format: &str| {
+            format!(
+                r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{format}"/><w:lvlText w:val="{text}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
+            )
+        };
+        // The memory bomb of issue 16: "%1" 100,000 times in one level.
+        let err = Numbering::parse(&level(&"%1".repeat(100_000), "1", "decimal"))
+            .expect_err("a 200,000-character level text is refused");
+        assert!(err.contains("200000 characters (at most 64)"), "{err}");
+        // The longest level text allowed, with the largest counter, twice
+        // (the second past u64::MAX saturates instead of overflowing).
+        for format in ["decimal", "lowerLetter", "upperRoman", "decimalZero"] {
+            let xml = level(&"%1".repeat(32), &u64::MAX.to_string(), format);
+            let mut c = Counters {
+                numbering: Numbering::parse(&xml).expect("64 characters are allowed"),
+                ..Counters::default()
+            };
+            for _ in 0..2 {
+                let label = c.next("1", 0).expect("a label");
+                assert!(label.len() <= 32 * 20, "{format}: {} bytes", label.len());
+            }
+        }
+    }
+
+    #[test]
     fn broken_xml_is_an_error_not_a_panic() {
         assert!(body_blocks("<w:body><w:p><w:r><w:t>a</w:p>", Numbering::default()).is_err());
-        assert_eq!(Numbering::parse("<<<").nums.len(), 0);
+        assert_eq!(Numbering::parse("<<<").map(|n| n.nums.len()), Ok(0));
         assert_eq!(core_title("<x>"), None);
     }
 }

@@ -22,16 +22,18 @@
 //! (or a `date` meta element) when it starts with a `YYYY-MM-DD` date; the
 //! language from `<html lang>`.
 
+use std::collections::HashMap;
+
 use scraper::{ElementRef, Html, Node};
 
-use super::{Extracted, letters, roman};
+use super::{Extracted, letters, nesting, roman};
 use crate::Meta;
 use crate::normalize;
 use crate::statement::is_valid_date;
 
 /// Extracts the metadata and the main content's blocks of an HTML page.
 pub fn extract(text: &str) -> Extracted {
-    let doc = Html::parse_document(text);
+    let doc = Html::parse_document(&nesting::cap(text));
     let root = doc.root_element();
     let meta = meta(root);
     let main = main_content(root);
@@ -179,25 +181,18 @@ fn main_content(root: ElementRef<'_>) -> ElementRef<'_> {
     {
         return article;
     }
-    // The parent of the most paragraph text.
+    // The parent of the most paragraph text (a map, not a list searched per
+    // paragraph: a page of 40,000 paragraphs each in its own `<div>` is
+    // linear, not quadratic).
     let mut best: Option<(ElementRef<'_>, usize)> = None;
-    let mut scores: Vec<(_, usize)> = Vec::new();
+    let mut scores: HashMap<_, usize> = HashMap::new();
     for p in elements().filter(|e| e.value().name() == "p") {
         let Some(parent) = p.parent().and_then(ElementRef::wrap) else {
             continue;
         };
-        let id = parent.id();
-        let len = text_len(p);
-        let score = match scores.iter_mut().find(|(i, _)| *i == id) {
-            Some((_, s)) => {
-                *s += len;
-                *s
-            }
-            None => {
-                scores.push((id, len));
-                len
-            }
-        };
+        let score = scores.entry(parent.id()).or_default();
+        *score += text_len(p);
+        let score = *score;
         if best.is_none_or(|(_, b)| score > b) {
             best = Some((parent, score));
         }
@@ -455,5 +450,28 @@ mod tests {
             ex.blocks,
             ["First long paragraph of the statement.", "Second."]
         );
+    }
+
+    /// Issue 16: 100,000 nested `<div>`s took 32 s (html5ever's scope checks
+    /// at every start tag) and then lost the text below the walk's depth.
+    /// The text is found, and the page of 40,000 paragraphs each in its own
+    /// `<div>` picks its main content with one map, not a list searched per
+    /// paragraph.
+    #[test]
+    fn deep_and_wide_pages_keep_their_text() {
+        let n = 100_000;
+        let deep = format!(
+            "<html><body>{}<p>The Ministers met in Rome.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        assert_eq!(extract(&deep).blocks, ["The Ministers met in Rome."]);
+        let wide = format!(
+            "<html><body><div><p>Menu.</p></div>{}</body></html>",
+            "<div><p>A paragraph of the statement.</p></div>".repeat(40_000)
+        );
+        let blocks = extract(&wide).blocks;
+        // Every parent scores alike; the first with the most text wins.
+        assert_eq!(blocks, ["A paragraph of the statement."]);
     }
 }

@@ -19,7 +19,10 @@
 mod docx;
 mod html;
 mod markdown;
+mod nesting;
 mod pdf;
+
+pub use pdf::{DEFAULT_TIMEOUT as PDF_DEFAULT_TIMEOUT, set_timeout as set_pdf_timeout};
 mod text;
 
 use std::path::Path;

@@ -32,8 +32,10 @@
 //! Where `pdftotext` is missing the import fails with a message that says to
 //! install poppler-utils; a PDF without any words needs OCR first.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::io::{Read, Write};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
@@ -96,7 +98,72 @@ fn check_complete(bytes: &[u8], origin: &str) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// Runs `pdftotext -bbox-layout` on `bytes` and returns its XHTML.
+/// How long `pdftotext` may run on one PDF by default: a UN resolution
+/// takes well under a second, and a crafted PDF (form XObjects that draw
+/// themselves) can keep it busy forever.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The time limit in milliseconds; 0 means the default.
+static TIMEOUT_MS: AtomicU64 = AtomicU64::new(0);
+
+/// Sets how long `pdftotext` may run on one PDF before it is killed and the
+/// import fails (the command line's `COMMUNIQUE_PDF_TIMEOUT`); the library
+/// reads no environment itself.
+pub fn set_timeout(limit: Duration) {
+    let ms = u64::try_from(limit.as_millis()).unwrap_or(u64::MAX).max(1);
+    TIMEOUT_MS.store(ms, Ordering::Relaxed);
+}
+
+/// The time limit in force.
+fn timeout() -> Duration {
+    match TIMEOUT_MS.load(Ordering::Relaxed) {
+        0 => DEFAULT_TIMEOUT,
+        ms => Duration::from_millis(ms),
+    }
+}
+
+/// How a child process ended: its status, standard output and error.
+type Finished = (ExitStatus, Vec<u8>, Vec<u8>);
+
+/// Waits for `child` until `limit` has passed, reading its output meanwhile
+/// (a full pipe would stall it); kills it at the limit. `None` when it was
+/// killed.
+fn wait_with_limit(mut child: Child, limit: Duration) -> std::io::Result<Option<Finished>> {
+    fn drain(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
+        std::thread::spawn(move || {
+            let mut out = Vec::new();
+            if let Some(mut pipe) = pipe {
+                // A read error ends the output; the exit status tells the rest.
+                let _ = pipe.read_to_end(&mut out);
+            }
+            out
+        })
+    }
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
+    let deadline = Instant::now() + limit;
+    let mut pause = Duration::from_millis(1);
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break Some(status);
+        }
+        let now = Instant::now();
+        if now >= deadline {
+            // Already gone is fine: the wait below reaps it either way.
+            let _ = child.kill();
+            child.wait()?;
+            break None;
+        }
+        std::thread::sleep(pause.min(deadline - now));
+        pause = (pause * 2).min(Duration::from_millis(50));
+    };
+    let stdout = stdout.join().unwrap_or_default();
+    let stderr = stderr.join().unwrap_or_default();
+    Ok(status.map(|status| (status, stdout, stderr)))
+}
+
+/// Runs `pdftotext -bbox-layout` on `bytes`, under the time limit, and
+/// returns its XHTML.
 fn pdftotext(bytes: &[u8], origin: &str) -> Result<String, ImportError> {
     let io_error = |what: &str, e: std::io::Error| {
         malformed(
@@ -113,14 +180,27 @@ fn pdftotext(bytes: &[u8], origin: &str) -> Result<String, ImportError> {
     file.write_all(bytes)
         .and_then(|()| file.flush())
         .map_err(|e| io_error("write a temporary file", e))?;
-    let output = Command::new("pdftotext")
+    let child = Command::new("pdftotext")
         .args(["-bbox-layout", "-enc", "UTF-8", "-q"])
         .arg(file.path())
         .arg("-")
         .stdin(Stdio::null())
-        .output();
-    let output = match output {
-        Ok(output) => output,
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let limit = timeout();
+    let (status, stdout, stderr) = match child.and_then(|child| wait_with_limit(child, limit)) {
+        Ok(Some(output)) => output,
+        Ok(None) => {
+            return Err(malformed(
+                origin,
+                Format::Pdf,
+                format!(
+                    "pdftotext did not finish within {} s and was stopped; check the PDF, or allow more time with COMMUNIQUE_PDF_TIMEOUT=SECONDS",
+                    limit.as_secs_f64()
+                ),
+            ));
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(ImportError::MissingTool {
                 origin: origin.to_owned(),
@@ -131,10 +211,10 @@ fn pdftotext(bytes: &[u8], origin: &str) -> Result<String, ImportError> {
         }
         Err(e) => return Err(io_error("run pdftotext", e)),
     };
-    if !output.status.success() {
-        let stderr = String::from_utf8_lossy(&output.stderr);
+    if !status.success() {
+        let stderr = String::from_utf8_lossy(&stderr);
         let reason = stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-        let reason = match output.status.code() {
+        let reason = match status.code() {
             Some(1) => "cannot open it: damaged or not a PDF",
             Some(3) => "its permissions forbid copying text",
             _ if !reason.is_empty() => reason,
@@ -146,7 +226,7 @@ fn pdftotext(bytes: &[u8], origin: &str) -> Result<String, ImportError> {
             format!("pdftotext {reason}; check the PDF (does it open in a viewer?)"),
         ));
     }
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    Ok(String::from_utf8_lossy(&stdout).into_owned())
 }
 
 /// A word and its box (points, y grows downwards).

@@ -1,0 +1,165 @@
+//! The diff's time grows near-linearly in the number of sentences, on the
+//! inputs that made it quadratic (issue 16, item 10): two statements of
+//! random words with no sentence in common, and twenty distinct sentences
+//! repeated in two different orders.
+//!
+//! Each case times `compare` (alignment and analysis; the statements are
+//! imported beforehand) at 4k and 16k sentences in the same run and asserts
+//! that four times the sentences cost less than six times the time. Best of
+//! seven runs per size keeps a busy neighbour on this shared machine from
+//! deciding the ratio. A separate binary, so that CI can run it in release
+//! (`cargo test --release --test linear_time`, see `.ci/run`) without
+//! building the whole integration suite twice; in a debug build the timings
+//! mean little and the test is ignored.
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use communique::Statement;
+use communique::align::AlignOptions;
+use communique::analyze::compare;
+use communique::import::{Format, import};
+
+/// Sentences of the small and the large statement of each pair.
+const SMALL: usize = 4_000;
+const LARGE: usize = 16_000;
+/// The most the large pair may cost, as a multiple of the small one: 4× the
+/// sentences, with room for the machine's noise and an `n log n` sort or two.
+const MAX_RATIO: f64 = 6.0;
+/// Runs per size; the fastest counts.
+const RUNS: usize = 7;
+/// Words the random sentences draw from: few, so that every word is common
+/// and the inverted index's postings are long (the worst case for candidate
+/// search).
+const VOCABULARY: usize = 100;
+
+/// A small deterministic generator (xorshift64*), so the test needs no
+/// dependency and every run sees the same text.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// A made-up word per index: letters only, so no word is a number class.
+fn word(i: usize) -> String {
+    let mut w = String::new();
+    let mut k = i + 26 * 27;
+    while k > 0 {
+        w.push(char::from(b'a' + (k % 26) as u8));
+        k /= 26;
+    }
+    w
+}
+
+/// A sentence of 8 to 20 random words.
+fn sentence(rng: &mut Rng, vocabulary: &[String]) -> String {
+    let n = 8 + rng.below(13);
+    let words: Vec<&str> = (0..n)
+        .map(|_| vocabulary[rng.below(vocabulary.len())].as_str())
+        .collect();
+    let mut s = words.join(" ");
+    s[..1].make_ascii_uppercase();
+    s.push('.');
+    s
+}
+
+/// Plain text of the sentences, five to a paragraph.
+fn text(sentences: &[String]) -> String {
+    sentences
+        .chunks(5)
+        .map(|p| p.join(" "))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn statement(sentences: &[String]) -> Statement {
+    let text = text(sentences);
+    match import(text.as_bytes(), Some(Format::Text), "generated") {
+        Ok(s) => s,
+        Err(e) => panic!("generated text does not import: {e}"),
+    }
+}
+
+/// Two statements of `n` random sentences each, none in common.
+fn random_pair(n: usize) -> (Statement, Statement) {
+    let vocabulary: Vec<String> = (0..VOCABULARY).map(word).collect();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let old: Vec<String> = (0..n).map(|_| sentence(&mut rng, &vocabulary)).collect();
+    let new: Vec<String> = (0..n).map(|_| sentence(&mut rng, &vocabulary)).collect();
+    (statement(&old), statement(&new))
+}
+
+/// Twenty distinct sentences repeated to `n`, in two different orders: no
+/// sentence is unique, so nothing anchors but the exact diff.
+fn repeated_pair(n: usize) -> (Statement, Statement) {
+    let vocabulary: Vec<String> = (0..1_000).map(word).collect();
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let base: Vec<String> = (0..20).map(|_| sentence(&mut rng, &vocabulary)).collect();
+    let old: Vec<String> = (0..n).map(|i| base[i % 20].clone()).collect();
+    let new: Vec<String> = (0..n).map(|i| base[(i * 7 + 3) % 20].clone()).collect();
+    (statement(&old), statement(&new))
+}
+
+/// The fastest of [`RUNS`] diffs of the pair, and its number of changes.
+fn best_time(pair: &(Statement, Statement)) -> (Duration, usize) {
+    let options = AlignOptions::default();
+    let mut best = Duration::MAX;
+    let mut changes = 0;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let diff = compare(&pair.0, &pair.1, "old", "new", &options);
+        best = best.min(start.elapsed());
+        changes = diff.changes.len();
+    }
+    (best, changes)
+}
+
+/// Held while timing: the test harness runs tests in parallel, and two
+/// timings at once on two cores would measure each other.
+static TIMING: Mutex<()> = Mutex::new(());
+
+fn assert_near_linear(name: &str, make: fn(usize) -> (Statement, Statement)) {
+    let small = make(SMALL);
+    let large = make(LARGE);
+    assert_eq!(small.0.sentence_count(), SMALL, "{name}: the generator");
+    assert_eq!(large.1.sentence_count(), LARGE, "{name}: the generator");
+    let ((t_small, c_small), (t_large, c_large)) = {
+        let _alone = TIMING
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        (best_time(&small), best_time(&large))
+    };
+    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-6);
+    eprintln!(
+        "{name}: {SMALL} sentences {:.3} s ({c_small} changes), {LARGE} sentences {:.3} s \
+         ({c_large} changes), ratio {ratio:.2}",
+        t_small.as_secs_f64(),
+        t_large.as_secs_f64()
+    );
+    assert!(
+        ratio < MAX_RATIO,
+        "{name}: {LARGE} sentences took {ratio:.2}× the time of {SMALL} (limit {MAX_RATIO}×)"
+    );
+}
+
+#[test]
+#[cfg_attr(debug_assertions, ignore = "timing; run with cargo test --release")]
+fn random_words_diff_in_near_linear_time() {
+    assert_near_linear("random words", random_pair);
+}
+
+#[test]
+#[cfg_attr(debug_assertions, ignore = "timing; run with cargo test --release")]
+fn repeated_sentences_diff_in_near_linear_time() {
+    assert_near_linear("repeated sentences", repeated_pair);
+}
