@@ -1,8 +1,6 @@
-//! Commitment detection against sentences labelled by hand
-//! (tests/fixtures/commitments/labels.toml), and the acceptance cases of the
-//! commitments issue on real statements.
+//! The acceptance cases of the commitments issues on real statements (the
+//! scores against hand labels are in `commitments_scores`).
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use communique::align::AlignOptions;
@@ -12,34 +10,8 @@ use communique::analyze::lexicon::Lexicon;
 use communique::diff::{Change, CommitmentChange, Diff, Strength};
 use communique::import::import;
 use communique::statement::Statement;
-use serde::Deserialize;
 
 use crate::shared::corpus_file;
-
-#[derive(Deserialize)]
-struct Labels {
-    sentence: Vec<Labelled>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct Labelled {
-    source: String,
-    text: String,
-    strength: String,
-    #[serde(default)]
-    marker: String,
-    #[serde(default)]
-    actor: String,
-    #[serde(default)]
-    negated: bool,
-    #[serde(default)]
-    hedges: Vec<String>,
-    #[serde(default)]
-    deadlines: Vec<String>,
-    #[serde(default)]
-    note: String,
-}
 
 fn load(rel: &str) -> Option<Statement> {
     let path = corpus_file(rel)?;
@@ -49,59 +21,6 @@ fn load(rel: &str) -> Option<Statement> {
 
 fn strength_name(s: Option<Strength>) -> &'static str {
     s.map_or("none", Strength::name)
-}
-
-#[test]
-fn precision_and_recall_on_hand_labelled_sentences() {
-    if crate::shared::shared_dir().is_none() {
-        return;
-    }
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/commitments/labels.toml");
-    let labels: Labels = toml::from_str(&std::fs::read_to_string(&path).expect("labels file"))
-        .expect("labels parse");
-    let lexicon = Lexicon::builtin();
-    let (mut tp, mut fp, mut fn_, mut tn, mut strength_ok) = (0, 0, 0, 0, 0);
-    let mut series = std::collections::BTreeSet::new();
-    let mut confusion: HashMap<(&str, &str), usize> = HashMap::new();
-    let mut misses = Vec::new();
-    for l in &labels.sentence {
-        series.insert(l.source.split('/').next().unwrap_or_default().to_owned());
-        let got = detect(&l.text, &lexicon);
-        let got_name = strength_name(got.as_ref().map(|c| c.strength));
-        let want = l.strength.as_str();
-        *confusion.entry((want, got_name)).or_default() += 1;
-        match (want != "none", got.is_some()) {
-            (true, true) => {
-                tp += 1;
-                if want == got_name {
-                    strength_ok += 1;
-                }
-            }
-            (false, true) => fp += 1,
-            (true, false) => fn_ += 1,
-            (false, false) => tn += 1,
-        }
-        if want != got_name {
-            misses.push(format!(
-                "  want {want}, got {got_name}: {}",
-                l.text.chars().take(110).collect::<String>()
-            ));
-        }
-    }
-    let precision = tp as f64 / (tp + fp).max(1) as f64;
-    let recall = tp as f64 / (tp + fn_).max(1) as f64;
-    let accuracy = strength_ok as f64 / tp.max(1) as f64;
-    eprintln!(
-        "commitments: {} sentences from {} series; precision {precision:.3}, recall {recall:.3}, \
-         strength accuracy {accuracy:.3} (tp {tp}, fp {fp}, fn {fn_}, tn {tn})",
-        labels.sentence.len(),
-        series.len()
-    );
-    eprintln!("disagreements:\n{}", misses.join("\n"));
-    assert!(labels.sentence.len() >= 150 && series.len() >= 5);
-    assert!(precision >= 0.85, "precision {precision:.3} below 0.85");
-    assert!(recall >= 0.85, "recall {recall:.3} below 0.85");
 }
 
 fn diff(old: &str, new: &str) -> Option<Diff> {
