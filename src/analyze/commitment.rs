@@ -1,27 +1,44 @@
-//! Commitments: which sentences bind their authors, how strongly, and how a
-//! revision changed that.
+//! Commitments: the clauses of a sentence by which an actor binds itself,
+//! decides, or asks another actor to act (see `COMMITMENTS.md` and
+//! `docs/lexicon.md`).
 //!
-//! A sentence's commitment is read from its first marker (the lexicon's
-//! phrases, longest match first): a recording verb ("notes", "welcomed")
-//! makes it none, a commitment marker gives the strength. UN preambular
-//! paragraphs ("Recalling …,", "Deeply concerned …,") are never commitments;
-//! operative ones are ranked by their opening verb, which is their first
-//! marker. Hedges ("as appropriate") lower the strength one level; a negation
-//! right after the marker ("will not", "will never") flags a commitment not
-//! to act, which is no weaker for it.
+//! A sentence is read clause by clause. Every marker of the lexicon is a
+//! candidate verb; it opens a clause when it stands as a finite verb: at the
+//! start of a UN operative paragraph ("Notes …", "Urges …"), after a subject
+//! that acts ("We", "Members", "The task force", a proper name), or
+//! coordinated with an earlier finite verb ("…, and encourages", "… and
+//! support"). A marker after "to", after a relative pronoun ("measures that
+//! seek to"), or after an article or possessive ("in support of") is no
+//! verb. A modal takes the weaker of itself and the marker it governs ("will
+//! explore" is weak); "will be" with no marker after it predicts ("the
+//! meeting will be held"). A recording verb ("notes", "welcomes") opens a
+//! clause of level none, so that the clauses after it are read on their own.
+//! Hedges lower a clause one level; a negation right after its marker marks
+//! a promise not to act, no weaker for it.
 
 use std::borrow::Cow;
 
-use super::lexicon::{Lexicon, MarkerStrength, Phrase};
-use crate::diff::{Commitment, CommitmentChange, Strength};
+use super::lexicon::{Lexicon, MarkerInfo, MarkerStrength, Phrase};
+use crate::diff::Commitment;
 use crate::normalize::key::MONTHS;
 use crate::normalize::key::{Folding, key};
 
-/// A word of a sentence: lower-cased key text and its byte span in the
-/// sentence.
+/// Punctuation between a word and the one before it: a comma, semicolon,
+/// colon or dash ends a phrase there.
+const BREAK: u8 = 1;
+/// An opening parenthesis stands before the word ("(ii)").
+const OPEN: u8 = 2;
+/// A semicolon stands before the word.
+const SEMICOLON: u8 = 4;
+/// An opening quotation mark stands before the word: a title, not a verb.
+const QUOTE: u8 = 8;
+
+/// A word of a sentence: lower-cased key text, the text as written, and
+/// the punctuation that separates it from the word before.
 struct Word<'a> {
     folded: Cow<'a, str>,
     text: &'a str,
+    sep: u8,
 }
 
 /// A word as the lexicon spells it. Words hold only letters, digits and
@@ -43,10 +60,26 @@ fn trim_apostrophes(mut word: &str) -> &str {
     word
 }
 
+/// The punctuation flags of the text between two words.
+fn separators(gap: &str) -> u8 {
+    let mut sep = 0;
+    for c in gap.chars() {
+        sep |= match c {
+            ',' | ':' | '—' | '–' => BREAK,
+            ';' => BREAK | SEMICOLON,
+            '(' => OPEN,
+            '“' | '"' | '‘' => QUOTE,
+            _ => 0,
+        };
+    }
+    sep
+}
+
 /// The words of a sentence: runs of letters and digits with inner
-/// apostrophes; `lower` is the sentence with ASCII lower-cased. ASCII bytes
-/// are classified without decoding, since this runs on every sentence of
-/// both documents.
+/// apostrophes (and inner hyphens, so that "Secretary-General" is one
+/// word); `lower` is the sentence with ASCII lower-cased. ASCII bytes are
+/// classified without decoding, since this runs on every sentence of both
+/// documents.
 fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
     // Whether the character at byte `i` continues a word (`inner`: one has
     // started, so an apostrophe may continue it), and its width in bytes.
@@ -60,7 +93,7 @@ fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
         }
     };
     let mut out = Vec::with_capacity(text.len() / 6);
-    let mut i = 0;
+    let (mut i, mut gap_from) = (0, 0);
     while i < text.len() {
         let (starts, width) = class(i, false);
         if !starts {
@@ -80,14 +113,16 @@ fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
         out.push(Word {
             folded: fold(t, lower, start),
             text: t,
+            sep: separators(&text[gap_from..start]),
         });
+        gap_from = start + t.len();
     }
     out
 }
 
 /// Words after which a single-word marker is a noun, not a verb ("in
 /// support of", "their request", "the will of").
-const NOUN_CONTEXT: [&str; 14] = [
+const NOUN_CONTEXT: [&str; 16] = [
     "the",
     "a",
     "an",
@@ -102,7 +137,35 @@ const NOUN_CONTEXT: [&str; 14] = [
     "for",
     "with",
     "political",
+    "by",
+    "on",
 ];
+
+/// Words that bind no subject to the verb after them: a relative pronoun
+/// ("measures that seek to", "…, which will connect") or an infinitive
+/// "to" ("to support the region").
+const NOT_FINITE_AFTER: [&str; 6] = ["to", "that", "which", "who", "whom", "whose"];
+
+/// Pronouns that act.
+const PERSONS: [&str; 6] = ["we", "they", "i", "you", "he", "she"];
+
+/// Subjects that do not act: a prediction or description follows them.
+const NON_AGENTS: [&str; 10] = [
+    "it", "this", "that", "these", "those", "there", "which", "what", "such", "itself",
+];
+
+/// Words of a noun phrase besides capitalized words and agent nouns.
+const DETERMINERS: [&str; 16] = [
+    "the", "our", "their", "both", "all", "two", "three", "four", "five", "several", "many",
+    "each", "its", "member", "fellow", "other",
+];
+
+/// Modals with their own strength.
+const MODALS: [&str; 5] = ["will", "shall", "must", "should", "may"];
+
+/// Modals whose sentence states what must happen even without an acting
+/// subject ("disputes should be resolved peacefully").
+const NORMATIVE: [&str; 3] = ["shall", "must", "should"];
 
 fn matches_at(words: &[Word], at: usize, phrase: &Phrase) -> bool {
     phrase.len() <= words.len() - at && phrase.iter().zip(&words[at..]).all(|(p, w)| *p == w.folded)
@@ -116,94 +179,10 @@ fn span<'a>(sentence: &'a str, words: &[Word<'a>], from: usize, to: usize) -> &'
     &sentence[start..end]
 }
 
-/// Finds the commitment `text` (a sentence without its label) makes.
-pub fn detect(text: &str, lexicon: &Lexicon) -> Option<Commitment> {
-    if lexicon.markers.is_empty() {
-        return None;
-    }
-    let lower = text.to_ascii_lowercase();
-    let words = words_of(text, &lower);
-    let first = words.first()?;
-    if is_preambular(text, &first.folded, lexicon) {
-        return None;
-    }
-    let found = first_marker(&words, lexicon)?;
-    let mut strength = found.strength.strength()?;
-    let (at, mut len) = (found.at, found.len);
-
-    // "will consider", "will also explore": the promise is only to consider.
-    if MODALS.contains(&words[at].folded.as_ref()) {
-        let mut k = at + 1;
-        while k < words.len() && is_adverb(&words[k].folded) {
-            k += 1;
-        }
-        if let Some(m) = marker_at(&words, lexicon, k)
-            && m.strength == MarkerStrength::Weak
-        {
-            strength = Strength::Weak;
-            len = k + m.len - at;
-        }
-    }
-    let marker = span(text, &words, at, at + len).to_owned();
-
-    let negated = words[at + len..]
-        .iter()
-        .take(2)
-        .any(|w| lexicon.negations.iter().any(|n| *n == w.folded));
-
-    // A hedge softens the commitment when it stands by its marker ("will,
-    // as appropriate, …", "committed, where applicable, to …") or closes the
-    // sentence ("… as soon as circumstances permit."); one in the middle of
-    // a long sentence qualifies a detail, not the promise.
-    let mut hedges = Vec::new();
-    let near = at.saturating_sub(3)..(at + len + HEDGE_REACH).min(words.len());
-    // Past `near`, only a hedge that closes the sentence counts, and none is
-    // longer than the longest hedge: the words between need no lookup.
-    let closing_from = words.len().saturating_sub(lexicon.hedges.longest());
-    let mut covered = 0;
-    for i in near.clone().chain(closing_from.max(near.end)..words.len()) {
-        if i < covered {
-            // Inside a hedge already found: "circumstances permit" is part
-            // of "as circumstances permit".
-            continue;
-        }
-        for h in lexicon.hedges.starting_with(&words[i].folded) {
-            let closing = i + h.len() == words.len();
-            if (near.contains(&i) || closing) && matches_at(&words, i, h) {
-                hedges.push(span(text, &words, i, i + h.len()).to_owned());
-                covered = i + h.len();
-                break;
-            }
-        }
-    }
-    hedges.dedup();
-    if !hedges.is_empty() {
-        strength = strength.lowered();
-    }
-
-    Some(Commitment {
-        strength,
-        marker,
-        actor: found.actor,
-        hedges,
-        negated,
-        deadlines: deadlines(text, &words),
-    })
-}
-
-/// How many words after its marker a hedge may stand and still soften it.
-const HEDGE_REACH: usize = 8;
-
-/// The longest actor phrase the search looks back for, in words.
-const MAX_ACTOR_WORDS: usize = 8;
-
-/// Modal markers: they bind only the subject right before them.
-const MODALS: [&str; 5] = ["will", "shall", "must", "should", "need"];
-
 /// Words that may stand between a subject and its verb, or open an
 /// operative paragraph ("Strongly urges", "Also calls upon").
 fn is_adverb(word: &str) -> bool {
-    (word.ends_with("ly") && word.len() > 3)
+    (word.ends_with("ly") && word.len() > 3 && word != "apply" && word != "supply")
         || matches!(
             word,
             "also"
@@ -215,13 +194,15 @@ fn is_adverb(word: &str) -> bool {
                 | "together"
                 | "still"
                 | "now"
-                | "all"
-                | "both"
-                | "each"
-                | "continue"
-                | "to"
+                | "today"
+                | "thus"
+                | "hence"
+                | "collectively"
                 | "not"
                 | "never"
+                | "do"
+                | "does"
+                | "did"
         )
 }
 
@@ -232,105 +213,117 @@ fn is_preambular(text: &str, first: &str, lexicon: &Lexicon) -> bool {
     opens && text.trim_end().ends_with(',')
 }
 
-/// A marker found in a sentence, with the actor it binds.
-struct Found {
+/// A marker occurrence: where it stands, how many words it spans, and what
+/// it means. A modal merged with the marker it governs spans both.
+#[derive(Clone, Copy)]
+struct Hit {
     at: usize,
     len: usize,
-    strength: MarkerStrength,
-    actor: Option<String>,
+    /// Words of the marker as reports name it (the modal alone when the
+    /// marker after it does not change its level).
+    shown: usize,
+    info: MarkerInfo,
+    /// A modal ("will", "must") or a modal merged with its verb.
+    modal: bool,
+    /// "will be" / "may be" with no marker after it: a prediction.
+    predicts: bool,
 }
 
-/// The marker that decides the sentence: its first marker that binds
-/// someone, or, when that one only records ("recall the commitments … and
-/// agree to take …", "reiterate that we will never recognise …"), a
-/// commitment marker coordinated with it or restated in a clause of an actor.
-fn first_marker(words: &[Word], lexicon: &Lexicon) -> Option<Found> {
-    let first = (0..words.len()).find_map(|at| binding_marker(words, lexicon, at))?;
-    // An operative paragraph is ranked by the verb it opens with, as UN
-    // usage reads it ("Welcomes … and requests …" is a welcome).
-    let operative = words[..first.at].iter().all(|w| is_adverb(&w.folded));
-    if first.strength != MarkerStrength::None || operative {
-        return Some(first);
-    }
-    let after = first.at + first.len;
-    if words.get(after).is_some_and(|w| w.folded == "that")
-        && let Some(m) = (after + 1..words.len()).find_map(|at| binding_marker(words, lexicon, at))
-        && m.strength != MarkerStrength::None
-        && (after + 1..m.at).any(|i| actor_at(words, i, lexicon).is_some())
-    {
-        return Some(m);
-    }
-    for j in after..words.len() {
-        if words[j].folded != "and" {
+/// The marker at word `at`, longest phrase first, unless it is a noun there
+/// or a month ("May 14").
+fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Hit> {
+    let candidates = lexicon.markers.get(words.get(at)?.folded.as_ref())?;
+    for (phrase, info) in candidates {
+        if !matches_at(words, at, phrase) {
             continue;
         }
-        // "and agree to", "and also requests", "and further urges".
-        for k in j + 1..(j + 3).min(words.len()) {
-            if let Some(m) = marker_at(words, lexicon, k)
-                && m.strength != MarkerStrength::None
-                && verb_form(&words[k].folded) == verb_form(&words[first.at].folded)
-            {
-                return Some(Found {
-                    actor: first.actor.clone(),
-                    ..m
-                });
-            }
-            if !matches!(
-                words[k].folded.as_ref(),
-                "also" | "further" | "strongly" | "again"
-            ) {
-                break;
-            }
+        let prev = at.checked_sub(1).map(|p| words[p].folded.as_ref());
+        let noun = phrase.len() == 1 && prev.is_some_and(|p| NOUN_CONTEXT.contains(&p));
+        let month = words[at].folded == "may"
+            && (words[at].text.starts_with('M')
+                && words.get(at + 1).is_some_and(|w| is_number(&w.folded)));
+        if noun || month {
+            return None;
         }
+        return Some(Hit {
+            at,
+            len: phrase.len(),
+            shown: phrase.len(),
+            info: *info,
+            modal: phrase.len() == 1 && MODALS.contains(&words[at].folded.as_ref()),
+            predicts: false,
+        });
     }
-    Some(first)
+    None
 }
 
-/// The marker at word `at` if it binds someone there:
-/// - at the start of the sentence, or after adverbs only ("Strongly urges"):
-///   an operative paragraph, the body speaking;
-/// - a modal ("will", "must") right after an actor ("We will", "the
-///   Parties shall"); after anything else it describes ("the Conference,
-///   which will be held", "Russia must not succeed");
-/// - a marker that opens with a possessive ("our commitment to");
-/// - any other marker with an actor before it.
-fn binding_marker(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Found> {
-    let m = marker_at(words, lexicon, at)?;
-    if words[..at].iter().all(|w| is_adverb(&w.folded)) {
-        return Some(m);
-    }
-    let word = words[at].folded.as_ref();
-    if MODALS.contains(&word) {
-        let mut k = at;
-        while k > 0 && is_adverb(&words[k - 1].folded) && words[k - 1].folded != "to" {
-            k -= 1;
+/// Every marker of the sentence, left to right, a modal merged with the
+/// marker it governs ("will continue to", "should consider").
+fn hits(words: &[Word], lexicon: &Lexicon) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let Some(mut h) = marker_at(words, lexicon, i) else {
+            i += 1;
+            continue;
+        };
+        i += h.len;
+        if h.modal {
+            let mut j = i;
+            while j < words.len() && (is_adverb(&words[j].folded) || words[j].folded == "also") {
+                j += 1;
+            }
+            let be = words
+                .get(j)
+                .is_some_and(|w| matches!(w.folded.as_ref(), "be" | "remain" | "stay"));
+            let next = marker_at(words, lexicon, j)
+                .or_else(|| be.then(|| marker_at(words, lexicon, j + 1)).flatten());
+            match next {
+                Some(n) => {
+                    let own = h.info.strength;
+                    let theirs = if own == MarkerStrength::Strong {
+                        n.info.with_will.unwrap_or(n.info.strength)
+                    } else {
+                        n.info.strength
+                    };
+                    let level = if theirs == MarkerStrength::None {
+                        own
+                    } else {
+                        rank_min(own, theirs)
+                    };
+                    let end = n.at + n.len;
+                    h.shown = if level == own { 1 } else { end - h.at };
+                    h.len = end - h.at;
+                    h.info.strength = level;
+                    i = end;
+                }
+                None if be && matches!(words[h.at].folded.as_ref(), "will" | "may") => {
+                    h.predicts = true;
+                }
+                None => {}
+            }
         }
-        // An actor phrase that ends right before the modal.
-        let start = (k.saturating_sub(MAX_ACTOR_WORDS)..k)
-            .find(|&j| actor_at(words, j, lexicon) == Some(k - j))?;
-        return Some(Found {
-            actor: Some(actor_text(words, start, k)),
-            ..m
-        });
+        out.push(h);
     }
-    if matches!(word, "our" | "their" | "its") {
-        return Some(Found {
-            actor: last_actor(words, at, lexicon),
-            ..m
-        });
-    }
-    let actor = last_actor(words, at, lexicon)?;
-    Some(Found {
-        actor: Some(actor),
-        ..m
-    })
+    out
+}
+
+/// The weaker of two marker strengths.
+fn rank_min(a: MarkerStrength, b: MarkerStrength) -> MarkerStrength {
+    let rank = |m: MarkerStrength| match m {
+        MarkerStrength::None => 0,
+        MarkerStrength::Weak => 1,
+        MarkerStrength::Moderate => 2,
+        MarkerStrength::Strong => 3,
+    };
+    if rank(a) <= rank(b) { a } else { b }
 }
 
 /// The inflection of a verb, so that only a verb coordinated in the same
 /// form counts: "Welcomes … and encourages" yes, "Welcomes the Meeting, which
 /// examined … and considered …" no.
 fn verb_form(word: &str) -> u8 {
-    if word.ends_with("ed") {
+    if word.ends_with("ed") || word == "undertook" || word == "sought" {
         2
     } else if word.ends_with('s') && !word.ends_with("ss") {
         1
@@ -339,63 +332,399 @@ fn verb_form(word: &str) -> u8 {
     }
 }
 
-/// The marker at word `at`, longest phrase first, unless it is a noun there.
-fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Found> {
-    let candidates = lexicon.markers.get(words.get(at)?.folded.as_ref())?;
-    for (phrase, strength) in candidates {
-        if !matches_at(words, at, phrase) {
+/// How a marker stands in its sentence.
+enum Role {
+    /// It opens the sentence (after adverbs): a UN operative verb.
+    Opening,
+    /// It follows "and" or a comma: coordinated with the verb before.
+    Coordinated,
+    /// It follows a noun phrase `from..to` that is its subject.
+    Subject(usize, usize),
+    /// A possessive marker ("our commitment to") of the sentence's subject.
+    Possessive((usize, usize)),
+}
+
+/// A finite verb found in the sentence: where its clause starts, its
+/// marker, and the actor it binds.
+struct Verb {
+    start: usize,
+    hit: Hit,
+    actor: Option<(usize, usize)>,
+}
+
+/// Finds the commitment `text` (a sentence without its label) makes: its
+/// strongest clause.
+pub fn detect(text: &str, lexicon: &Lexicon) -> Option<Commitment> {
+    strongest(&clauses(text, lexicon)).cloned()
+}
+
+/// The strongest of some clauses (the first of equals): a sentence's
+/// commitment.
+pub fn strongest(clauses: &[Commitment]) -> Option<&Commitment> {
+    let mut best: Option<&Commitment> = None;
+    for c in clauses {
+        if best.is_none_or(|b| c.strength > b.strength) {
+            best = Some(c);
+        }
+    }
+    best
+}
+
+/// The commitment clauses of `text` (a sentence without its label), in
+/// reading order.
+pub fn clauses(text: &str, lexicon: &Lexicon) -> Vec<Commitment> {
+    if lexicon.markers.is_empty() {
+        return Vec::new();
+    }
+    let lower = text.to_ascii_lowercase();
+    let words = words_of(text, &lower);
+    let Some(first) = words.first() else {
+        return Vec::new();
+    };
+    if is_preambular(text, &first.folded, lexicon) {
+        return Vec::new();
+    }
+    let verbs = finite_verbs(&words, lexicon);
+    let mut out = Vec::new();
+    for (v, verb) in verbs.iter().enumerate() {
+        let Some(mut strength) = verb.hit.info.strength.strength() else {
+            continue;
+        };
+        let h = verb.hit;
+        // A later verb's subject can reach back into this clause ("the
+        // Parties that will … shall"); the clause keeps at least its marker.
+        let end = verbs
+            .get(v + 1)
+            .map_or(words.len(), |n| n.start)
+            .clamp(h.at + h.len, words.len());
+        let marker = span(text, &words, h.at, h.at + h.shown).to_owned();
+        let negated = words[h.at + 1..(h.at + h.len + 2).min(words.len())]
+            .iter()
+            .any(|w| lexicon.negations.iter().any(|n| *n == w.folded));
+        let hedges = hedges(text, &words, h, verb.start, end, lexicon);
+        if !hedges.is_empty() {
+            strength = strength.lowered();
+        }
+        let actor = verb.actor.map(|(a, b)| span(text, &words, a, b).to_owned());
+        // "(i) modify …; and (ii) remove …": each item is a clause of its own.
+        for (from, to) in enumerated(text, &words, h.at + h.len, verb.start, end) {
+            out.push(Commitment {
+                strength,
+                marker: marker.clone(),
+                actor: actor.clone(),
+                hedges: hedges.clone(),
+                negated,
+                deadlines: deadlines(text, &words[from..to]),
+                clause: span(text, &words, from, to).to_owned(),
+                inherited: false,
+            });
+        }
+    }
+    out
+}
+
+/// The finite verbs of a sentence among its markers: commitment clauses,
+/// and recording verbs whose clauses are of level none.
+fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
+    let mut verbs: Vec<Verb> = Vec::new();
+    // The subject and verb form of the last finite verb, which a verb
+    // coordinated with it shares.
+    let mut subject: Option<(usize, usize)> = None;
+    let mut form: Option<u8> = None;
+    let mut operative = false;
+    // Inside "notes that …": a clause there binds only its authors ("we
+    // reiterate that we will").
+    let mut complement = false;
+    for h in hits(words, lexicon) {
+        let mut k = h.at;
+        while k > 0 && is_adverb(&words[k - 1].folded) && words[k].sep & BREAK == 0 {
+            k -= 1;
+        }
+        if words[h.at].sep & SEMICOLON != 0 {
+            complement = false;
+        }
+        let prev = k.checked_sub(1).map(|p| words[p].folded.as_ref());
+        let own_form = if h.modal {
+            None
+        } else {
+            Some(verb_form(&words[h.at].folded))
+        };
+        let role = if words[k].sep & QUOTE != 0 {
+            None
+        } else if k == 0 {
+            let first = words[h.at].folded.as_ref();
+            (first.ends_with('s') || first == "it").then_some(Role::Opening)
+        } else if prev.is_some_and(|p| NOT_FINITE_AFTER.contains(&p)) {
+            None
+        } else if matches!(prev, Some("and" | "or" | "but" | "nor")) || words[k].sep & BREAK != 0 {
+            Some(Role::Coordinated)
+        } else if matches!(prev, Some("our" | "their" | "its")) || is_possessive(&words[h.at]) {
+            // "We are united in our determination to …": the possessive
+            // marker binds the sentence's subject, if it acts ("These
+            // actions reflect our commitment" does not).
+            match subject.or_else(|| opening_subject(words, lexicon)) {
+                Some(s) if !operative => Some(Role::Possessive(s)),
+                _ => continue,
+            }
+        } else {
+            subject_span(words, k, lexicon).map(|(from, to)| Role::Subject(from, to))
+        };
+        let strength = h.info.strength;
+        let normative = h.modal && NORMATIVE.contains(&words[h.at].folded.as_ref());
+        let (actor, start) = match role {
+            None => continue,
+            Some(Role::Opening) => {
+                operative = true;
+                form = own_form;
+                (None, h.at)
+            }
+            Some(Role::Possessive(s)) => (Some(s), h.at),
+            Some(Role::Coordinated) => {
+                if !operative && subject.is_none() {
+                    subject = opening_subject(words, lexicon);
+                }
+                let same_form = own_form.is_none() || form.is_none() || own_form == form;
+                if !(operative || subject.is_some()) || !same_form {
+                    continue;
+                }
+                complement = false;
+                (subject, h.at)
+            }
+            Some(Role::Subject(from, to)) => {
+                let agent = to > from && is_agent(words, from, to, lexicon);
+                let person = to > from && PERSONS.contains(&words[to - 1].folded.as_ref());
+                let binds = if complement {
+                    person || (normative && !agent)
+                } else {
+                    agent || normative
+                };
+                if !binds {
+                    continue;
+                }
+                if agent && !complement {
+                    subject = Some((from, to));
+                    form = own_form.or(Some(0));
+                }
+                (agent.then_some((from, to)), if agent { from } else { k })
+            }
+        };
+        if h.predicts || recalled(words, start, h, lexicon) {
             continue;
         }
-        let noun =
-            phrase.len() == 1 && at > 0 && NOUN_CONTEXT.contains(&words[at - 1].folded.as_ref());
-        if noun {
-            return None;
+        if strength == MarkerStrength::None {
+            let after = h.at + h.len;
+            complement |= words.get(after).is_some_and(|w| w.folded == "that");
         }
-        return Some(Found {
-            at,
-            len: phrase.len(),
-            strength: *strength,
-            actor: None,
+        verbs.push(Verb {
+            start,
+            hit: h,
+            actor,
         });
     }
-    None
+    verbs
 }
 
-/// The last actor the lexicon knows that ends before word `marker`.
-fn last_actor(words: &[Word], marker: usize, lexicon: &Lexicon) -> Option<String> {
-    let mut found = None;
-    let mut i = 0;
-    while i < marker {
-        match actor_at(words, i, lexicon) {
-            // Skip past the phrase so that "the Ministers" is not cut to
-            // "Ministers".
-            Some(len) if i + len <= marker => {
-                found = Some((i, i + len));
-                i += len;
+/// The noun phrase that ends right before word `k`: capitalized words,
+/// determiners and agent nouns, back to a punctuation mark ("The
+/// Government of the Islamic Republic of Iran"). `None` when it is the
+/// object of a preposition ("… against Ukraine continues"), not a subject.
+fn subject_span(words: &[Word], k: usize, lexicon: &Lexicon) -> Option<(usize, usize)> {
+    let np_word = |w: &Word| {
+        starts_upper(w.text)
+            || DETERMINERS.contains(&w.folded.as_ref())
+            || lexicon.agents.contains(w.folded.as_ref())
+    };
+    let mut from = k;
+    while from > 0 && k - from < MAX_ACTOR_WORDS {
+        let w = &words[from - 1];
+        let joins = matches!(w.folded.as_ref(), "and" | "of" | "for")
+            && from >= 2
+            && from < k
+            && starts_upper(words[from - 2].text);
+        if !(np_word(w) || joins) || (from < k && words[from].sep & BREAK != 0) {
+            break;
+        }
+        from -= 1;
+    }
+    if from == k {
+        // A lower-case head ("our efforts", "the plan"): one word, judged
+        // by `is_agent`.
+        from = k - 1;
+    }
+    let governed = from > 0
+        && words[from].sep & BREAK == 0
+        && PREPOSITIONS.contains(&words[from - 1].folded.as_ref());
+    (!governed).then_some((from, k))
+}
+
+/// The subject that opens the sentence, if it names someone who acts
+/// ("The Ministers, recalling …, committed to …"; "<a state> does not seek
+/// and will not acquire …").
+fn opening_subject(words: &[Word], lexicon: &Lexicon) -> Option<(usize, usize)> {
+    if words.first().is_none_or(|w| is_adverb(&w.folded)) {
+        return None;
+    }
+    let mut to = 0;
+    while to < words.len() && to < MAX_ACTOR_WORDS && (to == 0 || words[to].sep & BREAK == 0) {
+        let w = &words[to];
+        let np = starts_upper(w.text)
+            || DETERMINERS.contains(&w.folded.as_ref())
+            || lexicon.agents.contains(w.folded.as_ref())
+            || PERSONS.contains(&w.folded.as_ref());
+        if !np {
+            break;
+        }
+        to += 1;
+    }
+    let headed = to > 0 && !DETERMINERS.contains(&words[to - 1].folded.as_ref());
+    (headed && is_agent(words, 0, to, lexicon)).then_some((0, to))
+}
+
+/// The longest actor phrase read back from a verb, in words.
+const MAX_ACTOR_WORDS: usize = 10;
+
+/// Prepositions: a noun phrase after one is no subject.
+const PREPOSITIONS: [&str; 18] = [
+    "of", "against", "in", "on", "for", "with", "to", "from", "by", "at", "into", "over", "under",
+    "between", "among", "about", "through", "across",
+];
+
+/// Whether a marker opens with a possessive ("our commitment to").
+fn is_possessive(w: &Word) -> bool {
+    matches!(w.folded.as_ref(), "our" | "their" | "its")
+}
+
+fn starts_upper(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether the noun phrase `from..to` names someone who acts.
+fn is_agent(words: &[Word], from: usize, to: usize, lexicon: &Lexicon) -> bool {
+    let head = &words[to - 1];
+    let h = head.folded.as_ref();
+    if PERSONS.contains(&h) || lexicon.agents.contains(h) {
+        return true;
+    }
+    if NON_AGENTS.contains(&h) {
+        return false;
+    }
+    if (from..to).any(|i| {
+        lexicon
+            .actors
+            .starting_with(&words[i].folded)
+            .iter()
+            .any(|a| i + a.len() == to && matches_at(words, i, a))
+    }) {
+        return true;
+    }
+    // A capitalized head is a name; at the start of the sentence the
+    // capital proves nothing, so an abstract noun there is no actor.
+    let abstract_noun = [
+        "tion", "ment", "ness", "ity", "ance", "ence", "ing", "ure", "ts",
+    ]
+    .iter()
+    .any(|s| h.ends_with(s));
+    starts_upper(head.text) && !(to - 1 == 0 && abstract_noun)
+}
+
+/// Whether a past-tense marker is dated to an earlier time ("Last year we
+/// pledged …"): a pledge recalled, not made.
+fn recalled(words: &[Word], start: usize, h: Hit, lexicon: &Lexicon) -> bool {
+    let past = verb_form(&words[h.at].folded) == 2
+        || (h.at > 0 && matches!(words[h.at - 1].folded.as_ref(), "had"));
+    if !past {
+        return false;
+    }
+    let window = start.saturating_sub(6)..(h.at + h.len + 4).min(words.len());
+    window.clone().any(|i| {
+        lexicon
+            .recalled
+            .starting_with(&words[i].folded)
+            .iter()
+            .any(|r| i + r.len() <= window.end && matches_at(words, i, r))
+    })
+}
+
+/// How many words after its marker a hedge may stand and still soften it.
+const HEDGE_REACH: usize = 8;
+
+/// The hedges of the clause of marker `h`, spanning words `start..end`: one
+/// by its marker ("will, as appropriate, …") or closing the clause ("… as
+/// circumstances permit"); one in the middle of a long clause qualifies a
+/// detail, not the promise.
+fn hedges(
+    text: &str,
+    words: &[Word],
+    h: Hit,
+    start: usize,
+    end: usize,
+    lexicon: &Lexicon,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let near = h.at.saturating_sub(3).max(start.min(h.at))..(h.at + h.len + HEDGE_REACH).min(end);
+    // A closing hedge after a later conjunct ("… and adopting new measures
+    // as necessary") qualifies that conjunct only.
+    let closing_from = end.saturating_sub(lexicon.hedges.longest());
+    let mut covered = 0;
+    for i in near.clone().chain(closing_from.max(near.end)..end) {
+        if i < covered {
+            continue;
+        }
+        for p in lexicon.hedges.starting_with(&words[i].folded) {
+            let conjunct = || {
+                words[(h.at + h.len).min(i)..i]
+                    .iter()
+                    .any(|w| w.folded == "and")
+            };
+            let closing = i + p.len() == end && !near.contains(&i) && !conjunct();
+            if (near.contains(&i) || closing) && i + p.len() <= end && matches_at(words, i, p) {
+                let found = span(text, words, i, i + p.len()).to_owned();
+                if !out.contains(&found) {
+                    out.push(found);
+                }
+                covered = i + p.len();
+                break;
             }
-            _ => i += 1,
         }
     }
-    found.map(|(from, to)| actor_text(words, from, to))
+    out
 }
 
-/// The length of the longest actor phrase starting at word `i`.
-fn actor_at(words: &[Word], i: usize, lexicon: &Lexicon) -> Option<usize> {
-    lexicon
-        .actors
-        .starting_with(&words[i].folded)
-        .iter()
-        .find(|a| matches_at(words, i, a))
-        .map(Vec::len)
+/// Whether word `i` is an enumeration label written in parentheses: "(ii)",
+/// "(2)", "(b)".
+fn is_enumeration(text: &str, words: &[Word], i: usize) -> bool {
+    let w = &words[i];
+    let end = w.text.as_ptr() as usize - text.as_ptr() as usize + w.text.len();
+    let closes = text.as_bytes().get(end) == Some(&b')');
+    let label = w.folded.len() <= 4
+        && (w.folded.chars().all(|c| c.is_ascii_digit())
+            || w.folded.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+            || (w.folded.len() == 1 && w.folded.chars().all(|c| c.is_ascii_lowercase())));
+    w.sep & OPEN != 0 && closes && label
 }
 
-/// The words `from..to` as the sentence writes them.
-fn actor_text(words: &[Word], from: usize, to: usize) -> String {
-    words[from..to]
-        .iter()
-        .map(|w| w.text)
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The parts of a clause `start..end` split at its enumeration labels after
+/// the marker (`from`), when there are two or more; else the whole clause.
+fn enumerated(
+    text: &str,
+    words: &[Word],
+    from: usize,
+    start: usize,
+    end: usize,
+) -> Vec<(usize, usize)> {
+    let labels: Vec<usize> = (from.min(end)..end)
+        .filter(|&i| is_enumeration(text, words, i))
+        .collect();
+    if labels.len() < 2 {
+        return vec![(start, end)];
+    }
+    let mut cuts = vec![start];
+    cuts.extend(labels.iter().skip(1).copied());
+    cuts.push(end);
+    cuts.windows(2)
+        .filter(|w| w[0] < w[1])
+        .map(|w| (w[0], w[1]))
+        .collect()
 }
 
 fn is_number(w: &str) -> bool {
@@ -486,204 +815,9 @@ fn deadlines(text: &str, words: &[Word]) -> Vec<String> {
     out
 }
 
-/// Compares the commitments of an entry's two sides (the strongest of each
-/// side for splits and merges); `text_changed` says whether the wording
-/// changed beyond editorial differences. Returns the change and its reasons
-/// in words.
-pub fn compare(
-    old: Option<&Commitment>,
-    new: Option<&Commitment>,
-    text_changed: bool,
-) -> Option<(CommitmentChange, Vec<String>)> {
-    let describe = |c: &Commitment| format!("'{}' ({})", c.marker, c.strength.name());
-    match (old, new) {
-        (None, None) => None,
-        (None, Some(n)) => Some((
-            CommitmentChange::Added,
-            vec![format!("marker {}", describe(n))],
-        )),
-        (Some(o), None) => Some((
-            CommitmentChange::Removed,
-            vec![format!("marker {}", describe(o))],
-        )),
-        (Some(o), Some(n)) => {
-            let mut reasons = Vec::new();
-            // A strength change with the same marker is explained by hedges.
-            if o.marker.to_lowercase() != n.marker.to_lowercase() {
-                reasons.push(format!("marker {} → {}", describe(o), describe(n)));
-            }
-            for h in &n.hedges {
-                if !o.hedges.contains(h) {
-                    reasons.push(format!("hedge added: '{h}'"));
-                }
-            }
-            for h in &o.hedges {
-                if !n.hedges.contains(h) {
-                    reasons.push(format!("hedge removed: '{h}'"));
-                }
-            }
-            if o.negated != n.negated {
-                reasons.push(if n.negated {
-                    "negation added".to_owned()
-                } else {
-                    "negation removed".to_owned()
-                });
-            }
-            if o.deadlines != n.deadlines {
-                let list = |d: &[String]| {
-                    if d.is_empty() {
-                        "none".to_owned()
-                    } else {
-                        d.join("; ")
-                    }
-                };
-                reasons.push(format!(
-                    "deadline changed: {} → {}",
-                    list(&o.deadlines),
-                    list(&n.deadlines)
-                ));
-            }
-            if o.actor != n.actor && o.actor.is_some() && n.actor.is_some() {
-                reasons.push(format!(
-                    "actor changed: {} → {}",
-                    o.actor.as_deref().unwrap_or(""),
-                    n.actor.as_deref().unwrap_or("")
-                ));
-            }
-            let change = match n.strength.cmp(&o.strength) {
-                std::cmp::Ordering::Greater => CommitmentChange::Strengthened,
-                std::cmp::Ordering::Less => CommitmentChange::Weakened,
-                _ if text_changed || !reasons.is_empty() => CommitmentChange::Reworded,
-                _ => CommitmentChange::Unchanged,
-            };
-            if change == CommitmentChange::Reworded && reasons.is_empty() {
-                reasons.push("same marker and strength, wording changed".to_owned());
-            }
-            Some((change, reasons))
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn c(text: &str) -> Option<Commitment> {
-        detect(text, &Lexicon::builtin())
-    }
-
-    #[test]
-    fn strengths() {
-        let s = |t: &str| c(t).map(|c| c.strength);
-        assert_eq!(
-            s(
-                "The Ministers, recalling their statement of June 4, 2020, committed to strengthen cooperation."
-            ),
-            Some(Strength::Strong)
-        );
-        assert_eq!(
-            s("Decides to include in the provisional agenda the item;"),
-            Some(Strength::Strong)
-        );
-        assert_eq!(
-            s("Calls upon all States to sign the Treaty;"),
-            Some(Strength::Moderate)
-        );
-        assert_eq!(s("Encourages all States to sign;"), Some(Strength::Weak));
-        assert_eq!(s("Welcomes the entry into force of the Treaty;"), None);
-        assert_eq!(s("Recalling its resolutions 72/31 and 73/48,"), None);
-        assert_eq!(s("Deeply concerned that States will not act,"), None);
-        assert_eq!(
-            s("The Ministers acknowledged that the threat remains."),
-            None
-        );
-        assert_eq!(
-            s("The Coalition will, as appropriate, explore options."),
-            Some(Strength::Moderate)
-        );
-        assert_eq!(
-            s("In Syria, the Coalition stands in support of a settlement."),
-            None
-        );
-    }
-
-    #[test]
-    fn details() {
-        let k = c("We will never recognise Russia's purported annexation.").expect("commitment");
-        assert!(k.negated);
-        assert_eq!(k.strength, Strength::Strong);
-        assert_eq!(k.actor.as_deref(), Some("We"));
-        let k = c("We solemnly reiterate that we will never recognise this illegal annexation.")
-            .expect("commitment");
-        assert!(k.negated && k.marker == "will");
-        assert_eq!(
-            c(
-                "The Ministers affirmed that international law must be upheld under all circumstances."
-            ),
-            None
-        );
-        let k = c("The Parties commit to take the following actions by May 14, 2025:")
-            .expect("commitment");
-        assert_eq!(k.marker, "commit to");
-        assert_eq!(k.actor.as_deref(), Some("The Parties"));
-        assert_eq!(k.deadlines, ["by May 14, 2025"]);
-        let k = c("The United States will modify the tariff for an additional period of 90 days, and 10 percent.")
-            .expect("commitment");
-        assert_eq!(
-            k.deadlines,
-            ["for an additional period of 90 days", "10 percent"]
-        );
-        let k = c("They will act, where possible, by 2030.").expect("commitment");
-        assert_eq!(k.hedges, ["where possible"]);
-        assert_eq!(k.deadlines, ["by 2030"]);
-    }
-
-    #[test]
-    fn hedges_count_by_the_marker_or_at_the_end() {
-        let hedges = |t: &str| c(t).expect("commitment").hedges;
-        // Far from the marker but closing the sentence.
-        assert_eq!(
-            hedges(
-                "The Ministers also reaffirmed their intent to hold the next ministerial meeting of the Global Coalition in Italy as soon as circumstances permit."
-            ),
-            ["as circumstances permit"]
-        );
-        // Far from the marker and in the middle: it qualifies a detail.
-        assert!(
-            hedges(
-                "The Coalition will fund the long programme of stabilization in the liberated areas of the country, where possible with regional partners, over the coming years."
-            )
-            .is_empty()
-        );
-        // By the marker, and again at the end: both are listed.
-        assert_eq!(
-            hedges("The Parties will, as appropriate, review the plan when circumstances permit."),
-            ["as appropriate", "when circumstances permit"]
-        );
-    }
-
-    #[test]
-    fn changes() {
-        let a = c("The Parties commit to take action by May 14, 2025.");
-        let b = c("The Parties agree to take action by August 12, 2025.");
-        let (change, reasons) = compare(a.as_ref(), b.as_ref(), true).expect("both commit");
-        assert_eq!(change, CommitmentChange::Reworded);
-        assert!(
-            reasons.contains(&"deadline changed: by May 14, 2025 → by August 12, 2025".to_owned()),
-            "{reasons:?}"
-        );
-        let weak = c("The Ministers encourage action.");
-        let (change, _) = compare(a.as_ref(), weak.as_ref(), true).expect("both commit");
-        assert_eq!(change, CommitmentChange::Weakened);
-        let (change, _) = compare(weak.as_ref(), a.as_ref(), true).expect("both commit");
-        assert_eq!(change, CommitmentChange::Strengthened);
-        assert_eq!(
-            compare(None, a.as_ref(), true).map(|x| x.0),
-            Some(CommitmentChange::Added)
-        );
-        assert_eq!(
-            compare(a.as_ref(), a.as_ref(), false).map(|x| x.0),
-            Some(CommitmentChange::Unchanged)
-        );
-    }
+/// The deadlines and targets of a sentence, read on their own (a list
+/// item's, which carries its lead-in's marker).
+pub fn deadlines_of(text: &str) -> Vec<String> {
+    let lower = text.to_ascii_lowercase();
+    deadlines(text, &words_of(text, &lower))
 }

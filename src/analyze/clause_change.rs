@@ -1,0 +1,269 @@
+//! How a revision changed the commitments of an aligned entry, clause by
+//! clause: the clauses of the two sides are paired (same marker family or
+//! same object), and the entry's change is read from the pairs and from
+//! the clauses left without a counterpart. Order and case never count.
+
+use std::cmp::Ordering;
+
+use crate::diff::{Commitment, CommitmentChange};
+
+/// Compares the commitment clauses of an entry's two sides (all the
+/// sentences of each side). Returns the change and its reasons in words,
+/// each naming its clause; `None` when neither side commits.
+pub fn compare(
+    old: &[&Commitment],
+    new: &[&Commitment],
+) -> Option<(CommitmentChange, Vec<String>)> {
+    let level = |side: &[&Commitment]| side.iter().map(|c| c.strength).max();
+    let (old_level, new_level) = match (level(old), level(new)) {
+        (None, None) => return None,
+        (None, Some(_)) => {
+            let reasons = new.iter().map(|c| format!("clause added: {}", name(c)));
+            return Some((CommitmentChange::Added, reasons.collect()));
+        }
+        (Some(_), None) => {
+            let reasons = old.iter().map(|c| format!("clause removed: {}", name(c)));
+            return Some((CommitmentChange::Removed, reasons.collect()));
+        }
+        (Some(o), Some(n)) => (o, n),
+    };
+    let pairs = pair(old, new);
+    let mut reasons = Vec::new();
+    let mut paired_old = vec![false; old.len()];
+    let mut paired_new = vec![false; new.len()];
+    let (mut firmer, mut softer, mut reworded) = (false, false, false);
+    for &(o, n) in &pairs {
+        paired_old[o] = true;
+        paired_new[n] = true;
+        let (a, b) = (old[o], new[n]);
+        let moves = describe_pair(a, b, &mut reasons);
+        match b.strength.cmp(&a.strength) {
+            Ordering::Greater => firmer = true,
+            Ordering::Less => softer = true,
+            Ordering::Equal => {}
+        }
+        firmer |= moves.firmer;
+        softer |= moves.softer;
+        reworded |= moves.reworded;
+    }
+    let dropped: Vec<&Commitment> = (0..old.len())
+        .filter(|&i| !paired_old[i])
+        .map(|i| old[i])
+        .collect();
+    let added: Vec<&Commitment> = (0..new.len())
+        .filter(|&i| !paired_new[i])
+        .map(|i| new[i])
+        .collect();
+    for c in &dropped {
+        reasons.push(format!("clause removed: {}", name(c)));
+    }
+    for c in &added {
+        reasons.push(format!("clause added: {}", name(c)));
+    }
+    let change = match new_level.cmp(&old_level) {
+        Ordering::Greater => CommitmentChange::Strengthened,
+        Ordering::Less => CommitmentChange::Weakened,
+        Ordering::Equal => match (dropped.is_empty(), added.is_empty()) {
+            (false, true) => CommitmentChange::Removed,
+            (true, false) => CommitmentChange::Added,
+            (false, false) => CommitmentChange::Reworded,
+            (true, true) => match (firmer, softer) {
+                (true, false) => CommitmentChange::Strengthened,
+                (false, true) => CommitmentChange::Weakened,
+                (true, true) => CommitmentChange::Reworded,
+                (false, false) if reworded => CommitmentChange::Reworded,
+                (false, false) => CommitmentChange::Unchanged,
+            },
+        },
+    };
+    Some((change, reasons))
+}
+
+/// A clause as reasons name it: its marker, level and opening words.
+fn name(c: &Commitment) -> String {
+    let mut opening: String = c.clause.chars().take(60).collect();
+    if opening.len() < c.clause.len() {
+        opening.push('…');
+    }
+    format!("'{}' ({}) in \"{opening}\"", c.marker, c.strength.name())
+}
+
+/// What a pair of clauses says about the change.
+#[derive(Default)]
+struct Moves {
+    firmer: bool,
+    softer: bool,
+    reworded: bool,
+}
+
+/// Describes how clause `a` became `b`, adding reasons.
+fn describe_pair(a: &Commitment, b: &Commitment, reasons: &mut Vec<String>) -> Moves {
+    let mut m = Moves::default();
+    let describe = |c: &Commitment| format!("'{}' ({})", c.marker, c.strength.name());
+    if a.marker.to_lowercase() != b.marker.to_lowercase() || a.strength != b.strength {
+        reasons.push(format!("marker {} → {}", describe(a), describe(b)));
+        m.reworded = true;
+    }
+    for h in &b.hedges {
+        if !a.hedges.iter().any(|x| x.eq_ignore_ascii_case(h)) {
+            reasons.push(format!("hedge added: '{h}'"));
+            m.softer = true;
+        }
+    }
+    for h in &a.hedges {
+        if !b.hedges.iter().any(|x| x.eq_ignore_ascii_case(h)) {
+            reasons.push(format!("hedge removed: '{h}'"));
+            m.firmer = true;
+        }
+    }
+    if a.negated != b.negated {
+        reasons.push(if b.negated {
+            "negation added".to_owned()
+        } else {
+            "negation removed".to_owned()
+        });
+        m.reworded = true;
+    }
+    let folded = |d: &[String]| {
+        let mut v: Vec<String> = d.iter().map(|x| x.to_lowercase()).collect();
+        v.sort();
+        v
+    };
+    if folded(&a.deadlines) != folded(&b.deadlines) {
+        let list = |d: &[String]| {
+            if d.is_empty() {
+                "none".to_owned()
+            } else {
+                d.join("; ")
+            }
+        };
+        reasons.push(format!(
+            "deadline changed: {} → {}",
+            list(&a.deadlines),
+            list(&b.deadlines)
+        ));
+        if b.deadlines.is_empty() {
+            m.softer = true;
+        } else if a.deadlines.is_empty() {
+            m.firmer = true;
+        } else {
+            m.reworded = true;
+        }
+    }
+    let actor = |c: &Commitment| c.actor.as_deref().map(str::to_lowercase);
+    if a.actor.is_some() && b.actor.is_some() && actor(a) != actor(b) {
+        reasons.push(format!(
+            "actor changed: {} → {}",
+            a.actor.as_deref().unwrap_or(""),
+            b.actor.as_deref().unwrap_or("")
+        ));
+        m.reworded = true;
+    }
+    if words(&a.clause) != words(&b.clause) {
+        m.reworded = true;
+    }
+    if m.reworded && reasons.is_empty() {
+        reasons.push(format!("clause reworded: {}", name(b)));
+    }
+    m
+}
+
+/// The lower-cased words of a clause, for comparing wording.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The marker family of a clause: the stem of its first content word
+/// ("reaffirm our commitment to" and "recommit" are both "comm").
+fn family(marker: &str) -> String {
+    const SKIP: [&str; 30] = [
+        "will",
+        "shall",
+        "must",
+        "should",
+        "may",
+        "also",
+        "not",
+        "never",
+        "further",
+        "reaffirm",
+        "reaffirms",
+        "reaffirmed",
+        "reiterate",
+        "reiterates",
+        "reiterated",
+        "remain",
+        "remains",
+        "remained",
+        "are",
+        "is",
+        "our",
+        "their",
+        "its",
+        "the",
+        "firm",
+        "full",
+        "unwavering",
+        "strong",
+        "to",
+        "ourselves",
+    ];
+    let lower = marker.to_lowercase();
+    let ws = words(&lower);
+    let word = ws
+        .iter()
+        .find(|w| !SKIP.contains(&w.as_str()))
+        .or(ws.first())
+        .cloned()
+        .unwrap_or_default();
+    let word = word
+        .strip_prefix("re")
+        .filter(|r| r.starts_with("commit"))
+        .unwrap_or(&word);
+    word.chars().take(4).collect()
+}
+
+/// Content words of a clause (longer than three letters), for pairing by
+/// object.
+fn content(text: &str) -> rustc_hash::FxHashSet<String> {
+    words(text).into_iter().filter(|w| w.len() > 3).collect()
+}
+
+/// Pairs the clauses of the two sides, best match first: a pair needs the
+/// same marker family or enough shared object words. A side of one clause
+/// against a side of one clause is always a pair (the sentences are
+/// aligned, so their promises correspond).
+fn pair(old: &[&Commitment], new: &[&Commitment]) -> Vec<(usize, usize)> {
+    if old.len() == 1 && new.len() == 1 {
+        return vec![(0, 0)];
+    }
+    let old_words: Vec<_> = old.iter().map(|c| content(&c.clause)).collect();
+    let new_words: Vec<_> = new.iter().map(|c| content(&c.clause)).collect();
+    let mut candidates = Vec::new();
+    for (o, a) in old.iter().enumerate() {
+        for (n, b) in new.iter().enumerate() {
+            let shared = old_words[o].intersection(&new_words[n]).count();
+            let union = old_words[o].len() + new_words[n].len() - shared;
+            let overlap = shared as f64 / union.max(1) as f64;
+            let same_family = family(&a.marker) == family(&b.marker);
+            if overlap >= 0.3 || (same_family && overlap >= 0.1) {
+                let score = overlap + if same_family { 0.2 } else { 0.0 };
+                candidates.push((score, o, n));
+            }
+        }
+    }
+    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let (mut used_old, mut used_new) = (vec![false; old.len()], vec![false; new.len()]);
+    let mut out = Vec::new();
+    for (_, o, n) in candidates {
+        if !used_old[o] && !used_new[n] {
+            used_old[o] = true;
+            used_new[n] = true;
+            out.push((o, n));
+        }
+    }
+    out
+}
