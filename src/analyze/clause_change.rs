@@ -267,3 +267,122 @@ fn pair(old: &[&Commitment], new: &[&Commitment]) -> Vec<(usize, usize)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::commitment::clauses;
+    use crate::analyze::lexicon::Lexicon;
+
+    /// The change between two sentences, as their clauses compare.
+    fn change(old: &str, new: &str) -> Option<CommitmentChange> {
+        let lexicon = Lexicon::builtin();
+        let (a, b) = (clauses(old, &lexicon), clauses(new, &lexicon));
+        let (a, b): (Vec<&Commitment>, Vec<&Commitment>) = (a.iter().collect(), b.iter().collect());
+        compare(&a, &b).map(|(c, _)| c)
+    }
+
+    // Written from COMMITMENTS.md ("Changes between two versions") before
+    // the clause comparison was built; the cases are issue 15's.
+
+    #[test]
+    fn order_and_case_never_count() {
+        assert_eq!(
+            change(
+                "We will fund the programme, and we call on partners to join it.",
+                "We call on partners to join it, and we will fund the programme."
+            ),
+            Some(CommitmentChange::Unchanged)
+        );
+        assert_eq!(
+            change(
+                "We will support the Mission.",
+                "we will support the Mission."
+            ),
+            Some(CommitmentChange::Unchanged)
+        );
+    }
+
+    #[test]
+    fn the_same_promise_in_other_words_is_reworded() {
+        assert_eq!(
+            change(
+                "We reaffirm our commitment to the Paris Agreement.",
+                "We recommit ourselves to the Paris Agreement."
+            ),
+            Some(CommitmentChange::Reworded)
+        );
+        assert_eq!(
+            change(
+                "We remain committed to a just and lasting peace.",
+                "We remain dedicated to a just and lasting peace."
+            ),
+            Some(CommitmentChange::Reworded)
+        );
+    }
+
+    #[test]
+    fn a_dropped_clause_is_removed_an_added_one_added() {
+        let old = "We will fund the programme, and commit to working with partners on its design.";
+        let new = "We will fund the programme.";
+        assert_eq!(change(old, new), Some(CommitmentChange::Removed));
+        assert_eq!(change(new, old), Some(CommitmentChange::Added));
+    }
+
+    #[test]
+    fn a_firmer_modal_strengthens() {
+        assert_eq!(
+            change(
+                "Disputes should be resolved peacefully.",
+                "Disputes must be resolved peacefully."
+            ),
+            Some(CommitmentChange::Strengthened)
+        );
+        assert_eq!(
+            change(
+                "We will act by 2030, where possible.",
+                "We will act by 2030."
+            ),
+            Some(CommitmentChange::Strengthened)
+        );
+        assert_eq!(
+            change("We will act by 2030.", "We will act."),
+            Some(CommitmentChange::Weakened)
+        );
+    }
+
+    #[test]
+    fn a_commitment_moved_inside_its_sentence_is_kept() {
+        assert_eq!(
+            change(
+                "Requests the Secretary-General to render the necessary assistance for the third Meeting;",
+                "Expresses its gratitude to the Secretary-General for his support, and requests him to \
+                 render the necessary assistance for the third Meeting;"
+            ),
+            Some(CommitmentChange::Reworded)
+        );
+    }
+
+    #[test]
+    fn deadlines_and_reasons_name_the_clause() {
+        let lexicon = Lexicon::builtin();
+        let a = clauses(
+            "The Parties commit to take action by May 14, 2025.",
+            &lexicon,
+        );
+        let b = clauses(
+            "The Parties agree to take action by August 12, 2025.",
+            &lexicon,
+        );
+        let (change, reasons) = compare(&[&a[0]], &[&b[0]]).expect("both commit");
+        assert_eq!(change, CommitmentChange::Reworded);
+        assert!(
+            reasons.contains(&"deadline changed: by May 14, 2025 → by August 12, 2025".to_owned()),
+            "{reasons:?}"
+        );
+        let (change, reasons) = compare(&[&a[0]], &[]).expect("old commits");
+        assert_eq!(change, CommitmentChange::Removed);
+        assert!(reasons[0].contains("commit to take action"), "{reasons:?}");
+        assert_eq!(compare(&[], &[]), None);
+    }
+}

@@ -269,9 +269,21 @@ fn hits(words: &[Word], lexicon: &Lexicon) -> Vec<Hit> {
         };
         i += h.len;
         if h.modal {
+            // "will also", "will never", "will, as appropriate, explore".
             let mut j = i;
-            while j < words.len() && (is_adverb(&words[j].folded) || words[j].folded == "also") {
-                j += 1;
+            while j < words.len() {
+                if is_adverb(&words[j].folded) {
+                    j += 1;
+                } else if let Some(p) = lexicon
+                    .hedges
+                    .starting_with(&words[j].folded)
+                    .iter()
+                    .find(|p| matches_at(words, j, p))
+                {
+                    j += p.len();
+                } else {
+                    break;
+                }
             }
             let be = words
                 .get(j)
@@ -281,16 +293,7 @@ fn hits(words: &[Word], lexicon: &Lexicon) -> Vec<Hit> {
             match next {
                 Some(n) => {
                     let own = h.info.strength;
-                    let theirs = if own == MarkerStrength::Strong {
-                        n.info.with_will.unwrap_or(n.info.strength)
-                    } else {
-                        n.info.strength
-                    };
-                    let level = if theirs == MarkerStrength::None {
-                        own
-                    } else {
-                        rank_min(own, theirs)
-                    };
+                    let level = governed(own, n.info);
                     let end = n.at + n.len;
                     h.shown = if level == own { 1 } else { end - h.at };
                     h.len = end - h.at;
@@ -306,6 +309,34 @@ fn hits(words: &[Word], lexicon: &Lexicon) -> Vec<Hit> {
         out.push(h);
     }
     out
+}
+
+/// The level of a marker governed by a modal of strength `modal`: the
+/// weaker of the two ("will explore" weak), a recording verb taking the
+/// modal's ("will never recognise" strong), and a marker's `with_will`
+/// after a strong modal ("will continue to" strong).
+fn governed(modal: MarkerStrength, marker: MarkerInfo) -> MarkerStrength {
+    let theirs = if modal == MarkerStrength::Strong {
+        marker.with_will.unwrap_or(marker.strength)
+    } else {
+        marker.strength
+    };
+    if theirs == MarkerStrength::None {
+        modal
+    } else {
+        rank_min(modal, theirs)
+    }
+}
+
+/// The strength of the modal that opens a merged marker ("will" of "will
+/// continue to").
+fn modal_strength(words: &[Word], h: Hit, lexicon: &Lexicon) -> Option<MarkerStrength> {
+    lexicon
+        .markers
+        .get(words[h.at].folded.as_ref())?
+        .iter()
+        .find(|(p, _)| p.len() == 1)
+        .map(|(_, info)| info.strength)
 }
 
 /// The weaker of two marker strengths.
@@ -397,6 +428,12 @@ pub fn clauses(text: &str, lexicon: &Lexicon) -> Vec<Commitment> {
             .get(v + 1)
             .map_or(words.len(), |n| n.start)
             .clamp(h.at + h.len, words.len());
+        // "…, and" before the next clause joins the two; it belongs to
+        // neither.
+        let mut end = end;
+        while end > h.at + h.len && matches!(words[end - 1].folded.as_ref(), "and" | "or" | "but") {
+            end -= 1;
+        }
         let marker = span(text, &words, h.at, h.at + h.shown).to_owned();
         let negated = words[h.at + 1..(h.at + h.len + 2).min(words.len())]
             .iter()
@@ -435,7 +472,11 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
     // Inside "notes that …": a clause there binds only its authors ("we
     // reiterate that we will").
     let mut complement = false;
-    for h in hits(words, lexicon) {
+    // The modal of the last clause, which governs a base-form verb
+    // coordinated with it ("must continue to be vigilant … and continue to
+    // act").
+    let mut modal: Option<MarkerStrength> = None;
+    for mut h in hits(words, lexicon) {
         let mut k = h.at;
         while k > 0 && is_adverb(&words[k - 1].folded) && words[k].sep & BREAK == 0 {
             k -= 1;
@@ -449,6 +490,7 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
         } else {
             Some(verb_form(&words[h.at].folded))
         };
+        let normative = h.modal && NORMATIVE.contains(&words[h.at].folded.as_ref());
         let role = if words[k].sep & QUOTE != 0 {
             None
         } else if k == 0 {
@@ -467,10 +509,15 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
                 _ => continue,
             }
         } else {
-            subject_span(words, k, lexicon).map(|(from, to)| Role::Subject(from, to))
+            match subject_span(words, k, lexicon) {
+                Some((from, to)) => Some(Role::Subject(from, to)),
+                // "Any resolution to the conflict must ensure …": a normative
+                // modal needs no acting subject.
+                None if normative => Some(Role::Subject(k, k)),
+                None => None,
+            }
         };
         let strength = h.info.strength;
-        let normative = h.modal && NORMATIVE.contains(&words[h.at].folded.as_ref());
         let (actor, start) = match role {
             None => continue,
             Some(Role::Opening) => {
@@ -481,18 +528,45 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
             Some(Role::Possessive(s)) => (Some(s), h.at),
             Some(Role::Coordinated) => {
                 if !operative && subject.is_none() {
-                    subject = opening_subject(words, lexicon);
+                    // The authors named earlier ("we are partnering … and
+                    // commit to"), else the sentence's opening subject.
+                    subject = (0..k)
+                        .rev()
+                        .find(|&i| PERSONS.contains(&words[i].folded.as_ref()))
+                        .map(|i| (i, i + 1))
+                        .or_else(|| opening_subject(words, lexicon));
+                    form = form.or(own_form);
                 }
                 let same_form = own_form.is_none() || form.is_none() || own_form == form;
-                if !(operative || subject.is_some()) || !same_form {
+                // "… to ensure that Daesh/ISIS … are unable to reconstitute …
+                // or continue to threaten": a verb after a subordinate
+                // "that" is coordinated inside it, not with the main verb.
+                let last = verbs.last().map_or(0, |v: &Verb| v.hit.at + v.hit.len);
+                let subordinate = !operative
+                    && words[last.min(k)..k]
+                        .iter()
+                        .any(|w| matches!(w.folded.as_ref(), "that" | "which" | "who"));
+                if !(operative || subject.is_some()) || !same_form || subordinate {
                     continue;
                 }
                 complement = false;
+                if let (Some(m), Some(0)) = (modal, own_form) {
+                    h.info.strength = governed(m, h.info);
+                }
                 (subject, h.at)
             }
             Some(Role::Subject(from, to)) => {
                 let agent = to > from && is_agent(words, from, to, lexicon);
                 let person = to > from && PERSONS.contains(&words[to - 1].folded.as_ref());
+                // "security vacuums that Daesh/ISIS may exploit": a relative
+                // clause, unless its subject is the authors ("the steps that
+                // we will take").
+                let before = from.checked_sub(1).map(|b| words[b].folded.as_ref());
+                let relative = matches!(before, Some("which" | "whom" | "whose"))
+                    || (before == Some("that") && !complement && !person);
+                if relative {
+                    continue;
+                }
                 let binds = if complement {
                     person || (normative && !agent)
                 } else {
@@ -504,6 +578,7 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
                 if agent && !complement {
                     subject = Some((from, to));
                     form = own_form.or(Some(0));
+                    modal = h.modal.then(|| modal_strength(words, h, lexicon)).flatten();
                 }
                 (agent.then_some((from, to)), if agent { from } else { k })
             }
@@ -551,6 +626,19 @@ fn subject_span(words: &[Word], k: usize, lexicon: &Lexicon) -> Option<(usize, u
         // by `is_agent`.
         from = k - 1;
     }
+    // Lower-case modifiers back to a determiner: "the task force", "our
+    // new working group".
+    if let Some(d) = (from.saturating_sub(3)..from).rev().find(|&d| {
+        DETERMINERS.contains(&words[d].folded.as_ref())
+            && (d + 1..=from).all(|i| {
+                words[i].sep & BREAK == 0
+                    && !PREPOSITIONS.contains(&words[i].folded.as_ref())
+                    && !NOT_FINITE_AFTER.contains(&words[i].folded.as_ref())
+                    && words[i].folded != "and"
+            })
+    }) {
+        from = d;
+    }
     let governed = from > 0
         && words[from].sep & BREAK == 0
         && PREPOSITIONS.contains(&words[from - 1].folded.as_ref());
@@ -561,23 +649,36 @@ fn subject_span(words: &[Word], k: usize, lexicon: &Lexicon) -> Option<(usize, u
 /// ("The Ministers, recalling …, committed to …"; "<a state> does not seek
 /// and will not acquire …").
 fn opening_subject(words: &[Word], lexicon: &Lexicon) -> Option<(usize, usize)> {
-    if words.first().is_none_or(|w| is_adverb(&w.folded)) {
-        return None;
+    // "Together we …", "Today, the Leaders …"; after an opening phrase
+    // ("To advance these interests, we …", "In Syria, the Coalition …").
+    let mut from = words.iter().position(|w| !is_adverb(&w.folded))?;
+    let opens_phrase = |w: &Word| {
+        PREPOSITIONS.contains(&w.folded.as_ref())
+            || matches!(
+                w.folded.as_ref(),
+                "as" | "while" | "since" | "after" | "building"
+            )
+    };
+    if opens_phrase(&words[from]) {
+        from = (from + 1..words.len()).find(|&i| words[i].sep & BREAK != 0)?;
     }
-    let mut to = 0;
-    while to < words.len() && to < MAX_ACTOR_WORDS && (to == 0 || words[to].sep & BREAK == 0) {
+    let mut to = from;
+    while to < words.len()
+        && to - from < MAX_ACTOR_WORDS
+        && (to == from || words[to].sep & BREAK == 0)
+    {
         let w = &words[to];
         let np = starts_upper(w.text)
             || DETERMINERS.contains(&w.folded.as_ref())
             || lexicon.agents.contains(w.folded.as_ref())
             || PERSONS.contains(&w.folded.as_ref());
-        if !np {
+        if !np || (to > from && PERSONS.contains(&words[to - 1].folded.as_ref())) {
             break;
         }
         to += 1;
     }
-    let headed = to > 0 && !DETERMINERS.contains(&words[to - 1].folded.as_ref());
-    (headed && is_agent(words, 0, to, lexicon)).then_some((0, to))
+    let headed = to > from && !DETERMINERS.contains(&words[to - 1].folded.as_ref());
+    (headed && is_agent(words, from, to, lexicon)).then_some((from, to))
 }
 
 /// The longest actor phrase read back from a verb, in words.
@@ -820,4 +921,265 @@ fn deadlines(text: &str, words: &[Word]) -> Vec<String> {
 pub fn deadlines_of(text: &str) -> Vec<String> {
     let lower = text.to_ascii_lowercase();
     deadlines(text, &words_of(text, &lower))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::Strength;
+
+    fn c(text: &str) -> Option<Commitment> {
+        detect(text, &Lexicon::builtin())
+    }
+
+    fn level(text: &str) -> &'static str {
+        c(text).map_or("none", |c| c.strength.name())
+    }
+
+    fn markers(text: &str) -> Vec<(String, &'static str)> {
+        clauses(text, &Lexicon::builtin())
+            .into_iter()
+            .map(|c| (c.marker.to_lowercase(), c.strength.name()))
+            .collect()
+    }
+
+    fn actor(text: &str) -> Option<String> {
+        c(text).and_then(|c| c.actor)
+    }
+
+    // Expectations below were written from COMMITMENTS.md before the
+    // clause reading was built; each quotes or mirrors a case of issue 15.
+
+    #[test]
+    fn every_clause_of_an_operative_paragraph_counts() {
+        let text = "Notes with concern that the nationally determined contributions are not \
+                    sufficient, urges Parties that have not yet communicated new nationally \
+                    determined contributions to do so as soon as possible, and encourages \
+                    Parties to communicate in 2025 their next contributions;";
+        assert_eq!(
+            markers(text),
+            [
+                ("urges".to_owned(), "moderate"),
+                ("encourages".to_owned(), "weak")
+            ]
+        );
+        assert_eq!(level(text), "moderate");
+        assert_eq!(
+            level(
+                "Recalls that 147 countries have accepted the Doha Amendment, welcomes its \
+                 entry into force, and strongly urges countries to implement their pre-2020 \
+                 commitments in full;"
+            ),
+            "moderate"
+        );
+        assert_eq!(
+            level("Welcomes the report of the Secretary-General, and urges all States to act;"),
+            "moderate"
+        );
+    }
+
+    #[test]
+    fn actors_are_read_from_the_subject() {
+        for (text, who) in [
+            ("Canada will host the next meeting of the group.", "Canada"),
+            ("Members will work toward a common framework.", "Members"),
+            (
+                "The task force will report to Leaders by June 2026.",
+                "The task force",
+            ),
+            (
+                "Our countries are committed to open and fair markets.",
+                "Our countries",
+            ),
+            ("Members plan to meet again next year.", "Members"),
+            (
+                "Australia and Japan are committed to a free and open Indo-Pacific.",
+                "Australia and Japan",
+            ),
+        ] {
+            assert_eq!(actor(text).as_deref(), Some(who), "{text}");
+        }
+        assert_eq!(
+            level("Members will work toward a common framework."),
+            "strong"
+        );
+        assert_eq!(level("Members plan to meet again next year."), "moderate");
+        let k = c("The task force will report to Leaders by June 2026.").expect("a commitment");
+        assert_eq!(k.deadlines, ["by June 2026"]);
+    }
+
+    #[test]
+    fn markers_of_the_issue() {
+        for (text, want) in [
+            (
+                "We recommit ourselves to the goals of the Charter.",
+                "strong",
+            ),
+            ("We plan to expand the programme to Africa.", "moderate"),
+            ("We remain dedicated to a just and lasting peace.", "strong"),
+            ("We remain steadfast in our support for Ukraine.", "strong"),
+            ("We remain resolute in defending our democracies.", "strong"),
+            (
+                "We reaffirm our firm commitment to the rules-based order.",
+                "strong",
+            ),
+            (
+                "We reiterate our support for the peace process.",
+                "moderate",
+            ),
+            ("We emphasise the need to protect civilians.", "weak"),
+            ("We recognise the progress made since Bali.", "none"),
+        ] {
+            assert_eq!(level(text), want, "{text}");
+        }
+        let k = c("Japan does not seek and will not acquire nuclear weapons.")
+            .expect("a negative promise");
+        assert_eq!(k.strength, Strength::Strong);
+        assert!(k.negated);
+        assert_eq!(k.actor.as_deref(), Some("Japan"));
+    }
+
+    #[test]
+    fn false_markers_of_the_issue() {
+        for text in [
+            "We are providing humanitarian assistance to support the region.",
+            "We condemn measures that seek to alter the status quo by force.",
+            "Germany launched a new fund for climate adaptation.",
+            "France established a panel of experts on the matter.",
+            "Our efforts will allow us to reach the target sooner.",
+            "Last year we pledged USD 10 billion for the fund.",
+            "The meeting will be held in Rome in October.",
+            "These actions reflect our commitment to peace.",
+            "The corridor, which will connect the two ports, opens next year.",
+            "We look forward to the summit in Canada.",
+            "We are taking concrete measures to protect critical infrastructure.",
+            "Determined to achieve the goals of the Treaty,",
+            "The United States is announcing USD 10 million for demining.",
+        ] {
+            assert_eq!(level(text), "none", "{text}");
+        }
+    }
+
+    #[test]
+    fn hard_calls_of_the_definition() {
+        for (text, want) in [
+            (
+                "The Leaders committed to phase out unabated coal power.",
+                "strong",
+            ),
+            ("Disputes should be resolved peacefully.", "moderate"),
+            ("Disputes must be resolved peacefully.", "strong"),
+            (
+                "As required, the two sides may conduct consultations on trade issues.",
+                "weak",
+            ),
+            (
+                "Invites the Secretary-General to report on the matter;",
+                "weak",
+            ),
+            (
+                "Requests the Secretary-General to report on the matter;",
+                "moderate",
+            ),
+            ("We will explore options for a joint mission.", "weak"),
+            ("We will seek to expand the programme.", "moderate"),
+            ("We will continue to support Ukraine.", "strong"),
+            ("We continue to support Ukraine.", "moderate"),
+            ("We are determined to end the war.", "strong"),
+            ("Decides to remain seized of the matter;", "strong"),
+            (
+                "Reaffirms its strong support for the role of the Agency in nuclear safety;",
+                "moderate",
+            ),
+            (
+                "The Coalition will, as appropriate, explore options.",
+                "weak",
+            ),
+            (
+                "The Ministers, recalling their statement of June 4, 2020, committed to strengthen cooperation.",
+                "strong",
+            ),
+            ("Calls upon all States to sign the Treaty;", "moderate"),
+            ("Encourages all States to sign;", "weak"),
+            ("Welcomes the entry into force of the Treaty;", "none"),
+            ("Recalling its resolutions 72/31 and 73/48,", "none"),
+            (
+                "The Ministers acknowledged that the threat remains.",
+                "none",
+            ),
+            (
+                "In Syria, the Coalition stands in support of a settlement.",
+                "none",
+            ),
+            ("Russia should not be able to delay payment.", "moderate"),
+        ] {
+            assert_eq!(level(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn details() {
+        let k = c("We will never recognise Russia's purported annexation.").expect("commitment");
+        assert!(k.negated);
+        assert_eq!(k.strength, Strength::Strong);
+        assert_eq!(k.actor.as_deref(), Some("We"));
+        let k = c("We solemnly reiterate that we will never recognise this illegal annexation.")
+            .expect("commitment");
+        assert!(k.negated && k.marker == "will");
+        let k = c("The Parties commit to take the following actions by May 14, 2025:")
+            .expect("commitment");
+        assert_eq!(k.marker, "commit to");
+        assert_eq!(k.actor.as_deref(), Some("The Parties"));
+        assert_eq!(k.deadlines, ["by May 14, 2025"]);
+        let k = c("The United States will modify the tariff for an additional period of 90 days, and 10 percent.")
+            .expect("commitment");
+        assert_eq!(
+            k.deadlines,
+            ["for an additional period of 90 days", "10 percent"]
+        );
+        let k = c("They will act, where possible, by 2030.").expect("commitment");
+        assert_eq!(k.hedges, ["where possible"]);
+        assert_eq!(k.deadlines, ["by 2030"]);
+    }
+
+    #[test]
+    fn enumerated_items_are_clauses_of_their_own() {
+        let found = clauses(
+            "The United States will (i) modify the rate for an initial period of 90 days; \
+             and (ii) remove the additional rates imposed in April.",
+            &Lexicon::builtin(),
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[1].clause.starts_with("ii) remove") || found[1].clause.starts_with("ii"));
+        assert_eq!(found[0].deadlines, ["for an initial period of 90 days"]);
+        assert!(found.iter().all(|c| c.strength == Strength::Strong));
+    }
+
+    #[test]
+    fn hedges_count_by_the_marker_or_at_the_end() {
+        let hedges = |t: &str| c(t).expect("commitment").hedges;
+        assert_eq!(
+            hedges(
+                "The Ministers also reaffirmed their intent to hold the next ministerial meeting of the Global Coalition in Italy as soon as circumstances permit."
+            ),
+            ["as circumstances permit"]
+        );
+        assert!(
+            hedges(
+                "The Coalition will fund the long programme of stabilization in the liberated areas of the country, where possible with regional partners, over the coming years."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            hedges("The Parties will, as appropriate, review the plan when circumstances permit."),
+            ["as appropriate", "when circumstances permit"]
+        );
+        // A closing hedge after a later conjunct qualifies that conjunct.
+        assert!(
+            hedges(
+                "We remain committed to fully implementing our sanctions and adopting new measures as necessary."
+            )
+            .is_empty()
+        );
+    }
 }

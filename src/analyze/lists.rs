@@ -115,3 +115,119 @@ pub fn read_statement(units: &[Unit], lexicon: &super::lexicon::Lexicon) -> Vec<
     inherit(units, &mut clauses);
     clauses
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::lexicon::Lexicon;
+    use crate::diff::Strength;
+
+    /// Units from `(label, text, opens_paragraph)`.
+    fn read(units: &[(Option<&str>, &str, bool)]) -> Vec<Vec<Commitment>> {
+        let units: Vec<Unit> = units
+            .iter()
+            .map(|&(label, text, opens_paragraph)| Unit {
+                label,
+                text,
+                opens_paragraph,
+            })
+            .collect();
+        read_statement(&units, &Lexicon::builtin())
+    }
+
+    #[test]
+    fn items_inherit_a_committing_lead_in() {
+        let found = read(&[
+            (
+                None,
+                "To advance these interests, we are partnering to counter the misuse of commercial spyware and commit to:",
+                true,
+            ),
+            (
+                Some("-"),
+                "preventing the export of software, technology, and equipment to end-users who are likely to use them for malicious cyber activity;",
+                true,
+            ),
+            (
+                Some("-"),
+                "robust information sharing on commercial spyware proliferation and misuse;",
+                true,
+            ),
+            (None, "We thank the partners who joined us today.", true),
+        ]);
+        for item in &found[1..3] {
+            assert_eq!(item.len(), 1, "{item:?}");
+            assert_eq!(item[0].strength, Strength::Strong);
+            assert!(item[0].inherited);
+            assert_eq!(item[0].actor.as_deref(), Some("we"));
+        }
+        assert!(found[3].is_empty(), "the list ended: {:?}", found[3]);
+    }
+
+    #[test]
+    fn gerund_items_inherit_across_a_sub_heading() {
+        let found = read(&[
+            (
+                None,
+                "The partners are jointly committed to the following actions:",
+                true,
+            ),
+            (None, "Digital infrastructure", true),
+            (
+                None,
+                "Building a shared platform to exchange threat information.",
+                true,
+            ),
+            (None, "Supply chains", true),
+            (
+                None,
+                "Mapping the supply chains of critical minerals by 2027.",
+                true,
+            ),
+        ]);
+        assert!(found[1].is_empty() && found[3].is_empty(), "{found:?}");
+        for i in [2, 4] {
+            assert_eq!(found[i].len(), 1, "{found:?}");
+            assert_eq!(found[i][0].strength, Strength::Strong);
+        }
+        assert_eq!(found[4][0].deadlines, ["by 2027"]);
+    }
+
+    #[test]
+    fn un_sub_paragraphs_inherit_until_the_next_operative_paragraph() {
+        let found = read(&[
+            (
+                Some("30."),
+                "Calls upon the Islamic Republic of Iran to deepen its engagement with international human rights mechanisms by:",
+                true,
+            ),
+            (
+                Some("(a)"),
+                "Cooperating fully with the Special Rapporteur;",
+                true,
+            ),
+            (
+                Some("(b)"),
+                "Increasing cooperation with other special procedures;",
+                true,
+            ),
+            (
+                Some("31."),
+                "Notes the holding of elections in the Islamic Republic of Iran;",
+                true,
+            ),
+        ]);
+        assert_eq!(found[1][0].strength, Strength::Moderate);
+        assert_eq!(found[2][0].strength, Strength::Moderate);
+        assert!(found[3].is_empty());
+    }
+
+    #[test]
+    fn a_lead_in_that_does_not_commit_passes_nothing() {
+        let found = read(&[
+            (None, "We are taking concrete steps to:", true),
+            (Some("-"), "strengthen our economies;", true),
+        ]);
+        assert!(found[1].is_empty(), "{found:?}");
+    }
+}

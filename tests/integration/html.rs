@@ -161,7 +161,7 @@ fn html_covers_every_sentence_of_the_bundled_pair() {
     for section in ["id=\"summary\"", "id=\"commitments\"", "id=\"statement\""] {
         assert!(page.contains(section), "{section}");
     }
-    assert_eq!(page.matches("<li class=\"cm-item").count(), 6);
+    assert_eq!(page.matches("<li class=\"cm-item").count(), 5);
     assert!(page.contains(
         "<span class=\"s s-moderate\">moderate</span> → <span class=\"s s-strong\">strong</span>"
     ));

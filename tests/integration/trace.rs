@@ -60,6 +60,7 @@ struct LineageJson {
     label: Option<String>,
     text: String,
     commitment: Option<Value>,
+    clauses: Vec<Value>,
     first: AppearanceJson,
     changes: Vec<StepJson>,
     absent: Vec<usize>,
