@@ -100,7 +100,14 @@ struct Moves {
 fn describe_pair(a: &Commitment, b: &Commitment, reasons: &mut Vec<String>) -> Moves {
     let mut m = Moves::default();
     let describe = |c: &Commitment| format!("'{}' ({})", c.marker, c.strength.name());
-    if a.marker.to_lowercase() != b.marker.to_lowercase() || a.strength != b.strength {
+    let same_hedges = a.hedges.len() == b.hedges.len()
+        && a.hedges
+            .iter()
+            .all(|h| b.hedges.iter().any(|x| x.eq_ignore_ascii_case(h)));
+    // A level moved by a hedge alone is explained by the hedge below.
+    if a.marker.to_lowercase() != b.marker.to_lowercase()
+        || (a.strength != b.strength && same_hedges)
+    {
         reasons.push(format!("marker {} → {}", describe(a), describe(b)));
         m.reworded = true;
     }

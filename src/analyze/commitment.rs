@@ -542,11 +542,28 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
                 // or continue to threaten": a verb after a subordinate
                 // "that" is coordinated inside it, not with the main verb.
                 let last = verbs.last().map_or(0, |v: &Verb| v.hit.at + v.hit.len);
+                // A past-tense verb is the main clause's ("recognized that
+                // the situation … is dire, and stressed …"); a base form
+                // could be either, and is read as the subordinate's.
                 let subordinate = !operative
+                    && own_form == Some(0)
                     && words[last.min(k)..k]
                         .iter()
                         .any(|w| matches!(w.folded.as_ref(), "that" | "which" | "who"));
                 if !(operative || subject.is_some()) || !same_form || subordinate {
+                    continue;
+                }
+                if h.modal && complement {
+                    // "affirmed that international law, including …, must
+                    // be upheld": the complement's own modal, no actor.
+                    if !normative {
+                        continue;
+                    }
+                    verbs.push(Verb {
+                        start: h.at,
+                        hit: h,
+                        actor: None,
+                    });
                     continue;
                 }
                 complement = false;

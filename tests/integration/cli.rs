@@ -230,7 +230,7 @@ fn stat_prints_only_the_summary() {
         out.contains("\n1 moved, 6 reworded, 1 split, 1 merged, 1 added, 2 removed · 17 same\n")
     );
     assert!(
-        out.ends_with("commitments: 1 removed, 2 reworded, 2 strengthened · 5 unchanged\n"),
+        out.ends_with("commitments: 1 removed, 2 reworded, 2 strengthened · 8 unchanged\n"),
         "{out}"
     );
 }
