@@ -39,6 +39,8 @@ struct Word<'a> {
     folded: Cow<'a, str>,
     text: &'a str,
     sep: u8,
+    /// The word before ends with an apostrophe ("countries’ call").
+    gap_apostrophe: bool,
 }
 
 /// A word as the lexicon spells it. Words hold only letters, digits and
@@ -110,10 +112,12 @@ fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
             i += width;
         }
         let t = trim_apostrophes(&text[start..i]);
+        let gap = &text[gap_from..start];
         out.push(Word {
             folded: fold(t, lower, start),
             text: t,
-            sep: separators(&text[gap_from..start]),
+            sep: separators(gap),
+            gap_apostrophe: gap.starts_with(['\'', '’']),
         });
         gap_from = start + t.len();
     }
@@ -213,6 +217,15 @@ fn is_preambular(text: &str, first: &str, lexicon: &Lexicon) -> bool {
     opens && text.trim_end().ends_with(',')
 }
 
+/// A heading ("Steadfast support to Ukraine"): a short line without the
+/// punctuation that closes a sentence or a list item.
+fn is_heading(text: &str, words: usize) -> bool {
+    let closed = text
+        .trim_end()
+        .ends_with(['.', ';', ':', '!', '?', ',', '"', '”', '’', ')']);
+    !closed && words <= 12
+}
+
 /// A marker occurrence: where it stands, how many words it spans, and what
 /// it means. A modal merged with the marker it governs spans both.
 #[derive(Clone, Copy)]
@@ -238,7 +251,12 @@ fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Hit> {
             continue;
         }
         let prev = at.checked_sub(1).map(|p| words[p].folded.as_ref());
-        let noun = phrase.len() == 1 && prev.is_some_and(|p| NOUN_CONTEXT.contains(&p));
+        // "African countries’ call for", "Russia’s support": a possessive
+        // makes the marker a noun.
+        let possessive = prev.is_some_and(|p| p.ends_with("'s") || p.ends_with("’s"))
+            || (at > 0 && words[at].gap_apostrophe);
+        let noun =
+            (phrase.len() == 1 && prev.is_some_and(|p| NOUN_CONTEXT.contains(&p))) || possessive;
         let month = words[at].folded == "may"
             && (words[at].text.starts_with('M')
                 && words.get(at + 1).is_some_and(|w| is_number(&w.folded)));
@@ -268,6 +286,14 @@ fn hits(words: &[Word], lexicon: &Lexicon) -> Vec<Hit> {
             continue;
         };
         i += h.len;
+        // "We continue to condemn …": carrying on a position is no
+        // commitment.
+        if h.info.with_will.is_some()
+            && words[h.at + h.len - 1].folded == "to"
+            && marker_at(words, lexicon, i).is_some_and(|n| n.info.strength == MarkerStrength::None)
+        {
+            h.info.strength = MarkerStrength::None;
+        }
         if h.modal {
             // "will also", "will never", "will, as appropriate, explore".
             let mut j = i;
@@ -412,7 +438,7 @@ pub fn clauses(text: &str, lexicon: &Lexicon) -> Vec<Commitment> {
     let Some(first) = words.first() else {
         return Vec::new();
     };
-    if is_preambular(text, &first.folded, lexicon) {
+    if is_preambular(text, &first.folded, lexicon) || is_heading(text, words.len()) {
         return Vec::new();
     }
     let verbs = finite_verbs(&words, lexicon);
@@ -545,12 +571,28 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
                 // A past-tense verb is the main clause's ("recognized that
                 // the situation … is dire, and stressed …"); a base form
                 // could be either, and is read as the subordinate's.
+                // "We urge North Korea to respect …, facilitate …, and
+                // resolve …": after an appeal, a base form continues the
+                // list of what is asked.
+                let asked = verbs.last().is_some_and(|v: &Verb| {
+                    v.hit.info.with_will.is_none()
+                        && matches!(
+                            v.hit.info.strength,
+                            MarkerStrength::Moderate | MarkerStrength::Weak
+                        )
+                });
                 let subordinate = !operative
                     && own_form == Some(0)
-                    && words[last.min(k)..k]
-                        .iter()
-                        .any(|w| matches!(w.folded.as_ref(), "that" | "which" | "who"));
-                if !(operative || subject.is_some()) || !same_form || subordinate {
+                    && words[last.min(k)..k].iter().any(|w| {
+                        matches!(w.folded.as_ref(), "that" | "which" | "who")
+                            || (asked && w.folded == "to")
+                    });
+                // Inside "Recalls that the Agreement, in …, aims to …" a verb
+                // after a comma is the complement's; the paragraph's next
+                // verb follows "and" or a semicolon.
+                let joined = matches!(prev, Some("and")) || words[k].sep & SEMICOLON != 0;
+                let in_complement = operative && complement && !joined;
+                if !(operative || subject.is_some()) || !same_form || subordinate || in_complement {
                     continue;
                 }
                 if h.modal && complement {
@@ -567,7 +609,9 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
                     continue;
                 }
                 complement = false;
-                if let (Some(m), Some(0)) = (modal, own_form) {
+                if let (Some(m), Some(0)) = (modal, own_form)
+                    && h.info.strength != MarkerStrength::None
+                {
                     h.info.strength = governed(m, h.info);
                 }
                 (subject, h.at)
