@@ -159,9 +159,10 @@ const NON_AGENTS: [&str; 10] = [
 ];
 
 /// Words of a noun phrase besides capitalized words and agent nouns.
-const DETERMINERS: [&str; 16] = [
+const DETERMINERS: [&str; 27] = [
     "the", "our", "their", "both", "all", "two", "three", "four", "five", "several", "many",
-    "each", "its", "member", "fellow", "other",
+    "each", "its", "member", "fellow", "other", "his", "her", "this", "these", "that", "those",
+    "a", "an", "any", "every", "some",
 ];
 
 /// Modals with their own strength.
@@ -326,7 +327,20 @@ fn hits(words: &[Word], lexicon: &Lexicon) -> Vec<Hit> {
                     h.info.strength = level;
                     i = end;
                 }
-                None if be && matches!(words[h.at].folded.as_ref(), "will" | "may") => {
+                // "will be held", "will be He Lifeng": a prediction or a
+                // description; "we will be vigilant" acts.
+                None if be
+                    && matches!(words[h.at].folded.as_ref(), "will" | "may")
+                    && words.get(j + 1).is_none_or(|w| {
+                        let f = w.folded.as_ref();
+                        f.ends_with("ed")
+                            || f.ends_with("en")
+                            || starts_upper(w.text)
+                            || DETERMINERS.contains(&f)
+                            || is_number(f)
+                            || matches!(f, "able" | "possible" | "necessary" | "made" | "held")
+                    }) =>
+                {
                     h.predicts = true;
                 }
                 None => {}
@@ -524,7 +538,10 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
             (first.ends_with('s') || first == "it").then_some(Role::Opening)
         } else if prev.is_some_and(|p| NOT_FINITE_AFTER.contains(&p)) {
             None
-        } else if matches!(prev, Some("and" | "or" | "but" | "nor")) || words[k].sep & BREAK != 0 {
+        } else if matches!(prev, Some("and" | "or" | "but" | "nor"))
+            || words[k].sep & BREAK != 0
+            || (operative && after_and(words, k))
+        {
             Some(Role::Coordinated)
         } else if matches!(prev, Some("our" | "their" | "its")) || is_possessive(&words[h.at]) {
             // "We are united in our determination to …": the possessive
@@ -563,7 +580,12 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
                         .or_else(|| opening_subject(words, lexicon));
                     form = form.or(own_form);
                 }
-                let same_form = own_form.is_none() || form.is_none() || own_form == form;
+                // "Welcomes …, and urge their full implementation": a
+                // slip of form after "and" still continues the paragraph.
+                let same_form = own_form.is_none()
+                    || form.is_none()
+                    || own_form == form
+                    || (operative && prev == Some("and") && strength != MarkerStrength::None);
                 // "… to ensure that Daesh/ISIS … are unable to reconstitute …
                 // or continue to threaten": a verb after a subordinate
                 // "that" is coordinated inside it, not with the main verb.
@@ -581,12 +603,17 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
                             MarkerStrength::Moderate | MarkerStrength::Weak
                         )
                 });
+                // A marker naming the authors ("and reaffirm our
+                // commitment") is theirs wherever it stands.
+                let own = words[h.at..h.at + h.len]
+                    .iter()
+                    .any(|w| matches!(w.folded.as_ref(), "our" | "their"));
                 let subordinate = !operative
                     && own_form == Some(0)
-                    && words[last.min(k)..k].iter().any(|w| {
-                        matches!(w.folded.as_ref(), "that" | "which" | "who")
-                            || (asked && w.folded == "to")
-                    });
+                    && !own
+                    && words[last.min(k)..k]
+                        .iter()
+                        .any(|w| w.folded == "that" || (asked && w.folded == "to"));
                 // Inside "Recalls that the Agreement, in …, aims to …" a verb
                 // after a comma is the complement's; the paragraph's next
                 // verb follows "and" or a semicolon.
@@ -658,6 +685,19 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
         });
     }
     verbs
+}
+
+/// Whether "and" opens a short phrase right before word `k`: "…, and in
+/// this regard urges".
+fn after_and(words: &[Word], k: usize) -> bool {
+    (k.saturating_sub(4)..k).any(|a| {
+        words[a].folded == "and"
+            && (a + 1..k).all(|i| {
+                words[i].sep & BREAK == 0
+                    && !starts_upper(words[i].text)
+                    && !is_number(&words[i].folded)
+            })
+    })
 }
 
 /// The noun phrase that ends right before word `k`: capitalized words,

@@ -20,7 +20,7 @@ pub struct Unit<'a> {
 /// What kind of label a paragraph has: items carry a kind other than
 /// their lead-in's ("30." then "(a)"), and the next label of the lead-in's
 /// kind ends the list.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum LabelKind {
     None,
     Number,
@@ -68,6 +68,16 @@ fn is_item(u: &Unit, lead: LabelKind) -> bool {
 /// lead-in, marked `inherited`. `clauses[i]` holds the clauses of
 /// `units[i]`, read sentence by sentence.
 pub fn inherit(units: &[Unit], clauses: &mut [Vec<Commitment>]) {
+    // The label of each sentence's paragraph: a lead-in that is not the
+    // first sentence of "12." is still in a paragraph labelled "12.".
+    let mut paragraph_labels = Vec::with_capacity(units.len());
+    let mut current = None;
+    for u in units {
+        if u.opens_paragraph {
+            current = u.label;
+        }
+        paragraph_labels.push(current);
+    }
     let mut i = 0;
     while i < units.len() {
         let lead = &units[i];
@@ -79,7 +89,9 @@ pub fn inherit(units: &[Unit], clauses: &mut [Vec<Commitment>]) {
             i += 1;
             continue;
         };
-        let lead_kind = kind(lead.label);
+        let lead_kind = kind(paragraph_labels[i]);
+        // Every item of a list is labelled alike ("a.", "b." …).
+        let mut item_kind = None;
         let mut j = i + 1;
         while j < units.len() {
             let u = &units[j];
@@ -87,9 +99,10 @@ pub fn inherit(units: &[Unit], clauses: &mut [Vec<Commitment>]) {
                 j += 1;
                 continue;
             }
-            if !is_item(u, lead_kind) {
+            if !is_item(u, lead_kind) || item_kind.is_some_and(|k| k != kind(u.label)) {
                 break;
             }
+            item_kind = Some(kind(u.label));
             if clauses[j].is_empty() {
                 clauses[j].push(Commitment {
                     deadlines: deadlines_of(u.text),
