@@ -46,14 +46,18 @@ pub fn compare(
         softer |= moves.softer;
         reworded |= moves.reworded;
     }
+    // A clause split in two ("calls upon … to uphold …" and "also calls
+    // upon … to end reprisals") or two merged into one is no promise added
+    // or dropped: its words are in a clause of the other side.
     let dropped: Vec<&Commitment> = (0..old.len())
-        .filter(|&i| !paired_old[i])
+        .filter(|&i| !paired_old[i] && !contained(old[i], new))
         .map(|i| old[i])
         .collect();
     let added: Vec<&Commitment> = (0..new.len())
-        .filter(|&i| !paired_new[i])
+        .filter(|&i| !paired_new[i] && !contained(new[i], old))
         .map(|i| new[i])
         .collect();
+    reworded |= dropped.len() < old.len() - pairs.len() || added.len() < new.len() - pairs.len();
     for c in &dropped {
         reasons.push(format!("clause removed: {}", name(c)));
     }
@@ -166,7 +170,7 @@ fn describe_pair(a: &Commitment, b: &Commitment, reasons: &mut Vec<String>) -> M
         ));
         m.reworded = true;
     }
-    if words(&a.clause) != words(&b.clause) {
+    if wording(&a.clause) != wording(&b.clause) {
         m.reworded = true;
     }
     if m.reworded && reasons.is_empty() {
@@ -181,6 +185,19 @@ fn words(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
+}
+
+/// Words that only join others: adding or dropping one ("…, and to
+/// address" → "…, to address") is editorial.
+const FUNCTION_WORDS: [&str; 14] = [
+    "and", "or", "the", "a", "an", "of", "to", "in", "on", "for", "with", "by", "as", "at",
+];
+
+/// The wording of a clause that counts: its words without function words.
+fn wording(text: &str) -> Vec<String> {
+    let mut out = words(text);
+    out.retain(|w| !FUNCTION_WORDS.contains(&w.as_str()));
+    out
 }
 
 /// The marker family of a clause: the stem of its first content word
@@ -231,6 +248,18 @@ fn family(marker: &str) -> String {
         .filter(|r| r.starts_with("commit"))
         .unwrap_or(&word);
     word.chars().take(4).collect()
+}
+
+/// Whether most content words of `clause` stand in one clause of `side`
+/// with the same marker family.
+fn contained(clause: &Commitment, side: &[&Commitment]) -> bool {
+    let own = content(&clause.clause);
+    !own.is_empty()
+        && side.iter().any(|c| {
+            let other = content(&c.clause);
+            family(&c.marker) == family(&clause.marker)
+                && own.iter().filter(|w| other.contains(*w)).count() * 10 >= own.len() * 7
+        })
 }
 
 /// Content words of a clause (longer than three letters), for pairing by

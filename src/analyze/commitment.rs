@@ -203,6 +203,7 @@ fn is_adverb(word: &str) -> bool {
                 | "thus"
                 | "hence"
                 | "collectively"
+                | "re"
                 | "not"
                 | "never"
                 | "do"
@@ -611,9 +612,11 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
                 let subordinate = !operative
                     && own_form == Some(0)
                     && !own
-                    && words[last.min(k)..k]
-                        .iter()
-                        .any(|w| w.folded == "that" || (asked && w.folded == "to"));
+                    && words[last.min(k)..k].iter().any(|w| {
+                        w.folded == "that"
+                            || (asked && w.folded == "to")
+                            || (prev == Some("or") && matches!(w.folded.as_ref(), "who" | "which"))
+                    });
                 // Inside "Recalls that the Agreement, in …, aims to …" a verb
                 // after a comma is the complement's; the paragraph's next
                 // verb follows "and" or a semicolon.
@@ -650,8 +653,25 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
                 // clause, unless its subject is the authors ("the steps that
                 // we will take").
                 let before = from.checked_sub(1).map(|b| words[b].folded.as_ref());
+                // "wherever they may occur": an adverbial clause.
+                let adverbial = matches!(
+                    before,
+                    Some(
+                        "where"
+                            | "wherever"
+                            | "when"
+                            | "whenever"
+                            | "if"
+                            | "unless"
+                            | "whether"
+                            | "although"
+                            | "though"
+                            | "because"
+                    )
+                );
                 let relative = matches!(before, Some("which" | "whom" | "whose"))
-                    || (before == Some("that") && !complement && !person);
+                    || (before == Some("that") && !complement && !person)
+                    || adverbial;
                 if relative {
                     continue;
                 }
