@@ -226,8 +226,10 @@ pub struct SentenceView {
     pub text: String,
     /// The commitment the sentence makes, if any: its strongest clause.
     pub commitment: Option<Commitment>,
-    /// Every commitment clause of the sentence, in reading order.
-    pub clauses: Vec<Commitment>,
+    /// Every commitment clause of the sentence, in reading order; shared
+    /// by the views of one text (most sentences of a revision are the old
+    /// ones), so that building views copies none.
+    pub clauses: std::sync::Arc<[Commitment]>,
 }
 
 /// Written as one flat object, `{"paragraph", "sentence", "label", "text",
@@ -242,7 +244,7 @@ impl Serialize for SentenceView {
         view.serialize_field("label", &self.label)?;
         view.serialize_field("text", &self.text)?;
         view.serialize_field("commitment", &self.commitment)?;
-        view.serialize_field("clauses", &self.clauses)?;
+        view.serialize_field("clauses", &*self.clauses)?;
         view.end()
     }
 }

@@ -14,6 +14,11 @@ pub fn compare(
     old: &[&Commitment],
     new: &[&Commitment],
 ) -> Option<(CommitmentChange, Vec<String>)> {
+    // Most entries of a revision keep their sentences: the same clauses,
+    // compared without allocating.
+    if !old.is_empty() && old.len() == new.len() && old.iter().zip(new).all(|(a, b)| a == b) {
+        return Some((CommitmentChange::Unchanged, Vec::new()));
+    }
     let level = |side: &[&Commitment]| side.iter().map(|c| c.strength).max();
     let (old_level, new_level) = match (level(old), level(new)) {
         (None, None) => return None,
@@ -170,7 +175,15 @@ fn describe_pair(a: &Commitment, b: &Commitment, reasons: &mut Vec<String>) -> M
         ));
         m.reworded = true;
     }
-    if wording(&a.clause) != wording(&b.clause) {
+    let (mut x, mut y) = (wording(&a.clause), wording(&b.clause));
+    let same = loop {
+        match (x.next(), y.next()) {
+            (None, None) => break true,
+            (Some(p), Some(q)) if p.eq_ignore_ascii_case(q) => {}
+            _ => break false,
+        }
+    };
+    if !same {
         m.reworded = true;
     }
     if m.reworded && reasons.is_empty() {
@@ -194,10 +207,9 @@ const FUNCTION_WORDS: [&str; 14] = [
 ];
 
 /// The wording of a clause that counts: its words without function words.
-fn wording(text: &str) -> Vec<String> {
-    let mut out = words(text);
-    out.retain(|w| !FUNCTION_WORDS.contains(&w.as_str()));
-    out
+fn wording(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
 }
 
 /// The marker family of a clause: the stem of its first content word

@@ -48,8 +48,12 @@ struct Word<'a> {
 /// apostrophe style. An ASCII word is its span of `lower`, the sentence
 /// lower-cased once, so that it costs no allocation of its own.
 fn fold<'a>(word: &'a str, lower: &'a str, start: usize) -> Cow<'a, str> {
+    // A word whose only non-ASCII characters have no case ("Russia’s") is
+    // its span of `lower` too: the lexicon's phrases are ASCII, so such a
+    // word needs no folding of its own to be compared.
+    let plain = word.is_ascii() || !word.chars().any(|c| !c.is_ascii() && c.is_uppercase());
     match lower.get(start..start + word.len()) {
-        Some(folded) if word.is_ascii() => Cow::Borrowed(folded),
+        Some(folded) if plain => Cow::Borrowed(folded),
         _ => Cow::Owned(key(word, Folding::default())),
     }
 }
@@ -64,15 +68,26 @@ fn trim_apostrophes(mut word: &str) -> &str {
 
 /// The punctuation flags of the text between two words.
 fn separators(gap: &str) -> u8 {
+    // Most gaps are one space; the bytes are read without decoding, and
+    // only a gap with a multi-byte character is decoded.
     let mut sep = 0;
-    for c in gap.chars() {
-        sep |= match c {
-            ',' | ':' | '—' | '–' => BREAK,
-            ';' => BREAK | SEMICOLON,
-            '(' => OPEN,
-            '“' | '"' | '‘' => QUOTE,
+    for &b in gap.as_bytes() {
+        sep |= match b {
+            b',' | b':' => BREAK,
+            b';' => BREAK | SEMICOLON,
+            b'(' => OPEN,
+            b'"' => QUOTE,
             _ => 0,
         };
+    }
+    if !gap.is_ascii() {
+        for c in gap.chars() {
+            sep |= match c {
+                '—' | '–' => BREAK,
+                '“' | '‘' => QUOTE,
+                _ => 0,
+            };
+        }
     }
     sep
 }
@@ -161,8 +176,8 @@ const NON_AGENTS: [&str; 10] = [
 /// Words of a noun phrase besides capitalized words and agent nouns.
 const DETERMINERS: [&str; 27] = [
     "the", "our", "their", "both", "all", "two", "three", "four", "five", "several", "many",
-    "each", "its", "member", "fellow", "other", "his", "her", "this", "these", "that", "those",
-    "a", "an", "any", "every", "some",
+    "each", "its", "member", "fellow", "other", "his", "her", "this", "these", "a", "an", "any",
+    "every", "some", "such", "no",
 ];
 
 /// Modals with their own strength.
@@ -247,7 +262,11 @@ struct Hit {
 /// The marker at word `at`, longest phrase first, unless it is a noun there
 /// or a month ("May 14").
 fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Hit> {
-    let candidates = lexicon.markers.get(words.get(at)?.folded.as_ref())?;
+    let word = words.get(at)?.folded.as_ref();
+    if !lexicon.may_start_marker(word) {
+        return None;
+    }
+    let candidates = lexicon.markers.get(word)?;
     for (phrase, info) in candidates {
         if !matches_at(words, at, phrase) {
             continue;
@@ -586,7 +605,10 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
                 let same_form = own_form.is_none()
                     || form.is_none()
                     || own_form == form
-                    || (operative && prev == Some("and") && strength != MarkerStrength::None);
+                    || (operative
+                        && prev == Some("and")
+                        && own_form == Some(0)
+                        && strength != MarkerStrength::None);
                 // "… to ensure that Daesh/ISIS … are unable to reconstitute …
                 // or continue to threaten": a verb after a subordinate
                 // "that" is coordinated inside it, not with the main verb.
@@ -742,6 +764,7 @@ fn subject_span(words: &[Word], k: usize, lexicon: &Lexicon) -> Option<(usize, u
         }
         from -= 1;
     }
+    let lower_head = from + 1 >= k && !starts_upper(words[k - 1].text);
     if from == k {
         // A lower-case head ("our efforts", "the plan"): one word, judged
         // by `is_agent`.
@@ -749,15 +772,19 @@ fn subject_span(words: &[Word], k: usize, lexicon: &Lexicon) -> Option<(usize, u
     }
     // Lower-case modifiers back to a determiner: "the task force", "our
     // new working group".
-    if let Some(d) = (from.saturating_sub(3)..from).rev().find(|&d| {
-        DETERMINERS.contains(&words[d].folded.as_ref())
-            && (d + 1..=from).all(|i| {
-                words[i].sep & BREAK == 0
-                    && !PREPOSITIONS.contains(&words[i].folded.as_ref())
-                    && !NOT_FINITE_AFTER.contains(&words[i].folded.as_ref())
-                    && words[i].folded != "and"
-            })
-    }) {
+    if let Some(d) = (from.saturating_sub(3)..from)
+        .rev()
+        .filter(|_| lower_head)
+        .find(|&d| {
+            DETERMINERS.contains(&words[d].folded.as_ref())
+                && (d + 1..=from).all(|i| {
+                    words[i].sep & BREAK == 0
+                        && !PREPOSITIONS.contains(&words[i].folded.as_ref())
+                        && !NOT_FINITE_AFTER.contains(&words[i].folded.as_ref())
+                        && words[i].folded != "and"
+                })
+        })
+    {
         from = d;
     }
     let governed = from > 0

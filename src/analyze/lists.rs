@@ -3,6 +3,8 @@
 //! it, across a sub-heading, until the list ends. Items with a commitment
 //! clause of their own keep it.
 
+use std::sync::Arc;
+
 use super::commitment::deadlines_of;
 use crate::diff::Commitment;
 
@@ -67,7 +69,7 @@ fn is_item(u: &Unit, lead: LabelKind) -> bool {
 /// Gives each list item without a clause of its own the clause of its
 /// lead-in, marked `inherited`. `clauses[i]` holds the clauses of
 /// `units[i]`, read sentence by sentence.
-pub fn inherit(units: &[Unit], clauses: &mut [Vec<Commitment>]) {
+pub fn inherit(units: &[Unit], clauses: &mut [Arc<[Commitment]>]) {
     // The label of each sentence's paragraph: a lead-in that is not the
     // first sentence of "12." is still in a paragraph labelled "12.".
     let mut paragraph_labels = Vec::with_capacity(units.len());
@@ -104,12 +106,12 @@ pub fn inherit(units: &[Unit], clauses: &mut [Vec<Commitment>]) {
             }
             item_kind = Some(kind(u.label));
             if clauses[j].is_empty() {
-                clauses[j].push(Commitment {
+                clauses[j] = Arc::new([Commitment {
                     deadlines: deadlines_of(u.text),
                     clause: u.text.to_owned(),
                     inherited: true,
                     ..carried.clone()
-                });
+                }]);
             }
             j += 1;
         }
@@ -120,10 +122,10 @@ pub fn inherit(units: &[Unit], clauses: &mut [Vec<Commitment>]) {
 /// The commitment clauses of every sentence of a statement, list items
 /// inheriting their lead-in's: a plain function over the sentences in
 /// reading order.
-pub fn read_statement(units: &[Unit], lexicon: &super::lexicon::Lexicon) -> Vec<Vec<Commitment>> {
-    let mut clauses: Vec<Vec<Commitment>> = units
+pub fn read_statement(units: &[Unit], lexicon: &super::lexicon::Lexicon) -> Vec<Arc<[Commitment]>> {
+    let mut clauses: Vec<Arc<[Commitment]>> = units
         .iter()
-        .map(|u| super::commitment::clauses(u.text, lexicon))
+        .map(|u| super::commitment::clauses(u.text, lexicon).into())
         .collect();
     inherit(units, &mut clauses);
     clauses
@@ -136,7 +138,7 @@ mod tests {
     use crate::diff::Strength;
 
     /// Units from `(label, text, opens_paragraph)`.
-    fn read(units: &[(Option<&str>, &str, bool)]) -> Vec<Vec<Commitment>> {
+    fn read(units: &[(Option<&str>, &str, bool)]) -> Vec<Arc<[Commitment]>> {
         let units: Vec<Unit> = units
             .iter()
             .map(|&(label, text, opens_paragraph)| Unit {

@@ -89,7 +89,7 @@ pub fn views(statement: &Statement, lexicon: &Lexicon) -> Vec<SentenceView> {
 /// lead-in's clause when the views of a statement are built.
 struct Commitments<'a> {
     index: rustc_hash::FxHashMap<&'a str, usize>,
-    found: Vec<Vec<Commitment>>,
+    found: Vec<std::sync::Arc<[Commitment]>>,
 }
 
 impl<'a> Commitments<'a> {
@@ -104,7 +104,7 @@ impl<'a> Commitments<'a> {
                 });
             }
         }
-        let found = parallel::map(&texts, 2048, |_, t| commitment::clauses(t, lexicon));
+        let found = parallel::map(&texts, 2048, |_, t| commitment::clauses(t, lexicon).into());
         Commitments { index, found }
     }
 
@@ -117,12 +117,13 @@ impl<'a> Commitments<'a> {
                 opens_paragraph: location.sentence == 1,
             })
             .collect();
-        let mut clauses: Vec<Vec<Commitment>> = units
+        let none: std::sync::Arc<[Commitment]> = std::sync::Arc::from(Vec::new());
+        let mut clauses: Vec<std::sync::Arc<[Commitment]>> = units
             .iter()
             .map(|u| {
                 self.index
                     .get(u.text)
-                    .map_or_else(Vec::new, |&i| self.found[i].clone())
+                    .map_or_else(|| none.clone(), |&i| self.found[i].clone())
             })
             .collect();
         lists::inherit(&units, &mut clauses);
