@@ -616,16 +616,6 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
                 // A past-tense verb is the main clause's ("recognized that
                 // the situation … is dire, and stressed …"); a base form
                 // could be either, and is read as the subordinate's.
-                // "We urge North Korea to respect …, facilitate …, and
-                // resolve …": after an appeal, a base form continues the
-                // list of what is asked.
-                let asked = verbs.last().is_some_and(|v: &Verb| {
-                    v.hit.info.with_will.is_none()
-                        && matches!(
-                            v.hit.info.strength,
-                            MarkerStrength::Moderate | MarkerStrength::Weak
-                        )
-                });
                 // A marker naming the authors ("and reaffirm our
                 // commitment") is theirs wherever it stands.
                 let own = words[h.at..h.at + h.len]
@@ -634,9 +624,23 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
                 let subordinate = !operative
                     && own_form == Some(0)
                     && !own
-                    && words[last.min(k)..k].iter().any(|w| {
+                    && (last.min(k)..k).any(|i| {
+                        let w = &words[i];
+                        // "We urge North Korea to respect …, and resolve
+                        // …", "to discourage … and encourage …": a base
+                        // form after an infinitive continues it ("to
+                        // Ukraine", "to all" are prepositions). A strong
+                        // marker binds the authors ("we are partnering to
+                        // counter … and commit to:").
+                        let infinitive = w.folded == "to"
+                            && strength != MarkerStrength::Strong
+                            && words.get(i + 1).is_some_and(|n| {
+                                !starts_upper(n.text)
+                                    && !DETERMINERS.contains(&n.folded.as_ref())
+                                    && !is_number(&n.folded)
+                            });
                         w.folded == "that"
-                            || (asked && w.folded == "to")
+                            || infinitive
                             || (prev == Some("or") && matches!(w.folded.as_ref(), "who" | "which"))
                     });
                 // Inside "Recalls that the Agreement, in …, aims to …" a verb
