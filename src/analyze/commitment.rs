@@ -768,7 +768,9 @@ fn subject_span(words: &[Word], k: usize, lexicon: &Lexicon) -> Option<(usize, u
         }
         from -= 1;
     }
-    let lower_head = from + 1 >= k && !starts_upper(words[k - 1].text);
+    let lower_head = from + 1 >= k
+        && !starts_upper(words[k - 1].text)
+        && !PERSONS.contains(&words[k - 1].folded.as_ref());
     if from == k {
         // A lower-case head ("our efforts", "the plan"): one word, judged
         // by `is_agent`.
