@@ -276,8 +276,17 @@ fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Hit> {
         // makes the marker a noun.
         let possessive = prev.is_some_and(|p| p.ends_with("'s") || p.ends_with("’s"))
             || (at > 0 && words[at].gap_apostrophe);
-        let noun =
-            (phrase.len() == 1 && prev.is_some_and(|p| NOUN_CONTEXT.contains(&p))) || possessive;
+        // "its call for", "the support of": after an article or a
+        // possessive any marker is a noun.
+        let determined = prev.is_some_and(|p| {
+            matches!(
+                p,
+                "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her" | "this" | "these"
+            )
+        });
+        let noun = (phrase.len() == 1 && prev.is_some_and(|p| NOUN_CONTEXT.contains(&p)))
+            || possessive
+            || determined;
         let month = words[at].folded == "may"
             && (words[at].text.starts_with('M')
                 && words.get(at + 1).is_some_and(|w| is_number(&w.folded)));
@@ -717,7 +726,11 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
                 (agent.then_some((from, to)), if agent { from } else { k })
             }
         };
-        if h.predicts || recalled(words, start, h, lexicon) {
+        // "the Compact committed to by G7 Foreign Ministers": a passive
+        // participle describes.
+        let passive = verb_form(&words[h.at].folded) == 2
+            && words.get(h.at + h.len).is_some_and(|w| w.folded == "by");
+        if h.predicts || passive || recalled(words, start, h, lexicon) {
             continue;
         }
         if strength == MarkerStrength::None {

@@ -105,7 +105,13 @@ pub fn inherit(units: &[Unit], clauses: &mut [Arc<[Commitment]>]) {
                 break;
             }
             item_kind = Some(kind(u.label));
-            if clauses[j].is_empty() {
+            // An item with a verb of its own ("In our homes, we recognise
+            // …") keeps its own reading.
+            let own_subject = u
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| matches!(w, "we" | "We" | "they" | "They"));
+            if clauses[j].is_empty() && !own_subject {
                 clauses[j] = Arc::new([Commitment {
                     deadlines: deadlines_of(u.text),
                     clause: u.text.to_owned(),
