@@ -224,6 +224,9 @@ fn is_adverb(word: &str) -> bool {
                 | "do"
                 | "does"
                 | "did"
+                | "has"
+                | "have"
+                | "had"
         )
 }
 
@@ -1076,11 +1079,52 @@ fn deadlines(text: &str, words: &[Word]) -> Vec<String> {
                 out.push(span(text, words, i, end.min(words.len())).to_owned());
             } else if after.starts_with('%') {
                 out.push(format!("{}%", words[i].text));
+            } else if let Some(end) = amount_end(words, i) {
+                // "USD 300 billion per year", "EUR 2 billion", "$600
+                // billion": the currency before, the scale and the rate
+                // after.
+                let currency = i > 0 && CURRENCIES.contains(&words[i - 1].folded.as_ref());
+                let from = if currency { i - 1 } else { i };
+                let dollar = !currency && text[..start_of(text, &words[i])].ends_with('$');
+                let found = span(text, words, from, end);
+                out.push(if dollar {
+                    format!("${found}")
+                } else {
+                    found.to_owned()
+                });
+                i = end;
+                continue;
             }
         }
         i += 1;
     }
     out
+}
+
+/// Currency names that open an amount ("USD 300 billion").
+const CURRENCIES: [&str; 10] = [
+    "usd", "eur", "gbp", "jpy", "cad", "chf", "aud", "us", "euro", "euros",
+];
+
+/// The byte offset of `word` in `text`.
+fn start_of(text: &str, word: &Word) -> usize {
+    word.text.as_ptr() as usize - text.as_ptr() as usize
+}
+
+/// The end of an amount starting with the number at word `i`: a scale word
+/// ("million", "billion") and an optional rate ("per year", "annually").
+fn amount_end(words: &[Word], i: usize) -> Option<usize> {
+    let scale = words.get(i + 1)?.folded.as_ref();
+    if !matches!(scale, "million" | "billion" | "trillion") {
+        return None;
+    }
+    let mut end = i + 2;
+    if words.get(end).is_some_and(|w| w.folded == "per") && end + 1 < words.len() {
+        end += 2;
+    } else if words.get(end).is_some_and(|w| w.folded == "annually") {
+        end += 1;
+    }
+    Some(end)
 }
 
 /// The deadlines and targets of a sentence, read on their own (a list
@@ -1234,6 +1278,14 @@ mod tests {
                 "The Leaders committed to phase out unabated coal power.",
                 "strong",
             ),
+            (
+                "Canada has committed to invest USD 1 billion over the next decade.",
+                "strong",
+            ),
+            (
+                "Members reaffirmed our joint commitment to the Charter.",
+                "strong",
+            ),
             ("Disputes should be resolved peacefully.", "moderate"),
             ("Disputes must be resolved peacefully.", "strong"),
             (
@@ -1304,6 +1356,14 @@ mod tests {
             k.deadlines,
             ["for an additional period of 90 days", "10 percent"]
         );
+        let k = c("The EU will provide EUR 2 billion by 2027 and USD 300 billion per year.")
+            .expect("commitment");
+        assert_eq!(
+            k.deadlines,
+            ["EUR 2 billion", "by 2027", "USD 300 billion per year"]
+        );
+        let k = c("We will mobilise $600 billion.").expect("commitment");
+        assert_eq!(k.deadlines, ["$600 billion"]);
         let k = c("They will act, where possible, by 2030.").expect("commitment");
         assert_eq!(k.hedges, ["where possible"]);
         assert_eq!(k.deadlines, ["by 2030"]);
