@@ -270,42 +270,89 @@ fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Hit> {
         return None;
     }
     let candidates = lexicon.markers.get(word)?;
+    // Longest phrase first, with or without adjectives after its
+    // possessive.
     for (phrase, info) in candidates {
-        if !matches_at(words, at, phrase) {
-            continue;
+        if matches_at(words, at, phrase) {
+            return phrase_hit(words, at, phrase.len(), *info);
         }
-        let prev = at.checked_sub(1).map(|p| words[p].folded.as_ref());
-        // "African countries’ call for", "Russia’s support": a possessive
-        // makes the marker a noun.
-        let possessive = prev.is_some_and(|p| p.ends_with("'s") || p.ends_with("’s"))
-            || (at > 0 && words[at].gap_apostrophe);
-        // "its call for", "the support of": after an article or a
-        // possessive any marker is a noun.
-        let determined = prev.is_some_and(|p| {
-            matches!(
-                p,
-                "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her" | "this" | "these"
-            )
-        });
-        let noun = (phrase.len() == 1 && prev.is_some_and(|p| NOUN_CONTEXT.contains(&p)))
-            || possessive
-            || determined;
-        let month = words[at].folded == "may"
-            && (words[at].text.starts_with('M')
-                && words.get(at + 1).is_some_and(|w| is_number(&w.folded)));
-        if noun || month {
-            return None;
+        if let Some(len) = gapped_len(words, at, phrase) {
+            return phrase_hit(words, at, len, *info);
         }
-        return Some(Hit {
-            at,
-            len: phrase.len(),
-            shown: phrase.len(),
-            info: *info,
-            modal: phrase.len() == 1 && MODALS.contains(&words[at].folded.as_ref()),
-            predicts: false,
-        });
     }
     None
+}
+
+/// The length in words of `phrase` matched at word `at` with one to three
+/// adjectives after its possessive: "their steadfast commitment to",
+/// "reaffirm our full and unwavering support".
+fn gapped_len(words: &[Word], at: usize, phrase: &Phrase) -> Option<usize> {
+    let p = phrase
+        .iter()
+        .position(|w| matches!(w.as_str(), "our" | "their" | "its"))
+        .filter(|&p| p + 1 < phrase.len())?;
+    let opening = &phrase[..=p];
+    if opening.len() > words.len() - at
+        || !opening
+            .iter()
+            .zip(&words[at..])
+            .all(|(o, w)| *o == w.folded)
+    {
+        return None;
+    }
+    let (head, tail) = (at + p + 1, &phrase[p + 1..]);
+    for skip in 1..=3 {
+        let skipped = words.get(head..head + skip)?;
+        let adjectives = skipped.iter().all(|w| {
+            w.sep & BREAK == 0
+                && w.folded.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !starts_upper(w.text)
+        });
+        if !adjectives {
+            return None;
+        }
+        let rest = head + skip;
+        if tail.len() <= words.len().saturating_sub(rest)
+            && tail.iter().zip(&words[rest..]).all(|(t, w)| *t == w.folded)
+        {
+            return Some(rest + tail.len() - at);
+        }
+    }
+    None
+}
+
+/// The hit of a phrase of `len` words matched at word `at`, unless the
+/// words around make it a noun or a month.
+fn phrase_hit(words: &[Word], at: usize, len: usize, info: MarkerInfo) -> Option<Hit> {
+    let prev = at.checked_sub(1).map(|p| words[p].folded.as_ref());
+    // "African countries’ call for", "Russia’s support": a possessive
+    // makes the marker a noun.
+    let possessive = prev.is_some_and(|p| p.ends_with("'s") || p.ends_with("’s"))
+        || (at > 0 && words[at].gap_apostrophe);
+    // "its call for", "the support of": after an article or a possessive
+    // any marker is a noun.
+    let determined = prev.is_some_and(|p| {
+        matches!(
+            p,
+            "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her" | "this" | "these"
+        )
+    });
+    let noun =
+        (len == 1 && prev.is_some_and(|p| NOUN_CONTEXT.contains(&p))) || possessive || determined;
+    let month = words[at].folded == "may"
+        && words[at].text.starts_with('M')
+        && words.get(at + 1).is_some_and(|w| is_number(&w.folded));
+    if noun || month {
+        return None;
+    }
+    Some(Hit {
+        at,
+        len,
+        shown: len,
+        info,
+        modal: len == 1 && MODALS.contains(&words[at].folded.as_ref()),
+        predicts: false,
+    })
 }
 
 /// Every marker of the sentence, left to right, a modal merged with the
@@ -443,8 +490,9 @@ enum Role {
     Coordinated,
     /// It follows a noun phrase `from..to` that is its subject.
     Subject(usize, usize),
-    /// A possessive marker ("our commitment to") of the sentence's subject.
-    Possessive((usize, usize)),
+    /// A possessive marker ("our commitment to") of the sentence's subject
+    /// (none named for a UN body's "its").
+    Possessive(Option<(usize, usize)>),
 }
 
 /// A finite verb found in the sentence: where its clause starts, its
@@ -579,8 +627,14 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
             // "We are united in our determination to …": the possessive
             // marker binds the sentence's subject, if it acts ("These
             // actions reflect our commitment" does not).
+            // In an operative paragraph: "Reaffirms its strong commitment
+            // to", the body's own, right after its verb.
+            let after_verb = verbs
+                .last()
+                .is_some_and(|v: &Verb| v.hit.at + v.hit.len == k);
             match subject.or_else(|| opening_subject(words, lexicon)) {
-                Some(s) if !operative => Some(Role::Possessive(s)),
+                Some(s) if !operative => Some(Role::Possessive(Some(s))),
+                _ if operative && after_verb => Some(Role::Possessive(None)),
                 _ => continue,
             }
         } else {
@@ -600,7 +654,7 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
                 form = own_form;
                 (None, h.at)
             }
-            Some(Role::Possessive(s)) => (Some(s), h.at),
+            Some(Role::Possessive(s)) => (s, h.at),
             Some(Role::Coordinated) => {
                 if !operative && subject.is_none() {
                     // The authors named earlier ("we are partnering … and
@@ -1240,6 +1294,27 @@ mod tests {
             ),
             ("We emphasise the need to protect civilians.", "weak"),
             ("We recognise the progress made since Bali.", "none"),
+            (
+                "The Quad Leaders reaffirmed their steadfast commitment to a free and open Indo-Pacific.",
+                "strong",
+            ),
+            (
+                "We reaffirm our full and unwavering support for Ukraine.",
+                "moderate",
+            ),
+            ("We are resolved to address the climate crisis.", "strong"),
+            (
+                "We fully endorse resolution 2576 and its call for election monitors.",
+                "none",
+            ),
+            (
+                "We endorse the Famine Prevention Compact committed to by our Ministers.",
+                "none",
+            ),
+            (
+                "We therefore commit both to strengthen action now and to act later.",
+                "strong",
+            ),
         ] {
             assert_eq!(level(text), want, "{text}");
         }
