@@ -283,10 +283,25 @@ fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Hit> {
     None
 }
 
-/// The length in words of `phrase` matched at word `at` with one to three
-/// adjectives after its possessive: "their steadfast commitment to",
-/// "reaffirm our full and unwavering support".
+/// The length in words of `phrase` matched at word `at` with an adverb
+/// after its first word ("remain deeply committed to"), or one to three
+/// adjectives after its possessive ("their steadfast commitment to",
+/// "reaffirm our full and unwavering support").
 fn gapped_len(words: &[Word], at: usize, phrase: &Phrase) -> Option<usize> {
+    // "remain deeply committed to": an adverb after the first word.
+    if phrase.len() >= 2
+        && words
+            .get(at + 1)
+            .is_some_and(|w| w.folded.len() > 4 && w.folded.ends_with("ly") && w.sep & BREAK == 0)
+        && phrase.len() < words.len() - at
+        && phrase[0] == words[at].folded
+        && phrase[1..]
+            .iter()
+            .zip(&words[at + 2..])
+            .all(|(p, w)| *p == w.folded)
+    {
+        return Some(phrase.len() + 1);
+    }
     let p = phrase
         .iter()
         .position(|w| matches!(w.as_str(), "our" | "their" | "its"))
@@ -943,9 +958,11 @@ fn is_agent(words: &[Word], from: usize, to: usize, lexicon: &Lexicon) -> bool {
         return true;
     }
     // A capitalized head is a name; at the start of the sentence the
-    // capital proves nothing, so an abstract noun there is no actor.
+    // capital proves nothing, so an abstract noun or a plural there
+    // ("Sanctions will remain …") is no actor, unless it is one of the
+    // `agents` ("Members", checked above).
     let abstract_noun = [
-        "tion", "ment", "ness", "ity", "ance", "ence", "ing", "ure", "ts",
+        "tion", "ment", "ness", "ity", "ance", "ence", "ing", "ure", "s",
     ]
     .iter()
     .any(|s| h.ends_with(s));
@@ -1303,6 +1320,22 @@ mod tests {
                 "moderate",
             ),
             ("We are resolved to address the climate crisis.", "strong"),
+            (
+                "We remain deeply committed to the two-state solution.",
+                "strong",
+            ),
+            (
+                "Expresses its intention to review the measures in light of developments;",
+                "moderate",
+            ),
+            (
+                "ASEAN Leaders tasked their Ministers to explore ways to deepen integration.",
+                "moderate",
+            ),
+            (
+                "Sanctions will remain in place until Russia complies.",
+                "none",
+            ),
             (
                 "We fully endorse resolution 2576 and its call for election monitors.",
                 "none",
