@@ -690,40 +690,11 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
                         && prev == Some("and")
                         && own_form == Some(0)
                         && strength != MarkerStrength::None);
-                // "… to ensure that Daesh/ISIS … are unable to reconstitute …
-                // or continue to threaten": a verb after a subordinate
-                // "that" is coordinated inside it, not with the main verb.
                 let last = verbs.last().map_or(0, |v: &Verb| v.hit.at + v.hit.len);
-                // A past-tense verb is the main clause's ("recognized that
-                // the situation … is dire, and stressed …"); a base form
-                // could be either, and is read as the subordinate's.
-                // A marker naming the authors ("and reaffirm our
-                // commitment") is theirs wherever it stands.
-                let own = words[h.at..h.at + h.len]
-                    .iter()
-                    .any(|w| matches!(w.folded.as_ref(), "our" | "their"));
                 let subordinate = !operative
                     && own_form == Some(0)
-                    && !own
-                    && (last.min(k)..k).any(|i| {
-                        let w = &words[i];
-                        // "We urge North Korea to respect …, and resolve
-                        // …", "to discourage … and encourage …": a base
-                        // form after an infinitive continues it ("to
-                        // Ukraine", "to all" are prepositions). A strong
-                        // marker binds the authors ("we are partnering to
-                        // counter … and commit to:").
-                        let infinitive = w.folded == "to"
-                            && strength != MarkerStrength::Strong
-                            && words.get(i + 1).is_some_and(|n| {
-                                !starts_upper(n.text)
-                                    && !DETERMINERS.contains(&n.folded.as_ref())
-                                    && !is_number(&n.folded)
-                            });
-                        w.folded == "that"
-                            || infinitive
-                            || (prev == Some("or") && matches!(w.folded.as_ref(), "who" | "which"))
-                    });
+                    && !names_authors(&words[h.at..h.at + h.len])
+                    && continues_subordinate(words, last.min(k)..k, prev, strength);
                 // Inside "Recalls that the Agreement, in …, aims to …" a verb
                 // after a comma is the complement's; the paragraph's next
                 // verb follows "and" or a semicolon.
@@ -756,30 +727,8 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
             Some(Role::Subject(from, to)) => {
                 let agent = to > from && is_agent(words, from, to, lexicon);
                 let person = to > from && PERSONS.contains(&words[to - 1].folded.as_ref());
-                // "security vacuums that Daesh/ISIS may exploit": a relative
-                // clause, unless its subject is the authors ("the steps that
-                // we will take").
                 let before = from.checked_sub(1).map(|b| words[b].folded.as_ref());
-                // "wherever they may occur": an adverbial clause.
-                let adverbial = matches!(
-                    before,
-                    Some(
-                        "where"
-                            | "wherever"
-                            | "when"
-                            | "whenever"
-                            | "if"
-                            | "unless"
-                            | "whether"
-                            | "although"
-                            | "though"
-                            | "because"
-                    )
-                );
-                let relative = matches!(before, Some("which" | "whom" | "whose"))
-                    || (before == Some("that") && !complement && !person)
-                    || adverbial;
-                if relative {
+                if is_relative(before, complement, person) {
                     continue;
                 }
                 let binds = if complement {
@@ -829,6 +778,70 @@ fn after_and(words: &[Word], k: usize) -> bool {
                     && !is_number(&words[i].folded)
             })
     })
+}
+
+/// Whether a marker names the authors ("and reaffirm our commitment"):
+/// theirs wherever it stands.
+fn names_authors(marker: &[Word]) -> bool {
+    marker
+        .iter()
+        .any(|w| matches!(w.folded.as_ref(), "our" | "their"))
+}
+
+/// Whether a base-form verb coordinated after the words `between` (from
+/// the last finite verb to it) continues a subordinate clause rather than
+/// the main one: after a "that" ("… to ensure that Daesh/ISIS … are unable
+/// to reconstitute … or continue to threaten"), after an infinitive ("We
+/// urge North Korea to respect …, and resolve …"; "to Ukraine", "to all"
+/// are prepositions), or after "or" inside a relative clause ("lawyers who
+/// represent or seek to represent"). A past-tense verb is the main
+/// clause's ("recognized that … is dire, and stressed …"), and a strong
+/// marker binds the authors ("we are partnering to counter … and commit
+/// to:").
+fn continues_subordinate(
+    words: &[Word],
+    between: std::ops::Range<usize>,
+    prev: Option<&str>,
+    strength: MarkerStrength,
+) -> bool {
+    between.into_iter().any(|i| {
+        let w = &words[i];
+        let infinitive = w.folded == "to"
+            && strength != MarkerStrength::Strong
+            && words.get(i + 1).is_some_and(|n| {
+                !starts_upper(n.text)
+                    && !DETERMINERS.contains(&n.folded.as_ref())
+                    && !is_number(&n.folded)
+            });
+        w.folded == "that"
+            || infinitive
+            || (prev == Some("or") && matches!(w.folded.as_ref(), "who" | "which"))
+    })
+}
+
+/// Whether the word `before` a subject opens a relative clause ("security
+/// vacuums that Daesh/ISIS may exploit", unless the authors are its
+/// subject: "the steps that we will take") or an adverbial one ("wherever
+/// they may occur").
+fn is_relative(before: Option<&str>, complement: bool, person: bool) -> bool {
+    matches!(
+        before,
+        Some(
+            "which"
+                | "whom"
+                | "whose"
+                | "where"
+                | "wherever"
+                | "when"
+                | "whenever"
+                | "if"
+                | "unless"
+                | "whether"
+                | "although"
+                | "though"
+                | "because"
+        )
+    ) || (before == Some("that") && !complement && !person)
 }
 
 /// The noun phrase that ends right before word `k`: capitalized words,
