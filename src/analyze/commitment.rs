@@ -16,128 +16,12 @@
 //! Hedges lower a clause one level; a negation right after its marker marks
 //! a promise not to act, no weaker for it.
 
-use std::borrow::Cow;
-
+use super::deadlines::deadlines;
 use super::lexicon::{Lexicon, MarkerInfo, MarkerStrength, Phrase};
+use super::words::{
+    BREAK, OPEN, QUOTE, SEMICOLON, Word, is_number, matches_at, span, starts_upper, words_of,
+};
 use crate::diff::Commitment;
-use crate::normalize::key::MONTHS;
-use crate::normalize::key::{Folding, key};
-
-/// Punctuation between a word and the one before it: a comma, semicolon,
-/// colon or dash ends a phrase there.
-const BREAK: u8 = 1;
-/// An opening parenthesis stands before the word ("(ii)").
-const OPEN: u8 = 2;
-/// A semicolon stands before the word.
-const SEMICOLON: u8 = 4;
-/// An opening quotation mark stands before the word: a title, not a verb.
-const QUOTE: u8 = 8;
-
-/// A word of a sentence: lower-cased key text, the text as written, and
-/// the punctuation that separates it from the word before.
-struct Word<'a> {
-    folded: Cow<'a, str>,
-    text: &'a str,
-    sep: u8,
-    /// The word before ends with an apostrophe ("countries’ call").
-    gap_apostrophe: bool,
-}
-
-/// A word as the lexicon spells it. Words hold only letters, digits and
-/// inner apostrophes, so the comparison key reduces to lower case and the
-/// apostrophe style. An ASCII word is its span of `lower`, the sentence
-/// lower-cased once, so that it costs no allocation of its own.
-fn fold<'a>(word: &'a str, lower: &'a str, start: usize) -> Cow<'a, str> {
-    // A word whose only non-ASCII characters have no case ("Russia’s") is
-    // its span of `lower` too: the lexicon's phrases are ASCII, so such a
-    // word needs no folding of its own to be compared.
-    let plain = word.is_ascii() || !word.chars().any(|c| !c.is_ascii() && c.is_uppercase());
-    match lower.get(start..start + word.len()) {
-        Some(folded) if plain => Cow::Borrowed(folded),
-        _ => Cow::Owned(key(word, Folding::default())),
-    }
-}
-
-/// `word` without the apostrophes that end it ("States'" is "States").
-fn trim_apostrophes(mut word: &str) -> &str {
-    while let Some(rest) = word.strip_suffix('\'').or_else(|| word.strip_suffix('’')) {
-        word = rest;
-    }
-    word
-}
-
-/// The punctuation flags of the text between two words.
-fn separators(gap: &str) -> u8 {
-    // Most gaps are one space; the bytes are read without decoding, and
-    // only a gap with a multi-byte character is decoded.
-    let mut sep = 0;
-    for &b in gap.as_bytes() {
-        sep |= match b {
-            b',' | b':' => BREAK,
-            b';' => BREAK | SEMICOLON,
-            b'(' => OPEN,
-            b'"' => QUOTE,
-            _ => 0,
-        };
-    }
-    if !gap.is_ascii() {
-        for c in gap.chars() {
-            sep |= match c {
-                '—' | '–' => BREAK,
-                '“' | '‘' => QUOTE,
-                _ => 0,
-            };
-        }
-    }
-    sep
-}
-
-/// The words of a sentence: runs of letters and digits with inner
-/// apostrophes (and inner hyphens, so that "Secretary-General" is one
-/// word); `lower` is the sentence with ASCII lower-cased. ASCII bytes are
-/// classified without decoding, since this runs on every sentence of both
-/// documents.
-fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
-    // Whether the character at byte `i` continues a word (`inner`: one has
-    // started, so an apostrophe may continue it), and its width in bytes.
-    let class = |i: usize, inner: bool| -> (bool, usize) {
-        match text.as_bytes()[i] {
-            b if b < 0x80 => (b.is_ascii_alphanumeric() || (inner && b == b'\''), 1),
-            _ => {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric() || (inner && c == '’'), c.len_utf8())
-            }
-        }
-    };
-    let mut out = Vec::with_capacity(text.len() / 6);
-    let (mut i, mut gap_from) = (0, 0);
-    while i < text.len() {
-        let (starts, width) = class(i, false);
-        if !starts {
-            i += width;
-            continue;
-        }
-        let start = i;
-        i += width;
-        while i < text.len() {
-            let (inside, width) = class(i, true);
-            if !inside {
-                break;
-            }
-            i += width;
-        }
-        let t = trim_apostrophes(&text[start..i]);
-        let gap = &text[gap_from..start];
-        out.push(Word {
-            folded: fold(t, lower, start),
-            text: t,
-            sep: separators(gap),
-            gap_apostrophe: gap.starts_with(['\'', '’']),
-        });
-        gap_from = start + t.len();
-    }
-    out
-}
 
 /// Words after which a single-word marker is a noun, not a verb ("in
 /// support of", "their request", "the will of").
@@ -186,18 +70,6 @@ const MODALS: [&str; 5] = ["will", "shall", "must", "should", "may"];
 /// Modals whose sentence states what must happen even without an acting
 /// subject ("disputes should be resolved peacefully").
 const NORMATIVE: [&str; 3] = ["shall", "must", "should"];
-
-fn matches_at(words: &[Word], at: usize, phrase: &Phrase) -> bool {
-    phrase.len() <= words.len() - at && phrase.iter().zip(&words[at..]).all(|(p, w)| *p == w.folded)
-}
-
-/// The text spanning words `from..to` of `sentence`.
-fn span<'a>(sentence: &'a str, words: &[Word<'a>], from: usize, to: usize) -> &'a str {
-    let start = words[from].text.as_ptr() as usize - sentence.as_ptr() as usize;
-    let last = &words[to - 1];
-    let end = last.text.as_ptr() as usize - sentence.as_ptr() as usize + last.text.len();
-    &sentence[start..end]
-}
 
 /// Words that may stand between a subject and its verb, or open an
 /// operative paragraph ("Strongly urges", "Also calls upon").
@@ -947,10 +819,6 @@ fn is_possessive(w: &Word) -> bool {
     matches!(w.folded.as_ref(), "our" | "their" | "its")
 }
 
-fn starts_upper(text: &str) -> bool {
-    text.chars().next().is_some_and(char::is_uppercase)
-}
-
 /// Whether the noun phrase `from..to` names someone who acts.
 fn is_agent(words: &[Word], from: usize, to: usize, lexicon: &Lexicon) -> bool {
     let head = &words[to - 1];
@@ -1080,142 +948,6 @@ fn enumerated(
         .filter(|w| w[0] < w[1])
         .map(|w| (w[0], w[1]))
         .collect()
-}
-
-fn is_number(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_ascii_digit())
-}
-
-/// Deadlines ("by May 14, 2025", "by 2030", "no later than …", "within 90
-/// days", "for an additional period of 90 days", "until …") and percentage
-/// targets ("10 percent", "10%").
-fn deadlines(text: &str, words: &[Word]) -> Vec<String> {
-    const OPENERS: [&[&str]; 14] = [
-        &["for", "an", "additional", "period", "of"],
-        &["for", "an", "initial", "period", "of"],
-        &["for", "a", "further", "period", "of"],
-        &["for", "a", "period", "of"],
-        &["starting", "on"],
-        &["beginning", "on"],
-        &["as", "of"],
-        &["no", "later", "than"],
-        &["by", "the", "end", "of"],
-        &["by"],
-        &["before"],
-        &["until"],
-        &["within"],
-        &["from"],
-    ];
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let may_open = matches!(
-            words[i].folded.as_ref(),
-            "for"
-                | "no"
-                | "by"
-                | "before"
-                | "until"
-                | "within"
-                | "from"
-                | "starting"
-                | "beginning"
-                | "as"
-        );
-        let opener = may_open
-            .then(|| {
-                OPENERS.iter().find(|o| {
-                    o.len() <= words.len() - i
-                        && o.iter().zip(&words[i..]).all(|(a, w)| *a == w.folded)
-                })
-            })
-            .flatten();
-        if let Some(o) = opener {
-            // The date or period: numbers, months and "days/months/years".
-            let mut j = i + o.len();
-            let mut dated = false;
-            while j < words.len() {
-                let w = words[j].folded.as_ref();
-                let part = is_number(w)
-                    || MONTHS.contains(&w)
-                    || matches!(
-                        w,
-                        "days" | "months" | "years" | "weeks" | "day" | "month" | "year"
-                    );
-                if !part {
-                    break;
-                }
-                dated |= is_number(w) || MONTHS.contains(&w);
-                j += 1;
-            }
-            if dated && j > i + o.len() && o[0] != "from" {
-                out.push(span(text, words, i, j).to_owned());
-                i = j;
-                continue;
-            }
-        }
-        if is_number(&words[i].folded) {
-            let next = words.get(i + 1).map(|w| w.folded.as_ref());
-            let after = &text
-                [words[i].text.as_ptr() as usize - text.as_ptr() as usize + words[i].text.len()..];
-            if next == Some("percent") || next == Some("per") {
-                let end = if next == Some("per") { i + 3 } else { i + 2 };
-                out.push(span(text, words, i, end.min(words.len())).to_owned());
-            } else if after.starts_with('%') {
-                out.push(format!("{}%", words[i].text));
-            } else if let Some(end) = amount_end(words, i) {
-                // "USD 300 billion per year", "EUR 2 billion", "$600
-                // billion": the currency before, the scale and the rate
-                // after.
-                let currency = i > 0 && CURRENCIES.contains(&words[i - 1].folded.as_ref());
-                let from = if currency { i - 1 } else { i };
-                let dollar = !currency && text[..start_of(text, &words[i])].ends_with('$');
-                let found = span(text, words, from, end);
-                out.push(if dollar {
-                    format!("${found}")
-                } else {
-                    found.to_owned()
-                });
-                i = end;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    out
-}
-
-/// Currency names that open an amount ("USD 300 billion").
-const CURRENCIES: [&str; 10] = [
-    "usd", "eur", "gbp", "jpy", "cad", "chf", "aud", "us", "euro", "euros",
-];
-
-/// The byte offset of `word` in `text`.
-fn start_of(text: &str, word: &Word) -> usize {
-    word.text.as_ptr() as usize - text.as_ptr() as usize
-}
-
-/// The end of an amount starting with the number at word `i`: a scale word
-/// ("million", "billion") and an optional rate ("per year", "annually").
-fn amount_end(words: &[Word], i: usize) -> Option<usize> {
-    let scale = words.get(i + 1)?.folded.as_ref();
-    if !matches!(scale, "million" | "billion" | "trillion") {
-        return None;
-    }
-    let mut end = i + 2;
-    if words.get(end).is_some_and(|w| w.folded == "per") && end + 1 < words.len() {
-        end += 2;
-    } else if words.get(end).is_some_and(|w| w.folded == "annually") {
-        end += 1;
-    }
-    Some(end)
-}
-
-/// The deadlines and targets of a sentence, read on their own (a list
-/// item's, which carries its lead-in's marker).
-pub fn deadlines_of(text: &str) -> Vec<String> {
-    let lower = text.to_ascii_lowercase();
-    deadlines(text, &words_of(text, &lower))
 }
 
 #[cfg(test)]

@@ -4,9 +4,11 @@
 
 mod clause_change;
 pub mod commitment;
+mod deadlines;
 mod edits;
 pub mod lexicon;
 pub mod lists;
+mod words;
 
 pub use clause_change::compare as compare_clauses;
 
