@@ -8,6 +8,7 @@ mod deadlines;
 mod edits;
 pub mod lexicon;
 pub mod lists;
+mod subject;
 mod words;
 
 pub use clause_change::compare as compare_clauses;
