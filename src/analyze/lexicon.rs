@@ -110,20 +110,25 @@ pub struct Lexicon {
     pub(crate) preambular: Vec<String>,
     pub(crate) agents: rustc_hash::FxHashSet<String>,
     pub(crate) recalled: PhraseIndex,
-    /// The shapes of the markers' first words, by first letter: bit `n`
-    /// of entry `l` says some first word starts with letter `l` and is `n`
-    /// bytes long. Most words of a sentence fail this test, which costs
-    /// less than a hash lookup.
-    first_shapes: [u32; 27],
+    /// The shapes of the markers' first words, by first and last letter:
+    /// bit `n` of entry `f * 27 + l` says some first word starts with
+    /// letter `f`, ends with letter `l` and is `n` bytes long. Most words of
+    /// a sentence ("and", "in", "the") fail this test, which costs less than
+    /// a hash lookup.
+    first_shapes: Vec<u32>,
 }
 
 /// The entry of [`Lexicon::first_shapes`] and the bit for a word.
 fn shape(word: &str) -> (usize, u32) {
-    let letter = match word.as_bytes().first() {
+    let letter = |b: Option<&u8>| match b {
         Some(b @ b'a'..=b'z') => usize::from(b - b'a'),
         _ => 26,
     };
-    (letter, 1 << word.len().min(31))
+    let bytes = word.as_bytes();
+    (
+        letter(bytes.first()) * 27 + letter(bytes.last()),
+        1 << word.len().min(31),
+    )
 }
 
 /// Phrases by their first word, longest first, so that matching at a
@@ -204,8 +209,11 @@ impl Lexicon {
             for p in group.phrases {
                 let phrase = phrase_words(&p);
                 if let Some(first) = phrase.first() {
-                    let (letter, bit) = shape(first);
-                    self.first_shapes[letter] |= bit;
+                    let (entry, bit) = shape(first);
+                    if self.first_shapes.is_empty() {
+                        self.first_shapes = vec![0; 27 * 27];
+                    }
+                    self.first_shapes[entry] |= bit;
                     let list = self.markers.entry(first.clone()).or_default();
                     list.retain(|(q, _)| *q != phrase);
                     list.push((
@@ -241,8 +249,8 @@ impl Lexicon {
     /// Whether some marker may start with `word` (a folded word): a cheap
     /// test that rules out most words before the lookup.
     pub(crate) fn may_start_marker(&self, word: &str) -> bool {
-        let (letter, bit) = shape(word);
-        self.first_shapes[letter] & bit != 0
+        let (entry, bit) = shape(word);
+        self.first_shapes.get(entry).is_some_and(|s| s & bit != 0)
     }
 }
 

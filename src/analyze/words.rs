@@ -34,11 +34,11 @@ pub(crate) struct Word<'a> {
 /// inner apostrophes, so the comparison key reduces to lower case and the
 /// apostrophe style. An ASCII word is its span of `lower`, the sentence
 /// lower-cased once, so that it costs no allocation of its own.
-fn fold<'a>(word: &'a str, lower: &'a str, start: usize) -> Cow<'a, str> {
+fn fold<'a>(word: &'a str, lower: &'a str, start: usize, ascii: bool) -> Cow<'a, str> {
     // A word whose only non-ASCII characters have no case ("Russia’s") is
     // its span of `lower` too: the lexicon's phrases are ASCII, so such a
     // word needs no folding of its own to be compared.
-    let plain = word.is_ascii() || !word.chars().any(|c| !c.is_ascii() && c.is_uppercase());
+    let plain = ascii || !word.chars().any(|c| !c.is_ascii() && c.is_uppercase());
     match lower.get(start..start + word.len()) {
         Some(folded) if plain => Cow::Borrowed(folded),
         _ => Cow::Owned(key(word, Folding::default())),
@@ -80,43 +80,56 @@ fn separators(gap: &str) -> u8 {
 }
 
 /// The words of a sentence: runs of letters and digits with inner
-/// apostrophes (and inner hyphens, so that "Secretary-General" is one
-/// word); `lower` is the sentence with ASCII lower-cased. ASCII bytes are
-/// classified without decoding, since this runs on every sentence of both
-/// documents.
+/// apostrophes ("Russia’s"); `lower` is the sentence with ASCII
+/// lower-cased. ASCII bytes are classified without decoding, since this
+/// runs on every sentence of both documents.
 pub(crate) fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
-    // Whether the character at byte `i` continues a word (`inner`: one has
-    // started, so an apostrophe may continue it), and its width in bytes.
-    let class = |i: usize, inner: bool| -> (bool, usize) {
-        match text.as_bytes()[i] {
-            b if b < 0x80 => (b.is_ascii_alphanumeric() || (inner && b == b'\''), 1),
-            _ => {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric() || (inner && c == '’'), c.len_utf8())
-            }
-        }
+    let bytes = text.as_bytes();
+    // The character at byte `i` and its width, for the rare non-ASCII byte.
+    let decode = |i: usize| {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
     };
     let mut out = Vec::with_capacity(text.len() / 6);
     let (mut i, mut gap_from) = (0, 0);
-    while i < text.len() {
-        let (starts, width) = class(i, false);
-        if !starts {
-            i += width;
-            continue;
+    while i < bytes.len() {
+        // Between words: ASCII bytes in a tight loop.
+        let b = bytes[i];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (c, width) = decode(i);
+            if !c.is_alphanumeric() {
+                i += width;
+                continue;
+            }
         }
         let start = i;
-        i += width;
-        while i < text.len() {
-            let (inside, width) = class(i, true);
-            if !inside {
+        let mut ascii = true;
+        // Inside a word: letters, digits and inner apostrophes.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() || (b == b'\'' && i > start) {
+                    i += 1;
+                    continue;
+                }
                 break;
             }
+            let (c, width) = decode(i);
+            if !(c.is_alphanumeric() || (c == '’' && i > start)) {
+                break;
+            }
+            ascii = false;
             i += width;
         }
         let t = trim_apostrophes(&text[start..i]);
         let gap = &text[gap_from..start];
         out.push(Word {
-            folded: fold(t, lower, start),
+            folded: fold(t, lower, start, ascii),
             text: t,
             sep: separators(gap),
             gap_apostrophe: gap.starts_with(['\'', '’']),
