@@ -689,7 +689,9 @@ fn hedges(
     let closing_from = end.saturating_sub(lexicon.hedges.longest());
     let mut covered = 0;
     for i in near.clone().chain(closing_from.max(near.end)..end) {
-        if i < covered {
+        // "for as long as necessary": a duration, not a hedge.
+        let measure = i > 0 && matches!(words[i - 1].folded.as_ref(), "long" | "far");
+        if i < covered || measure {
             continue;
         }
         for p in lexicon.hedges.starting_with(&words[i].folded) {
@@ -879,6 +881,14 @@ mod tests {
             (
                 "Sanctions will remain in place until Russia complies.",
                 "none",
+            ),
+            (
+                "Allies will continue to support Ukraine for as long as necessary.",
+                "strong",
+            ),
+            (
+                "Members are invited to submit their views by 1 March 2026.",
+                "weak",
             ),
             (
                 "We fully endorse resolution 2576 and its call for election monitors.",
