@@ -556,8 +556,10 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
                 if is_relative(before, complement, person) {
                     continue;
                 }
+                // Inside "that …" only the authors' own clause binds, and a
+                // normative modal, which states what they demand.
                 let binds = if complement {
-                    person || (normative && !agent)
+                    person || normative
                 } else {
                     agent || normative
                 };
@@ -569,7 +571,10 @@ fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
                     form = own_form.or(Some(0));
                     modal = h.modal.then(|| modal_strength(words, h, lexicon)).flatten();
                 }
-                (agent.then_some((from, to)), if agent { from } else { k })
+                // In a complement ("reaffirm that the Charter must be
+                // respected") the subject is not the one who binds.
+                let named = agent && (!complement || person);
+                (named.then_some((from, to)), if named { from } else { k })
             }
         };
         // "the Compact committed to by G7 Foreign Ministers": a passive
@@ -882,6 +887,8 @@ mod tests {
                 "Sanctions will remain in place until Russia complies.",
                 "none",
             ),
+            ("We reaffirm that the Charter must be respected.", "strong"),
+            ("We note that the Parties will meet in Rome.", "none"),
             (
                 "Allies will continue to support Ukraine for as long as necessary.",
                 "strong",
