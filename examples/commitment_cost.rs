@@ -8,6 +8,9 @@ use communique::analyze::compare_with;
 use communique::analyze::lexicon::Lexicon;
 use communique::import::import;
 
+/// How many times each variant runs.
+const RUNS: usize = 15;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [old, new] = args.as_slice() else {
@@ -17,15 +20,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let b = import(&std::fs::read(new)?, None, new)?;
     let empty = Lexicon::parse("replace = true")?;
     let full = Lexicon::builtin();
-    for (name, lexicon) in [("without commitments", &empty), ("with commitments", &full)] {
-        let mut best = f64::MAX;
-        for _ in 0..5 {
+    // Runs alternate, so that a busy machine slows both alike; the minimum
+    // and the median of each are printed.
+    let mut times = [Vec::new(), Vec::new()];
+    for _ in 0..RUNS {
+        for (i, lexicon) in [&empty, &full].into_iter().enumerate() {
             let t = Instant::now();
             let d = compare_with(&a, &b, old, new, &AlignOptions::default(), lexicon);
             std::hint::black_box(&d);
-            best = best.min(t.elapsed().as_secs_f64());
+            times[i].push(t.elapsed().as_secs_f64() * 1e3);
         }
-        println!("{name}: {:.1} ms", best * 1e3);
+    }
+    for (name, mut t) in ["without commitments", "with commitments"]
+        .into_iter()
+        .zip(times)
+    {
+        t.sort_by(f64::total_cmp);
+        println!(
+            "{name}: min {:.1} ms, median {:.1} ms",
+            t[0],
+            t[t.len() / 2]
+        );
     }
     // The analysis alone, over every sentence of both statements.
     let mut best = f64::MAX;

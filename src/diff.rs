@@ -149,7 +149,8 @@ impl Strength {
     }
 }
 
-/// The commitment a sentence makes.
+/// A commitment clause of a sentence (a sentence's `commitment` is its
+/// strongest clause).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Commitment {
     /// How strongly it binds, hedges counted.
@@ -164,6 +165,12 @@ pub struct Commitment {
     pub negated: bool,
     /// Deadlines and targets it names ("by May 14, 2025", "10 percent").
     pub deadlines: Vec<String>,
+    /// The clause as the sentence writes it, from its actor or marker to
+    /// where the next clause starts.
+    pub clause: String,
+    /// Whether the clause is a list item's, its actor and marker carried
+    /// from the list's lead-in ("… and commit to:").
+    pub inherited: bool,
 }
 
 /// How a revision changed a commitment.
@@ -217,22 +224,27 @@ pub struct SentenceView {
     pub label: Option<String>,
     /// The text, without the label.
     pub text: String,
-    /// The commitment the sentence makes, if any.
+    /// The commitment the sentence makes, if any: its strongest clause.
     pub commitment: Option<Commitment>,
+    /// Every commitment clause of the sentence, in reading order; shared
+    /// by the views of one text (most sentences of a revision are the old
+    /// ones), so that building views copies none.
+    pub clauses: std::sync::Arc<[Commitment]>,
 }
 
 /// Written as one flat object, `{"paragraph", "sentence", "label", "text",
-/// "commitment"}`. By hand rather than with `#[serde(flatten)]`, which makes
+/// "commitment", "clauses"}`. By hand rather than with `#[serde(flatten)]`, which makes
 /// serde buffer every view as a map: a 5 MB report holds ~37,000 views.
 impl Serialize for SentenceView {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut view = serializer.serialize_struct("SentenceView", 5)?;
+        let mut view = serializer.serialize_struct("SentenceView", 6)?;
         view.serialize_field("paragraph", &self.location.paragraph)?;
         view.serialize_field("sentence", &self.location.sentence)?;
         view.serialize_field("label", &self.label)?;
         view.serialize_field("text", &self.text)?;
         view.serialize_field("commitment", &self.commitment)?;
+        view.serialize_field("clauses", &*self.clauses)?;
         view.end()
     }
 }

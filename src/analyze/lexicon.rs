@@ -59,6 +59,14 @@ pub struct LexiconFile {
     /// First words of preambular paragraphs (besides -ing participles).
     #[serde(default)]
     pub preambular: Vec<String>,
+    /// Head nouns of a subject that acts ("members", "countries", "force"),
+    /// besides pronouns and proper names.
+    #[serde(default)]
+    pub agents: Vec<String>,
+    /// Phrases that place a past-tense marker in an earlier time ("last
+    /// year", "previously"): a pledge recalled, not made.
+    #[serde(default)]
+    pub recalled: Vec<String>,
 }
 
 /// Phrases that share a strength.
@@ -72,6 +80,20 @@ pub struct MarkerGroup {
     pub why: String,
     /// The phrases, each matched as whole words.
     pub phrases: Vec<String>,
+    /// The strength of "will" followed by one of these phrases, when it is
+    /// not the phrase's own ("will continue to" is strong, "continue to"
+    /// moderate); by default "will" takes the weaker of the two.
+    #[serde(default)]
+    pub with_will: Option<MarkerStrength>,
+}
+
+/// What a marker phrase means where it stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct MarkerInfo {
+    /// Its own strength.
+    pub(crate) strength: MarkerStrength,
+    /// Its strength after "will", when that differs.
+    pub(crate) with_will: Option<MarkerStrength>,
 }
 
 /// A phrase as lower-case words.
@@ -81,11 +103,32 @@ pub(crate) type Phrase = Vec<String>;
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     /// Markers by first word, longest first.
-    pub(crate) markers: HashMap<String, Vec<(Phrase, MarkerStrength)>>,
+    pub(crate) markers: HashMap<String, Vec<(Phrase, MarkerInfo)>>,
     pub(crate) hedges: PhraseIndex,
     pub(crate) negations: Vec<String>,
     pub(crate) actors: PhraseIndex,
     pub(crate) preambular: Vec<String>,
+    pub(crate) agents: rustc_hash::FxHashSet<String>,
+    pub(crate) recalled: PhraseIndex,
+    /// The shapes of the markers' first words, by first and last letter:
+    /// bit `n` of entry `f * 27 + l` says some first word starts with
+    /// letter `f`, ends with letter `l` and is `n` bytes long. Most words of
+    /// a sentence ("and", "in", "the") fail this test, which costs less than
+    /// a hash lookup.
+    first_shapes: Vec<u32>,
+}
+
+/// The entry of [`Lexicon::first_shapes`] and the bit for a word.
+fn shape(word: &str) -> (usize, u32) {
+    let letter = |b: Option<&u8>| match b {
+        Some(b @ b'a'..=b'z') => usize::from(b - b'a'),
+        _ => 26,
+    };
+    let bytes = word.as_bytes();
+    (
+        letter(bytes.first()) * 27 + letter(bytes.last()),
+        1 << word.len().min(31),
+    )
 }
 
 /// Phrases by their first word, longest first, so that matching at a
@@ -166,9 +209,20 @@ impl Lexicon {
             for p in group.phrases {
                 let phrase = phrase_words(&p);
                 if let Some(first) = phrase.first() {
+                    let (entry, bit) = shape(first);
+                    if self.first_shapes.is_empty() {
+                        self.first_shapes = vec![0; 27 * 27];
+                    }
+                    self.first_shapes[entry] |= bit;
                     let list = self.markers.entry(first.clone()).or_default();
                     list.retain(|(q, _)| *q != phrase);
-                    list.push((phrase, group.strength));
+                    list.push((
+                        phrase,
+                        MarkerInfo {
+                            strength: group.strength,
+                            with_will: group.with_will,
+                        },
+                    ));
                     list.sort_by_key(|(q, _)| std::cmp::Reverse(q.len()));
                 }
             }
@@ -183,6 +237,20 @@ impl Lexicon {
         }
         self.preambular
             .extend(file.preambular.iter().map(|p| p.to_lowercase()));
+        self.agents
+            .extend(file.agents.iter().map(|a| a.to_lowercase()));
+        for r in &file.recalled {
+            self.recalled.add(phrase_words(r));
+        }
+    }
+}
+
+impl Lexicon {
+    /// Whether some marker may start with `word` (a folded word): a cheap
+    /// test that rules out most words before the lookup.
+    pub(crate) fn may_start_marker(&self, word: &str) -> bool {
+        let (entry, bit) = shape(word);
+        self.first_shapes.get(entry).is_some_and(|s| s & bit != 0)
     }
 }
 

@@ -2,17 +2,21 @@
 //! editorial differences and label changes, and the word-level redline of
 //! every revised sentence.
 
+mod clause_change;
 pub mod commitment;
+mod deadlines;
 mod edits;
 pub mod lexicon;
+pub mod lists;
+mod subject;
+mod words;
+
+pub use clause_change::compare as compare_clauses;
 
 pub use edits::{edit_kinds, word_edits};
 
 use crate::align::{AlignOptions, Alignment, Pair, align};
-use crate::diff::{
-    Change, ChangeKind, Commitment, Diff, DocumentInfo, Renumbered, SentenceView,
-    strongest_commitment,
-};
+use crate::diff::{Change, ChangeKind, Commitment, Diff, DocumentInfo, Renumbered, SentenceView};
 use crate::normalize::key::editorial;
 use crate::parallel;
 use crate::statement::{Sentence, Statement};
@@ -82,12 +86,13 @@ pub fn views(statement: &Statement, lexicon: &Lexicon) -> Vec<SentenceView> {
     Commitments::read(&[statement], lexicon).views(statement)
 }
 
-/// The commitment of every distinct sentence text of some statements.
-/// Most sentences of a revision are the old ones, so each text is read
-/// once; a long pair is read on two threads.
+/// The commitment clauses of every distinct sentence text of some
+/// statements. Most sentences of a revision are the old ones, so each text
+/// is read once; a long pair is read on two threads. List items get their
+/// lead-in's clause when the views of a statement are built.
 struct Commitments<'a> {
     index: rustc_hash::FxHashMap<&'a str, usize>,
-    found: Vec<Option<Commitment>>,
+    found: Vec<std::sync::Arc<[Commitment]>>,
 }
 
 impl<'a> Commitments<'a> {
@@ -102,22 +107,41 @@ impl<'a> Commitments<'a> {
                 });
             }
         }
-        let found = parallel::map(&texts, 2048, |_, t| commitment::detect(t, lexicon));
+        let found = parallel::map(&texts, 2048, |_, t| commitment::clauses(t, lexicon).into());
         Commitments { index, found }
     }
 
     fn views(&self, statement: &Statement) -> Vec<SentenceView> {
+        let units: Vec<lists::Unit> = statement
+            .sentences()
+            .map(|(location, s)| lists::Unit {
+                label: s.label.as_deref(),
+                text: &s.text,
+                opens_paragraph: location.sentence == 1,
+            })
+            .collect();
+        let none: std::sync::Arc<[Commitment]> = std::sync::Arc::from(Vec::new());
+        let mut clauses: Vec<std::sync::Arc<[Commitment]>> = units
+            .iter()
+            .map(|u| {
+                self.index
+                    .get(u.text)
+                    .map_or_else(|| none.clone(), |&i| self.found[i].clone())
+            })
+            .collect();
+        lists::inherit(&units, &mut clauses);
         statement
             .sentences()
-            .map(|(location, Sentence { label, text })| SentenceView {
-                location,
-                label: label.clone(),
-                text: text.clone(),
-                commitment: self
-                    .index
-                    .get(text.as_str())
-                    .and_then(|&i| self.found[i].clone()),
-            })
+            .zip(clauses)
+            .map(
+                |((location, Sentence { label, text }), clauses)| SentenceView {
+                    location,
+                    label: label.clone(),
+                    text: text.clone(),
+                    commitment: commitment::strongest(&clauses).cloned(),
+                    clauses,
+                },
+            )
             .collect()
     }
 }
@@ -168,15 +192,11 @@ fn changes(
             }
             ChangeKind::Added | ChangeKind::Removed => (Vec::new(), Vec::new()),
         };
-        let text_changed = !matches!(pair.kind, ChangeKind::Same | ChangeKind::Moved);
-        let (commitment_change, commitment_reasons) = match commitment::compare(
-            strongest_commitment(&o),
-            strongest_commitment(&n),
-            text_changed,
-        ) {
-            Some((change, reasons)) => (Some(change), reasons),
-            None => (None, Vec::new()),
-        };
+        let (commitment_change, commitment_reasons) =
+            match clause_change::compare(&side(&o), &side(&n)) {
+                Some((change, reasons)) => (Some(change), reasons),
+                None => (None, Vec::new()),
+            };
         Change {
             commitment_change,
             commitment_reasons,
@@ -191,6 +211,11 @@ fn changes(
             new: n,
         }
     })
+}
+
+/// Every commitment clause of one side of an entry.
+fn side(views: &[SentenceView]) -> Vec<&Commitment> {
+    views.iter().flat_map(|v| v.clauses.iter()).collect()
 }
 
 /// Similarities are reported to three decimals: more is noise, and stable

@@ -206,6 +206,10 @@ fn commitments(diff: &Diff, out: &mut Vec<Candidate>) {
                 (_, ChangeKind::Removed) => {
                     format!("commitment removed with its sentence: {reasons}")
                 }
+                // A clause dropped from a sentence that still commits.
+                _ if change.new.iter().any(|v| v.commitment.is_some()) => {
+                    format!("commitment removed: a clause was dropped ({reasons})")
+                }
                 _ => format!("commitment removed: the sentence no longer binds ({reasons})"),
             };
             let mut texts: Vec<String> = change.old.iter().map(|v| v.text.clone()).collect();

@@ -172,7 +172,7 @@ fn commitment_removed_points_after_the_sentence_before_it() {
     assert_eq!(
         annotations(&lines),
         [
-            "::error file=draft.txt,line=19,title=commitment-removed::baseline ¶3.1 commitment removed with its sentence: marker 'reiterated their unwavering commitment' (strong)"
+            "::error file=draft.txt,line=19,title=commitment-removed::baseline ¶3.1 commitment removed with its sentence: clause removed: 'reiterated their unwavering commitment' (strong) in \"The Ministers reiterated their unwavering commitment to cont…\""
         ]
     );
     // Its severity is the policy's.

@@ -1,8 +1,6 @@
-//! Commitment detection against sentences labelled by hand
-//! (tests/fixtures/commitments/labels.toml), and the acceptance cases of the
-//! commitments issue on real statements.
+//! The acceptance cases of the commitments issues on real statements (the
+//! scores against hand labels are in `commitments_scores`).
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use communique::align::AlignOptions;
@@ -12,34 +10,8 @@ use communique::analyze::lexicon::Lexicon;
 use communique::diff::{Change, CommitmentChange, Diff, Strength};
 use communique::import::import;
 use communique::statement::Statement;
-use serde::Deserialize;
 
 use crate::shared::corpus_file;
-
-#[derive(Deserialize)]
-struct Labels {
-    sentence: Vec<Labelled>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct Labelled {
-    source: String,
-    text: String,
-    strength: String,
-    #[serde(default)]
-    marker: String,
-    #[serde(default)]
-    actor: String,
-    #[serde(default)]
-    negated: bool,
-    #[serde(default)]
-    hedges: Vec<String>,
-    #[serde(default)]
-    deadlines: Vec<String>,
-    #[serde(default)]
-    note: String,
-}
 
 fn load(rel: &str) -> Option<Statement> {
     let path = corpus_file(rel)?;
@@ -49,59 +21,6 @@ fn load(rel: &str) -> Option<Statement> {
 
 fn strength_name(s: Option<Strength>) -> &'static str {
     s.map_or("none", Strength::name)
-}
-
-#[test]
-fn precision_and_recall_on_hand_labelled_sentences() {
-    if crate::shared::shared_dir().is_none() {
-        return;
-    }
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/commitments/labels.toml");
-    let labels: Labels = toml::from_str(&std::fs::read_to_string(&path).expect("labels file"))
-        .expect("labels parse");
-    let lexicon = Lexicon::builtin();
-    let (mut tp, mut fp, mut fn_, mut tn, mut strength_ok) = (0, 0, 0, 0, 0);
-    let mut series = std::collections::BTreeSet::new();
-    let mut confusion: HashMap<(&str, &str), usize> = HashMap::new();
-    let mut misses = Vec::new();
-    for l in &labels.sentence {
-        series.insert(l.source.split('/').next().unwrap_or_default().to_owned());
-        let got = detect(&l.text, &lexicon);
-        let got_name = strength_name(got.as_ref().map(|c| c.strength));
-        let want = l.strength.as_str();
-        *confusion.entry((want, got_name)).or_default() += 1;
-        match (want != "none", got.is_some()) {
-            (true, true) => {
-                tp += 1;
-                if want == got_name {
-                    strength_ok += 1;
-                }
-            }
-            (false, true) => fp += 1,
-            (true, false) => fn_ += 1,
-            (false, false) => tn += 1,
-        }
-        if want != got_name {
-            misses.push(format!(
-                "  want {want}, got {got_name}: {}",
-                l.text.chars().take(110).collect::<String>()
-            ));
-        }
-    }
-    let precision = tp as f64 / (tp + fp).max(1) as f64;
-    let recall = tp as f64 / (tp + fn_).max(1) as f64;
-    let accuracy = strength_ok as f64 / tp.max(1) as f64;
-    eprintln!(
-        "commitments: {} sentences from {} series; precision {precision:.3}, recall {recall:.3}, \
-         strength accuracy {accuracy:.3} (tp {tp}, fp {fp}, fn {fn_}, tn {tn})",
-        labels.sentence.len(),
-        series.len()
-    );
-    eprintln!("disagreements:\n{}", misses.join("\n"));
-    assert!(labels.sentence.len() >= 150 && series.len() >= 5);
-    assert!(precision >= 0.85, "precision {precision:.3} below 0.85");
-    assert!(recall >= 0.85, "recall {recall:.3} below 0.85");
 }
 
 fn diff(old: &str, new: &str) -> Option<Diff> {
@@ -157,9 +76,15 @@ fn us_china_geneva_to_stockholm() {
         "{:?}",
         c.commitment_reasons
     );
-    for prefix in [
-        "The United States will continue to modify",
-        "China will continue to",
+    // The United States drops clause "(ii) removing the modified additional
+    // ad valorem rates …": a commitment clause dropped from a sentence that
+    // stays is `removed` (COMMITMENTS.md); China keeps both of its clauses.
+    for (prefix, want) in [
+        (
+            "The United States will continue to modify",
+            CommitmentChange::Removed,
+        ),
+        ("China will continue to", CommitmentChange::Reworded),
     ] {
         let c = entry(&d, prefix);
         let new = c.new[0].commitment.as_ref().expect("a commitment");
@@ -179,7 +104,12 @@ fn us_china_geneva_to_stockholm() {
             "{:?}",
             old.deadlines
         );
-        assert_eq!(c.commitment_change, Some(CommitmentChange::Reworded));
+        assert_eq!(
+            c.commitment_change,
+            Some(want),
+            "{prefix}: {:?}",
+            c.commitment_reasons
+        );
     }
 }
 
@@ -312,4 +242,107 @@ fn the_seed_communiques_commitments() {
     ] {
         assert_eq!(strength_of(prefix), want, "{prefix}");
     }
+}
+
+/// A statement of one-sentence paragraphs, as a sentence file gives it.
+fn statement(sentences: &[&str]) -> Statement {
+    let text = format!("+++\n+++\n\n{}\n", sentences.join("\n\n"));
+    communique::statement::read_sentence_file(&text).expect("a sentence file")
+}
+
+/// The commitment change of the entry holding `new_prefix` when `old` is
+/// revised into `new`; both share the sentences around the one revised, so
+/// that the aligner pairs the revised one.
+fn change_of(old: &str, new: &str) -> (Option<CommitmentChange>, Vec<String>) {
+    const BEFORE: &str = "The Leaders met in Rome on 12 May 2026 to review the work of the year.";
+    const AFTER: &str = "They thanked the host country for its hospitality and its leadership.";
+    let d = compare(
+        &statement(&[BEFORE, old, AFTER]),
+        &statement(&[BEFORE, new, AFTER]),
+        "old",
+        "new",
+        &AlignOptions::default(),
+    );
+    let c = d
+        .changes
+        .iter()
+        .find(|c| c.new.iter().any(|v| v.text == new))
+        .expect("an entry holds the new sentence");
+    (c.commitment_change, c.commitment_reasons.clone())
+}
+
+// Issue 15's change cases at the level of the diff, each expectation
+// written from COMMITMENTS.md before the clause comparison was built.
+
+#[test]
+fn commitments_two_clauses_swapping_order_are_unchanged() {
+    let (change, reasons) = change_of(
+        "We will fund the reconstruction programme, and we call on partners to join it.",
+        "We call on partners to join it, and we will fund the reconstruction programme.",
+    );
+    assert_eq!(change, Some(CommitmentChange::Unchanged), "{reasons:?}");
+}
+
+#[test]
+fn commitments_the_same_promise_in_other_words_is_reworded_not_removed() {
+    let (change, reasons) = change_of(
+        "We reaffirm our commitment to the goals of the Paris Agreement.",
+        "We recommit ourselves to the goals of the Paris Agreement.",
+    );
+    assert_eq!(change, Some(CommitmentChange::Reworded), "{reasons:?}");
+}
+
+#[test]
+fn commitments_case_alone_changes_nothing() {
+    let (change, reasons) = change_of(
+        "We will support the reconstruction of Ukraine.",
+        "we will support the reconstruction of Ukraine.",
+    );
+    assert_eq!(change, Some(CommitmentChange::Unchanged), "{reasons:?}");
+    assert!(
+        !reasons.iter().any(|r| r.starts_with("actor changed")),
+        "{reasons:?}"
+    );
+}
+
+#[test]
+fn commitments_a_clause_dropped_from_a_sentence_that_stays_is_removed() {
+    let (change, reasons) = change_of(
+        "We will fund the reconstruction programme, and commit to working with partners on its design.",
+        "We will fund the reconstruction programme.",
+    );
+    assert_eq!(change, Some(CommitmentChange::Removed), "{reasons:?}");
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("clause removed: 'commit to' (strong)")),
+        "{reasons:?}"
+    );
+}
+
+#[test]
+fn commitments_should_to_must_is_strengthened() {
+    let (change, reasons) = change_of(
+        "Disputes between the parties should be resolved peacefully.",
+        "Disputes between the parties must be resolved peacefully.",
+    );
+    assert_eq!(change, Some(CommitmentChange::Strengthened), "{reasons:?}");
+}
+
+#[test]
+fn commitments_a_request_moved_inside_its_sentence_is_kept() {
+    let (change, reasons) = change_of(
+        "Requests the Secretary-General to render the necessary assistance for the third Meeting;",
+        "Expresses its gratitude to the Secretary-General for his support, and requests him to render the necessary assistance for the third Meeting;",
+    );
+    assert_eq!(change, Some(CommitmentChange::Reworded), "{reasons:?}");
+}
+
+#[test]
+fn commitments_us_china_clause_ii_dropped_is_removed() {
+    let (change, reasons) = change_of(
+        "The United States will (i) modify the application of the additional rate for an initial period of 90 days; and (ii) removing the modified additional ad valorem rates of duty on those articles.",
+        "The United States will continue to modify the application of the additional rate for an additional period of 90 days.",
+    );
+    assert_eq!(change, Some(CommitmentChange::Removed), "{reasons:?}");
 }

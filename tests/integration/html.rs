@@ -161,7 +161,7 @@ fn html_covers_every_sentence_of_the_bundled_pair() {
     for section in ["id=\"summary\"", "id=\"commitments\"", "id=\"statement\""] {
         assert!(page.contains(section), "{section}");
     }
-    assert_eq!(page.matches("<li class=\"cm-item").count(), 6);
+    assert_eq!(page.matches("<li class=\"cm-item").count(), 5);
     assert!(page.contains(
         "<span class=\"s s-moderate\">moderate</span> → <span class=\"s s-strong\">strong</span>"
     ));
@@ -169,7 +169,7 @@ fn html_covers_every_sentence_of_the_bundled_pair() {
     // --only commitments: the same top, no statement, and so no links into it.
     let only = html(&diff, true);
     assert!(only.contains("id=\"commitments\"") && !only.contains("id=\"statement\""));
-    assert_eq!(only.matches("<li class=\"cm-item").count(), 6);
+    assert_eq!(only.matches("<li class=\"cm-item").count(), 5);
     assert!(
         !only.contains("href=\"#"),
         "no link to entries that are not there"

@@ -4,6 +4,7 @@
 mod check;
 mod cli;
 mod commitments;
+mod commitments_scores;
 mod crash;
 mod diff_labels;
 mod diff_props;

@@ -60,6 +60,7 @@ struct LineageJson {
     label: Option<String>,
     text: String,
     commitment: Option<Value>,
+    clauses: Vec<Value>,
     first: AppearanceJson,
     changes: Vec<StepJson>,
     absent: Vec<usize>,
@@ -172,6 +173,7 @@ fn trace_tpnw_lineages_checked_by_hand() {
     assert_eq!(sag.label.as_deref(), Some("9."));
     assert_eq!((sag.paragraph, sag.sentence), (12, 1));
     assert!(sag.commitment.is_none(), "welcoming commits no one");
+    assert!(sag.clauses.is_empty(), "and has no commitment clause");
     let calls = lineage(&t, "Calls upon all States that have not yet");
     assert!(calls.commitment.is_some(), "'calls upon' is a commitment");
     // OP4 signatures: 93 / 69 States as at 9 October 2023 → 94 / 73 as at

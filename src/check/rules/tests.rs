@@ -44,6 +44,27 @@ fn a_weakened_and_a_removed_commitment_are_errors() {
 }
 
 #[test]
+fn a_clause_dropped_from_a_sentence_that_stays_is_an_error_that_says_so() {
+    let base = "The Ministers will fund the programme, and commit to working with partners on it.\n\n\
+        They met in Rome. They discussed the situation in the region.";
+    let draft = "The Ministers will fund the programme.\n\n\
+        They met in Rome. They discussed the situation in the region.";
+    let found = run(base, draft, "", false);
+    let removed: Vec<_> = found
+        .iter()
+        .filter(|f| f.rule == Rule::CommitmentRemoved)
+        .collect();
+    assert_eq!(removed.len(), 1, "{found:?}");
+    assert!(
+        removed[0]
+            .message
+            .starts_with("commitment removed: a clause was dropped (clause removed: 'commit to'"),
+        "{}",
+        removed[0].message
+    );
+}
+
+#[test]
 fn a_waiver_silences_exactly_its_sentence() {
     let draft = "The Ministers intend to strengthen cooperation.\n\n\
         They met in Rome. They discussed the situation in the region.\n\n\

@@ -1,0 +1,160 @@
+//! The words of a sentence as commitment reading sees them: lower-cased
+//! keys borrowed from one lower-cased copy of the sentence, the text as
+//! written, and the punctuation before each word.
+
+use std::borrow::Cow;
+
+use super::lexicon::Phrase;
+use crate::normalize::key::{Folding, key};
+
+/// Punctuation between a word and the one before it: a comma, semicolon,
+/// colon or dash ends a phrase there.
+pub(crate) const BREAK: u8 = 1;
+/// An opening parenthesis stands before the word ("(ii)").
+pub(crate) const OPEN: u8 = 2;
+/// A semicolon stands before the word.
+pub(crate) const SEMICOLON: u8 = 4;
+/// An opening quotation mark stands before the word: a title, not a verb.
+pub(crate) const QUOTE: u8 = 8;
+
+/// A word of a sentence: lower-cased key text, the text as written, and
+/// the punctuation that separates it from the word before.
+pub(crate) struct Word<'a> {
+    /// The word as the lexicon spells it (ASCII lower case).
+    pub(crate) folded: Cow<'a, str>,
+    /// The word as the sentence writes it.
+    pub(crate) text: &'a str,
+    /// The punctuation flags of the gap before it.
+    pub(crate) sep: u8,
+    /// The word before ends with an apostrophe ("countries’ call").
+    pub(crate) gap_apostrophe: bool,
+}
+
+/// A word as the lexicon spells it. Words hold only letters, digits and
+/// inner apostrophes, so the comparison key reduces to lower case and the
+/// apostrophe style. An ASCII word is its span of `lower`, the sentence
+/// lower-cased once, so that it costs no allocation of its own.
+fn fold<'a>(word: &'a str, lower: &'a str, start: usize, ascii: bool) -> Cow<'a, str> {
+    // A word whose only non-ASCII characters have no case ("Russia’s") is
+    // its span of `lower` too: the lexicon's phrases are ASCII, so such a
+    // word needs no folding of its own to be compared.
+    let plain = ascii || !word.chars().any(|c| !c.is_ascii() && c.is_uppercase());
+    match lower.get(start..start + word.len()) {
+        Some(folded) if plain => Cow::Borrowed(folded),
+        _ => Cow::Owned(key(word, Folding::default())),
+    }
+}
+
+/// `word` without the apostrophes that end it ("States'" is "States").
+fn trim_apostrophes(mut word: &str) -> &str {
+    while let Some(rest) = word.strip_suffix('\'').or_else(|| word.strip_suffix('’')) {
+        word = rest;
+    }
+    word
+}
+
+/// The punctuation flags of the text between two words.
+fn separators(gap: &str) -> u8 {
+    // Most gaps are one space; the bytes are read without decoding, and
+    // only a gap with a multi-byte character is decoded.
+    let mut sep = 0;
+    for &b in gap.as_bytes() {
+        sep |= match b {
+            b',' | b':' => BREAK,
+            b';' => BREAK | SEMICOLON,
+            b'(' => OPEN,
+            b'"' => QUOTE,
+            _ => 0,
+        };
+    }
+    if !gap.is_ascii() {
+        for c in gap.chars() {
+            sep |= match c {
+                '—' | '–' => BREAK,
+                '“' | '‘' => QUOTE,
+                _ => 0,
+            };
+        }
+    }
+    sep
+}
+
+/// The words of a sentence: runs of letters and digits with inner
+/// apostrophes ("Russia’s"); `lower` is the sentence with ASCII
+/// lower-cased. ASCII bytes are classified without decoding, since this
+/// runs on every sentence of both documents.
+pub(crate) fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
+    let bytes = text.as_bytes();
+    // The character at byte `i` and its width, for the rare non-ASCII byte.
+    let decode = |i: usize| {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    };
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let (mut i, mut gap_from) = (0, 0);
+    while i < bytes.len() {
+        // Between words: ASCII bytes in a tight loop.
+        let b = bytes[i];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (c, width) = decode(i);
+            if !c.is_alphanumeric() {
+                i += width;
+                continue;
+            }
+        }
+        let start = i;
+        let mut ascii = true;
+        // Inside a word: letters, digits and inner apostrophes.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() || (b == b'\'' && i > start) {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            let (c, width) = decode(i);
+            if !(c.is_alphanumeric() || (c == '’' && i > start)) {
+                break;
+            }
+            ascii = false;
+            i += width;
+        }
+        let t = trim_apostrophes(&text[start..i]);
+        let gap = &text[gap_from..start];
+        out.push(Word {
+            folded: fold(t, lower, start, ascii),
+            text: t,
+            sep: separators(gap),
+            gap_apostrophe: gap.starts_with(['\'', '’']),
+        });
+        gap_from = start + t.len();
+    }
+    out
+}
+
+pub(crate) fn matches_at(words: &[Word], at: usize, phrase: &Phrase) -> bool {
+    phrase.len() <= words.len() - at && phrase.iter().zip(&words[at..]).all(|(p, w)| *p == w.folded)
+}
+
+/// The text spanning words `from..to` of `sentence`.
+pub(crate) fn span<'a>(sentence: &'a str, words: &[Word<'a>], from: usize, to: usize) -> &'a str {
+    let start = words[from].text.as_ptr() as usize - sentence.as_ptr() as usize;
+    let last = &words[to - 1];
+    let end = last.text.as_ptr() as usize - sentence.as_ptr() as usize + last.text.len();
+    &sentence[start..end]
+}
+
+pub(crate) fn starts_upper(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+}
+
+pub(crate) fn is_number(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
