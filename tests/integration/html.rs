@@ -247,7 +247,10 @@ fn html_report_in_chromium() {
     assert!(commitments.iter().all(|e| browser.displayed(e)));
     let first = browser.text(&commitments[0]);
     assert!(
-        first.contains("REMOVED") && first.contains("¶14.1 (was ¶13.1)"),
+        // The request moved inside its sentence ("Requests the
+        // Secretary-General …" → "Expresses its gratitude …, and requests
+        // him to …") is the same clause reworded, not a removal (issue 15).
+        first.contains("REWORDED") && first.contains("¶14.1 (was ¶13.1)"),
         "{first}"
     );
 
