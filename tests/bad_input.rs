@@ -7,7 +7,8 @@
 //!
 //! Each row runs in a fresh temporary store holding the bundled seed
 //! statement, with git isolated from the user's configuration. Big inputs
-//! (50 MB, a 1 MB line, 64 MiB of standard input, a .docx numbering bomb, a
+//! (50 MB, a 1 MB line, 64 MiB of standard input, a committed blob past 64
+//! MiB, a .docx numbering bomb, a
 //! PDF that never finishes) are generated here at test time, never committed.
 
 use std::collections::BTreeMap;
@@ -885,6 +886,48 @@ const ROWS: &[Row] = &[
             ".gitattributes is a symbolic link",
         ))
     }),
+    // A git blob is compressed: 65 MiB of one letter is a clone of a few
+    // hundred kilobytes, and reading it used to inflate it whole.
+    ("a committed statement larger than 64 MiB", |fx| {
+        let big = fx.file("big.txt", &vec![b'a'; (64 << 20) + 1]);
+        let oid = fx.git(&["hash-object", "-w", &big]);
+        std::fs::remove_file(&big).expect("removed");
+        let entry = format!("100644,{},statements/s/2024-01-02-big.txt", oid.trim());
+        fx.git(&["update-index", "--add", "--cacheinfo", &entry]);
+        fx.git(&[
+            "-c",
+            "user.name=T",
+            "-c",
+            "user.email=t@x",
+            "commit",
+            "-qm",
+            "big",
+        ]);
+        Some(Case::new(
+            &["show", "s/2024-01-02-big@HEAD"],
+            "2024-01-02-big.txt is larger than 64 MiB",
+        ))
+    }),
+    (
+        "a base revision's communique.toml larger than 1 MiB (--policy-from-base)",
+        |fx| {
+            let mut toml = b"[check]\n".to_vec();
+            toml.extend(b"# padding\n".repeat(110_000));
+            std::fs::write(fx.store().join("communique.toml"), toml).expect("config");
+            fx.commit("communique.toml", "big config");
+            std::fs::remove_file(fx.store().join("communique.toml")).expect("removed");
+            Some(Case::new(
+                &[
+                    "check",
+                    "--base-rev",
+                    "HEAD",
+                    "--policy-from-base",
+                    &format!("statements/{SEED_REF}.txt"),
+                ],
+                "communique.toml@HEAD is larger than 1 MiB",
+            ))
+        },
+    ),
     ("a statement path occupied by a folder", |fx| {
         std::fs::create_dir_all(fx.store().join("statements/s/2024-01-01-new.txt/inside"))
             .expect("folder");
