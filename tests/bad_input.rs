@@ -7,9 +7,9 @@
 //!
 //! Each row runs in a fresh temporary store holding the bundled seed
 //! statement, with git isolated from the user's configuration. Big inputs
-//! (50 MB, a 1 MB line, 64 MiB of standard input, a committed blob past 64
-//! MiB, a .docx numbering bomb, a
-//! PDF that never finishes) are generated here at test time, never committed.
+//! (50 MB, a 1 MB line, 64 MiB of standard input, a committed blob past
+//! 64 MiB, a .docx numbering bomb, a PDF that never finishes) are generated
+//! here at test time, never committed.
 
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -928,6 +928,16 @@ const ROWS: &[Row] = &[
             ))
         },
     ),
+    // A clone that commits `.gitattributes/x` brings a folder by that name.
+    ("a committed .gitattributes folder for git setup", |fx| {
+        std::fs::create_dir(fx.store().join(".gitattributes")).expect("folder");
+        std::fs::write(fx.store().join(".gitattributes/x"), b"x\n").expect("file");
+        fx.commit(".gitattributes", "folder");
+        Some(Case::new(
+            &["git", "setup"],
+            ".gitattributes is not a regular file",
+        ))
+    }),
     ("a statement path occupied by a folder", |fx| {
         std::fs::create_dir_all(fx.store().join("statements/s/2024-01-01-new.txt/inside"))
             .expect("folder");
