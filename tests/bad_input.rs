@@ -938,6 +938,18 @@ const ROWS: &[Row] = &[
             ".gitattributes is not a regular file",
         ))
     }),
+    (
+        "a committed communique.toml symlinked out of the store",
+        |fx| {
+            let outside = fx.file("elsewhere.toml", b"[defaults]\nformat = \"json\"\n");
+            std::os::unix::fs::symlink(&outside, fx.store().join("communique.toml")).expect("link");
+            fx.commit("communique.toml", "link");
+            Some(Case::new(
+                &["log"],
+                "communique.toml is a symbolic link that leads out of the store",
+            ))
+        },
+    ),
     ("a statement path occupied by a folder", |fx| {
         std::fs::create_dir_all(fx.store().join("statements/s/2024-01-01-new.txt/inside"))
             .expect("folder");
