@@ -123,8 +123,8 @@ fn timeout() -> Duration {
 }
 
 /// The most `pdftotext` may write for one PDF: its XHTML gives every word
-/// a box (about 90 bytes a word), so this is some 1.4 million words, a
-/// document of thousands of pages. A PDF of a few hundred kilobytes whose
+/// a box (125 bytes a word in a UN resolution), so this is about a million
+/// words, a document of thousands of pages. A PDF of a few hundred kilobytes whose
 /// pages draw one form of many words makes it write hundreds of megabytes
 /// a second; reading stops one byte past this, which ends it.
 pub const MAX_OUTPUT_BYTES: u64 = 128 << 20;
