@@ -58,13 +58,27 @@ pub enum SetupError {
         /// The link.
         path: PathBuf,
     },
+    /// The attributes file is not one git reads: a folder, a FIFO (whose
+    /// read would never end), a device, or larger than
+    /// [`MAX_ATTRIBUTES_BYTES`].
+    #[error(
+        "{} {why}; git setup reads and rewrites it whole: replace it with a regular file, then run git setup again",
+        path.display()
+    )]
+    NotAttributes {
+        /// The file.
+        path: PathBuf,
+        /// What it is instead.
+        why: &'static str,
+    },
     /// The attributes file could not be read or written.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {error}; check the path and its permissions", path.display())]
     Io {
         /// The file.
         path: PathBuf,
-        /// The error.
-        source: std::io::Error,
+        /// What the system said. (Not a `source`: the message already
+        /// holds it, and the CLI prints the source chain after it.)
+        error: std::io::Error,
     },
 }
 
@@ -154,13 +168,33 @@ fn attribute_lines(setup: &Setup) -> Vec<String> {
     lines
 }
 
+/// The most an attributes file may be: a real one is a few hundred bytes.
+pub const MAX_ATTRIBUTES_BYTES: u64 = 1 << 20;
+
+/// The attributes file's text, `None` when there is none. Only a regular
+/// file is opened (opening a FIFO would wait for a writer forever), and at
+/// most [`MAX_ATTRIBUTES_BYTES`] of it is read.
 fn read_lines(path: &Path) -> Result<Option<String>, SetupError> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ok(Some(text)),
+    use std::io::Read as _;
+    let refused = |why| SetupError::NotAttributes {
+        path: path.to_path_buf(),
+        why,
+    };
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(refused(
+            "is not a regular file (a folder, a FIFO or a device)",
+        ));
+    }
+    let mut text = String::new();
+    let read = std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_ATTRIBUTES_BYTES + 1).read_to_string(&mut text));
+    match read {
+        Ok(_) if text.len() as u64 > MAX_ATTRIBUTES_BYTES => Err(refused("is larger than 1 MiB")),
+        Ok(_) => Ok(Some(text)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(SetupError::Io {
+        Err(error) => Err(SetupError::Io {
             path: path.to_path_buf(),
-            source,
+            error,
         }),
     }
 }
@@ -169,9 +203,9 @@ fn write(path: &Path, text: &str) -> Result<(), SetupError> {
     if let Some(parent) = path.parent()
         && !parent.as_os_str().is_empty()
     {
-        std::fs::create_dir_all(parent).map_err(|source| SetupError::Io {
+        std::fs::create_dir_all(parent).map_err(|error| SetupError::Io {
             path: parent.to_path_buf(),
-            source,
+            error,
         })?;
     }
     // Whole or not at all: a temporary file beside it, renamed over it, so
@@ -179,9 +213,9 @@ fn write(path: &Path, text: &str) -> Result<(), SetupError> {
     // own attributes file that is a link (a dotfile manager's) is written
     // where it points, keeping the link.
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let io = |source| SetupError::Io {
+    let io = |error| SetupError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     };
     let dir = target.parent().unwrap_or(Path::new("."));
     let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
@@ -218,6 +252,8 @@ pub fn install(
     attributes: &Path,
     setup: &Setup,
 ) -> Result<Vec<String>, SetupError> {
+    // Read first: an attributes file refused leaves the config untouched.
+    let mut text = read_lines(attributes)?.unwrap_or_default();
     let mut changed = Vec::new();
     for (name, value) in entries(setup) {
         if config.get_string(&name).ok().as_deref() != Some(value.as_str()) {
@@ -227,7 +263,6 @@ pub fn install(
             changed.push(format!("set {name} = {value}"));
         }
     }
-    let mut text = read_lines(attributes)?.unwrap_or_default();
     let present: Vec<String> = text.lines().map(|l| l.trim().to_owned()).collect();
     let mut added = false;
     for line in attribute_lines(setup) {
@@ -260,6 +295,8 @@ fn is_ours(line: &str) -> bool {
 /// from `attributes` (deleting the file when nothing else is left in it);
 /// returns what changed.
 pub fn uninstall(config: &mut Config, attributes: &Path) -> Result<Vec<String>, SetupError> {
+    // Read first: an attributes file refused leaves the config untouched.
+    let text = read_lines(attributes)?;
     let mut changed = Vec::new();
     let names = std::iter::once(DRIVER).chain(TEXTCONV.iter().map(|(d, ..)| *d));
     for driver in names {
@@ -273,14 +310,14 @@ pub fn uninstall(config: &mut Config, attributes: &Path) -> Result<Vec<String>, 
             }
         }
     }
-    if let Some(text) = read_lines(attributes)? {
+    if let Some(text) = text {
         let kept: Vec<&str> = text.lines().filter(|l| !is_ours(l)).collect();
         let removed = text.lines().count() - kept.len();
         if removed > 0 {
             if kept.iter().all(|l| l.trim().is_empty()) {
-                std::fs::remove_file(attributes).map_err(|source| SetupError::Io {
+                std::fs::remove_file(attributes).map_err(|error| SetupError::Io {
                     path: attributes.to_path_buf(),
-                    source,
+                    error,
                 })?;
                 changed.push(format!("removed {}", attributes.display()));
             } else {
@@ -304,6 +341,34 @@ mod tests {
             program: "communique".into(),
             patterns: vec![DEFAULT_PATTERN.into()],
         }
+    }
+
+    #[test]
+    fn a_fifo_or_an_oversized_attributes_file_is_refused_before_the_config_changes() {
+        let dir = tempfile::tempdir().expect("temp");
+        let config_path = dir.path().join("config");
+        let attributes = dir.path().join(".gitattributes");
+        let fifo = std::process::Command::new("mkfifo")
+            .arg(&attributes)
+            .status()
+            .expect("mkfifo runs");
+        assert!(fifo.success());
+        let setup = Setup {
+            program: "communique".into(),
+            patterns: vec!["*.txt".into()],
+        };
+        let mut config = Config::open(&config_path).expect("config");
+        let e = install(&mut config, &attributes, &setup).expect_err("a FIFO");
+        assert!(e.to_string().contains("is not a regular file"), "{e}");
+        assert!(
+            config
+                .get_string(&format!("diff.{DRIVER}.command"))
+                .is_err()
+        );
+        std::fs::remove_file(&attributes).expect("removed");
+        std::fs::write(&attributes, vec![b'#'; (1 << 20) + 1]).expect("written");
+        let e = uninstall(&mut config, &attributes).expect_err("too large");
+        assert!(e.to_string().contains("is larger than 1 MiB"), "{e}");
     }
 
     #[test]

@@ -7,8 +7,9 @@
 //!
 //! Each row runs in a fresh temporary store holding the bundled seed
 //! statement, with git isolated from the user's configuration. Big inputs
-//! (50 MB, a 1 MB line, 64 MiB of standard input, a .docx numbering bomb, a
-//! PDF that never finishes) are generated here at test time, never committed.
+//! (50 MB, a 1 MB line, 64 MiB of standard input, a committed blob past
+//! 64 MiB, a .docx numbering bomb, a PDF that never finishes) are generated
+//! here at test time, never committed.
 
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -305,13 +306,63 @@ fn self_drawing_forms_pdf() -> Vec<u8> {
             ),
         ));
     }
+    pdf(&objects, 10 + FORMS)
+}
+
+/// A 250 KB PDF of 200 pages, each drawing one form of 30,000 words:
+/// `pdftotext -bbox-layout` writes some 150 MB for it, within seconds.
+fn wordy_pdf() -> Vec<u8> {
+    const PAGES: usize = 200;
+    let words: Vec<String> = (0..100).map(|i| format!("word{i}")).collect();
+    let line = words.join(" ");
+    let form: String = (0..300)
+        .map(|i| format!("1 0 0 1 10 {} Tm ({line}) Tj ", 790 - 2 * i))
+        .collect();
+    let form = format!("BT /F 2 Tf {form}ET");
+    let kids: Vec<String> = (0..PAGES).map(|i| format!("{} 0 R", 10 + i)).collect();
+    let mut objects: Vec<(usize, String)> = vec![
+        (1, "<< /Type /Catalog /Pages 2 0 R >>".to_owned()),
+        (
+            2,
+            format!(
+                "<< /Type /Pages /Kids [{}] /Count {PAGES} >>",
+                kids.join(" ")
+            ),
+        ),
+        (
+            3,
+            "<< /Length 10 >>\nstream\nq /X Do Q\nendstream".to_owned(),
+        ),
+        (
+            4,
+            format!(
+                "<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F 5 0 R >> >> /Length {} >>\nstream\n{form}\nendstream",
+                form.len()
+            ),
+        ),
+        (
+            5,
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+        ),
+    ];
+    for i in 0..PAGES {
+        objects.push((
+            10 + i,
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X 4 0 R >> >> /Contents 3 0 R >>".to_owned(),
+        ));
+    }
+    pdf(&objects, 10 + PAGES)
+}
+
+/// A PDF file of numbered `objects`, with its cross-reference table for
+/// object numbers below `size`.
+fn pdf(objects: &[(usize, String)], size: usize) -> Vec<u8> {
     let mut out = String::from("%PDF-1.4\n");
     let mut offsets = BTreeMap::new();
-    for (number, object) in &objects {
+    for (number, object) in objects {
         offsets.insert(*number, out.len());
         out.push_str(&format!("{number} 0 obj\n{object}\nendobj\n"));
     }
-    let size = 10 + FORMS;
     let xref = out.len();
     out.push_str(&format!("xref\n0 {size}\n"));
     for i in 0..size {
@@ -551,6 +602,26 @@ const ROWS: &[Row] = &[
         case.env.push(("COMMUNIQUE_PDF_TIMEOUT", "1".to_owned()));
         Some(case)
     }),
+    (
+        "a PDF that makes pdftotext write hundreds of megabytes",
+        |fx| {
+            if Command::new("pdftotext").arg("-v").output().is_err() {
+                assert!(
+                    std::env::var_os("CI").is_none_or(|v| v != "true"),
+                    "pdftotext is missing under CI=true"
+                );
+                eprintln!("notice: skipping the pdftotext output-limit row: pdftotext is missing");
+                return None;
+            }
+            on_file(
+                fx,
+                &["normalize"],
+                "wordy.pdf",
+                &wordy_pdf(),
+                "wordy.pdf: pdftotext wrote more than 128 MiB",
+            )
+        },
+    ),
     ("a sentence file with one 1 MB line of front matter", |fx| {
         let mut bytes = one_megabyte_line("+++\ntitle = \"");
         bytes.extend_from_slice(b"\n+++\nA sentence.\n");
@@ -885,6 +956,70 @@ const ROWS: &[Row] = &[
             ".gitattributes is a symbolic link",
         ))
     }),
+    // A git blob is compressed: 65 MiB of one letter is a clone of a few
+    // hundred kilobytes, and reading it used to inflate it whole.
+    ("a committed statement larger than 64 MiB", |fx| {
+        let big = fx.file("big.txt", &vec![b'a'; (64 << 20) + 1]);
+        let oid = fx.git(&["hash-object", "-w", &big]);
+        std::fs::remove_file(&big).expect("removed");
+        let entry = format!("100644,{},statements/s/2024-01-02-big.txt", oid.trim());
+        fx.git(&["update-index", "--add", "--cacheinfo", &entry]);
+        fx.git(&[
+            "-c",
+            "user.name=T",
+            "-c",
+            "user.email=t@x",
+            "commit",
+            "-qm",
+            "big",
+        ]);
+        Some(Case::new(
+            &["show", "s/2024-01-02-big@HEAD"],
+            "2024-01-02-big.txt is larger than 64 MiB",
+        ))
+    }),
+    (
+        "a base revision's communique.toml larger than 1 MiB (--policy-from-base)",
+        |fx| {
+            let mut toml = b"[check]\n".to_vec();
+            toml.extend(b"# padding\n".repeat(110_000));
+            std::fs::write(fx.store().join("communique.toml"), toml).expect("config");
+            fx.commit("communique.toml", "big config");
+            std::fs::remove_file(fx.store().join("communique.toml")).expect("removed");
+            Some(Case::new(
+                &[
+                    "check",
+                    "--base-rev",
+                    "HEAD",
+                    "--policy-from-base",
+                    &format!("statements/{SEED_REF}.txt"),
+                ],
+                "communique.toml@HEAD is larger than 1 MiB",
+            ))
+        },
+    ),
+    // A clone that commits `.gitattributes/x` brings a folder by that name.
+    ("a committed .gitattributes folder for git setup", |fx| {
+        std::fs::create_dir(fx.store().join(".gitattributes")).expect("folder");
+        std::fs::write(fx.store().join(".gitattributes/x"), b"x\n").expect("file");
+        fx.commit(".gitattributes", "folder");
+        Some(Case::new(
+            &["git", "setup"],
+            ".gitattributes is not a regular file",
+        ))
+    }),
+    (
+        "a committed communique.toml symlinked out of the store",
+        |fx| {
+            let outside = fx.file("elsewhere.toml", b"[defaults]\nformat = \"json\"\n");
+            std::os::unix::fs::symlink(&outside, fx.store().join("communique.toml")).expect("link");
+            fx.commit("communique.toml", "link");
+            Some(Case::new(
+                &["log"],
+                "communique.toml is a symbolic link that leads out of the store",
+            ))
+        },
+    ),
     ("a statement path occupied by a folder", |fx| {
         std::fs::create_dir_all(fx.store().join("statements/s/2024-01-01-new.txt/inside"))
             .expect("folder");

@@ -10,6 +10,7 @@ use communique::analyze::lexicon::Lexicon;
 use communique::check::Policy;
 use communique::store::StoreError;
 
+use super::bounded;
 use super::check::POLICY_FILE;
 use super::config::paths_in;
 use super::context::Context;
@@ -26,9 +27,12 @@ pub fn load(
     let store = context.store()?;
     let read = |path: &str| -> Result<Option<String>> {
         match store.read(path, Some(rev)) {
-            Ok(bytes) => String::from_utf8(bytes)
-                .map(Some)
-                .with_context(|| format!("{path}@{rev} is not UTF-8; convert it to UTF-8")),
+            Ok(bytes) => String::from_utf8(
+                bounded::read_from(&bytes[..], &format!("{path}@{rev}"), &bounded::SETTINGS)
+                    .map_err(|e| bounded::explain(e, || format!("reading {path}@{rev}")))?,
+            )
+            .map(Some)
+            .with_context(|| format!("{path}@{rev} is not UTF-8; convert it to UTF-8")),
             Err(StoreError::NotInRevision { .. }) => Ok(None),
             Err(e) => Err(e.into()),
         }

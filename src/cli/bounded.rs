@@ -19,7 +19,7 @@ pub struct Ceiling {
 /// resolutions are well under 1 MB as text; a .docx or PDF with its images
 /// rarely passes 20 MB).
 pub const STATEMENT: Ceiling = Ceiling {
-    bytes: 64 << 20,
+    bytes: communique::store::MAX_STATEMENT_BYTES,
     what: "a statement",
 };
 
@@ -61,9 +61,10 @@ pub fn read_to_string(path: &Path, ceiling: &Ceiling) -> io::Result<String> {
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.utf8_error()))
 }
 
-/// Reads `reader` to its end or one byte past the ceiling, whichever comes
-/// first: a source that never ends costs at most the ceiling.
-fn read_from(reader: impl Read, name: &str, ceiling: &Ceiling) -> io::Result<Vec<u8>> {
+/// Reads `reader` (named `name` in a refusal) to its end or one byte past
+/// the ceiling, whichever comes first: a source that never ends costs at
+/// most the ceiling.
+pub fn read_from(reader: impl Read, name: &str, ceiling: &Ceiling) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     reader.take(ceiling.bytes + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > ceiling.bytes {

@@ -188,8 +188,12 @@ fn info(statement: &Statement, reference: &str) -> DocumentInfo {
 fn load_policy(path: Option<&Path>, context: &Context) -> Result<Policy> {
     let path = match path {
         Some(path) => path.to_path_buf(),
-        None => match project_root(context).map(|root| root.join(POLICY_FILE)) {
-            Some(found) if found.is_file() => found,
+        None => match project_root(context) {
+            Some(root) if root.join(POLICY_FILE).is_file() => {
+                let found = root.join(POLICY_FILE);
+                super::config::refuse_link_out(&found, &root)?;
+                found
+            }
             _ => return Ok(Policy::default()),
         },
     };

@@ -231,6 +231,9 @@ impl Config {
             (ConfigSource::User, user_file),
             (ConfigSource::Store, store_file),
         ] {
+            if let (ConfigSource::Store, Some(path), Some(root)) = (&source, &path, store_root) {
+                refuse_link_out(path, root)?;
+            }
             let found = match &path {
                 Some(path) => match read_file(path)? {
                     Some(text) => {
@@ -449,6 +452,26 @@ fn refuse_outside(
             key.name(),
             quoted(&path.display().to_string()),
             key.name()
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses a store's own `communique.toml` (at `file`) that is a symbolic
+/// link leading out of the store at `root`: a clone can commit one, and it
+/// would make communique read any file of the machine as its settings, as
+/// a lexicon or policy path leading out would ([`confine`]).
+pub fn refuse_link_out(file: &Path, root: &Path) -> Result<()> {
+    let is_link = std::fs::symlink_metadata(file).is_ok_and(|m| m.file_type().is_symlink());
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    if is_link
+        && !file
+            .canonicalize()
+            .is_ok_and(|real| real.starts_with(&root))
+    {
+        return Err(anyhow!(
+            "{} is a symbolic link that leads out of the store, which a store's own file may not do; replace it with a regular file, or name the settings with flags or in your own configuration file",
+            file.display()
         ));
     }
     Ok(())

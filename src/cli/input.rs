@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use communique::Statement;
 use communique::analyze::lexicon::Lexicon;
 use communique::import::{Format, import, text_furniture_dropped};
+use communique::normalize::controls::visible;
 
 use super::bounded;
 
@@ -47,7 +48,8 @@ fn note_dropped_furniture(bytes: &[u8], format: Option<Format>, origin: &str) {
     }
     if let Some(lines) = text_furniture_dropped(text) {
         eprintln!(
-            "communique: note: {origin}: {lines} line(s) outside \"Begin Text\" … \"Text Ends\" left out as press-release furniture; remove the markers to keep them"
+            "communique: note: {}: {lines} line(s) outside \"Begin Text\" … \"Text Ends\" left out as press-release furniture; remove the markers to keep them",
+            visible(origin)
         );
     }
 }

@@ -122,6 +122,13 @@ fn timeout() -> Duration {
     }
 }
 
+/// The most `pdftotext` may write for one PDF: its XHTML gives every word
+/// a box (125 bytes a word in a UN resolution), so this is about a million
+/// words, a document of thousands of pages. A PDF of a few hundred kilobytes whose
+/// pages draw one form of many words makes it write hundreds of megabytes
+/// a second; reading stops one byte past this, which ends it.
+pub const MAX_OUTPUT_BYTES: u64 = 128 << 20;
+
 /// How a child process ended: its status, standard output and error.
 type Finished = (ExitStatus, Vec<u8>, Vec<u8>);
 
@@ -132,9 +139,11 @@ fn wait_with_limit(mut child: Child, limit: Duration) -> std::io::Result<Option<
     fn drain(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
         std::thread::spawn(move || {
             let mut out = Vec::new();
-            if let Some(mut pipe) = pipe {
-                // A read error ends the output; the exit status tells the rest.
-                let _ = pipe.read_to_end(&mut out);
+            if let Some(pipe) = pipe {
+                // A read error ends the output; the exit status tells the
+                // rest. Past the ceiling the pipe is closed, and the child's
+                // next write fails, which ends it.
+                let _ = pipe.take(MAX_OUTPUT_BYTES + 1).read_to_end(&mut out);
             }
             out
         })
@@ -211,6 +220,16 @@ fn pdftotext(bytes: &[u8], origin: &str) -> Result<String, ImportError> {
         }
         Err(e) => return Err(io_error("run pdftotext", e)),
     };
+    if stdout.len() as u64 > MAX_OUTPUT_BYTES {
+        return Err(malformed(
+            origin,
+            Format::Pdf,
+            format!(
+                "pdftotext wrote more than {} MiB of text for it and was stopped; check the PDF (a few pages drawing one form of many words can do this)",
+                MAX_OUTPUT_BYTES >> 20
+            ),
+        ));
+    }
     if !status.success() {
         let stderr = String::from_utf8_lossy(&stderr);
         let reason = stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("");

@@ -12,7 +12,7 @@ use crate::align::AlignOptions;
 use crate::analyze::compare;
 use crate::diff::Summary;
 
-use super::{Resolved, Store, StoreError, parse};
+use super::{Resolved, Store, StoreError, parse, read_blob};
 
 /// One revision of a statement.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -79,9 +79,9 @@ pub fn history(
     for (commit, blob) in touching.into_iter().rev() {
         let statement = match blob {
             Some(blob) => {
-                let blob = repo.find_blob(blob).map_err(git("reading"))?;
                 let rev = commit.id().to_string();
-                Some(parse(blob.content(), &resolved.entry, Some(&rev[..12]))?)
+                let bytes = read_blob(repo, blob, &format!("{path}@{}", &rev[..12]))?;
+                Some(parse(&bytes, &resolved.entry, Some(&rev[..12]))?)
             }
             None => None,
         };

@@ -17,7 +17,7 @@ use git2::{Commit, ErrorCode, Index, Oid, Signature, Tree};
 
 use super::lock::{StoreLock, branch_lock};
 use super::pending::{self, BranchMove, Change, file_entry};
-use super::{Entry, Store, StoreError, blob_at, names};
+use super::{Entry, Store, StoreError, blob_at, names, read_file};
 use crate::statement::{Statement, is_valid_date, write_sentence_file};
 
 /// Who a commit is by when neither the repository's git config nor the
@@ -184,10 +184,14 @@ impl Store {
             .map(|e| e.id());
         let file = workdir.as_ref().map(|w| w.join(&path));
         let current = match &file {
-            Some(file) => match std::fs::read(file) {
+            Some(file) => match read_file(file, &path) {
                 Ok(bytes) => Some(bytes),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                Err(e) => return Err(StoreError::io(file)(e)),
+                Err(StoreError::Io { error, .. })
+                    if error.kind() == std::io::ErrorKind::NotFound =>
+                {
+                    None
+                }
+                Err(e) => return Err(e),
             },
             None => None,
         };

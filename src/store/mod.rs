@@ -48,6 +48,12 @@ pub use snapshot::HeadStatements;
 /// The folder, at the root of a store, that holds the statements.
 pub const STATEMENTS: &str = "statements";
 
+/// The most bytes one statement may be, wherever it is read from: a file,
+/// standard input, the working tree or the store's own objects. A git blob
+/// is zlib-compressed, so a clone of a megabyte can hold a statement of
+/// gigabytes; its size is checked before it is inflated.
+pub const MAX_STATEMENT_BYTES: u64 = 64 << 20;
+
 /// An open store.
 pub struct Store {
     repo: Repository,
@@ -261,8 +267,7 @@ impl Store {
         match (rev, self.repo.workdir()) {
             (None, Some(workdir)) => {
                 refuse_symlinks(workdir, path)?;
-                let file = workdir.join(path);
-                std::fs::read(&file).map_err(StoreError::io(file))
+                read_file(&workdir.join(path), path)
             }
             (rev, _) => {
                 let rev = rev.unwrap_or("HEAD");
@@ -532,10 +537,40 @@ fn blob_at(repo: &Repository, tree: &Tree<'_>, path: &str) -> Result<Option<Vec<
     if entry.kind() != Some(ObjectType::Blob) {
         return Ok(None);
     }
-    let blob = repo
-        .find_blob(entry.id())
-        .map_err(StoreError::git(format!("reading {path}")))?;
-    Ok(Some(blob.content().to_vec()))
+    read_blob(repo, entry.id(), path).map(Some)
+}
+
+/// The bytes of blob `id` (shown as `path`), refused unread when larger than
+/// [`MAX_STATEMENT_BYTES`].
+fn read_blob(repo: &Repository, id: git2::Oid, path: &str) -> Result<Vec<u8>, StoreError> {
+    let reading = || StoreError::git(format!("reading {path}"));
+    let (size, _) = repo
+        .odb()
+        .and_then(|odb| odb.read_header(id))
+        .map_err(reading())?;
+    if size as u64 > MAX_STATEMENT_BYTES {
+        return Err(StoreError::TooLarge {
+            path: path.to_owned(),
+        });
+    }
+    let blob = repo.find_blob(id).map_err(reading())?;
+    Ok(blob.content().to_vec())
+}
+
+/// The working-tree file `file` (`path` in the store), at most
+/// [`MAX_STATEMENT_BYTES`] of it.
+fn read_file(file: &Path, path: &str) -> Result<Vec<u8>, StoreError> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| f.take(MAX_STATEMENT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(StoreError::io(file))?;
+    if bytes.len() as u64 > MAX_STATEMENT_BYTES {
+        return Err(StoreError::TooLarge {
+            path: path.to_owned(),
+        });
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]

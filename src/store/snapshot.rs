@@ -47,15 +47,25 @@ impl Store {
         }
         entries.retain(|e| series.is_none_or(|s| e.series == s));
         entries.sort();
+        let mut head = HeadStatements::default();
+        // A statement too large to read is left out like one that does not
+        // parse, before its blob is inflated.
         let mut blobs = Vec::with_capacity(entries.len());
-        for entry in &entries {
-            let bytes = blob_at(&self.repo, &tree, &entry.path())?.unwrap_or_default();
-            blobs.push(bytes);
+        let mut readable = Vec::with_capacity(entries.len());
+        for entry in entries {
+            match blob_at(&self.repo, &tree, &entry.path()) {
+                Ok(bytes) => {
+                    blobs.push(bytes.unwrap_or_default());
+                    readable.push(entry);
+                }
+                Err(e @ StoreError::TooLarge { .. }) => head.unreadable.push(e),
+                Err(e) => return Err(e),
+            }
         }
+        let entries = readable;
         let statements = parallel::map(&entries, 16, |i, entry| {
             parse(&blobs[i], entry, Some("HEAD"))
         });
-        let mut head = HeadStatements::default();
         for (entry, parsed) in entries.into_iter().zip(statements) {
             match parsed {
                 Ok(statement) => head.statements.push((entry, statement)),

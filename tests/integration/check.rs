@@ -608,3 +608,24 @@ fn policy_from_base_ignores_a_policy_the_change_itself_relaxes() {
     let (code, _, err) = w.run(&["check", "--policy-from-base", &path]);
     assert_eq!(code, 2, "{err}");
 }
+
+/// Issue 16 (neighbour of the confined lexicon and policy paths): a
+/// `communique.toml` committed as a symbolic link leading out of the
+/// repository is refused, not read as the policy.
+#[test]
+fn a_policy_file_linked_out_of_the_repository_is_refused() {
+    let w = Work::new();
+    w.git(&["init", "-q"]);
+    let outside = tempfile::tempdir().expect("temp dir");
+    let target = outside.path().join("policy.toml");
+    std::fs::write(&target, "[check]\nfinal = true\n").expect("policy");
+    std::os::unix::fs::symlink(&target, w.path().join("communique.toml")).expect("link");
+    w.write("draft.txt", &edit(&seed(), WEAKEN_FROM, WEAKEN_TO));
+    let (code, _, err) = w.run(&["check", "draft.txt", "--against", "base.txt"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("communique.toml is a symbolic link that leads out of the store"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

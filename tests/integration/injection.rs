@@ -286,3 +286,26 @@ fn the_git_diff_driver_takes_file_names_that_look_like_options() {
     assert_eq!(diff.matches("commitment weakened").count(), 3, "{diff}");
     assert!(!diff.contains("Usage:"), "{diff}");
 }
+
+/// The note that press-release furniture was left out names the file: a
+/// name holding a terminal escape is shown escaped there too (`normalize`
+/// and `import` both print it).
+#[test]
+fn the_dropped_furniture_note_escapes_the_file_name() {
+    let (w, _) = team_store();
+    let name = "pr\u{1b}]0;PWNED\u{7}\u{202e}.txt";
+    w.write(
+        name,
+        "Joint Statement\n\nThe following statement was released.\n\nBegin Text\n\nThe parties agree to meet.\n\nText Ends\n",
+    );
+    for args in [
+        &["normalize", name][..],
+        &["import", name, "--series", "s", "--date", "2024-01-01"][..],
+    ] {
+        let (code, _, err) = w.run(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(err.contains("left out as press-release furniture"), "{err}");
+        assert!(raw_controls(&err).is_empty(), "{args:?}: {err:?}");
+        assert!(err.contains(r"pr\u{1b}]0;PWNED\u{7}\u{202e}.txt"), "{err}");
+    }
+}

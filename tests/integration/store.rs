@@ -748,3 +748,41 @@ fn an_unreadable_statement_is_reported_once_and_the_rest_goes_on() {
     let err = store.refused(&["show", bad], "UTF-16");
     assert_eq!(err.matches(bad).count(), 1, "{err}");
 }
+
+/// A committed statement larger than 64 MiB (a git blob compresses well: a
+/// clone of a few hundred kilobytes) is refused before it is inflated: `log`
+/// and `precedent` report it once and go on with the rest.
+#[test]
+fn a_committed_statement_too_large_is_left_out_unread() {
+    let store = TestStore::new();
+    let file = store.write("a.txt", "The Ministers met in Rome.\n\nThey agreed.\n");
+    store.ok(&["import", &file, "--series", "s", "--date", "2024-01-01"]);
+    let huge = store.write("huge.txt", &"a".repeat((64 << 20) + 1));
+    let oid = store.git(&["hash-object", "-w", &huge]);
+    let big = "statements/s/2024-02-01-big.txt";
+    store.git(&[
+        "update-index",
+        "--add",
+        "--cacheinfo",
+        &format!("100644,{},{big}", oid.trim()),
+    ]);
+    store.git(&[
+        "-c",
+        "user.name=T",
+        "-c",
+        "user.email=t@x",
+        "commit",
+        "-qm",
+        "big",
+    ]);
+    for args in [&["log"][..], &["precedent", "s/2024-01-01-a"][..]] {
+        let (code, out, err) = store.run(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(out.contains("s/2024-01-01-a"), "{args:?}: {out}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("{big} is larger than 64 MiB")),
+            "{err}"
+        );
+    }
+}
