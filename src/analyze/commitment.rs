@@ -141,19 +141,21 @@ fn gapped_len(words: &[Word], at: usize, phrase: &Phrase) -> Option<usize> {
         return None;
     }
     let (head, tail) = (at + p + 1, &phrase[p + 1..]);
+    let adjective = |w: &Word| {
+        w.sep & BREAK == 0
+            && w.folded.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !starts_upper(w.text)
+    };
+    // The first gap whose words are all adjectives and after which the
+    // tail follows; the tail, which rarely follows, is compared first.
     for skip in 1..=3 {
-        let skipped = words.get(head..head + skip)?;
-        let adjectives = skipped.iter().all(|w| {
-            w.sep & BREAK == 0
-                && w.folded.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !starts_upper(w.text)
-        });
-        if !adjectives {
+        let rest = head + skip;
+        if rest > words.len() {
             return None;
         }
-        let rest = head + skip;
-        if tail.len() <= words.len().saturating_sub(rest)
+        if tail.len() <= words.len() - rest
             && tail.iter().zip(&words[rest..]).all(|(t, w)| *t == w.folded)
+            && words[head..rest].iter().all(adjective)
         {
             return Some(rest + tail.len() - at);
         }
