@@ -220,6 +220,12 @@ fn hits(words: &[Word], lexicon: &Lexicon) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        // Most words start no marker: the shape test turns them away here,
+        // without the call.
+        if !lexicon.may_start_marker(&words[i].folded) {
+            i += 1;
+            continue;
+        }
         let Some(mut h) = marker_at(words, lexicon, i) else {
             i += 1;
             continue;
