@@ -1,6 +1,12 @@
 //! How much commitment analysis adds to a diff: times `compare` with the
 //! built-in lexicon and with an empty one on two statements.
 //! `cargo run --release --example commitment_cost -- OLD NEW`
+//!
+//! With a third argument, `import`, `without` or `with`, it imports the two
+//! files and runs that variant once, untimed: instruction counts under
+//! `valgrind --tool=callgrind` do not move with the machine's load, and the
+//! differences of the three give the cost of the analysis (see
+//! `docs/performance.md`).
 use std::time::Instant;
 
 use communique::align::AlignOptions;
@@ -13,13 +19,26 @@ const RUNS: usize = 15;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [old, new] = args.as_slice() else {
-        return Err("usage: commitment_cost OLD NEW".into());
+    let (old, new, once) = match args.as_slice() {
+        [old, new] => (old, new, None),
+        [old, new, once] => (old, new, Some(once.as_str())),
+        _ => return Err("usage: commitment_cost OLD NEW [import|without|with]".into()),
     };
     let a = import(&std::fs::read(old)?, None, old)?;
     let b = import(&std::fs::read(new)?, None, new)?;
     let empty = Lexicon::parse("replace = true")?;
     let full = Lexicon::builtin();
+    if let Some(variant) = once {
+        let lexicon = match variant {
+            "import" => return Ok(()),
+            "without" => &empty,
+            "with" => &full,
+            _ => return Err(format!("unknown variant {variant}: import, without or with").into()),
+        };
+        let d = compare_with(&a, &b, old, new, &AlignOptions::default(), lexicon);
+        std::hint::black_box(&d);
+        return Ok(());
+    }
     // Runs alternate, so that a busy machine slows both alike; the minimum
     // and the median of each are printed.
     let mut times = [Vec::new(), Vec::new()];

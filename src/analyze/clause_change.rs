@@ -37,8 +37,15 @@ fn compare_raw(
     new: &[&Commitment],
 ) -> Option<(CommitmentChange, Vec<String>)> {
     // Most entries of a revision keep their sentences: the same clauses,
-    // compared without allocating.
-    if !old.is_empty() && old.len() == new.len() && old.iter().zip(new).all(|(a, b)| a == b) {
+    // compared without allocating, and most often the very same ones (a
+    // sentence text is read once and its clauses shared by its views).
+    if !old.is_empty()
+        && old.len() == new.len()
+        && old
+            .iter()
+            .zip(new)
+            .all(|(a, b)| std::ptr::eq(*a, *b) || a == b)
+    {
         return Some((CommitmentChange::Unchanged, Vec::new()));
     }
     let level = |side: &[&Commitment]| side.iter().map(|c| c.strength).max();

@@ -95,9 +95,22 @@ fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Hit> {
         return None;
     }
     let candidates = lexicon.markers.get(word)?;
+    // A phrase of two or more words matches only with its second word
+    // next, or an adverb next ("remain deeply committed"), or when it opens
+    // with a possessive that adjectives may follow ("our full support"):
+    // the others ("are" opens twenty) are passed over with one comparison.
+    let next = words.get(at + 1);
+    let adverb_next = next.is_some_and(is_gap_adverb);
     // Longest phrase first, with or without adjectives after its
     // possessive.
     for (phrase, info) in candidates {
+        if phrase.len() >= 2
+            && !adverb_next
+            && !matches!(phrase[0].as_str(), "our" | "their" | "its")
+            && next.is_none_or(|w| w.folded != phrase[1])
+        {
+            continue;
+        }
         if matches_at(words, at, phrase) {
             return phrase_hit(words, at, phrase.len(), *info);
         }
@@ -108,6 +121,12 @@ fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Hit> {
     None
 }
 
+/// Whether a word may stand as the adverb inside a marker ("deeply" in
+/// "remain deeply committed to").
+fn is_gap_adverb(w: &Word) -> bool {
+    w.folded.len() > 4 && w.folded.ends_with("ly") && w.sep & BREAK == 0
+}
+
 /// The length in words of `phrase` matched at word `at` with an adverb
 /// after its first word ("remain deeply committed to"), or one to three
 /// adjectives after its possessive ("their steadfast commitment to",
@@ -115,9 +134,7 @@ fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Hit> {
 fn gapped_len(words: &[Word], at: usize, phrase: &Phrase) -> Option<usize> {
     // "remain deeply committed to": an adverb after the first word.
     if phrase.len() >= 2
-        && words
-            .get(at + 1)
-            .is_some_and(|w| w.folded.len() > 4 && w.folded.ends_with("ly") && w.sep & BREAK == 0)
+        && words.get(at + 1).is_some_and(is_gap_adverb)
         && phrase.len() < words.len() - at
         && phrase[0] == words[at].folded
         && phrase[1..]
@@ -141,19 +158,21 @@ fn gapped_len(words: &[Word], at: usize, phrase: &Phrase) -> Option<usize> {
         return None;
     }
     let (head, tail) = (at + p + 1, &phrase[p + 1..]);
+    let adjective = |w: &Word| {
+        w.sep & BREAK == 0
+            && w.folded.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !starts_upper(w.text)
+    };
+    // The first gap whose words are all adjectives and after which the
+    // tail follows; the tail, which rarely follows, is compared first.
     for skip in 1..=3 {
-        let skipped = words.get(head..head + skip)?;
-        let adjectives = skipped.iter().all(|w| {
-            w.sep & BREAK == 0
-                && w.folded.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !starts_upper(w.text)
-        });
-        if !adjectives {
+        let rest = head + skip;
+        if rest > words.len() {
             return None;
         }
-        let rest = head + skip;
-        if tail.len() <= words.len().saturating_sub(rest)
+        if tail.len() <= words.len() - rest
             && tail.iter().zip(&words[rest..]).all(|(t, w)| *t == w.folded)
+            && words[head..rest].iter().all(adjective)
         {
             return Some(rest + tail.len() - at);
         }
@@ -201,6 +220,12 @@ fn hits(words: &[Word], lexicon: &Lexicon) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        // Most words start no marker: the shape test turns them away here,
+        // without the call.
+        if !lexicon.may_start_marker(&words[i].folded) {
+            i += 1;
+            continue;
+        }
         let Some(mut h) = marker_at(words, lexicon, i) else {
             i += 1;
             continue;

@@ -32,13 +32,13 @@ pub(crate) struct Word<'a> {
 
 /// A word as the lexicon spells it. Words hold only letters, digits and
 /// inner apostrophes, so the comparison key reduces to lower case and the
-/// apostrophe style. An ASCII word is its span of `lower`, the sentence
-/// lower-cased once, so that it costs no allocation of its own.
-fn fold<'a>(word: &'a str, lower: &'a str, start: usize, ascii: bool) -> Cow<'a, str> {
+/// apostrophe style. `words_of` borrows an ASCII word's span of `lower` (the
+/// sentence lower-cased once) itself; this is for the others.
+fn fold<'a>(word: &'a str, lower: &'a str, start: usize) -> Cow<'a, str> {
     // A word whose only non-ASCII characters have no case ("Russia’s") is
     // its span of `lower` too: the lexicon's phrases are ASCII, so such a
     // word needs no folding of its own to be compared.
-    let plain = ascii || !word.chars().any(|c| !c.is_ascii() && c.is_uppercase());
+    let plain = !word.chars().any(|c| !c.is_ascii() && c.is_uppercase());
     match lower.get(start..start + word.len()) {
         Some(folded) if plain => Cow::Borrowed(folded),
         _ => Cow::Owned(key(word, Folding::default())),
@@ -79,6 +79,18 @@ fn separators(gap: &str) -> u8 {
     sep
 }
 
+/// Which bytes are ASCII letters or digits: one load per byte in the
+/// scanning loops below, which see every byte of every sentence.
+const ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The words of a sentence: runs of letters and digits with inner
 /// apostrophes ("Russia’s"); `lower` is the sentence with ASCII
 /// lower-cased. ASCII bytes are classified without decoding, since this
@@ -96,7 +108,7 @@ pub(crate) fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
         // Between words: ASCII bytes in a tight loop.
         let b = bytes[i];
         if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
+            if !ALNUM[usize::from(b)] {
                 i += 1;
                 continue;
             }
@@ -109,11 +121,17 @@ pub(crate) fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
         }
         let start = i;
         let mut ascii = true;
-        // Inside a word: letters, digits and inner apostrophes.
-        while i < bytes.len() {
-            let b = bytes[i];
+        // Inside a word: letters, digits and inner apostrophes; runs of
+        // ASCII letters and digits in a tight loop.
+        loop {
+            while i < bytes.len() && ALNUM[usize::from(bytes[i])] {
+                i += 1;
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             if b < 0x80 {
-                if b.is_ascii_alphanumeric() || (b == b'\'' && i > start) {
+                if b == b'\'' && i > start {
                     i += 1;
                     continue;
                 }
@@ -126,13 +144,30 @@ pub(crate) fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
             ascii = false;
             i += width;
         }
-        let t = trim_apostrophes(&text[start..i]);
-        let gap = &text[gap_from..start];
+        // Only a word whose last byte is an apostrophe, or the last byte
+        // of '’', can end with one.
+        let word = &text[start..i];
+        let t = if matches!(bytes[i - 1], b'\'' | 0x99) {
+            trim_apostrophes(word)
+        } else {
+            word
+        };
+        // Most gaps are one space: no punctuation, no apostrophe.
+        let (sep, gap_apostrophe) = if start == gap_from + 1 && bytes[gap_from] == b' ' {
+            (0, false)
+        } else {
+            let gap = &text[gap_from..start];
+            (separators(gap), gap.starts_with(['\'', '’']))
+        };
+        let folded = match lower.get(start..start + t.len()) {
+            Some(folded) if ascii => Cow::Borrowed(folded),
+            _ => fold(t, lower, start),
+        };
         out.push(Word {
-            folded: fold(t, lower, start, ascii),
+            folded,
             text: t,
-            sep: separators(gap),
-            gap_apostrophe: gap.starts_with(['\'', '’']),
+            sep,
+            gap_apostrophe,
         });
         gap_from = start + t.len();
     }
