@@ -15,10 +15,11 @@
 //! within a schema version; a change to an existing one bumps the version.
 
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::diff::{Change, Diff, DocumentInfo, Summary};
+use crate::diff::{Change, Commitment, Diff, DocumentInfo, SentenceView, Summary};
 use crate::parallel;
 
 /// The schema name and version of the diff JSON.
@@ -96,16 +97,200 @@ pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Re
 /// `to_writer_pretty` would indent them there; `first` when they start the
 /// array (no comma before them).
 fn write_changes(out: &mut impl Write, changes: &[Change], first: bool) -> io::Result<()> {
+    let mut views = ViewWriter::default();
     for (i, change) in changes.iter().enumerate() {
         out.write_all(if first && i == 0 {
             b"\n    "
         } else {
             b",\n    "
         })?;
-        let mut serializer = serde_json::Serializer::with_formatter(&mut *out, Pretty::at(2));
-        change.serialize(&mut serializer)?;
+        write_change(out, change, &mut views)?;
     }
     Ok(())
+}
+
+/// Depth of a change's fields: `{"changes": [{…` is two levels in.
+const CHANGE_DEPTH: usize = 3;
+/// Depth of a sentence view's fields, inside a change's `old` or `new`.
+const VIEW_DEPTH: usize = CHANGE_DEPTH + 2;
+
+/// Writes one value as `to_writer_pretty` writes it `depth` levels in.
+fn write_value(
+    out: &mut impl Write,
+    depth: usize,
+    value: &(impl Serialize + ?Sized),
+) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(out, Pretty::at(depth));
+    value.serialize(&mut serializer).map_err(io::Error::from)
+}
+
+/// Writes `"key": ` as the `first` or a later field of an object whose
+/// fields stand `depth` levels in.
+fn write_key(out: &mut impl Write, depth: usize, key: &str, first: bool) -> io::Result<()> {
+    Pretty::at(depth).item(out, first)?;
+    write_value(out, depth, key)?;
+    out.write_all(b": ")
+}
+
+/// Writes one change by hand, field for field as its derived `Serialize`
+/// with [`Pretty`] would, so that the sentence views' commitment fields can
+/// be rendered once and copied (see [`ViewWriter`]).
+fn write_change<'a>(
+    out: &mut impl Write,
+    change: &'a Change,
+    views: &mut ViewWriter<'a>,
+) -> io::Result<()> {
+    // Destructured so that a field added to `Change` fails to compile here
+    // instead of going missing from the report.
+    let Change {
+        kind,
+        old,
+        new,
+        similarity,
+        moved,
+        editorial,
+        renumbered,
+        edit_kinds,
+        edits,
+        commitment_change,
+        commitment_reasons,
+    } = change;
+    let depth = CHANGE_DEPTH;
+    out.write_all(b"{")?;
+    write_key(out, depth, "kind", true)?;
+    write_value(out, depth, kind)?;
+    for (key, side) in [("old", old), ("new", new)] {
+        write_key(out, depth, key, false)?;
+        views.write_side(out, side)?;
+    }
+    write_key(out, depth, "similarity", false)?;
+    write_value(out, depth, similarity)?;
+    write_key(out, depth, "moved", false)?;
+    write_value(out, depth, moved)?;
+    write_key(out, depth, "editorial", false)?;
+    write_value(out, depth, editorial)?;
+    write_key(out, depth, "renumbered", false)?;
+    write_value(out, depth, renumbered)?;
+    write_key(out, depth, "edit_kinds", false)?;
+    write_value(out, depth, edit_kinds)?;
+    write_key(out, depth, "edits", false)?;
+    write_value(out, depth, edits)?;
+    write_key(out, depth, "commitment_change", false)?;
+    write_value(out, depth, commitment_change)?;
+    write_key(out, depth, "commitment_reasons", false)?;
+    write_value(out, depth, commitment_reasons)?;
+    Pretty::at(depth - 1).newline(out)?;
+    out.write_all(b"}")
+}
+
+/// Writes sentence views, keeping the rendered `commitment` and `clauses`
+/// of the last view: the two sides of most entries show the same text,
+/// whose clauses are one shared `Arc`, and escaping their strings again
+/// was most of what the commitment fields cost.
+#[derive(Default)]
+struct ViewWriter<'a> {
+    /// The clauses last rendered, by identity, and the commitment they were
+    /// rendered with.
+    last: Option<(&'a Arc<[Commitment]>, Option<&'a Commitment>)>,
+    /// The last view's `commitment` value, at the depth of a view's fields.
+    commitment: Vec<u8>,
+    /// The last view's `clauses` value, at the same depth.
+    clauses: Vec<u8>,
+}
+
+impl<'a> ViewWriter<'a> {
+    /// Writes a change's `old` or `new` array.
+    fn write_side(&mut self, out: &mut impl Write, side: &'a [SentenceView]) -> io::Result<()> {
+        if side.is_empty() {
+            return out.write_all(b"[]");
+        }
+        out.write_all(b"[")?;
+        for (i, view) in side.iter().enumerate() {
+            Pretty::at(VIEW_DEPTH - 1).item(out, i == 0)?;
+            self.write_view(out, view)?;
+        }
+        Pretty::at(VIEW_DEPTH - 2).newline(out)?;
+        out.write_all(b"]")
+    }
+
+    /// Writes one view as its `Serialize` impl does.
+    fn write_view(&mut self, out: &mut impl Write, view: &'a SentenceView) -> io::Result<()> {
+        let SentenceView {
+            location,
+            label,
+            text,
+            commitment,
+            clauses,
+        } = view;
+        let depth = VIEW_DEPTH;
+        out.write_all(b"{")?;
+        write_key(out, depth, "paragraph", true)?;
+        write_value(out, depth, &location.paragraph)?;
+        write_key(out, depth, "sentence", false)?;
+        write_value(out, depth, &location.sentence)?;
+        write_key(out, depth, "label", false)?;
+        write_value(out, depth, label)?;
+        write_key(out, depth, "text", false)?;
+        write_value(out, depth, text)?;
+        let commitment = commitment.as_ref();
+        let cached = self
+            .last
+            .is_some_and(|(c, m)| Arc::ptr_eq(c, clauses) && m == commitment);
+        if !cached {
+            self.render(clauses, commitment)?;
+        }
+        write_key(out, depth, "commitment", false)?;
+        out.write_all(&self.commitment)?;
+        write_key(out, depth, "clauses", false)?;
+        out.write_all(&self.clauses)?;
+        Pretty::at(depth - 1).newline(out)?;
+        out.write_all(b"}")
+    }
+
+    /// Renders a view's `commitment` and `clauses` values. The commitment
+    /// is usually one of the clauses: that clause is copied from it, one
+    /// level further in, rather than escaped again.
+    fn render(
+        &mut self,
+        clauses: &'a Arc<[Commitment]>,
+        commitment: Option<&'a Commitment>,
+    ) -> io::Result<()> {
+        let depth = VIEW_DEPTH;
+        self.commitment.clear();
+        write_value(&mut self.commitment, depth, &commitment)?;
+        self.clauses.clear();
+        if clauses.is_empty() {
+            self.clauses.extend_from_slice(b"[]");
+        } else {
+            self.clauses.push(b'[');
+            for (i, clause) in clauses.iter().enumerate() {
+                Pretty::at(depth + 1).item(&mut self.clauses, i == 0)?;
+                if commitment == Some(clause) {
+                    indent_further(&mut self.clauses, &self.commitment);
+                } else {
+                    write_value(&mut self.clauses, depth + 1, clause)?;
+                }
+            }
+            Pretty::at(depth).newline(&mut self.clauses)?;
+            self.clauses.push(b']');
+        }
+        self.last = Some((clauses, commitment));
+        Ok(())
+    }
+}
+
+/// Appends pretty JSON `rendered` one level further in. Every newline in
+/// serde_json's output is one the layout put there (a string's own are
+/// escaped), so each is followed by one more indentation step.
+fn indent_further(out: &mut Vec<u8>, rendered: &[u8]) {
+    let mut lines = rendered.split(|&b| b == b'\n');
+    if let Some(line) = lines.next() {
+        out.extend_from_slice(line);
+    }
+    for line in lines {
+        out.extend_from_slice(b"\n  ");
+        out.extend_from_slice(line);
+    }
 }
 
 /// An in-memory writer that fills fixed-size chunks: unlike one growing
@@ -195,10 +380,14 @@ impl Pretty {
     }
 
     fn indent(&self, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
-        for _ in 0..self.depth {
-            out.write_all(b"  ")?;
+        // One write for the usual depths (a report nests eight levels at
+        // most) rather than one per level: indentation is a good part of
+        // the bytes written.
+        const SPACES: &[u8; 32] = b"                                ";
+        match SPACES.get(..2 * self.depth) {
+            Some(spaces) => out.write_all(spaces),
+            None => (0..self.depth).try_for_each(|_| out.write_all(b"  ")),
         }
-        Ok(())
     }
 }
 
