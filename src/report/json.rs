@@ -15,7 +15,7 @@
 //! within a schema version; a change to an existing one bumps the version.
 
 use std::io::{self, Write};
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 
 use serde::Serialize;
 
@@ -74,20 +74,36 @@ pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Re
         return buffered.flush();
     }
     buffered.write_all(b",\n  \"changes\": [")?;
-    // A 5 MB diff renders to ~25 MB of JSON: the second half renders on
-    // another thread while the first is written out.
-    let (first, second) = changes.split_at(changes.len() / 2);
-    let (written, rendered) = parallel::join(
-        changes.len() >= PARALLEL_MIN,
-        || write_changes(&mut buffered, first, true),
-        || {
-            let mut rendered = Chunks::default();
-            write_changes(&mut rendered, second, first.is_empty()).map(|()| rendered)
-        },
-    );
-    written?;
-    for chunk in &rendered?.0 {
-        buffered.write_all(chunk)?;
+    if changes.len() < PARALLEL_MIN {
+        write_changes(&mut buffered, changes, true)?;
+    } else {
+        // A 5 MB diff renders to ~40 MB of JSON, and writing it out costs
+        // about half what rendering it does. This thread renders and writes
+        // the first part, then writes the rest as the other thread hands
+        // it over chunk by chunk; the first part is the smaller so that the
+        // two threads finish together.
+        let (first, rest) = changes.split_at(changes.len() / FIRST_PART);
+        let (chunks, received) = mpsc::channel();
+        let (written, rendered) = parallel::join(
+            true,
+            || {
+                write_changes(&mut buffered, first, true)?;
+                // Taken by value: an error here drops the receiver, which
+                // stops the other thread.
+                received
+                    .into_iter()
+                    .try_for_each(|chunk: Vec<u8>| buffered.write_all(&chunk))
+            },
+            || {
+                let mut rendered = Chunks::new(chunks);
+                write_changes(&mut rendered, rest, first.is_empty())?;
+                rendered.finish()
+            },
+        );
+        // A write error is the one to report: the other thread's only
+        // error is that this one stopped.
+        written?;
+        rendered?;
     }
     buffered.write_all(b"\n  ]\n}\n")?;
     buffered.flush()
@@ -293,26 +309,57 @@ fn indent_further(out: &mut Vec<u8>, rendered: &[u8]) {
     }
 }
 
-/// An in-memory writer that fills fixed-size chunks: unlike one growing
-/// `Vec`, it never copies what it holds and never touches twice the memory.
-#[derive(Default)]
-struct Chunks(Vec<Vec<u8>>);
+/// The share of the changes, one in `FIRST_PART`, that the writing thread
+/// renders itself.
+const FIRST_PART: usize = 3;
+
+/// A writer that fills fixed-size chunks and hands each full one over to
+/// the thread that writes them out: unlike one growing `Vec`, it never
+/// copies what it holds, and the writing starts before the rendering ends.
+struct Chunks {
+    /// Where full chunks go.
+    full: mpsc::Sender<Vec<u8>>,
+    /// The chunk being filled.
+    last: Vec<u8>,
+}
 
 impl Chunks {
     const SIZE: usize = 1 << 20;
 
-    /// Appends `bytes` across the end of the last chunk and new ones.
-    fn append_across(&mut self, mut bytes: &[u8]) {
-        while !bytes.is_empty() {
-            match self.0.last_mut() {
-                Some(chunk) if chunk.len() < Self::SIZE => {
-                    let take = bytes.len().min(Self::SIZE - chunk.len());
-                    chunk.extend_from_slice(&bytes[..take]);
-                    bytes = &bytes[take..];
-                }
-                _ => self.0.push(Vec::with_capacity(Self::SIZE)),
-            }
+    fn new(full: mpsc::Sender<Vec<u8>>) -> Chunks {
+        Chunks {
+            full,
+            last: Vec::with_capacity(Self::SIZE),
         }
+    }
+
+    /// Hands the last chunk over; the written bytes must all be written
+    /// out, when only a full chunk is otherwise.
+    fn finish(self) -> io::Result<()> {
+        if self.last.is_empty() {
+            return Ok(());
+        }
+        self.full.send(self.last).map_err(Self::gone)
+    }
+
+    /// The receiving end has stopped reading: it failed to write.
+    fn gone<T>(_: mpsc::SendError<T>) -> io::Error {
+        io::Error::new(io::ErrorKind::BrokenPipe, "the report writer stopped")
+    }
+
+    /// Appends `bytes` across the end of the chunk being filled and new
+    /// ones, handing over those it fills.
+    fn append_across(&mut self, mut bytes: &[u8]) -> io::Result<()> {
+        while !bytes.is_empty() {
+            if self.last.len() == Self::SIZE {
+                let full = std::mem::replace(&mut self.last, Vec::with_capacity(Self::SIZE));
+                self.full.send(full).map_err(Self::gone)?;
+            }
+            let take = bytes.len().min(Self::SIZE - self.last.len());
+            self.last.extend_from_slice(&bytes[..take]);
+            bytes = &bytes[take..];
+        }
+        Ok(())
     }
 }
 
@@ -321,11 +368,10 @@ impl Write for Chunks {
     // last chunk when they fit, as `BufWriter` does.
     #[inline]
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        match self.0.last_mut() {
-            Some(chunk) if Self::SIZE - chunk.len() >= bytes.len() => {
-                chunk.extend_from_slice(bytes)
-            }
-            _ => self.append_across(bytes),
+        if Self::SIZE - self.last.len() >= bytes.len() {
+            self.last.extend_from_slice(bytes);
+        } else {
+            self.append_across(bytes)?;
         }
         Ok(bytes.len())
     }
@@ -440,7 +486,8 @@ mod tests {
 
     #[test]
     fn chunks_keep_every_byte_in_order_across_chunk_ends() {
-        let mut chunks = Chunks::default();
+        let (full, received) = mpsc::channel();
+        let mut chunks = Chunks::new(full);
         let mut expected = Vec::new();
         // Small writes, one that ends a chunk exactly, and ones longer than
         // a chunk.
@@ -459,8 +506,10 @@ mod tests {
             chunks.write_all(&piece).expect("writes to memory");
             expected.extend_from_slice(&piece);
         }
-        assert!(chunks.0.iter().all(|c| c.len() <= Chunks::SIZE));
-        assert_eq!(chunks.0.concat(), expected);
+        chunks.finish().expect("the receiver is here");
+        let handed: Vec<Vec<u8>> = received.iter().collect();
+        assert!(handed.iter().all(|c| c.len() <= Chunks::SIZE));
+        assert_eq!(handed.concat(), expected);
     }
 
     /// The whole report as serde_json's own pretty printer writes it.
