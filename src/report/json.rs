@@ -141,11 +141,14 @@ fn write_value(
 }
 
 /// Writes `"key": ` as the `first` or a later field of an object whose
-/// fields stand `depth` levels in.
+/// fields stand `depth` levels in. The keys are the fields' names, plain
+/// ASCII that JSON writes as it is, so they skip serde_json's escaping.
 fn write_key(out: &mut impl Write, depth: usize, key: &str, first: bool) -> io::Result<()> {
+    debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
     Pretty::at(depth).item(out, first)?;
-    write_value(out, depth, key)?;
-    out.write_all(b": ")
+    out.write_all(b"\"")?;
+    out.write_all(key.as_bytes())?;
+    out.write_all(b"\": ")
 }
 
 /// Writes one change by hand, field for field as its derived `Serialize`
@@ -273,7 +276,10 @@ impl<'a> ViewWriter<'a> {
     ) -> io::Result<()> {
         let depth = VIEW_DEPTH;
         self.commitment.clear();
-        write_value(&mut self.commitment, depth, &commitment)?;
+        match commitment {
+            Some(commitment) => write_commitment(&mut self.commitment, depth, commitment)?,
+            None => self.commitment.extend_from_slice(b"null"),
+        }
         self.clauses.clear();
         if clauses.is_empty() {
             self.clauses.extend_from_slice(b"[]");
@@ -284,7 +290,7 @@ impl<'a> ViewWriter<'a> {
                 if commitment == Some(clause) {
                     indent_further(&mut self.clauses, &self.commitment);
                 } else {
-                    write_value(&mut self.clauses, depth + 1, clause)?;
+                    write_commitment(&mut self.clauses, depth + 1, clause)?;
                 }
             }
             Pretty::at(depth).newline(&mut self.clauses)?;
@@ -293,6 +299,45 @@ impl<'a> ViewWriter<'a> {
         self.last = Some((clauses, commitment));
         Ok(())
     }
+}
+
+/// Writes a commitment as its derived `Serialize` does `depth` levels in,
+/// without the serializer's calls for each field and its key escaping:
+/// most views have clauses, and a clause has eight fields.
+fn write_commitment(out: &mut Vec<u8>, depth: usize, commitment: &Commitment) -> io::Result<()> {
+    // Destructured so that a field added to `Commitment` fails to compile
+    // here instead of going missing from the report.
+    let Commitment {
+        strength,
+        marker,
+        actor,
+        hedges,
+        negated,
+        deadlines,
+        clause,
+        inherited,
+    } = commitment;
+    let depth = depth + 1;
+    out.push(b'{');
+    write_key(out, depth, "strength", true)?;
+    write_value(out, depth, strength)?;
+    write_key(out, depth, "marker", false)?;
+    write_value(out, depth, marker)?;
+    write_key(out, depth, "actor", false)?;
+    write_value(out, depth, actor)?;
+    write_key(out, depth, "hedges", false)?;
+    write_value(out, depth, hedges)?;
+    write_key(out, depth, "negated", false)?;
+    write_value(out, depth, negated)?;
+    write_key(out, depth, "deadlines", false)?;
+    write_value(out, depth, deadlines)?;
+    write_key(out, depth, "clause", false)?;
+    write_value(out, depth, clause)?;
+    write_key(out, depth, "inherited", false)?;
+    write_value(out, depth, inherited)?;
+    Pretty::at(depth - 1).newline(out)?;
+    out.push(b'}');
+    Ok(())
 }
 
 /// Appends pretty JSON `rendered` one level further in. Every newline in
