@@ -138,6 +138,11 @@ impl Fixture {
     /// Commits `path` (a file or folder of the store) with `message`.
     fn commit(&self, path: &str, message: &str) {
         self.git(&["add", path]);
+        self.commit_staged(message);
+    }
+
+    /// Commits what the index holds with `message`.
+    fn commit_staged(&self, message: &str) {
         self.git(&[
             "-c",
             "user.name=T",
@@ -964,15 +969,7 @@ const ROWS: &[Row] = &[
         std::fs::remove_file(&big).expect("removed");
         let entry = format!("100644,{},statements/s/2024-01-02-big.txt", oid.trim());
         fx.git(&["update-index", "--add", "--cacheinfo", &entry]);
-        fx.git(&[
-            "-c",
-            "user.name=T",
-            "-c",
-            "user.email=t@x",
-            "commit",
-            "-qm",
-            "big",
-        ]);
+        fx.commit_staged("big");
         Some(Case::new(
             &["show", "s/2024-01-02-big@HEAD"],
             "2024-01-02-big.txt is larger than 64 MiB",

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use communique::align::AlignOptions;
 use communique::diff::Summary;
+use communique::normalize::controls::visible;
 use communique::report::summary_line;
 use communique::store::log_with_progress;
 
@@ -122,6 +123,9 @@ pub fn run(args: LogArgs, settings: &Settings, context: &Context) -> Result<Outc
 /// does not read as a statement.
 pub fn warn_unreadable(unreadable: &[communique::store::StoreError]) {
     for error in unreadable {
-        eprintln!("communique: warning: {error}; left out");
+        // Escaped like every other message: a store error quotes names
+        // and text from the repository.
+        let message = visible(&error.to_string()).into_owned();
+        eprintln!("communique: warning: {message}; left out");
     }
 }

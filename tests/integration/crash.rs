@@ -252,15 +252,7 @@ fn a_committed_symlink_is_no_statement() {
     )
     .expect("symlink");
     store.git(&["add", "statements"]);
-    store.git(&[
-        "-c",
-        "user.name=T",
-        "-c",
-        "user.email=t@x",
-        "commit",
-        "-qm",
-        "link",
-    ]);
+    store.commit_staged("link");
     let log = store.ok(&["log"]);
     assert!(log.contains("crash/2024-01-01-s1"), "{log}");
     assert!(!log.contains("link"), "{log}");

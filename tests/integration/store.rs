@@ -95,6 +95,19 @@ impl TestStore {
         out
     }
 
+    /// Commits what the index holds with plain git, as a user would.
+    pub(crate) fn commit_staged(&self, message: &str) {
+        self.git(&[
+            "-c",
+            "user.name=T",
+            "-c",
+            "user.email=t@x",
+            "commit",
+            "-qm",
+            message,
+        ]);
+    }
+
     /// Imports a corpus file into unga-tpnw with the date its name starts with.
     fn import(&self, file: &Path, extra: &[&str]) -> (i32, String, String) {
         let name = file.file_name().and_then(|n| n.to_str()).expect("name");
@@ -727,21 +740,8 @@ fn an_unreadable_statement_is_reported_once_and_the_rest_goes_on() {
     let bad = "statements/s/2024-02-01-u.txt";
     std::fs::write(store.root().join(bad), b"\xff\xfeT\0h\0e\0.\0\n\0").expect("utf-16");
     store.git(&["add", bad]);
-    store.git(&[
-        "-c",
-        "user.name=T",
-        "-c",
-        "user.email=t@x",
-        "commit",
-        "-qm",
-        "u16",
-    ]);
-    for args in [&["log"][..], &["precedent", "s/2024-01-01-a"][..]] {
-        let (code, out, err) = store.run(args);
-        assert_eq!(code, 0, "{args:?}: {err}");
-        assert!(out.contains("s/2024-01-01-a"), "{args:?}: {out}");
-        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
-        assert!(err.contains("UTF-16 text; convert it"), "{err}");
+    store.commit_staged("u16");
+    for err in listed_with_one_warning(&store, "UTF-16 text; convert it") {
         assert_eq!(err.matches(bad).count(), 1, "the path once: {err}");
     }
     // Named directly, it is an error that names it once.
@@ -766,23 +766,23 @@ fn a_committed_statement_too_large_is_left_out_unread() {
         "--cacheinfo",
         &format!("100644,{},{big}", oid.trim()),
     ]);
-    store.git(&[
-        "-c",
-        "user.name=T",
-        "-c",
-        "user.email=t@x",
-        "commit",
-        "-qm",
-        "big",
-    ]);
-    for args in [&["log"][..], &["precedent", "s/2024-01-01-a"][..]] {
-        let (code, out, err) = store.run(args);
-        assert_eq!(code, 0, "{args:?}: {err}");
-        assert!(out.contains("s/2024-01-01-a"), "{args:?}: {out}");
-        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
-        assert!(
-            err.contains(&format!("{big} is larger than 64 MiB")),
-            "{err}"
-        );
-    }
+    store.commit_staged("big");
+    listed_with_one_warning(&store, &format!("{big} is larger than 64 MiB"));
+}
+
+/// Runs `log` and `precedent` over a store whose good statement is
+/// `s/2024-01-01-a` and one bad one: each lists the good one, exits 0 and
+/// warns in one line holding `warning`. Returns each command's stderr.
+fn listed_with_one_warning(store: &TestStore, warning: &str) -> Vec<String> {
+    [&["log"][..], &["precedent", "s/2024-01-01-a"][..]]
+        .into_iter()
+        .map(|args| {
+            let (code, out, err) = store.run(args);
+            assert_eq!(code, 0, "{args:?}: {err}");
+            assert!(out.contains("s/2024-01-01-a"), "{args:?}: {out}");
+            assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+            assert!(err.contains(warning), "{args:?}: {err}");
+            err
+        })
+        .collect()
 }
