@@ -20,48 +20,61 @@ use std::path::{Path, PathBuf};
 /// One test: its name, whether it needs `../shared`, and its body (given
 /// `../shared` when it needs it), which returns what went wrong.
 struct Test {
-    name: &'static str,
+    name: String,
     needs_shared: bool,
-    body: fn(Option<&Path>) -> Result<(), String>,
+    body: Box<dyn Fn(Option<&Path>) -> Result<(), String>>,
 }
 
-const TESTS: &[Test] = &[
-    Test {
-        name: "help::every_example_stays_on_its_own_line_at_80_and_200_columns",
-        needs_shared: false,
-        body: |_| help::examples_stay_whole(),
-    },
-    Test {
-        name: "help::no_command_prints_a_short_usage_and_exits_2",
-        needs_shared: false,
-        body: |_| help::no_command_is_a_usage_error(),
-    },
-    Test {
-        name: "docs::no_command_with_output_outside_a_console_block",
-        needs_shared: false,
-        body: |_| run::no_transcript_outside_console_blocks(),
-    },
-    Test {
-        name: "docs::readme_on_a_bare_clone",
-        needs_shared: false,
-        body: |_| run::document("README.md", None),
-    },
-    Test {
-        name: "docs::readme_with_shared",
-        needs_shared: true,
-        body: |shared| run::document("README.md", shared),
-    },
-    Test {
-        name: "docs::guide_on_a_bare_clone",
-        needs_shared: false,
-        body: |_| run::document("docs/guide.md", None),
-    },
-    Test {
-        name: "docs::guide_with_shared",
-        needs_shared: true,
-        body: |shared| run::document("docs/guide.md", shared),
-    },
-];
+impl Test {
+    fn new(
+        name: impl Into<String>,
+        needs_shared: bool,
+        body: impl Fn(Option<&Path>) -> Result<(), String> + 'static,
+    ) -> Test {
+        Test {
+            name: name.into(),
+            needs_shared,
+            body: Box::new(body),
+        }
+    }
+}
+
+/// The help tests, then for every document of [`run::RUN`] one test on a
+/// bare clone and, when it has `needs-shared` blocks, one with `../shared`.
+fn tests() -> Vec<Test> {
+    let mut tests = vec![
+        Test::new(
+            "help::every_example_stays_on_its_own_line_at_80_and_200_columns",
+            false,
+            |_| help::examples_stay_whole(),
+        ),
+        Test::new(
+            "help::no_command_prints_a_short_usage_and_exits_2",
+            false,
+            |_| help::no_command_is_a_usage_error(),
+        ),
+        Test::new(
+            "docs::no_command_with_output_outside_a_console_block",
+            false,
+            |_| run::no_transcript_outside_console_blocks(),
+        ),
+    ];
+    for &doc in run::RUN {
+        tests.push(Test::new(
+            format!("docs::{doc}::on_a_bare_clone"),
+            false,
+            move |_| run::document(doc, None),
+        ));
+        if run::needs_shared(doc) {
+            tests.push(Test::new(
+                format!("docs::{doc}::with_shared"),
+                true,
+                move |shared| run::document(doc, shared),
+            ));
+        }
+    }
+    tests
+}
 
 /// What the command line asks for, as libtest reads it (the subset cargo
 /// and people use: a name filter, `--exact`, `--skip`, `--list`).
@@ -117,7 +130,8 @@ fn shared_dir() -> Option<PathBuf> {
 
 fn main() -> std::process::ExitCode {
     let selection = Selection::from_args();
-    let chosen: Vec<&Test> = TESTS.iter().filter(|t| selection.wants(t.name)).collect();
+    let tests = tests();
+    let chosen: Vec<&Test> = tests.iter().filter(|t| selection.wants(&t.name)).collect();
     if selection.list {
         for test in &chosen {
             println!("{}: test", test.name);
@@ -147,7 +161,7 @@ fn main() -> std::process::ExitCode {
             }
             Err(why) => {
                 println!("test {} ... FAILED", test.name);
-                failures.push((test.name, why));
+                failures.push((&test.name, why));
             }
         }
     }
@@ -161,7 +175,7 @@ fn main() -> std::process::ExitCode {
         "\ntest result: {}. {passed} passed; {} failed; {ignored} ignored; 0 measured; {} filtered out\n",
         if failures.is_empty() { "ok" } else { "FAILED" },
         failures.len(),
-        TESTS.len() - chosen.len()
+        tests.len() - chosen.len()
     );
     if failures.is_empty() {
         std::process::ExitCode::SUCCESS

@@ -110,7 +110,14 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
 }
 
 /// The documents with transcripts, each run by a test of `main.rs`.
-pub const RUN: &[&str] = &["README.md", "docs/guide.md"];
+pub const RUN: &[&str] = &["README.md", "docs/guide.md", "docs/ci.md", "docs/policy.md"];
+
+/// Whether `doc` has transcripts that need `../shared`: then it has a test
+/// with `../shared` besides the one on a bare clone.
+pub fn needs_shared(doc: &str) -> bool {
+    let text = std::fs::read_to_string(repo().join(doc)).unwrap_or_default();
+    steps::steps(&text, true).len() > steps::steps(&text, false).len()
+}
 
 /// Runs the transcripts of `doc` (a path from the crate root): on a bare
 /// clone only its `console` blocks, with `shared` all of them. README.md
