@@ -15,6 +15,18 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The caller's variables that would reach into its own configuration,
+/// store or git repository.
+const UNSET: [&str; 7] = [
+    "XDG_CONFIG_HOME",
+    "COMMUNIQUE_CONFIG",
+    "COMMUNIQUE_STORE",
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "NO_COLOR",
+];
+
 /// A temporary home with `~/work/communique` and, when given, a link
 /// `~/work/shared`.
 struct Home {
@@ -59,20 +71,16 @@ impl Home {
             &std::env::var_os("PATH").unwrap_or_default(),
         )))
         .map_err(|e| format!("PATH: {e}"))?;
-        Command::new("bash")
-            .current_dir(dir)
+        let mut cmd = Command::new("bash");
+        for var in UNSET {
+            cmd.env_remove(var);
+        }
+        cmd.current_dir(dir)
             .env("HOME", self.path())
             .env("PATH", path)
             .env("COLUMNS", "100")
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env_remove("XDG_CONFIG_HOME")
-            .env_remove("COMMUNIQUE_CONFIG")
-            .env_remove("COMMUNIQUE_STORE")
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("GIT_INDEX_FILE")
-            .env_remove("NO_COLOR")
             .stdin(Stdio::null())
             .arg("-c")
             .arg(format!("exec 2>&1\n{script}"))
