@@ -165,9 +165,9 @@ pub fn document(doc: &str, shared: Option<&Path>) -> Result<(), String> {
         // A transcript that shows an error expects trouble (exit 2);
         // otherwise success or "different" (exit 1, as diff's). A note
         // starts like an error but is none.
-        let wants_error = expected.first().is_some_and(|l| {
-            l.starts_with("communique: ") && !l.starts_with("communique: note: ")
-        });
+        let wants_error = expected
+            .first()
+            .is_some_and(|l| l.starts_with("communique: ") && !l.starts_with("communique: note: "));
         let code_ok = if wants_error {
             code == 2
         } else {
