@@ -17,12 +17,15 @@ mod steps;
 
 use std::path::{Path, PathBuf};
 
+/// A test's body: given `../shared` when the test needs it, what went wrong.
+type Body = Box<dyn Fn(Option<&Path>) -> Result<(), String>>;
+
 /// One test: its name, whether it needs `../shared`, and its body (given
 /// `../shared` when it needs it), which returns what went wrong.
 struct Test {
     name: String,
     needs_shared: bool,
-    body: Box<dyn Fn(Option<&Path>) -> Result<(), String>>,
+    body: Body,
 }
 
 impl Test {

@@ -81,10 +81,10 @@ pub fn unrun_transcripts(doc: &str) -> Vec<usize> {
         match (info, line.trim_end().strip_prefix("```")) {
             (None, Some(opened)) => info = Some(opened),
             (Some(_), Some(_)) => info = None,
-            (Some(kind), None) if line.starts_with("$ ") => {
-                if kind != CONSOLE && kind != CONSOLE_SHARED {
-                    out.push(i + 1);
-                }
+            (Some(kind), None)
+                if line.starts_with("$ ") && kind != CONSOLE && kind != CONSOLE_SHARED =>
+            {
+                out.push(i + 1);
             }
             _ => {}
         }
