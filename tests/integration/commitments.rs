@@ -24,13 +24,7 @@ fn strength_name(s: Option<Strength>) -> &'static str {
 }
 
 fn diff(old: &str, new: &str) -> Diff {
-    compare(
-        &load(old),
-        &load(new),
-        old,
-        new,
-        &AlignOptions::default(),
-    )
+    compare(&load(old), &load(new), old, new, &AlignOptions::default())
 }
 
 fn entry<'a>(d: &'a Diff, new_prefix: &str) -> &'a Change {

@@ -263,6 +263,4 @@ fn commitments_scored_against_hand_labels() {
     );
 }
 
-crate::tests![
-    commitments_scored_against_hand_labels[Shared],
-];
+crate::tests![commitments_scored_against_hand_labels[Shared],];

@@ -174,6 +174,4 @@ fn hand_labelled_pairs() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-crate::tests![
-    hand_labelled_pairs[Shared],
-];
+crate::tests![hand_labelled_pairs[Shared],];

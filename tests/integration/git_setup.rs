@@ -105,7 +105,10 @@ fn global_setup_configures_every_repository() {
         out.contains(".gitconfig") || out.contains("diff.communique.command"),
         "{out}"
     );
-    assert!(w.path().join("home/.config/git/attributes").is_file(), "{out}");
+    assert!(
+        w.path().join("home/.config/git/attributes").is_file(),
+        "{out}"
+    );
     assert!(!w.path().join(".gitattributes").exists());
     w.write(&path, &edit(&seed(), WEAKEN_FROM, WEAKEN_TO));
     let (_, diff, _) = run_global(&w, "git", &["diff"]);

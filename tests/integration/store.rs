@@ -54,7 +54,8 @@ fn tpnw_store() -> Sandbox {
     ];
     let (code, _, err) = import(&store, &files[2], &draft);
     assert_eq!(code, 0, "{err}");
-    let (code, out, err) = import(&store, 
+    let (code, out, err) = import(
+        &store,
         &files[3],
         &["--date", "2025-12-01", "--id", "tpnw", "--revise"],
     );
@@ -208,7 +209,11 @@ fn identical_text_changes_nothing_and_different_text_needs_revise() {
 fn authors_come_from_the_flag_the_git_config_or_the_default() {
     let files = corpus(&[Y2023, Y2024]);
     let store = Sandbox::with_store();
-    let (code, _, err) = import(&store, &files[0], &["--author", "Ada Lovelace <ada@example.org>"]);
+    let (code, _, err) = import(
+        &store,
+        &files[0],
+        &["--author", "Ada Lovelace <ada@example.org>"],
+    );
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         store.git(&["log", "-1", "--format=%an <%ae>"]),

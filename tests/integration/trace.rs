@@ -9,8 +9,8 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::support::harness::corpus_file;
 use crate::support::Sandbox;
+use crate::support::harness::corpus_file;
 
 /// A store holding every version of each series (from the corpus).
 fn corpus_store(series: &[&str]) -> Sandbox {

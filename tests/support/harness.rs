@@ -50,9 +50,9 @@ impl Need {
                         .to_owned()
                 })
             }
-            Need::Pdftotext => which("pdftotext").is_none().then(|| {
-                "pdftotext is not installed (apt-get install poppler-utils)".to_owned()
-            }),
+            Need::Pdftotext => which("pdftotext")
+                .is_none()
+                .then(|| "pdftotext is not installed (apt-get install poppler-utils)".to_owned()),
         }
     }
 }
@@ -194,7 +194,11 @@ pub fn run(tests: &[&[Test]]) -> ! {
             }
         }
         let (body, needs) = (test.run, test.needs);
-        let kind = needs.iter().map(|n| n.label()).collect::<Vec<_>>().join(", ");
+        let kind = needs
+            .iter()
+            .map(|n| n.label())
+            .collect::<Vec<_>>()
+            .join(", ");
         let ignored = !missing.is_empty() && !ci;
         let trial = libtest_mimic::Trial::test(name, move || {
             if !missing.is_empty() {
@@ -206,7 +210,11 @@ pub fn run(tests: &[&[Test]]) -> ! {
             DECLARED.set(None);
             result.map_err(|panic| panic_message(&panic).into())
         })
-        .with_kind(if kind.is_empty() { String::new() } else { format!("needs {kind}") })
+        .with_kind(if kind.is_empty() {
+            String::new()
+        } else {
+            format!("needs {kind}")
+        })
         .with_ignored_flag(ignored);
         trials.push(trial);
     }

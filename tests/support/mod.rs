@@ -8,8 +8,9 @@
 //! with `#[path = "../support/mod.rs"]` too), so no binary borrows another's
 //! helpers.
 
-// Every binary uses a different part of this module.
-#![allow(dead_code)]
+// Every binary uses a different part of this module (bad_input no harness,
+// the integration binary no `full_disk` helper…).
+#![allow(dead_code, unused_imports)]
 
 pub mod harness;
 pub mod sandbox;
