@@ -101,3 +101,49 @@ pub(super) fn grow_side(
     }
     (lo..=hi).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::testing::{kinds, of_old, pairs};
+    use crate::diff::ChangeKind::{Merged, Same, Split};
+
+    const JOINED: &str = "The Ministers agreed to strengthen cooperation on border security \
+                          and to share information on foreign terrorist fighters.";
+    const FIRST: &str = "The Ministers agreed to strengthen cooperation on border security.";
+    const SECOND: &str = "They also agreed to share information on foreign terrorist fighters.";
+    const BEFORE: &str = "The Coalition met in Rome on 28 June.";
+    const AFTER: &str = "They will meet again next year.";
+
+    #[test]
+    fn a_sentence_cut_in_two_is_a_split() {
+        let got = pairs(&[BEFORE, JOINED, AFTER], &[BEFORE, FIRST, SECOND, AFTER]);
+        assert_eq!(kinds(&got), [Same, Split, Same], "{got:?}");
+        let split = of_old(&got, 1);
+        assert_eq!(split.new, [1, 2]);
+        assert!(!split.moved);
+    }
+
+    #[test]
+    fn two_sentences_joined_are_a_merge() {
+        let got = pairs(&[BEFORE, FIRST, SECOND, AFTER], &[BEFORE, JOINED, AFTER]);
+        assert_eq!(kinds(&got), [Same, Merged, Same], "{got:?}");
+        assert_eq!(of_old(&got, 1).old, [1, 2]);
+        assert_eq!(of_old(&got, 2).new, [1]);
+    }
+
+    #[test]
+    fn a_run_grows_over_free_contained_neighbours_only() {
+        // Sentences 1 and 2 are inside the whole; 0 and 3 are not.
+        let words: [&[u32]; 4] = [&[9, 9, 9], &[1, 2, 3], &[4, 5, 6], &[7, 8, 10]];
+        let whole = [1, 2, 3, 4, 5, 6];
+        let mut counts = vec![0; 11];
+        let free = [false; 4];
+        assert_eq!(grow_side(&free, &words, 1, &whole, &mut counts), [1, 2]);
+        assert_eq!(grow_side(&free, &words, 2, &whole, &mut counts), [1, 2]);
+        // A taken neighbour ends the run; a piece not contained is alone.
+        let taken = [false, false, true, false];
+        assert_eq!(grow_side(&taken, &words, 1, &whole, &mut counts), [1]);
+        assert_eq!(grow_side(&free, &words, 0, &whole, &mut counts), [0]);
+    }
+}

@@ -188,3 +188,94 @@ pub(super) fn nearest(postings: &[usize], centre: usize, cap: usize) -> &[usize]
     let start = at.saturating_sub(cap / 2).min(postings.len() - cap);
     &postings[start..start + cap]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::score::rarity_weights;
+
+    #[test]
+    fn interner_numbers_strings_in_order_of_first_sight() {
+        let mut interner = Interner::default();
+        let ids: Vec<u32> = ["b", "a", "b", "c"]
+            .iter()
+            .map(|s| interner.id(s))
+            .collect();
+        assert_eq!(ids, [0, 1, 0, 2]);
+        assert_eq!(interner.in_order(), ["b", "a", "c"]);
+        // Numbers are one word class.
+        assert_eq!(interner.words("93 states 94"), [3, 4, 3]);
+    }
+
+    #[test]
+    fn nearest_keeps_the_window_around_the_centre() {
+        let postings: Vec<usize> = (0..10).collect();
+        assert_eq!(nearest(&postings, 5, 4), [3, 4, 5, 6]);
+        assert_eq!(nearest(&postings, 0, 4), [0, 1, 2, 3]);
+        assert_eq!(nearest(&postings, 99, 4), [6, 7, 8, 9]);
+        assert_eq!(nearest(&postings, 5, 20), &postings[..]);
+    }
+
+    /// Word ids of two documents: old 0 and new 1 share their rare words,
+    /// as do old 1 and new 0; word 0 is everywhere.
+    fn documents() -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
+        let old = vec![vec![0, 1, 2, 3], vec![0, 4, 5, 6]];
+        let new = vec![vec![0, 4, 5, 7], vec![0, 1, 2, 8]];
+        (old, new)
+    }
+
+    fn candidates_of(state: &State, old: &[Vec<u32>], new: &[Vec<u32>]) -> Vec<(usize, usize)> {
+        let old: Vec<&[u32]> = old.iter().map(Vec::as_slice).collect();
+        let new: Vec<&[u32]> = new.iter().map(Vec::as_slice).collect();
+        let weight = rarity_weights(9, &old, &new);
+        let old_ids: Vec<u32> = (0..old.len() as u32).collect();
+        let new_ids: Vec<u32> = (10..10 + new.len() as u32).collect();
+        let sides = Sides {
+            old: &old,
+            new: &new,
+            old_ids: &old_ids,
+            new_ids: &new_ids,
+            weight: &weight,
+        };
+        candidates(state, &sides)
+    }
+
+    #[test]
+    fn probe_ranks_the_sentences_that_share_rare_words_first() {
+        let (old, new) = documents();
+        let old: Vec<&[u32]> = old.iter().map(Vec::as_slice).collect();
+        let new: Vec<&[u32]> = new.iter().map(Vec::as_slice).collect();
+        let weight = rarity_weights(9, &old, &new);
+        // Every pair shares word 0; the pairs that share rare words come first.
+        assert_eq!(
+            probe(&[0, 1], &old, &[0, 1], &new, &weight),
+            [(0, 1), (0, 0), (1, 0), (1, 1)]
+        );
+    }
+
+    #[test]
+    fn candidates_come_from_both_sides_as_a_mirror_set() {
+        let (old, new) = documents();
+        let got = candidates_of(&State::new(2, 2), &old, &new);
+        assert_eq!(got, [(0, 0), (0, 1), (1, 0), (1, 1)]);
+        // Swapping the sides proposes the mirror set.
+        let mut mirror: Vec<(usize, usize)> = candidates_of(&State::new(2, 2), &new, &old)
+            .into_iter()
+            .map(|(n, o)| (o, n))
+            .collect();
+        mirror.sort_unstable();
+        assert_eq!(got, mirror);
+    }
+
+    #[test]
+    fn candidates_leave_out_taken_sentences_and_unshared_words() {
+        let (old, new) = documents();
+        let mut state = State::new(2, 2);
+        state.anchor(0, 1);
+        assert_eq!(candidates_of(&state, &old, &new), [(1, 0)]);
+        // Sentences with no word in common are never proposed.
+        let old = vec![vec![1, 2, 3]];
+        let new = vec![vec![4, 5, 6]];
+        assert!(candidates_of(&State::new(1, 1), &old, &new).is_empty());
+    }
+}

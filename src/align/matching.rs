@@ -141,3 +141,93 @@ impl Candidate {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::testing::{of_old, pairs};
+    use crate::diff::ChangeKind::{Added, Removed};
+
+    const MOVED: &str = "The Ministers condemned the attack on the embassy in the strongest terms.";
+    const STAY: [&str; 3] = [
+        "The Coalition met in Rome on 28 June.",
+        "It welcomed the liberation of the last territory held by the group.",
+        "It will meet again next year.",
+    ];
+
+    #[test]
+    fn a_sentence_moved_elsewhere_is_paired_and_marked_moved() {
+        let old = [MOVED, STAY[0], STAY[1], STAY[2]];
+        let new = [STAY[0], STAY[1], STAY[2], MOVED];
+        let got = pairs(&old, &new);
+        let moved = of_old(&got, 0);
+        assert_eq!(
+            (moved.kind, moved.new.as_slice()),
+            (ChangeKind::Moved, &[3][..])
+        );
+        assert!(moved.moved, "{got:?}");
+        assert!((1..4).all(|o| !of_old(&got, o).moved), "{got:?}");
+    }
+
+    #[test]
+    fn a_short_sentence_moved_is_removed_and_added_not_moved() {
+        // Below `min_move_words`: short sentences recur by chance.
+        let old = ["We agreed.", STAY[0], STAY[1], STAY[2]];
+        let new = [STAY[0], STAY[1], STAY[2], "We agreed."];
+        let got = pairs(&old, &new);
+        assert_eq!(of_old(&got, 0).kind, Removed, "{got:?}");
+        assert!(
+            got.iter().any(|p| p.kind == Added && p.new == [3]),
+            "{got:?}"
+        );
+    }
+
+    fn candidate(o: usize, n: usize, score: f64) -> Candidate {
+        Candidate {
+            score,
+            ..Candidate::single(o, n, score)
+        }
+    }
+
+    #[test]
+    fn the_best_candidates_are_taken_each_sentence_once() {
+        let mut state = State::new(2, 2);
+        let cands = vec![
+            candidate(0, 1, 0.7),
+            candidate(0, 0, 0.9),
+            candidate(1, 0, 0.8),
+            candidate(1, 1, 0.6),
+        ];
+        state.take_best(cands, &order::Gaps::new(&[]));
+        let taken: Vec<(Vec<usize>, Vec<usize>)> = state
+            .matches
+            .iter()
+            .map(|m| (m.old.clone(), m.new.clone()))
+            .collect();
+        assert_eq!(taken, [(vec![0], vec![0]), (vec![1], vec![1])]);
+        assert!(state.old_taken.iter().chain(&state.new_taken).all(|&t| t));
+    }
+
+    #[test]
+    fn exact_moves_pair_only_keys_unique_on_both_sides() {
+        // Key 7 is unique on both sides; key 8 is twice in the new document.
+        let mut state = State::new(2, 3);
+        let words = |_: usize| 10;
+        pair_exact_moves(
+            &mut state,
+            &[7, 8],
+            &[8, 7, 8],
+            &words,
+            &AlignOptions::default(),
+        );
+        assert_eq!(state.matches.len(), 1);
+        assert_eq!(
+            (
+                state.matches[0].old.as_slice(),
+                state.matches[0].new.as_slice()
+            ),
+            (&[0][..], &[1][..])
+        );
+        assert_eq!(state.matches[0].kind, ChangeKind::Moved);
+    }
+}

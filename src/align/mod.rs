@@ -239,3 +239,29 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
 
     order::finish(state, old.len(), new.len())
 }
+
+/// Helpers for the stage modules' unit tests: small hand-written statements
+/// aligned end to end.
+#[cfg(test)]
+pub(super) mod testing {
+    use super::{AlignOptions, Pair, align};
+    use crate::diff::ChangeKind;
+
+    /// Aligns `old` with `new` under the default options.
+    pub(in crate::align) fn pairs(old: &[&str], new: &[&str]) -> Vec<Pair> {
+        align(old, new, &AlignOptions::default()).pairs
+    }
+
+    /// The pair holding old sentence `o`.
+    pub(in crate::align) fn of_old(pairs: &[Pair], o: usize) -> &Pair {
+        pairs
+            .iter()
+            .find(|p| p.old.contains(&o))
+            .unwrap_or_else(|| panic!("old sentence {o} is in no pair: {pairs:?}"))
+    }
+
+    /// The kinds of the pairs, in order.
+    pub(in crate::align) fn kinds(pairs: &[Pair]) -> Vec<ChangeKind> {
+        pairs.iter().map(|p| p.kind).collect()
+    }
+}

@@ -129,3 +129,55 @@ pub(super) fn rarity_weights(vocab: usize, old: &[&[u32]], new: &[&[u32]]) -> Ve
         .map(|&d| (1.0 + n / d.max(1) as f32).ln())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SENTENCE: &str = "93 States voted for the resolution on nuclear disarmament.";
+
+    #[test]
+    fn the_same_sentence_is_same_and_a_changed_count_a_rewording() {
+        let options = AlignOptions::default();
+        let new = [
+            SENTENCE,
+            "94 States voted for the resolution on nuclear disarmament.",
+        ];
+        let got = score_pairs(&[SENTENCE], &new, &[(0, 0), (0, 1)], &options);
+        assert!(got[0].same && got[0].score == 1.0);
+        assert!(!got[0].reworded(&options));
+        // Numbers are one word class: the count changed, the words did not.
+        assert!(!got[1].same && got[1].reworded(&options), "{:?}", got[1]);
+    }
+
+    #[test]
+    fn an_unrelated_sentence_is_not_a_rewording() {
+        let options = AlignOptions::default();
+        let new = ["The Coalition will meet again in Rome next year."];
+        let got = score_pairs(&[SENTENCE], &new, &[(0, 0)], &options);
+        assert!(!got[0].reworded(&options), "{:?}", got[0]);
+    }
+
+    #[test]
+    fn expansion_counts_only_for_sentences_long_enough() {
+        let s = Scores {
+            plain: 0.4,
+            weighted: 0.4,
+            contained: 1.0,
+        };
+        let long: Vec<u32> = (0..EXPANSION_MIN_WORDS as u32).collect();
+        let short: Vec<u32> = (0..EXPANSION_MIN_WORDS as u32 - 1).collect();
+        assert_eq!(pair_score(&long, &long, &s), 0.9);
+        assert_eq!(pair_score(&short, &long, &s), 0.4);
+    }
+
+    #[test]
+    fn a_word_in_every_sentence_weighs_less_than_a_rare_one() {
+        let (a, b): (&[u32], &[u32]) = (&[0, 1], &[0, 2]);
+        let weight = rarity_weights(3, &[a], &[b]);
+        assert!(
+            weight[0] < weight[1] && weight[1] == weight[2],
+            "{weight:?}"
+        );
+    }
+}
