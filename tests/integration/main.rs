@@ -26,8 +26,30 @@ mod trace;
 mod unicode_props;
 mod ux;
 
+/// A `#[test]` function is compiled out of this binary (it has its own
+/// harness), so it would never run: every test is listed in its file's
+/// `crate::tests![…]` instead, where leaving one out is a dead-code error.
+fn no_integration_test_uses_the_test_attribute() {
+    let folder = support::repo().join("tests/integration");
+    for entry in std::fs::read_dir(&folder).expect("tests/integration") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("a test file");
+        assert!(
+            !text.lines().any(|l| l.trim() == "#[test]"),
+            "{}: list the test in `crate::tests![…]` instead of #[test]",
+            path.display()
+        );
+    }
+}
+
+crate::tests![no_integration_test_uses_the_test_attribute];
+
 fn main() {
     support::harness::run(&[
+        TESTS,
         check::TESTS,
         cli::TESTS,
         commitments::TESTS,

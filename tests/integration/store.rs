@@ -328,7 +328,7 @@ fn the_store_is_found_from_a_subfolder_the_environment_or_the_flag() {
         output(cmd.output().expect("runs"))
     };
     assert_eq!(run(&sub, &["log"], None).1, log);
-    assert_eq!(run(&elsewhere, &["log"], Some(&store.root())).1, log);
+    assert_eq!(run(&elsewhere, &["log"], Some(store.root())).1, log);
     let root = store.root();
     let flag = root.to_str().expect("path");
     assert_eq!(run(&elsewhere, &["--store", flag, "log"], None).1, log);

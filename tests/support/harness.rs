@@ -203,12 +203,13 @@ pub fn run(tests: &[&[Test]]) -> ! {
         let trial = libtest_mimic::Trial::test(name, move || {
             if !missing.is_empty() {
                 // Reached under CI=true, or with `--ignored`.
-                return Err(format!("{}; CI=true requires it", missing.join("; ")).into());
+                let why = if ci { "; CI=true requires it" } else { "" };
+                return Err(format!("{}{why}", missing.join("; ")).into());
             }
             DECLARED.set(Some(needs));
             let result = std::panic::catch_unwind(body);
             DECLARED.set(None);
-            result.map_err(|panic| panic_message(&panic).into())
+            result.map_err(|panic| panic_message(&*panic).into())
         })
         .with_kind(if kind.is_empty() {
             String::new()
@@ -228,7 +229,7 @@ pub fn run(tests: &[&[Test]]) -> ! {
 }
 
 /// A panic's message, for the failure report.
-fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = panic.downcast_ref::<&str>() {
         (*s).to_owned()
     } else if let Some(s) = panic.downcast_ref::<String>() {

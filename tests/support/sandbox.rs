@@ -126,7 +126,7 @@ impl Sandbox {
     }
 
     /// Writes `text` at `name` (under [`Sandbox::root`]), making folders.
-    pub fn write(&self, name: impl AsRef<Path>, text: &str) {
+    pub fn write<P: AsRef<Path> + ?Sized>(&self, name: &P, text: &str) {
         let path = self.root().join(name);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).expect("folders");
