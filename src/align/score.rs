@@ -10,12 +10,12 @@ use super::similarity::{Scores, scores};
 use crate::normalize::key::key;
 
 /// How a diff would judge one old sentence against one new one: the same
-/// sentence, or a revision scored as [`align`] scores its candidates.
+/// sentence, or a revision scored as [`align`](super::align) scores its candidates.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PairScore {
     /// The two comparison keys are equal: `same` (or `moved`) in a diff.
     pub same: bool,
-    /// The similarity a diff would report for the pair (see [`Pair`]).
+    /// The similarity a diff would report for the pair (see [`Pair`](super::Pair)).
     pub similarity: f64,
     /// The score the pair is ranked by: its similarity, or its expansion
     /// score where one side is mostly the other expanded or cut down. The
@@ -30,7 +30,7 @@ impl PairScore {
     }
 }
 
-/// Scores sentence pairs across two documents exactly as [`align`] scores
+/// Scores sentence pairs across two documents exactly as [`align`](super::align) scores
 /// a candidate pair: the same keys, the same word classes and the same
 /// rarity weights (over the sentences of both documents), so that a caller
 /// who pairs sentences by other means (an index over a whole store) labels
