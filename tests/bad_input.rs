@@ -17,14 +17,18 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-/// The seed statement of the bundled store, imported into every test store.
-const SEED: &str = "statements/d-isis-small-group/2021-03-30-joint-communique.txt";
+#[path = "support/mod.rs"]
+mod support;
+
+use support::Sandbox;
+use support::seed::SEED;
+
 /// Its ref in the test store (imported as series `s`).
 const SEED_REF: &str = "s/2021-03-30-joint-communique";
 
 /// A temporary store and a folder of input files for one row.
 struct Fixture {
-    dir: tempfile::TempDir,
+    sandbox: Sandbox,
     /// `chattr -i` this on drop (the read-only row).
     immutable: Option<PathBuf>,
 }
@@ -56,56 +60,38 @@ type Row = (&'static str, fn(&mut Fixture) -> Option<Case>);
 
 impl Fixture {
     fn new() -> Fixture {
-        let dir = tempfile::tempdir().expect("temp dir");
-        for sub in ["home", "store", "files"] {
-            std::fs::create_dir(dir.path().join(sub)).expect("folder");
-        }
+        let sandbox = Sandbox::with_empty_store();
+        std::fs::create_dir(sandbox.path().join("files")).expect("folder");
         let fx = Fixture {
-            dir,
+            sandbox,
             immutable: None,
         };
         fx.ok(&["init", "-q"]);
-        let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(SEED);
+        let seed = support::repo().join(SEED);
         let seed = seed.to_str().expect("utf-8 path");
         fx.ok(&["import", seed, "--series", "s", "-q"]);
         fx
     }
 
     fn store(&self) -> PathBuf {
-        self.dir.path().join("store")
+        self.sandbox.root().to_path_buf()
     }
 
     /// Writes an input file and returns its path.
     fn file(&self, name: &str, bytes: &[u8]) -> String {
-        let path = self.dir.path().join("files").join(name);
+        let path = self.sandbox.path().join("files").join(name);
         std::fs::write(&path, bytes).expect("input file");
         path.to_str().expect("utf-8 path").to_owned()
     }
 
     /// A path under the input folder, not created.
     fn path(&self, name: &str) -> String {
-        let path = self.dir.path().join("files").join(name);
+        let path = self.sandbox.path().join("files").join(name);
         path.to_str().expect("utf-8 path").to_owned()
     }
 
-    fn isolate(&self, cmd: &mut Command) {
-        let home = self.dir.path().join("home");
-        cmd.current_dir(self.store())
-            .env("HOME", &home)
-            .env("XDG_CONFIG_HOME", &home)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("COMMUNIQUE_CONFIG", home.join("no-config.toml"))
-            .env_remove("COMMUNIQUE_STORE")
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("GIT_INDEX_FILE")
-            .env_remove("NO_COLOR");
-    }
-
     fn run(&self, case: &Case) -> Output {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_communique"));
-        self.isolate(&mut cmd);
+        let mut cmd = self.sandbox.cmd();
         cmd.args(&case.args)
             .envs(case.env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::piped())
@@ -129,29 +115,19 @@ impl Fixture {
     }
 
     fn git(&self, args: &[&str]) -> String {
-        let mut cmd = Command::new("git");
-        self.isolate(&mut cmd);
-        let out = cmd.args(args).output().expect("git runs");
+        let out = self
+            .sandbox
+            .command("git")
+            .args(args)
+            .output()
+            .expect("git runs");
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     /// Commits `path` (a file or folder of the store) with `message`.
     fn commit(&self, path: &str, message: &str) {
         self.git(&["add", path]);
-        self.commit_staged(message);
-    }
-
-    /// Commits what the index holds with `message`.
-    fn commit_staged(&self, message: &str) {
-        self.git(&[
-            "-c",
-            "user.name=T",
-            "-c",
-            "user.email=t@x",
-            "commit",
-            "-qm",
-            message,
-        ]);
+        self.sandbox.commit_staged(message);
     }
 
     /// HEAD, `git status --porcelain`, and every file and folder under the
@@ -969,7 +945,7 @@ const ROWS: &[Row] = &[
         std::fs::remove_file(&big).expect("removed");
         let entry = format!("100644,{},statements/s/2024-01-02-big.txt", oid.trim());
         fx.git(&["update-index", "--add", "--cacheinfo", &entry]);
-        fx.commit_staged("big");
+        fx.sandbox.commit_staged("big");
         Some(Case::new(
             &["show", "s/2024-01-02-big@HEAD"],
             "2024-01-02-big.txt is larger than 64 MiB",

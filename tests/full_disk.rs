@@ -15,6 +15,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[path = "support/mod.rs"]
+mod support;
+
+use support::sandbox::{binary, isolate};
+
 const NAME: &str = "full_disk_imports_land_whole_or_not_at_all";
 
 /// The tmpfs size: room for a store and a little more.
@@ -79,25 +84,16 @@ fn main() {
 
 /// A command isolated from the user's configuration, run in the store.
 fn command(work: &Path, program: &str, args: &[&str]) -> Output {
-    let home = work.join("home");
-    Command::new(program)
-        .current_dir(work.join("disk/store"))
+    let mut cmd = Command::new(program);
+    isolate(&mut cmd, &work.join("home"));
+    cmd.current_dir(work.join("disk/store"))
         .args(args)
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", &home)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env_remove("COMMUNIQUE_STORE")
-        .env_remove("COMMUNIQUE_CONFIG")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("GIT_INDEX_FILE")
         .output()
         .expect("runs")
 }
 
 fn communique(work: &Path, args: &[&str]) -> Output {
-    command(work, env!("CARGO_BIN_EXE_communique"), args)
+    command(work, binary(), args)
 }
 
 fn git(work: &Path, args: &[&str]) -> String {

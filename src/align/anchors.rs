@@ -175,4 +175,26 @@ mod tests {
         );
         assert_eq!(got, vec![(1, 0), (2, 2), (3, 3), (4, 4)]);
     }
+
+    #[test]
+    fn an_unchanged_statement_with_one_sentence_inserted_is_all_anchored() {
+        use crate::align::testing::{kinds, pairs};
+        use crate::diff::ChangeKind::{Added, Same};
+        let old = [
+            "The Ministers met in Rome.",
+            "They welcomed the progress made.",
+            "They will meet again next year.",
+        ];
+        let new = [
+            "The Ministers met in Rome.",
+            "They welcomed the progress made.",
+            "They condemned the attacks of last week in the strongest terms.",
+            "They will meet again next year.",
+        ];
+        let got = pairs(&old, &new);
+        assert_eq!(kinds(&got), [Same, Same, Added, Same]);
+        assert!(got.iter().all(|p| !p.moved), "{got:?}");
+        assert_eq!(got[3].old, [2]);
+        assert_eq!(got[3].new, [3]);
+    }
 }

@@ -1,7 +1,8 @@
 //! Order: which matches are moved, and the order entries are reported in.
 
 use super::anchors::heaviest_chain;
-use super::{Alignment, Match, Pair, State};
+use super::matching::{Match, State};
+use super::{Alignment, Pair};
 use crate::diff::ChangeKind;
 
 /// The gaps between anchors: anchors split both documents into runs, and a

@@ -4,115 +4,23 @@
 //! policies; the default policy and the command the pre-commit hook and the
 //! CI workflow run, in a temporary store.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use crate::support::Sandbox;
+use crate::support::seed::{WEAKEN_FROM, WEAKEN_TO, edit, seed, team_store, with_base};
 
-/// The seed communiqué, the baseline of every test here.
-pub(crate) const SEED: &str = "statements/d-isis-small-group/2021-03-30-joint-communique.txt";
-
-/// A temporary folder to run the binary in, with git isolated.
-pub(crate) struct Work {
-    dir: tempfile::TempDir,
-}
-
-impl Work {
-    /// A folder holding the seed as `base.txt`.
-    pub(crate) fn new() -> Work {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::create_dir(dir.path().join("home")).expect("home");
-        let work = Work { dir };
-        work.write("base.txt", &seed());
-        work
-    }
-
-    pub(crate) fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    pub(crate) fn write(&self, name: &str, text: &str) {
-        let path = self.path().join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("folders");
-        }
-        std::fs::write(path, text).expect("write");
-    }
-
-    pub(crate) fn isolate(&self, cmd: &mut Command) {
-        let home = self.path().join("home");
-        cmd.current_dir(self.path())
-            .env("HOME", &home)
-            .env("XDG_CONFIG_HOME", &home)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env_remove("COMMUNIQUE_STORE")
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("NO_COLOR");
-    }
-
-    /// Runs the binary here: (exit code, stdout, stderr).
-    pub(crate) fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("communique"));
-        self.isolate(&mut cmd);
-        output(cmd.args(args).output().expect("runs"))
-    }
-
-    /// Commits what is staged, as a test author.
-    pub(crate) fn commit(&self, message: &str) {
-        self.git(&[
-            "-c",
-            "user.name=T",
-            "-c",
-            "user.email=t@example.org",
-            "commit",
-            "-qm",
-            message,
-        ]);
-    }
-
-    /// Runs git here and expects success.
-    pub(crate) fn git(&self, args: &[&str]) -> String {
-        let mut cmd = Command::new("git");
-        self.isolate(&mut cmd);
-        let (code, out, err) = output(cmd.args(args).output().expect("git runs"));
-        assert_eq!(code, 0, "git {args:?}: {err}");
-        out
-    }
-
-    /// `check DRAFT --against base.txt --format github [extra]`.
-    fn github(&self, draft: &str, extra: &[&str]) -> (i32, Vec<String>) {
-        let mut args = vec![
-            "check",
-            draft,
-            "--against",
-            "base.txt",
-            "--format",
-            "github",
-        ];
-        args.extend_from_slice(extra);
-        let (code, out, err) = self.run(&args);
-        assert!(code == 0 || code == 1, "{args:?} failed ({code}): {err}");
-        (code, out.lines().map(str::to_owned).collect())
-    }
-}
-
-fn output(out: Output) -> (i32, String, String) {
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-pub(crate) fn seed() -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(SEED);
-    std::fs::read_to_string(path).expect("the seed statement")
-}
-
-/// The seed with `from` replaced by `to` (which must occur).
-pub(crate) fn edit(text: &str, from: &str, to: &str) -> String {
-    assert!(text.contains(from), "the seed holds {from:?}");
-    text.replacen(from, to, 1)
+/// `check DRAFT --against base.txt --format github [extra]`.
+fn github(w: &Sandbox, draft: &str, extra: &[&str]) -> (i32, Vec<String>) {
+    let mut args = vec![
+        "check",
+        draft,
+        "--against",
+        "base.txt",
+        "--format",
+        "github",
+    ];
+    args.extend_from_slice(extra);
+    let (code, out, err) = w.run(&args);
+    assert!(code == 0 || code == 1, "{args:?} failed ({code}): {err}");
+    (code, out.lines().map(str::to_owned).collect())
 }
 
 /// The seed without the line that starts with `start`.
@@ -133,15 +41,12 @@ fn annotations(lines: &[String]) -> Vec<&str> {
         .collect()
 }
 
-pub(crate) const WEAKEN_FROM: &str = "committed to strengthen cooperation";
-pub(crate) const WEAKEN_TO: &str = "intend to strengthen cooperation";
 const REMOVED: &str = "The Ministers reiterated their unwavering commitment";
 
-#[test]
 fn an_unchanged_draft_passes() {
-    let w = Work::new();
+    let w = with_base();
     w.write("draft.txt", &seed());
-    let (code, lines) = w.github("draft.txt", &[]);
+    let (code, lines) = github(&w, "draft.txt", &[]);
     assert_eq!(code, 0);
     assert_eq!(
         lines,
@@ -149,11 +54,10 @@ fn an_unchanged_draft_passes() {
     );
 }
 
-#[test]
 fn commitment_weakened_is_an_error_at_its_line() {
-    let w = Work::new();
+    let w = with_base();
     w.write("draft.txt", &edit(&seed(), WEAKEN_FROM, WEAKEN_TO));
-    let (code, lines) = w.github("draft.txt", &[]);
+    let (code, lines) = github(&w, "draft.txt", &[]);
     assert_eq!(code, 1);
     assert_eq!(
         annotations(&lines),
@@ -163,11 +67,10 @@ fn commitment_weakened_is_an_error_at_its_line() {
     );
 }
 
-#[test]
 fn commitment_removed_points_after_the_sentence_before_it() {
-    let w = Work::new();
+    let w = with_base();
     w.write("draft.txt", &without_line(&seed(), REMOVED));
-    let (code, lines) = w.github("draft.txt", &[]);
+    let (code, lines) = github(&w, "draft.txt", &[]);
     assert_eq!(code, 1);
     assert_eq!(
         annotations(&lines),
@@ -180,17 +83,16 @@ fn commitment_removed_points_after_the_sentence_before_it() {
         "p.toml",
         "[check.severity]\ncommitment-removed = \"warning\"\n",
     );
-    let (code, lines) = w.github("draft.txt", &["--policy", "p.toml"]);
+    let (code, lines) = github(&w, "draft.txt", &["--policy", "p.toml"]);
     assert_eq!(code, 0);
     assert!(annotations(&lines)[0].starts_with("::warning file=draft.txt,line=19,"));
 }
 
-#[test]
 fn a_waiver_silences_exactly_its_sentence() {
-    let w = Work::new();
+    let w = with_base();
     let draft = without_line(&edit(&seed(), WEAKEN_FROM, WEAKEN_TO), REMOVED);
     w.write("draft.txt", &draft);
-    let (_, lines) = w.github("draft.txt", &[]);
+    let (_, lines) = github(&w, "draft.txt", &[]);
     assert_eq!(annotations(&lines).len(), 2, "{lines:?}");
     let sentence = seed()
         .lines()
@@ -203,7 +105,7 @@ fn a_waiver_silences_exactly_its_sentence() {
             "[other-tool]\nkept = true\n\n[[check.waive]]\nrule = \"commitment-weakened\"\nsentence = {sentence:?}\nreason = \"agreed in the March 25 call\"\n"
         ),
     );
-    let (code, lines) = w.github("draft.txt", &["--policy", "p.toml"]);
+    let (code, lines) = github(&w, "draft.txt", &["--policy", "p.toml"]);
     assert_eq!(code, 1, "the removed commitment is still an error");
     let left = annotations(&lines);
     assert_eq!(left.len(), 1, "{lines:?}");
@@ -215,13 +117,12 @@ fn a_waiver_silences_exactly_its_sentence() {
             "[[check.waive]]\nrule = \"protected\"\nsentence = {sentence:?}\nreason = \"x\"\n"
         ),
     );
-    let (_, lines) = w.github("draft.txt", &["--policy", "p.toml"]);
+    let (_, lines) = github(&w, "draft.txt", &["--policy", "p.toml"]);
     assert_eq!(annotations(&lines).len(), 2);
 }
 
-#[test]
 fn a_protected_sentence_must_stay_verbatim() {
-    let w = Work::new();
+    let w = with_base();
     let protected = "The Coalition operates in Iraq at the request of the Government of Iraq, in full respect of Iraq's sovereignty and aiming at strengthening its security.";
     w.write(
         "p.toml",
@@ -232,13 +133,13 @@ fn a_protected_sentence_must_stay_verbatim() {
         "same.txt",
         &edit(&seed(), "Iraq's sovereignty", "IRAQ’s sovereignty"),
     );
-    let (code, _) = w.github("same.txt", &["--policy", "p.toml"]);
+    let (code, _) = github(&w, "same.txt", &["--policy", "p.toml"]);
     assert_eq!(code, 0);
     w.write(
         "draft.txt",
         &edit(&seed(), "in full respect of", "with due regard for"),
     );
-    let (code, lines) = w.github("draft.txt", &["--policy", "p.toml"]);
+    let (code, lines) = github(&w, "draft.txt", &["--policy", "p.toml"]);
     assert_eq!(code, 1);
     assert_eq!(
         annotations(&lines),
@@ -249,9 +150,8 @@ fn a_protected_sentence_must_stay_verbatim() {
     );
 }
 
-#[test]
 fn forbidden_phrase_with_a_suggestion_at_its_line() {
-    let w = Work::new();
+    let w = with_base();
     w.write(
         "p.toml",
         "[check.severity]\nforbidden-phrase = \"warning\"\n\n[[check.forbidden]]\nphrase = \"ISIL\"\nsuggestion = \"Daesh/ISIS\"\n",
@@ -260,7 +160,7 @@ fn forbidden_phrase_with_a_suggestion_at_its_line() {
         "draft.txt",
         &edit(&seed(), "Daesh/ISIS no longer", "ISIL no longer"),
     );
-    let (code, lines) = w.github("draft.txt", &["--policy", "p.toml"]);
+    let (code, lines) = github(&w, "draft.txt", &["--policy", "p.toml"]);
     assert_eq!(code, 0, "a warning does not fail the check");
     assert_eq!(
         annotations(&lines),
@@ -270,9 +170,8 @@ fn forbidden_phrase_with_a_suggestion_at_its_line() {
     );
 }
 
-#[test]
 fn required_phrase_missing_is_an_error_on_the_file() {
-    let w = Work::new();
+    let w = with_base();
     w.write(
         "p.toml",
         "[[check.required]]\nphrase = \"Global Coalition\"\n",
@@ -281,7 +180,7 @@ fn required_phrase_missing_is_an_error_on_the_file() {
         "draft.txt",
         &seed().replace("Global Coalition", "Coalition"),
     );
-    let (code, lines) = w.github("draft.txt", &["--policy", "p.toml"]);
+    let (code, lines) = github(&w, "draft.txt", &["--policy", "p.toml"]);
     assert_eq!(code, 1);
     assert_eq!(
         annotations(&lines),
@@ -291,20 +190,19 @@ fn required_phrase_missing_is_an_error_on_the_file() {
     );
 }
 
-#[test]
 fn brackets_opened_left_in_a_final_draft_and_unbalanced() {
-    let w = Work::new();
+    let w = with_base();
     w.write(
         "draft.txt",
         &edit(&seed(), "in Italy as soon", "in [Italy] as soon"),
     );
-    let (code, lines) = w.github("draft.txt", &[]);
+    let (code, lines) = github(&w, "draft.txt", &[]);
     assert_eq!(code, 0, "an opened bracket is a notice");
     assert_eq!(
         annotations(&lines),
         ["::notice file=draft.txt,line=42,title=brackets::¶6.3 bracket opened: [Italy]"]
     );
-    let (code, lines) = w.github("draft.txt", &["--final"]);
+    let (code, lines) = github(&w, "draft.txt", &["--final"]);
     assert_eq!(code, 1);
     assert_eq!(
         annotations(&lines)[1],
@@ -312,7 +210,7 @@ fn brackets_opened_left_in_a_final_draft_and_unbalanced() {
     );
     // The policy can make every draft final.
     w.write("p.toml", "[check]\nfinal = true\n");
-    assert_eq!(w.github("draft.txt", &["--policy", "p.toml"]).0, 1);
+    assert_eq!(github(&w, "draft.txt", &["--policy", "p.toml"]).0, 1);
     // Unbalanced brackets are errors even when the rule is off.
     w.write("p.toml", "[check.severity]\nbrackets = \"off\"\n");
     w.write(
@@ -323,7 +221,7 @@ fn brackets_opened_left_in_a_final_draft_and_unbalanced() {
             "The Coalition [must continue",
         ),
     );
-    let (code, lines) = w.github("open.txt", &["--policy", "p.toml"]);
+    let (code, lines) = github(&w, "open.txt", &["--policy", "p.toml"]);
     assert_eq!(code, 1);
     assert_eq!(
         annotations(&lines),
@@ -333,9 +231,8 @@ fn brackets_opened_left_in_a_final_draft_and_unbalanced() {
     );
 }
 
-#[test]
 fn low_retention_is_a_warning() {
-    let w = Work::new();
+    let w = with_base();
     // Only the first two paragraphs: 9 of the 28 sentences.
     let seed = seed();
     let cut = seed.find("\n\nThe Ministers reiterated").expect("¶3");
@@ -344,7 +241,7 @@ fn low_retention_is_a_warning() {
         "p.toml",
         "[check.severity]\ncommitment-removed = \"off\"\nbrackets = \"off\"\n",
     );
-    let (code, lines) = w.github("draft.txt", &["--policy", "p.toml"]);
+    let (code, lines) = github(&w, "draft.txt", &["--policy", "p.toml"]);
     assert_eq!(code, 0);
     assert_eq!(
         annotations(&lines),
@@ -357,14 +254,13 @@ fn low_retention_is_a_warning() {
         "[check]\nretention-threshold = 0.25\n[check.severity]\ncommitment-removed = \"off\"\n",
     );
     assert_eq!(
-        annotations(&w.github("draft.txt", &["--policy", "p.toml"]).1),
+        annotations(&github(&w, "draft.txt", &["--policy", "p.toml"]).1),
         Vec::<&str>::new()
     );
 }
 
-#[test]
 fn plain_text_and_markdown_drafts_point_at_their_real_lines() {
-    let w = Work::new();
+    let w = with_base();
     w.write("p.toml", "[[check.forbidden]]\nphrase = \"ISIL\"\n");
     let seed = seed();
     let body: Vec<String> = seed
@@ -388,7 +284,7 @@ fn plain_text_and_markdown_drafts_point_at_their_real_lines() {
         .expect("the edit")
         + 1;
     w.write("draft.txt", &text);
-    let (_, lines) = w.github("draft.txt", &["--policy", "p.toml"]);
+    let (_, lines) = github(&w, "draft.txt", &["--policy", "p.toml"]);
     assert_eq!(
         annotations(&lines),
         [format!(
@@ -399,7 +295,7 @@ fn plain_text_and_markdown_drafts_point_at_their_real_lines() {
     let md = edit(&md, "Appropriate measures", "Appropriate ISIL measures");
     let line = md.lines().position(|l| l.contains("ISIL")).expect("edit") + 1;
     w.write("draft.md", &md);
-    let (_, lines) = w.github("draft.md", &["--policy", "p.toml"]);
+    let (_, lines) = github(&w, "draft.md", &["--policy", "p.toml"]);
     let got = annotations(&lines);
     assert_eq!(got.len(), 1, "{lines:?}");
     assert!(
@@ -410,9 +306,8 @@ fn plain_text_and_markdown_drafts_point_at_their_real_lines() {
     );
 }
 
-#[test]
 fn json_has_the_schema_and_every_field() {
-    let w = Work::new();
+    let w = with_base();
     w.write("draft.txt", &edit(&seed(), WEAKEN_FROM, WEAKEN_TO));
     let (code, out, _) = w.run(&[
         "check",
@@ -444,9 +339,8 @@ fn json_has_the_schema_and_every_field() {
     );
 }
 
-#[test]
 fn text_report_and_troubles() {
-    let w = Work::new();
+    let w = with_base();
     w.write("draft.txt", &edit(&seed(), WEAKEN_FROM, WEAKEN_TO));
     let (code, out, _) = w.run(&["check", "draft.txt", "--against", "base.txt"]);
     assert_eq!(code, 1);
@@ -507,18 +401,6 @@ fn text_report_and_troubles() {
     assert!(err.contains("line 2"), "{err}");
 }
 
-/// A store with the seed committed at its store path, as a drafting team's
-/// repository looks.
-pub(crate) fn team_store() -> (Work, String) {
-    let w = Work::new();
-    w.git(&["init", "-q", "-b", "main"]);
-    w.write(SEED, &seed());
-    w.git(&["add", "."]);
-    w.commit("seed");
-    (w, SEED.to_owned())
-}
-
-#[test]
 fn the_pre_commit_and_ci_command_on_a_temporary_store() {
     let (w, path) = team_store();
     // The policy of the repository is found without --policy.
@@ -576,14 +458,13 @@ fn the_pre_commit_and_ci_command_on_a_temporary_store() {
 
 /// Issue 16: a pull request's own communique.toml cannot switch off the
 /// checks it is checked under when the policy comes from the base.
-#[test]
 fn policy_from_base_ignores_a_policy_the_change_itself_relaxes() {
     let (w, path) = team_store();
     // The base forbids a phrase, through a policy file its config names.
     w.write("policy.toml", "[[check.forbidden]]\nphrase = \"ISIL\"\n");
     w.write("communique.toml", "[defaults]\npolicy = \"policy.toml\"\n");
     w.git(&["add", "."]);
-    w.commit("policy");
+    w.commit_staged("policy");
     // The change weakens a commitment, uses the phrase, and turns it all off.
     let off = "[check.severity]\ncommitment-weakened = \"off\"\nforbidden-phrase = \"off\"\n";
     w.write("policy.toml", off);
@@ -594,7 +475,7 @@ fn policy_from_base_ignores_a_policy_the_change_itself_relaxes() {
         &edit(&draft, "Daesh/ISIS no longer", "ISIL no longer"),
     );
     w.git(&["add", "."]);
-    w.commit("relax");
+    w.commit_staged("relax");
     let (code, out, err) = w.run(&["check", "--base-rev", "HEAD~1", &path]);
     assert_eq!(
         code, 0,
@@ -612,9 +493,8 @@ fn policy_from_base_ignores_a_policy_the_change_itself_relaxes() {
 /// Issue 16 (neighbour of the confined lexicon and policy paths): a
 /// `communique.toml` committed as a symbolic link leading out of the
 /// repository is refused, not read as the policy.
-#[test]
 fn a_policy_file_linked_out_of_the_repository_is_refused() {
-    let w = Work::new();
+    let w = with_base();
     w.git(&["init", "-q"]);
     let outside = tempfile::tempdir().expect("temp dir");
     let target = outside.path().join("policy.toml");
@@ -629,3 +509,21 @@ fn a_policy_file_linked_out_of_the_repository_is_refused() {
     );
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+crate::tests![
+    an_unchanged_draft_passes,
+    commitment_weakened_is_an_error_at_its_line,
+    commitment_removed_points_after_the_sentence_before_it,
+    a_waiver_silences_exactly_its_sentence,
+    a_protected_sentence_must_stay_verbatim,
+    forbidden_phrase_with_a_suggestion_at_its_line,
+    required_phrase_missing_is_an_error_on_the_file,
+    brackets_opened_left_in_a_final_draft_and_unbalanced,
+    low_retention_is_a_warning,
+    plain_text_and_markdown_drafts_point_at_their_real_lines,
+    json_has_the_schema_and_every_field,
+    text_report_and_troubles,
+    the_pre_commit_and_ci_command_on_a_temporary_store,
+    policy_from_base_ignores_a_policy_the_change_itself_relaxes,
+    a_policy_file_linked_out_of_the_repository_is_refused,
+];

@@ -2,37 +2,17 @@
 //! errors. Alignment itself is tested in the library; these prove the flags
 //! are wired.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
-
-use crate::shared::corpus_file;
+use crate::support::harness::corpus_file;
+use crate::support::{communique, output, repo};
 
 const DRAFT: &str = "statements/d-isis-small-group/2021-03-26-joint-communique-draft.txt";
 const FINAL: &str = "statements/d-isis-small-group/2021-03-30-joint-communique.txt";
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn communique() -> Command {
-    let mut cmd = Command::cargo_bin("communique").expect("binary is built");
-    cmd.current_dir(repo())
-        .env_remove("NO_COLOR")
-        .env_remove("COMMUNIQUE_STORE")
-        // Keep the user's own configuration file out.
-        .env("COMMUNIQUE_CONFIG", "/nonexistent/communique-config.toml");
-    cmd
-}
-
 /// Runs the binary and returns (exit code, stdout, stderr).
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = communique().args(args).output().expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    output(communique().args(args).output().expect("runs"))
 }
 
 fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> String {
@@ -41,11 +21,8 @@ fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> String {
     path.to_string_lossy().into_owned()
 }
 
-#[test]
 fn the_seed_in_statements_is_what_normalize_makes_of_the_raw_text() {
-    let Some(raw) = corpus_file("d-isis-small-group/2021-03-30-joint-communique-raw.txt") else {
-        return;
-    };
+    let raw = corpus_file("d-isis-small-group/2021-03-30-joint-communique-raw.txt");
     let (code, out, err) = run(&[
         "normalize",
         raw.to_str().expect("utf-8 path"),
@@ -63,7 +40,6 @@ fn the_seed_in_statements_is_what_normalize_makes_of_the_raw_text() {
     assert_eq!(out, committed);
 }
 
-#[test]
 fn every_statement_file_reads_and_writes_back_to_the_same_bytes() {
     let mut n = 0;
     for series in std::fs::read_dir(repo().join("statements")).expect("statements/") {
@@ -92,7 +68,6 @@ fn every_statement_file_reads_and_writes_back_to_the_same_bytes() {
     assert!(n >= 2, "statements/ holds the seed and the draft");
 }
 
-#[test]
 fn normalize_json_has_the_documented_shape() {
     let (code, out, _) = run(&["normalize", FINAL, "--format", "json"]);
     assert_eq!(code, 0);
@@ -108,7 +83,6 @@ fn normalize_json_has_the_documented_shape() {
     assert_eq!(v.as_object().map(|o| o.len()), Some(2));
 }
 
-#[test]
 fn normalize_reads_stdin() {
     let out = communique()
         .args(["normalize", "-", "--date", "2020-06-04", "--title", "T"])
@@ -124,7 +98,6 @@ fn normalize_reads_stdin() {
     );
 }
 
-#[test]
 fn bad_input_is_one_line_on_stderr_and_exit_2() {
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
@@ -171,7 +144,6 @@ fn bad_input_is_one_line_on_stderr_and_exit_2() {
     }
 }
 
-#[test]
 fn bad_options_exit_2() {
     assert_eq!(run(&["diff", DRAFT, FINAL, "--threshold", "2"]).0, 2);
     assert_eq!(run(&["diff", DRAFT, FINAL, "--format", "pdf"]).0, 2);
@@ -182,7 +154,6 @@ fn bad_options_exit_2() {
     assert_eq!(run(&["--help"]).0, 0);
 }
 
-#[test]
 fn diff_exit_codes_follow_diff() {
     assert_eq!(run(&["diff", FINAL, FINAL]).0, 0);
     assert_eq!(run(&["diff", DRAFT, FINAL]).0, 1);
@@ -205,7 +176,6 @@ fn diff_exit_codes_follow_diff() {
     assert_eq!(run(&["diff", &a, &b, "--count", "quotes"]).0, 1);
 }
 
-#[test]
 fn color_only_when_asked_or_on_a_terminal() {
     let (_, plain, _) = run(&["diff", DRAFT, FINAL]);
     assert!(!plain.contains('\x1b'), "not a terminal: no color");
@@ -221,7 +191,6 @@ fn color_only_when_asked_or_on_a_terminal() {
     assert!(!String::from_utf8_lossy(&out.stdout).contains('\x1b'));
 }
 
-#[test]
 fn stat_prints_only_the_summary() {
     let (code, out, _) = run(&["diff", DRAFT, FINAL, "--stat"]);
     assert_eq!(code, 1);
@@ -235,7 +204,6 @@ fn stat_prints_only_the_summary() {
     );
 }
 
-#[test]
 fn json_rebuilds_both_documents() {
     let (code, out, _) = run(&["diff", DRAFT, FINAL, "--format", "json"]);
     assert_eq!(code, 1);
@@ -286,7 +254,6 @@ fn json_rebuilds_both_documents() {
     }
 }
 
-#[test]
 fn only_commitments_keeps_the_commitments_section() {
     let (code, out, _) = run(&["diff", DRAFT, FINAL, "--only", "commitments"]);
     assert_eq!(code, 1);
@@ -329,7 +296,6 @@ fn only_commitments_keeps_the_commitments_section() {
     );
 }
 
-#[test]
 fn a_user_lexicon_extends_or_replaces_and_a_bad_one_is_named() {
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
@@ -371,3 +337,18 @@ fn a_user_lexicon_extends_or_replaces_and_a_bad_one_is_named() {
         "{err}"
     );
 }
+
+crate::tests![
+    the_seed_in_statements_is_what_normalize_makes_of_the_raw_text[Shared],
+    every_statement_file_reads_and_writes_back_to_the_same_bytes,
+    normalize_json_has_the_documented_shape,
+    normalize_reads_stdin,
+    bad_input_is_one_line_on_stderr_and_exit_2,
+    bad_options_exit_2,
+    diff_exit_codes_follow_diff,
+    color_only_when_asked_or_on_a_terminal,
+    stat_prints_only_the_summary,
+    json_rebuilds_both_documents,
+    only_commitments_keeps_the_commitments_section,
+    a_user_lexicon_extends_or_replaces_and_a_bad_one_is_named,
+];

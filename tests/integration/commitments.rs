@@ -11,26 +11,20 @@ use communique::diff::{Change, CommitmentChange, Diff, Strength};
 use communique::import::import;
 use communique::statement::Statement;
 
-use crate::shared::corpus_file;
+use crate::support::harness::corpus_file;
 
-fn load(rel: &str) -> Option<Statement> {
-    let path = corpus_file(rel)?;
+fn load(rel: &str) -> Statement {
+    let path = corpus_file(rel);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    Some(import(&bytes, None, rel).unwrap_or_else(|e| panic!("{e}")))
+    import(&bytes, None, rel).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn strength_name(s: Option<Strength>) -> &'static str {
     s.map_or("none", Strength::name)
 }
 
-fn diff(old: &str, new: &str) -> Option<Diff> {
-    Some(compare(
-        &load(old)?,
-        &load(new)?,
-        old,
-        new,
-        &AlignOptions::default(),
-    ))
+fn diff(old: &str, new: &str) -> Diff {
+    compare(&load(old), &load(new), old, new, &AlignOptions::default())
 }
 
 fn entry<'a>(d: &'a Diff, new_prefix: &str) -> &'a Change {
@@ -40,14 +34,11 @@ fn entry<'a>(d: &'a Diff, new_prefix: &str) -> &'a Change {
         .unwrap_or_else(|| panic!("no entry with new sentence {new_prefix:?}"))
 }
 
-#[test]
 fn us_china_geneva_to_stockholm() {
-    let Some(d) = diff(
+    let d = diff(
         "us-china-trade-joint-statement/2025-05-12-us-china-geneva-joint-statement.txt",
         "us-china-trade-joint-statement/2025-08-11-us-china-stockholm-joint-statement.txt",
-    ) else {
-        return;
-    };
+    );
     let c = entry(
         &d,
         "The Parties recall the commitments under the Geneva Joint Statement",
@@ -113,11 +104,8 @@ fn us_china_geneva_to_stockholm() {
     }
 }
 
-#[test]
 fn g7_will_never_recognise_is_strong_and_negated() {
-    let Some(st) = load("g7-leaders-ukraine/2022-10-11-g7-statement-on-ukraine.txt") else {
-        return;
-    };
+    let st = load("g7-leaders-ukraine/2022-10-11-g7-statement-on-ukraine.txt");
     let lexicon = Lexicon::builtin();
     let found: Vec<_> = st
         .sentences()
@@ -131,11 +119,8 @@ fn g7_will_never_recognise_is_strong_and_negated() {
     }
 }
 
-#[test]
 fn un_resolution_preambular_none_operative_by_verb() {
-    let Some(st) = load("unga-tpnw/2024-12-02-a-res-79-38.txt") else {
-        return;
-    };
+    let st = load("unga-tpnw/2024-12-02-a-res-79-38.txt");
     let lexicon = Lexicon::builtin();
     let got: Vec<(String, &str)> = st
         .sentences()
@@ -165,11 +150,8 @@ fn un_resolution_preambular_none_operative_by_verb() {
     }
 }
 
-#[test]
 fn show_lists_a_statements_commitments() {
-    let out = assert_cmd::Command::cargo_bin("communique")
-        .expect("binary")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    let out = crate::support::communique()
         .args([
             "show",
             "statements/d-isis-small-group/2021-03-30-joint-communique.txt",
@@ -201,7 +183,6 @@ fn show_lists_a_statements_commitments() {
     );
 }
 
-#[test]
 fn the_seed_communiques_commitments() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("statements/d-isis-small-group/2021-03-30-joint-communique.txt");
@@ -274,7 +255,6 @@ fn change_of(old: &str, new: &str) -> (Option<CommitmentChange>, Vec<String>) {
 // Issue 15's change cases at the level of the diff, each expectation
 // written from COMMITMENTS.md before the clause comparison was built.
 
-#[test]
 fn commitments_two_clauses_swapping_order_are_unchanged() {
     let (change, reasons) = change_of(
         "We will fund the reconstruction programme, and we call on partners to join it.",
@@ -283,7 +263,6 @@ fn commitments_two_clauses_swapping_order_are_unchanged() {
     assert_eq!(change, Some(CommitmentChange::Unchanged), "{reasons:?}");
 }
 
-#[test]
 fn commitments_the_same_promise_in_other_words_is_reworded_not_removed() {
     let (change, reasons) = change_of(
         "We reaffirm our commitment to the goals of the Paris Agreement.",
@@ -292,7 +271,6 @@ fn commitments_the_same_promise_in_other_words_is_reworded_not_removed() {
     assert_eq!(change, Some(CommitmentChange::Reworded), "{reasons:?}");
 }
 
-#[test]
 fn commitments_case_alone_changes_nothing() {
     let (change, reasons) = change_of(
         "We will support the reconstruction of Ukraine.",
@@ -305,7 +283,6 @@ fn commitments_case_alone_changes_nothing() {
     );
 }
 
-#[test]
 fn commitments_a_clause_dropped_from_a_sentence_that_stays_is_removed() {
     let (change, reasons) = change_of(
         "We will fund the reconstruction programme, and commit to working with partners on its design.",
@@ -320,7 +297,6 @@ fn commitments_a_clause_dropped_from_a_sentence_that_stays_is_removed() {
     );
 }
 
-#[test]
 fn commitments_should_to_must_is_strengthened() {
     let (change, reasons) = change_of(
         "Disputes between the parties should be resolved peacefully.",
@@ -329,7 +305,6 @@ fn commitments_should_to_must_is_strengthened() {
     assert_eq!(change, Some(CommitmentChange::Strengthened), "{reasons:?}");
 }
 
-#[test]
 fn commitments_a_request_moved_inside_its_sentence_is_kept() {
     let (change, reasons) = change_of(
         "Requests the Secretary-General to render the necessary assistance for the third Meeting;",
@@ -338,7 +313,6 @@ fn commitments_a_request_moved_inside_its_sentence_is_kept() {
     assert_eq!(change, Some(CommitmentChange::Reworded), "{reasons:?}");
 }
 
-#[test]
 fn commitments_us_china_clause_ii_dropped_is_removed() {
     let (change, reasons) = change_of(
         "The United States will (i) modify the application of the additional rate for an initial period of 90 days; and (ii) removing the modified additional ad valorem rates of duty on those articles.",
@@ -346,3 +320,18 @@ fn commitments_us_china_clause_ii_dropped_is_removed() {
     );
     assert_eq!(change, Some(CommitmentChange::Removed), "{reasons:?}");
 }
+
+crate::tests![
+    us_china_geneva_to_stockholm[Shared],
+    g7_will_never_recognise_is_strong_and_negated[Shared],
+    un_resolution_preambular_none_operative_by_verb[Shared],
+    show_lists_a_statements_commitments,
+    the_seed_communiques_commitments,
+    commitments_two_clauses_swapping_order_are_unchanged,
+    commitments_the_same_promise_in_other_words_is_reworded_not_removed,
+    commitments_case_alone_changes_nothing,
+    commitments_a_clause_dropped_from_a_sentence_that_stays_is_removed,
+    commitments_should_to_must_is_strengthened,
+    commitments_a_request_moved_inside_its_sentence_is_kept,
+    commitments_us_china_clause_ii_dropped_is_removed,
+];

@@ -15,7 +15,7 @@ use communique::import::import;
 use communique::statement::Statement;
 use serde::Deserialize;
 
-use crate::shared::{corpus_texts, shared_dir};
+use crate::support::harness::{corpus_texts, shared_dir};
 
 /// One label file (the format of `../shared/eval/commitments/README.md`).
 #[derive(Deserialize)]
@@ -232,11 +232,8 @@ fn score_set(name: &str, files: &[PathBuf], corpus: &[PathBuf], lexicon: &Lexico
     s
 }
 
-#[test]
 fn commitments_scored_against_hand_labels() {
-    let (Some(shared), Some(corpus)) = (shared_dir(), corpus_texts()) else {
-        return;
-    };
+    let (shared, corpus) = (shared_dir(), corpus_texts());
     let lexicon = Lexicon::builtin();
     let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/commitments");
     let calibration = label_files(&shared.join("eval/commitments"));
@@ -265,3 +262,5 @@ fn commitments_scored_against_hand_labels() {
         s.change()
     );
 }
+
+crate::tests![commitments_scored_against_hand_labels[Shared],];

@@ -14,7 +14,7 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::store::TestStore;
+use crate::support::Sandbox;
 
 /// The seed of the kill delays; `COMMUNIQUE_CRASH_SEED` replays another.
 const SEED: u64 = 0x5eed_0016;
@@ -44,8 +44,8 @@ fn statement(n: usize, draft: usize) -> String {
 }
 
 /// `import` of draft `draft` of statement `n` (with `--revise` after the first).
-fn import_args(store: &TestStore, n: usize, draft: usize) -> Vec<String> {
-    let file = store.write(&format!("s{n}-d{draft}.txt"), &statement(n, draft));
+fn import_args(store: &Sandbox, n: usize, draft: usize) -> Vec<String> {
+    let file = store.file(&format!("s{n}-d{draft}.txt"), &statement(n, draft));
     let mut args = vec![
         "import".to_owned(),
         file,
@@ -64,23 +64,21 @@ fn import_args(store: &TestStore, n: usize, draft: usize) -> Vec<String> {
 }
 
 /// `git status --porcelain` with every untracked file listed.
-fn status(store: &TestStore) -> String {
+fn status(store: &Sandbox) -> String {
     store.git(&["status", "--porcelain", "--untracked-files=all"])
 }
 
 /// Whether `git diff` (with `args`) finds a difference: what `git commit -a`
 /// would commit.
-fn differs(store: &TestStore, args: &[&str]) -> bool {
-    let mut cmd = std::process::Command::new("git");
-    cmd.current_dir(store.root())
-        .args(["diff", "--quiet"])
-        .args(args);
+fn differs(store: &Sandbox, args: &[&str]) -> bool {
+    let mut cmd = store.command("git");
+    cmd.args(["diff", "--quiet"]).args(args);
     !cmd.status().expect("git runs").success()
 }
 
 /// What git shows right after a kill, or why it is wrong. `in_commit_point`:
 /// the journal was there.
-fn after_kill(store: &TestStore, in_commit_point: bool) -> Result<(), String> {
+fn after_kill(store: &Sandbox, in_commit_point: bool) -> Result<(), String> {
     let status = status(store);
     for line in status.lines() {
         let code = line.get(..2).unwrap_or(line);
@@ -102,7 +100,7 @@ fn after_kill(store: &TestStore, in_commit_point: bool) -> Result<(), String> {
 
 /// The store after a completed import: clean, no lock or temporary file of
 /// ours, and every statement HEAD holds in the working tree as committed.
-fn settled(store: &TestStore, statements: usize) -> Result<(), String> {
+fn settled(store: &Sandbox, statements: usize) -> Result<(), String> {
     let status = status(store);
     if !status.is_empty() {
         return Err(format!("git status is not clean: {status:?}"));
@@ -126,7 +124,7 @@ fn settled(store: &TestStore, statements: usize) -> Result<(), String> {
 }
 
 /// How long an uninterrupted import takes here, for the range of delays.
-fn import_time(store: &TestStore) -> Duration {
+fn import_time(store: &Sandbox) -> Duration {
     let start = Instant::now();
     let args = import_args(store, 0, 0);
     let (code, _, err) = store.run(&args.iter().map(String::as_str).collect::<Vec<_>>());
@@ -134,14 +132,13 @@ fn import_time(store: &TestStore) -> Duration {
     start.elapsed()
 }
 
-#[test]
 fn imports_killed_at_random_moments_lose_nothing() {
     let seed = std::env::var("COMMUNIQUE_CRASH_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(SEED);
     let mut rng = Rng(seed | 1);
-    let store = TestStore::new();
+    let store = Sandbox::with_store();
     let took = import_time(&store);
     // Statement 0 is in; drafts[n] is the draft of statement n in HEAD.
     let mut drafts = vec![0usize];
@@ -205,9 +202,8 @@ fn imports_killed_at_random_moments_lose_nothing() {
     assert!(Path::new(&store.root()).join("statements/crash").is_dir());
 }
 
-#[test]
 fn importing_text_in_head_but_missing_from_the_working_tree_restores_it() {
-    let store = TestStore::new();
+    let store = Sandbox::with_store();
     let args = import_args(&store, 1, 0);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     store.ok(&args);
@@ -227,9 +223,8 @@ fn importing_text_in_head_but_missing_from_the_working_tree_restores_it() {
     assert_eq!(status(&store), "");
 }
 
-#[test]
 fn a_symlinked_statements_folder_is_refused() {
-    let store = TestStore::new();
+    let store = Sandbox::with_store();
     let outside = store.root().with_file_name("outside");
     std::fs::create_dir(&outside).expect("folder");
     std::fs::remove_dir(store.root().join("statements")).expect("empty folder");
@@ -240,9 +235,8 @@ fn a_symlinked_statements_folder_is_refused() {
     assert_eq!(std::fs::read_dir(&outside).expect("outside").count(), 0);
 }
 
-#[test]
 fn a_committed_symlink_is_no_statement() {
-    let store = TestStore::new();
+    let store = Sandbox::with_store();
     let args = import_args(&store, 1, 0);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     store.ok(&args);
@@ -258,3 +252,10 @@ fn a_committed_symlink_is_no_statement() {
     assert!(!log.contains("link"), "{log}");
     store.refused(&["show", "crash/2024-02-01-link"], "2024-02-01-link");
 }
+
+crate::tests![
+    imports_killed_at_random_moments_lose_nothing,
+    importing_text_in_head_but_missing_from_the_working_tree_restores_it,
+    a_symlinked_statements_folder_is_refused,
+    a_committed_symlink_is_no_statement,
+];

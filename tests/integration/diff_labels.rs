@@ -12,7 +12,7 @@ use communique::import::import;
 use communique::statement::Statement;
 use serde::Deserialize;
 
-use crate::shared::shared_dir;
+use crate::support::harness::shared_dir;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -149,9 +149,8 @@ fn check(file: &Path, shared: &Path) -> Result<(), String> {
     }
 }
 
-#[test]
 fn hand_labelled_pairs() {
-    let Some(shared) = shared_dir() else { return };
+    let shared = shared_dir();
     let dir = repo().join("tests/fixtures/labels");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("labels folder")
@@ -174,3 +173,5 @@ fn hand_labelled_pairs() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+crate::tests![hand_labelled_pairs[Shared],];

@@ -236,7 +236,6 @@ pub(crate) fn check_json_rebuilds(a: &Statement, b: &Statement) -> Result<(), Te
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
-    #[test]
     fn a_statement_against_itself_is_all_same(a in statement()) {
         let d = diff(&a, &a);
         prop_assert!(d.changes.iter().all(|c| c.kind == ChangeKind::Same && c.editorial.is_empty()));
@@ -244,12 +243,10 @@ proptest! {
         prop_assert!(!d.has_changes());
     }
 
-    #[test]
     fn swapping_the_inputs_swaps_the_kinds((a, b) in revised_pair()) {
         check_symmetric(&a, &b)?;
     }
 
-    #[test]
     fn every_sentence_lands_in_exactly_one_entry((a, b) in revised_pair()) {
         let d = diff(&a, &b);
         let olds: usize = d.changes.iter().map(|c| c.old.len()).sum();
@@ -258,13 +255,19 @@ proptest! {
         prop_assert_eq!(news, b.sentence_count());
     }
 
-    #[test]
     fn the_json_report_rebuilds_both_documents((a, b) in revised_pair()) {
         check_json_rebuilds(&a, &b)?;
     }
 
-    #[test]
     fn no_panic_on_arbitrary_text(a in "\\PC{0,300}", b in "(\\PC|\n){0,300}") {
         diff_and_report(&a, &b);
     }
 }
+
+crate::tests![
+    a_statement_against_itself_is_all_same,
+    swapping_the_inputs_swaps_the_kinds,
+    every_sentence_lands_in_exactly_one_entry,
+    the_json_report_rebuilds_both_documents,
+    no_panic_on_arbitrary_text,
+];

@@ -17,7 +17,6 @@ fn round_trips(text: &str) {
 /// sentence_file: an escaped line with a space after the backslash read as
 /// a sentence starting with a space, which the writer (trimming) could not
 /// write back.
-#[test]
 fn sentence_file_escaped_line_with_a_space() {
     round_trips("+++\n+++\n\\ x\n");
     let st = read_sentence_file("+++\n+++\n\\ 1. x\n").expect("reads");
@@ -28,10 +27,14 @@ fn sentence_file_escaped_line_with_a_space() {
 
 /// sentence_file: a lone backslash is an empty sentence; written as an
 /// empty line it split the paragraph in two.
-#[test]
 fn sentence_file_lone_backslash() {
     round_trips("+++\n+++\nA.\n\\\nB.\n");
     let st = read_sentence_file("+++\n+++\nA.\n\\\nB.\n").expect("reads");
     assert_eq!(st.paragraphs.len(), 1);
     assert_eq!(st.paragraphs[0].sentences.len(), 3);
 }
+
+crate::tests![
+    sentence_file_escaped_line_with_a_space,
+    sentence_file_lone_backslash,
+];

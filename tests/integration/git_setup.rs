@@ -2,22 +2,15 @@
 //! isolated from the user's configuration: plain `git diff` shows the
 //! sentence report, setup is idempotent, `--uninstall` restores plain diffs.
 
-use std::process::Command;
-
-use crate::check::{WEAKEN_FROM, WEAKEN_TO, Work, edit, seed, team_store};
+use crate::support::seed::{WEAKEN_FROM, WEAKEN_TO, edit, seed, team_store};
+use crate::support::{Sandbox, output};
 
 /// Runs `program` in the work folder with the global git config at
 /// `home/.gitconfig` instead of nowhere.
-fn run_global(w: &Work, program: &str, args: &[&str]) -> (i32, String, String) {
-    let mut cmd = Command::new(program);
-    w.isolate(&mut cmd);
+fn run_global(w: &Sandbox, program: &str, args: &[&str]) -> (i32, String, String) {
+    let mut cmd = w.command(program);
     cmd.env("GIT_CONFIG_GLOBAL", w.path().join("home/.gitconfig"));
-    let out = cmd.args(args).output().expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    output(cmd.args(args).output().expect("runs"))
 }
 
 fn is_sentence_report(diff: &str) -> bool {
@@ -26,7 +19,6 @@ fn is_sentence_report(diff: &str) -> bool {
         && !diff.lines().any(|l| l.starts_with("@@ "))
 }
 
-#[test]
 fn after_setup_git_diff_shows_the_sentence_report() {
     let (w, path) = team_store();
     let (code, out, err) = w.run(&["git", "setup"]);
@@ -47,7 +39,7 @@ fn after_setup_git_diff_shows_the_sentence_report() {
     assert!(diff.contains("weakened"), "{diff}");
     // `git log -p --ext-diff` shows it for each commit.
     w.git(&["add", "."]);
-    w.commit("weaker");
+    w.commit_staged("weaker");
     let log = w.git(&["log", "-p", "--ext-diff", "-1", "--", &path]);
     assert!(is_sentence_report(&log), "{log}");
 
@@ -71,7 +63,6 @@ fn after_setup_git_diff_shows_the_sentence_report() {
     assert!(!w.path().join(".gitattributes").exists());
 }
 
-#[test]
 fn html_drafts_diff_as_sentence_files_and_patterns_are_configurable() {
     let (w, _) = team_store();
     let (code, out, _) = w.run(&["git", "setup", "--pattern", "drafts/**"]);
@@ -88,7 +79,7 @@ fn html_drafts_diff_as_sentence_files_and_patterns_are_configurable() {
         "The Ministers committed to act.\n\nThey met in Rome.\n",
     );
     w.git(&["add", "."]);
-    w.commit("drafts");
+    w.commit_staged("drafts");
     w.write("page.html", &page("intend"));
     w.write(
         "drafts/a.txt",
@@ -105,18 +96,19 @@ fn html_drafts_diff_as_sentence_files_and_patterns_are_configurable() {
     );
 }
 
-#[test]
 fn global_setup_configures_every_repository() {
     let (w, path) = team_store();
-    let bin = assert_cmd::cargo::cargo_bin("communique");
-    let bin = bin.to_str().expect("utf-8 path");
+    let bin = crate::support::sandbox::binary();
     let (code, out, err) = run_global(&w, bin, &["git", "setup", "--global"]);
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains(".gitconfig") || out.contains("diff.communique.command"),
         "{out}"
     );
-    assert!(w.path().join("home/git/attributes").is_file(), "{out}");
+    assert!(
+        w.path().join("home/.config/git/attributes").is_file(),
+        "{out}"
+    );
     assert!(!w.path().join(".gitattributes").exists());
     w.write(&path, &edit(&seed(), WEAKEN_FROM, WEAKEN_TO));
     let (_, diff, _) = run_global(&w, "git", &["diff"]);
@@ -126,3 +118,9 @@ fn global_setup_configures_every_repository() {
     let (_, diff, _) = run_global(&w, "git", &["diff"]);
     assert!(!is_sentence_report(&diff), "{diff}");
 }
+
+crate::tests![
+    after_setup_git_diff_shows_the_sentence_report,
+    html_drafts_diff_as_sentence_files_and_patterns_are_configurable,
+    global_setup_configures_every_repository,
+];

@@ -11,7 +11,7 @@
 
 use serde::Deserialize;
 
-use crate::shared::{corpus_file, corpus_texts, shared_dir};
+use crate::support::harness::{corpus_file, corpus_texts, shared_dir};
 
 #[derive(Deserialize)]
 struct Rule {
@@ -26,9 +26,8 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-#[test]
 fn golden_rules() {
-    let Some(shared) = shared_dir() else { return };
+    let shared = shared_dir();
     let path = shared.join("eval/segmentation/golden_rules_en.json");
     let json = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
@@ -61,11 +60,8 @@ fn paragraphs(text: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
 fn seed_communique_first_paragraph() {
-    let Some(path) = corpus_file("d-isis-small-group/2021-03-30-joint-communique-raw.txt") else {
-        return;
-    };
+    let path = corpus_file("d-isis-small-group/2021-03-30-joint-communique-raw.txt");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let paragraphs = paragraphs(&text);
@@ -79,9 +75,8 @@ fn seed_communique_first_paragraph() {
     assert!(sentences[3].contains("statement of June 4, 2020, committed"));
 }
 
-#[test]
 fn corpus_segments_cleanly() {
-    let Some(files) = corpus_texts() else { return };
+    let files = corpus_texts();
     assert!(!files.is_empty());
     for path in files {
         let text = std::fs::read_to_string(&path)
@@ -120,3 +115,9 @@ fn corpus_segments_cleanly() {
         }
     }
 }
+
+crate::tests![
+    golden_rules[Shared],
+    seed_communique_first_paragraph[Shared],
+    corpus_segments_cleanly[Shared],
+];

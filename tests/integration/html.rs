@@ -25,7 +25,8 @@ use communique::report;
 use serde_json::{Value, json};
 
 use crate::reports::load;
-use crate::shared::corpus_file;
+use crate::support::Need;
+use crate::support::harness::{CHROMIUM, corpus_file, tool};
 
 fn html(diff: &Diff, only_commitments: bool) -> String {
     let mut out = Vec::new();
@@ -90,7 +91,6 @@ fn assert_covers_every_sentence(page: &str, old: &Statement, new: &Statement) {
     assert_eq!(page.matches("class=\"anchor\"").count(), anchors);
 }
 
-#[test]
 fn html_is_self_contained_escaped_and_covers_every_sentence() {
     // Markup, ampersands and quotes in statement text, a sentence that moves
     // and one that is reworded.
@@ -147,7 +147,6 @@ fn html_is_self_contained_escaped_and_covers_every_sentence() {
     assert!(page.contains(&format!("href=\"#n-{}-{}\"", to.paragraph, to.sentence)));
 }
 
-#[test]
 fn html_covers_every_sentence_of_the_bundled_pair() {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let old_path = "statements/d-isis-small-group/2021-03-26-joint-communique-draft.txt";
@@ -179,24 +178,24 @@ fn html_covers_every_sentence_of_the_bundled_pair() {
 
 /// The UN pair the browser loads, with the title and date that
 /// `communique import --title T --date D` would record for each.
-fn tpnw() -> Option<(Diff, Statement, Statement)> {
-    let read = |file: &str, title: &str, date: &str| -> Option<Statement> {
-        let path = corpus_file(&format!("unga-tpnw/{file}.txt"))?;
+fn tpnw() -> (Diff, Statement, Statement) {
+    let read = |file: &str, title: &str, date: &str| -> Statement {
+        let path = corpus_file(&format!("unga-tpnw/{file}.txt"));
         let mut s = load(&path, file);
         s.meta.title = Some(title.to_owned());
         s.meta.date = Some(date.to_owned());
-        Some(s)
+        s
     };
     let old = read(
         "2023-12-04-a-res-78-35",
         "Treaty on the Prohibition of Nuclear Weapons (A/RES/78/35)",
         "2023-12-04",
-    )?;
+    );
     let new = read(
         "2024-12-02-a-res-79-38",
         "Treaty on the Prohibition of Nuclear Weapons (A/RES/79/38)",
         "2024-12-02",
-    )?;
+    );
     let diff = compare(
         &old,
         &new,
@@ -204,17 +203,12 @@ fn tpnw() -> Option<(Diff, Statement, Statement)> {
         "unga-tpnw/2024-12-02-a-res-79-38",
         &AlignOptions::default(),
     );
-    Some((diff, old, new))
+    (diff, old, new)
 }
 
-#[test]
 fn html_report_in_chromium() {
-    let Some((diff, old, new)) = tpnw() else {
-        return;
-    };
-    let Some(browser) = Browser::start() else {
-        return;
-    };
+    let (diff, old, new) = tpnw();
+    let browser = Browser::start();
     let started = Instant::now();
     let dir = tempfile::tempdir().expect("temp dir");
     let page = dir.path().join("tpnw.html");
@@ -318,14 +312,6 @@ fn shot_path(temp: &tempfile::TempDir, name: &str) -> PathBuf {
     }
 }
 
-/// A program on PATH, or `None`.
-fn which(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(name))
-        .find(|p| p.is_file())
-}
-
 /// Chromium under `chromedriver`, with one WebDriver session: the few
 /// commands the test needs, over plain HTTP on the loopback interface.
 struct Browser {
@@ -338,23 +324,11 @@ struct Browser {
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 impl Browser {
-    /// Starts chromedriver and a headless Chromium session; `None` with a
-    /// notice when either is missing (a failure under `CI=true`).
-    fn start() -> Option<Browser> {
-        let chromium = ["chromium", "chromium-browser", "google-chrome"]
-            .into_iter()
-            .find_map(which);
-        let (Some(chromium), Some(chromedriver)) = (chromium, which("chromedriver")) else {
-            if std::env::var("CI").is_ok_and(|v| v == "true") {
-                panic!(
-                    "chromium and chromedriver are needed under CI=true (apt-get install chromium chromium-driver)"
-                );
-            }
-            eprintln!(
-                "notice: chromium or chromedriver is not installed; skipping the browser test"
-            );
-            return None;
-        };
+    /// Starts chromedriver and a headless Chromium session (for a test that
+    /// declares [`Need::Chromium`](crate::support::Need)).
+    fn start() -> Browser {
+        let chromium = tool(Need::Chromium, CHROMIUM);
+        let chromedriver = tool(Need::Chromium, &["chromedriver"]);
         // A free port: bind to port 0, note it, let it go for chromedriver.
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
@@ -395,7 +369,7 @@ impl Browser {
             .as_str()
             .unwrap_or_else(|| panic!("no session: {answer}"))
             .to_owned();
-        Some(browser)
+        browser
     }
 
     fn wait_until_ready(&self) {
@@ -568,3 +542,9 @@ impl Drop for Browser {
         let _ = self.driver.wait();
     }
 }
+
+crate::tests![
+    html_is_self_contained_escaped_and_covers_every_sentence,
+    html_covers_every_sentence_of_the_bundled_pair,
+    html_report_in_chromium[Shared, Chromium],
+];

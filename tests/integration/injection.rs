@@ -5,7 +5,8 @@
 //! names that are options or carry workflow commands. Every command's
 //! output is checked for raw control characters.
 
-use crate::check::{SEED, WEAKEN_FROM, WEAKEN_TO, Work, edit, seed, team_store};
+use crate::support::Sandbox;
+use crate::support::seed::{SEED, WEAKEN_FROM, WEAKEN_TO, edit, seed, team_store, with_base};
 
 /// The hostile statement's path in the team store.
 const EVIL: &str = "statements/d-isis-small-group/2021-04-01-evil.txt";
@@ -34,7 +35,7 @@ fn evil_file() -> String {
 
 /// The team store with the hostile statement committed by plain git, with
 /// an escape in the commit message and the author's name.
-fn hostile_store() -> Work {
+fn hostile_store() -> Sandbox {
     let (w, _) = team_store();
     w.write(EVIL, &evil_file());
     w.git(&["add", "."]);
@@ -70,7 +71,6 @@ fn only_colors(text: &str) -> bool {
     }) && raw_controls(&text.replace('\u{1b}', "")).is_empty()
 }
 
-#[test]
 fn no_command_prints_the_escapes_of_a_committed_sentence_file_raw() {
     let w = hostile_store();
     let commands: &[&[&str]] = &[
@@ -118,7 +118,6 @@ fn no_command_prints_the_escapes_of_a_committed_sentence_file_raw() {
     assert!(only_colors(&out), "{out:?}");
 }
 
-#[test]
 fn the_git_diff_driver_prints_no_escape_raw() {
     let w = hostile_store();
     let (code, _, err) = w.run(&["git", "setup"]);
@@ -134,9 +133,8 @@ fn the_git_diff_driver_prints_no_escape_raw() {
     assert!(raw_controls(report).is_empty(), "{report:?}");
 }
 
-#[test]
 fn import_normalizes_controls_and_bidi_overrides_away() {
-    let w = Work::new();
+    let w = with_base();
     let (code, _, err) = w.run(&["init", "store", "-q"]);
     assert_eq!(code, 0, "{err}");
     w.write(
@@ -184,9 +182,8 @@ fn import_normalizes_controls_and_bidi_overrides_away() {
     assert!(txt.contains("They will meet again."), "{txt}");
 }
 
-#[test]
 fn a_bidi_override_cannot_make_the_redline_lie() {
-    let w = Work::new();
+    let w = with_base();
     w.write("old.txt", "The budget is 100 dollars.\n");
     w.write("new.txt", "The budget is \u{202E}001\u{202C} dollars.\n");
     let (code, out, err) = w.run(&["diff", "old.txt", "new.txt", "--color", "never"]);
@@ -196,9 +193,8 @@ fn a_bidi_override_cannot_make_the_redline_lie() {
     assert!(raw_controls(&out).is_empty(), "{out:?}");
 }
 
-#[test]
 fn the_markdown_report_escapes_every_header_field_and_neutralises_mentions() {
-    let w = Work::new();
+    let w = with_base();
     let front =
         |title: &str, date: &str| format!("+++\ntitle = {title:?}\ndate = {date:?}\n+++\n\n");
     w.write(
@@ -236,9 +232,8 @@ fn the_markdown_report_escapes_every_header_field_and_neutralises_mentions() {
     assert!(!md.lines().any(|l| l.starts_with("## Injected")), "{md}");
 }
 
-#[test]
 fn github_annotations_escape_a_file_name_that_holds_workflow_commands() {
-    let w = Work::new();
+    let w = with_base();
     let name = "d\n::add-mask::secret\n::error title=pwned::owned%0A.txt";
     w.write(name, &edit(&seed(), WEAKEN_FROM, WEAKEN_TO));
     let (code, out, err) = w.run(&["check", name, "--against", "base.txt", "--format", "github"]);
@@ -256,7 +251,6 @@ fn github_annotations_escape_a_file_name_that_holds_workflow_commands() {
     );
 }
 
-#[test]
 fn the_git_diff_driver_takes_file_names_that_look_like_options() {
     let (w, _) = team_store();
     let (code, _, err) = w.run(&["git", "setup", "--pattern", "*.txt", "--pattern", "-"]);
@@ -270,7 +264,7 @@ fn the_git_diff_driver_takes_file_names_that_look_like_options() {
         |city: &str| format!("<html><main><p>The Ministers met in {city}.</p></main></html>");
     w.write("--help.html", &page("Rome"));
     w.git(&["add", "."]);
-    w.commit("option-like names");
+    w.commit_staged("option-like names");
     for name in names {
         w.write(name, &edit(&seed(), WEAKEN_FROM, WEAKEN_TO));
     }
@@ -290,7 +284,6 @@ fn the_git_diff_driver_takes_file_names_that_look_like_options() {
 /// The note that press-release furniture was left out names the file: a
 /// name holding a terminal escape is shown escaped there too (`normalize`
 /// and `import` both print it).
-#[test]
 fn the_dropped_furniture_note_escapes_the_file_name() {
     let (w, _) = team_store();
     let name = "pr\u{1b}]0;PWNED\u{7}\u{202e}.txt";
@@ -309,3 +302,14 @@ fn the_dropped_furniture_note_escapes_the_file_name() {
         assert!(err.contains(r"pr\u{1b}]0;PWNED\u{7}\u{202e}.txt"), "{err}");
     }
 }
+
+crate::tests![
+    no_command_prints_the_escapes_of_a_committed_sentence_file_raw,
+    the_git_diff_driver_prints_no_escape_raw,
+    import_normalizes_controls_and_bidi_overrides_away,
+    a_bidi_override_cannot_make_the_redline_lie,
+    the_markdown_report_escapes_every_header_field_and_neutralises_mentions,
+    github_annotations_escape_a_file_name_that_holds_workflow_commands,
+    the_git_diff_driver_takes_file_names_that_look_like_options,
+    the_dropped_furniture_note_escapes_the_file_name,
+];

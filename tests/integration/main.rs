@@ -1,5 +1,10 @@
 //! Integration tests, as one test binary (faster to build and link than one
-//! binary per file).
+//! binary per file), run by the harness of `tests/support/harness.rs`: each
+//! file lists its tests with `crate::tests![…]` and what each needs, and a
+//! test whose needs are absent is reported ignored.
+
+#[path = "../support/mod.rs"]
+mod support;
 
 mod check;
 mod cli;
@@ -12,12 +17,57 @@ mod fuzz_regressions;
 mod git_setup;
 mod golden_rules;
 mod html;
-mod import;
-mod importers;
+mod import_formats;
+mod import_text;
 mod injection;
 mod reports;
-mod shared;
 mod store;
 mod trace;
 mod unicode_props;
 mod ux;
+
+/// A `#[test]` function is compiled out of this binary (it has its own
+/// harness), so it would never run: every test is listed in its file's
+/// `crate::tests![…]` instead, where leaving one out is a dead-code error.
+fn no_integration_test_uses_the_test_attribute() {
+    let folder = support::repo().join("tests/integration");
+    for entry in std::fs::read_dir(&folder).expect("tests/integration") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("a test file");
+        assert!(
+            !text.lines().any(|l| l.trim() == "#[test]"),
+            "{}: list the test in `crate::tests![…]` instead of #[test]",
+            path.display()
+        );
+    }
+}
+
+crate::tests![no_integration_test_uses_the_test_attribute];
+
+fn main() {
+    support::harness::run(&[
+        TESTS,
+        check::TESTS,
+        cli::TESTS,
+        commitments::TESTS,
+        commitments_scores::TESTS,
+        crash::TESTS,
+        diff_labels::TESTS,
+        diff_props::TESTS,
+        fuzz_regressions::TESTS,
+        git_setup::TESTS,
+        golden_rules::TESTS,
+        html::TESTS,
+        import_formats::TESTS,
+        import_text::TESTS,
+        injection::TESTS,
+        reports::TESTS,
+        store::TESTS,
+        trace::TESTS,
+        unicode_props::TESTS,
+        ux::TESTS,
+    ]);
+}

@@ -11,7 +11,7 @@ use communique::diff::Diff;
 use communique::import::import;
 use communique::report::{self, ReportOptions, Theme};
 
-use crate::shared::corpus_file;
+use crate::support::harness::corpus_file;
 
 pub(crate) fn load(path: &PathBuf, name: &str) -> communique::Statement {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -31,16 +31,16 @@ fn bundled() -> Diff {
     )
 }
 
-fn tpnw() -> Option<Diff> {
+fn tpnw() -> Diff {
     let old = "unga-tpnw/2023-12-04-a-res-78-35.txt";
     let new = "unga-tpnw/2024-12-02-a-res-79-38.txt";
-    Some(compare(
-        &load(&corpus_file(old)?, old),
-        &load(&corpus_file(new)?, new),
+    compare(
+        &load(&corpus_file(old), old),
+        &load(&corpus_file(new), new),
         old,
         new,
         &AlignOptions::default(),
-    ))
+    )
 }
 
 fn terminal(diff: &Diff, context: usize) -> String {
@@ -67,40 +67,43 @@ fn json(diff: &Diff) -> String {
     String::from_utf8(out).expect("utf-8")
 }
 
-#[test]
 fn bundled_terminal() {
     insta::assert_snapshot!(terminal(&bundled(), 0));
 }
 
-#[test]
 fn bundled_terminal_with_context() {
     insta::assert_snapshot!(terminal(&bundled(), 1));
 }
 
-#[test]
 fn bundled_markdown() {
     insta::assert_snapshot!(markdown(&bundled()));
 }
 
-#[test]
 fn bundled_json() {
     insta::assert_snapshot!(json(&bundled()));
 }
 
-#[test]
 fn tpnw_terminal() {
-    let Some(d) = tpnw() else { return };
+    let d = tpnw();
     insta::assert_snapshot!(terminal(&d, 0));
 }
 
-#[test]
 fn tpnw_markdown() {
-    let Some(d) = tpnw() else { return };
+    let d = tpnw();
     insta::assert_snapshot!(markdown(&d));
 }
 
-#[test]
 fn tpnw_json() {
-    let Some(d) = tpnw() else { return };
+    let d = tpnw();
     insta::assert_snapshot!(json(&d));
 }
+
+crate::tests![
+    bundled_terminal,
+    bundled_terminal_with_context,
+    bundled_markdown,
+    bundled_json,
+    tpnw_terminal[Shared],
+    tpnw_markdown[Shared],
+    tpnw_json[Shared],
+];

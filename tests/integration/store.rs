@@ -4,153 +4,43 @@
 //! project's own `statements/` is only read.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command as StdCommand, Output};
 
-use assert_cmd::Command;
-
-use crate::shared::corpus_file;
+use crate::support::harness::corpus_file;
+use crate::support::{Sandbox, communique, output};
 
 const Y2023: &str = "unga-tpnw/2023-12-04-a-res-78-35.txt";
 const Y2024: &str = "unga-tpnw/2024-12-02-a-res-79-38.txt";
 const L18: &str = "unga-tpnw/2025-10-10-a-c-1-80-l-18.txt";
 const R2025: &str = "unga-tpnw/2025-12-01-a-res-80-54.txt";
 
-/// A temporary store and a home folder that keeps the user's git config out
-/// (other test files build their stores with it too).
-pub(crate) struct TestStore {
-    dir: tempfile::TempDir,
+/// Imports a corpus file into unga-tpnw with the date its name starts with.
+fn import(store: &Sandbox, file: &Path, extra: &[&str]) -> (i32, String, String) {
+    let name = file.file_name().and_then(|n| n.to_str()).expect("name");
+    let mut args = vec![
+        "import",
+        file.to_str().expect("utf-8 path"),
+        "--series",
+        "unga-tpnw",
+    ];
+    if !extra.contains(&"--date") {
+        args.extend_from_slice(&["--date", &name[..10]]);
+    }
+    args.extend_from_slice(extra);
+    store.run(&args)
 }
 
-impl TestStore {
-    /// An empty temp folder, not yet a store.
-    fn empty() -> TestStore {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::create_dir(dir.path().join("home")).expect("home");
-        std::fs::create_dir(dir.path().join("store")).expect("store");
-        TestStore { dir }
-    }
-
-    /// A temp store made by `communique init`.
-    pub(crate) fn new() -> TestStore {
-        let store = TestStore::empty();
-        store.ok(&["init"]);
-        store
-    }
-
-    pub(crate) fn root(&self) -> PathBuf {
-        self.dir.path().join("store")
-    }
-
-    fn isolate(&self, cmd: &mut StdCommand) {
-        let home = self.dir.path().join("home");
-        cmd.env("HOME", &home)
-            .env("XDG_CONFIG_HOME", &home)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env_remove("COMMUNIQUE_STORE")
-            .env_remove("COMMUNIQUE_CONFIG")
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("GIT_INDEX_FILE")
-            .env_remove("NO_COLOR");
-    }
-
-    /// The binary, run in the store's root, isolated.
-    pub(crate) fn cmd(&self) -> StdCommand {
-        let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("communique"));
-        cmd.current_dir(self.root());
-        self.isolate(&mut cmd);
-        cmd
-    }
-
-    /// Runs the binary: (exit code, stdout, stderr).
-    pub(crate) fn run(&self, args: &[&str]) -> (i32, String, String) {
-        output(self.cmd().args(args).output().expect("runs"))
-    }
-
-    /// Runs the binary and expects exit 0 (or 1 for a diff with changes).
-    pub(crate) fn ok(&self, args: &[&str]) -> String {
-        let (code, out, err) = self.run(args);
-        assert!(code == 0 || code == 1, "{args:?} failed ({code}): {err}");
-        out
-    }
-
-    /// Runs the binary and expects a one-line error holding `expected`.
-    pub(crate) fn refused(&self, args: &[&str], expected: &str) -> String {
-        let (code, out, err) = self.run(args);
-        assert_eq!(code, 2, "{args:?} should fail: {out}{err}");
-        assert_eq!(err.lines().count(), 1, "{args:?}: one line: {err}");
-        assert!(err.starts_with("communique: "), "{err}");
-        assert!(err.contains(expected), "{args:?}: says {expected:?}: {err}");
-        err
-    }
-
-    /// Runs git in the store, isolated, and returns its stdout.
-    pub(crate) fn git(&self, args: &[&str]) -> String {
-        let mut cmd = StdCommand::new("git");
-        cmd.current_dir(self.root()).args(args);
-        self.isolate(&mut cmd);
-        let (code, out, err) = output(cmd.output().expect("git runs"));
-        assert_eq!(code, 0, "git {args:?}: {err}");
-        out
-    }
-
-    /// Commits what the index holds with plain git, as a user would.
-    pub(crate) fn commit_staged(&self, message: &str) {
-        self.git(&[
-            "-c",
-            "user.name=T",
-            "-c",
-            "user.email=t@x",
-            "commit",
-            "-qm",
-            message,
-        ]);
-    }
-
-    /// Imports a corpus file into unga-tpnw with the date its name starts with.
-    fn import(&self, file: &Path, extra: &[&str]) -> (i32, String, String) {
-        let name = file.file_name().and_then(|n| n.to_str()).expect("name");
-        let mut args = vec![
-            "import",
-            file.to_str().expect("utf-8 path"),
-            "--series",
-            "unga-tpnw",
-        ];
-        if !extra.contains(&"--date") {
-            args.extend_from_slice(&["--date", &name[..10]]);
-        }
-        args.extend_from_slice(extra);
-        self.run(&args)
-    }
-
-    pub(crate) fn write(&self, name: &str, text: &str) -> String {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, text).expect("write");
-        path.to_string_lossy().into_owned()
-    }
-}
-
-fn output(out: Output) -> (i32, String, String) {
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-/// The corpus files, or `None` (skip) where `../shared` is absent.
-fn corpus(names: &[&str]) -> Option<Vec<PathBuf>> {
+/// The corpus files.
+fn corpus(names: &[&str]) -> Vec<PathBuf> {
     names.iter().map(|n| corpus_file(n)).collect()
 }
 
 /// A store holding 2023, 2024, and the 2025 statement as two drafts (the
 /// First Committee draft L.18, then the adopted text with --revise).
-fn tpnw_store() -> Option<TestStore> {
-    let files = corpus(&[Y2023, Y2024, L18, R2025])?;
-    let store = TestStore::new();
+fn tpnw_store() -> Sandbox {
+    let files = corpus(&[Y2023, Y2024, L18, R2025]);
+    let store = Sandbox::with_store();
     for file in &files[..2] {
-        let (code, out, err) = store.import(file, &[]);
+        let (code, out, err) = import(&store, file, &[]);
         assert_eq!(code, 0, "{err}");
         assert!(out.contains(": imported (commit "), "{out}");
     }
@@ -162,9 +52,10 @@ fn tpnw_store() -> Option<TestStore> {
         "-m",
         "L.18 as tabled",
     ];
-    let (code, _, err) = store.import(&files[2], &draft);
+    let (code, _, err) = import(&store, &files[2], &draft);
     assert_eq!(code, 0, "{err}");
-    let (code, out, err) = store.import(
+    let (code, out, err) = import(
+        &store,
         &files[3],
         &["--date", "2025-12-01", "--id", "tpnw", "--revise"],
     );
@@ -173,12 +64,11 @@ fn tpnw_store() -> Option<TestStore> {
         out.starts_with("unga-tpnw/2025-12-01-tpnw: revised (commit "),
         "{out}"
     );
-    Some(store)
+    store
 }
 
-#[test]
 fn init_makes_a_store_and_only_adds_what_is_missing() {
-    let store = TestStore::empty();
+    let store = Sandbox::with_empty_store();
     let out = store.ok(&["init"]);
     assert!(out.contains("initialized an empty store"), "{out}");
     assert!(store.root().join("statements").is_dir());
@@ -186,19 +76,18 @@ fn init_makes_a_store_and_only_adds_what_is_missing() {
     assert!(store.ok(&["init"]).contains("already a store"));
     assert_eq!(store.ok(&["log"]), "", "an empty store logs nothing");
 
-    let plain = TestStore::empty();
+    let plain = Sandbox::with_empty_store();
     plain.git(&["init", "-q"]);
     assert!(plain.ok(&["init"]).contains("added statements/"));
-    let sub = TestStore::empty();
+    let sub = Sandbox::with_empty_store();
     let (code, out, err) = sub.run(&["init", "nested/store"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("nested/store"), "{out}");
     assert!(sub.root().join("nested/store/statements").is_dir());
 }
 
-#[test]
 fn import_log_show_history_and_diff_by_refs() {
-    let Some(store) = tpnw_store() else { return };
+    let store = tpnw_store();
     assert_eq!(store.git(&["status", "--porcelain"]), "", "clean tree");
     assert_eq!(store.git(&["rev-list", "--count", "HEAD"]), "4\n");
 
@@ -267,7 +156,7 @@ fn import_log_show_history_and_diff_by_refs() {
     assert_eq!(latest["old"]["ref"], "unga-tpnw/2024-12-02-a-res-79-38");
     assert_eq!(latest["new"]["ref"], "unga-tpnw/2025-12-01-tpnw");
     // A file and a ref mix.
-    let file = corpus_file(Y2023).expect("corpus");
+    let file = corpus_file(Y2023);
     let mixed = json(&[file.to_str().expect("path"), "unga-tpnw/2024"]);
     assert_eq!(mixed["summary"], full["summary"]);
 
@@ -295,15 +184,12 @@ fn import_log_show_history_and_diff_by_refs() {
     assert_eq!(one.lines().count(), 2, "history up to a revision: {one}");
 }
 
-#[test]
 fn identical_text_changes_nothing_and_different_text_needs_revise() {
-    let Some(files) = corpus(&[Y2023, Y2024]) else {
-        return;
-    };
-    let store = TestStore::new();
-    assert_eq!(store.import(&files[0], &[]).0, 0);
+    let files = corpus(&[Y2023, Y2024]);
+    let store = Sandbox::with_store();
+    assert_eq!(import(&store, &files[0], &[]).0, 0);
     let head = store.git(&["rev-parse", "HEAD"]);
-    let (code, out, err) = store.import(&files[0], &[]);
+    let (code, out, err) = import(&store, &files[0], &[]);
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains("unchanged (the store already holds this text)"),
@@ -320,13 +206,14 @@ fn identical_text_changes_nothing_and_different_text_needs_revise() {
     assert_eq!(store.git(&["status", "--porcelain"]), "", "nothing written");
 }
 
-#[test]
 fn authors_come_from_the_flag_the_git_config_or_the_default() {
-    let Some(files) = corpus(&[Y2023, Y2024]) else {
-        return;
-    };
-    let store = TestStore::new();
-    let (code, _, err) = store.import(&files[0], &["--author", "Ada Lovelace <ada@example.org>"]);
+    let files = corpus(&[Y2023, Y2024]);
+    let store = Sandbox::with_store();
+    let (code, _, err) = import(
+        &store,
+        &files[0],
+        &["--author", "Ada Lovelace <ada@example.org>"],
+    );
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         store.git(&["log", "-1", "--format=%an <%ae>"]),
@@ -334,19 +221,16 @@ fn authors_come_from_the_flag_the_git_config_or_the_default() {
     );
     store.git(&["config", "user.name", "Grace Hopper"]);
     store.git(&["config", "user.email", "grace@example.org"]);
-    assert_eq!(store.import(&files[1], &[]).0, 0);
+    assert_eq!(import(&store, &files[1], &[]).0, 0);
     assert_eq!(
         store.git(&["log", "-1", "--format=%an <%ae> / %cn <%ce>"]),
         "Grace Hopper <grace@example.org> / Grace Hopper <grace@example.org>\n"
     );
 }
 
-#[test]
 fn import_leaves_the_users_other_changes_alone() {
-    let Some(files) = corpus(&[Y2023]) else {
-        return;
-    };
-    let store = TestStore::new();
+    let files = corpus(&[Y2023]);
+    let store = Sandbox::with_store();
     std::fs::write(store.root().join("notes.md"), "v1\n").expect("write");
     store.git(&["add", "notes.md"]);
     store.git(&[
@@ -364,7 +248,7 @@ fn import_leaves_the_users_other_changes_alone() {
     let before = store.git(&["status", "--porcelain"]);
     assert_eq!(before, " M notes.md\nA  staged.md\n");
 
-    assert_eq!(store.import(&files[0], &[]).0, 0);
+    assert_eq!(import(&store, &files[0], &[]).0, 0);
     assert_eq!(
         store.git(&["status", "--porcelain"]),
         before,
@@ -380,13 +264,10 @@ fn import_leaves_the_users_other_changes_alone() {
     );
 }
 
-#[test]
 fn refs_without_a_revision_read_the_working_tree_log_reads_head() {
-    let Some(files) = corpus(&[Y2023]) else {
-        return;
-    };
-    let store = TestStore::new();
-    assert_eq!(store.import(&files[0], &[]).0, 0);
+    let files = corpus(&[Y2023]);
+    let store = Sandbox::with_store();
+    assert_eq!(import(&store, &files[0], &[]).0, 0);
     let file = store
         .root()
         .join("statements/unga-tpnw/2023-12-04-a-res-78-35.txt");
@@ -414,7 +295,7 @@ fn refs_without_a_revision_read_the_working_tree_log_reads_head() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("1 added"), "{out}");
     // Importing over uncommitted edits is refused rather than losing them.
-    let other = store.write("other.txt", "A different text.\n");
+    let other = store.file("other.txt", "A different text.\n");
     store.refused(
         &[
             "import",
@@ -431,15 +312,12 @@ fn refs_without_a_revision_read_the_working_tree_log_reads_head() {
     );
 }
 
-#[test]
 fn the_store_is_found_from_a_subfolder_the_environment_or_the_flag() {
-    let Some(files) = corpus(&[Y2023]) else {
-        return;
-    };
-    let store = TestStore::new();
-    assert_eq!(store.import(&files[0], &[]).0, 0);
+    let files = corpus(&[Y2023]);
+    let store = Sandbox::with_store();
+    assert_eq!(import(&store, &files[0], &[]).0, 0);
     let log = store.ok(&["log"]);
-    let elsewhere = store.dir.path().join("home");
+    let elsewhere = store.path().join("home");
     let sub = store.root().join("statements/unga-tpnw");
     let run = |dir: &Path, args: &[&str], env: Option<&Path>| {
         let mut cmd = store.cmd();
@@ -450,7 +328,7 @@ fn the_store_is_found_from_a_subfolder_the_environment_or_the_flag() {
         output(cmd.output().expect("runs"))
     };
     assert_eq!(run(&sub, &["log"], None).1, log);
-    assert_eq!(run(&elsewhere, &["log"], Some(&store.root())).1, log);
+    assert_eq!(run(&elsewhere, &["log"], Some(store.root())).1, log);
     let root = store.root();
     let flag = root.to_str().expect("path");
     assert_eq!(run(&elsewhere, &["--store", flag, "log"], None).1, log);
@@ -460,12 +338,9 @@ fn the_store_is_found_from_a_subfolder_the_environment_or_the_flag() {
     assert!(out.contains("78/35"), "{out}");
 }
 
-#[test]
 fn every_refusal_is_one_line_naming_what_to_do() {
-    let Some(files) = corpus(&[Y2023, Y2024]) else {
-        return;
-    };
-    let store = TestStore::new();
+    let files = corpus(&[Y2023, Y2024]);
+    let store = Sandbox::with_store();
     let y2023 = files[0].to_str().expect("path");
     for (series, expected) in [
         ("../escape", "\"..\" would lead out of the store"),
@@ -496,7 +371,7 @@ fn every_refusal_is_one_line_naming_what_to_do() {
         );
     }
     // No date in the text nor in the file name.
-    let undated = store.write(
+    let undated = store.file(
         "resolution.txt",
         &std::fs::read_to_string(y2023).expect("corpus file"),
     );
@@ -538,8 +413,8 @@ fn every_refusal_is_one_line_naming_what_to_do() {
         "nothing committed"
     );
 
-    assert_eq!(store.import(&files[0], &[]).0, 0);
-    assert_eq!(store.import(&files[1], &[]).0, 0);
+    assert_eq!(import(&store, &files[0], &[]).0, 0);
+    assert_eq!(import(&store, &files[1], &[]).0, 0);
     let err = store.refused(&["show", "unga-tpnw/202"], "is ambiguous");
     assert!(
         err.contains("unga-tpnw/2023-12-04-a-res-78-35, unga-tpnw/2024-12-02-a-res-79-38"),
@@ -573,7 +448,7 @@ fn every_refusal_is_one_line_naming_what_to_do() {
     );
     store.refused(&["history", "-"], "not a stored statement");
 
-    let empty = TestStore::empty();
+    let empty = Sandbox::with_empty_store();
     empty.refused(&["log"], "not in a communique store");
     let root = empty.root();
     store.refused(
@@ -584,7 +459,7 @@ fn every_refusal_is_one_line_naming_what_to_do() {
     // A branch lock left behind by a killed git blocks commits: say so.
     let lock = store.root().join(".git/refs/heads/main.lock");
     std::fs::write(&lock, "").expect("lock");
-    let draft = store.write("draft.txt", "A new statement.\n");
+    let draft = store.file("draft.txt", "A new statement.\n");
     let args = [
         "import",
         draft.as_str(),
@@ -599,12 +474,9 @@ fn every_refusal_is_one_line_naming_what_to_do() {
     assert!(store.ok(&args).contains("s/2024-01-01-draft: imported"));
 }
 
-#[test]
 fn an_undated_statement_takes_the_date_its_file_name_starts_with() {
-    let Some(files) = corpus(&[Y2023]) else {
-        return;
-    };
-    let store = TestStore::new();
+    let files = corpus(&[Y2023]);
+    let store = Sandbox::with_store();
     let y2023 = files[0].to_str().expect("path");
     let (code, out, err) = store.run(&["import", y2023, "--series", "unga-tpnw"]);
     assert_eq!(code, 0, "{err}");
@@ -629,10 +501,9 @@ fn an_undated_statement_takes_the_date_its_file_name_starts_with() {
     assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
     assert!(store.ok(&["log"]).contains("other/2023-12-05-a-res-78-35"));
 }
-#[test]
 fn two_processes_importing_fifty_statements_each_lose_nothing() {
-    let store = TestStore::new();
-    let dir = store.dir.path().join("incoming");
+    let store = Sandbox::with_store();
+    let dir = store.path().join("incoming");
     std::fs::create_dir(&dir).expect("dir");
     let files: Vec<String> = (0..100)
         .map(|i| {
@@ -672,10 +543,8 @@ fn two_processes_importing_fifty_statements_each_lose_nothing() {
             "statement {i}"
         );
     }
-    let mut fsck = StdCommand::new("git");
-    fsck.current_dir(store.root())
-        .args(["fsck", "--strict", "--no-dangling"]);
-    store.isolate(&mut fsck);
+    let mut fsck = store.command("git");
+    fsck.args(["fsck", "--strict", "--no-dangling"]);
     let (code, out, err) = output(fsck.output().expect("git fsck"));
     assert_eq!(code, 0, "git fsck: {out}{err}");
     assert!(
@@ -692,19 +561,8 @@ fn two_processes_importing_fifty_statements_each_lose_nothing() {
 
 /// This repository's own `statements/` is a store: the bundled draft and
 /// the seed communiqué, by refs.
-#[test]
 fn the_project_repository_is_a_store() {
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let run = |args: &[&str]| {
-        let out = Command::cargo_bin("communique")
-            .expect("binary")
-            .current_dir(&repo)
-            .env_remove("COMMUNIQUE_STORE")
-            .args(args)
-            .output()
-            .expect("runs");
-        output(out)
-    };
+    let run = |args: &[&str]| output(communique().args(args).output().expect("runs"));
     let (code, log, err) = run(&["log"]);
     assert_eq!(code, 0, "{err}");
     let lines: Vec<&str> = log.lines().collect();
@@ -732,10 +590,9 @@ fn the_project_repository_is_a_store() {
 
 /// Issue 16: one file committed by plain git that does not read (UTF-16)
 /// is reported once, by path, and `log` and `precedent` go on with the rest.
-#[test]
 fn an_unreadable_statement_is_reported_once_and_the_rest_goes_on() {
-    let store = TestStore::new();
-    let file = store.write("a.txt", "The Ministers met in Rome.\n\nThey agreed.\n");
+    let store = Sandbox::with_store();
+    let file = store.file("a.txt", "The Ministers met in Rome.\n\nThey agreed.\n");
     store.ok(&["import", &file, "--series", "s", "--date", "2024-01-01"]);
     let bad = "statements/s/2024-02-01-u.txt";
     std::fs::write(store.root().join(bad), b"\xff\xfeT\0h\0e\0.\0\n\0").expect("utf-16");
@@ -752,12 +609,11 @@ fn an_unreadable_statement_is_reported_once_and_the_rest_goes_on() {
 /// A committed statement larger than 64 MiB (a git blob compresses well: a
 /// clone of a few hundred kilobytes) is refused before it is inflated: `log`
 /// and `precedent` report it once and go on with the rest.
-#[test]
 fn a_committed_statement_too_large_is_left_out_unread() {
-    let store = TestStore::new();
-    let file = store.write("a.txt", "The Ministers met in Rome.\n\nThey agreed.\n");
+    let store = Sandbox::with_store();
+    let file = store.file("a.txt", "The Ministers met in Rome.\n\nThey agreed.\n");
     store.ok(&["import", &file, "--series", "s", "--date", "2024-01-01"]);
-    let huge = store.write("huge.txt", &"a".repeat((64 << 20) + 1));
+    let huge = store.file("huge.txt", &"a".repeat((64 << 20) + 1));
     let oid = store.git(&["hash-object", "-w", &huge]);
     let big = "statements/s/2024-02-01-big.txt";
     store.git(&[
@@ -773,7 +629,7 @@ fn a_committed_statement_too_large_is_left_out_unread() {
 /// Runs `log` and `precedent` over a store whose good statement is
 /// `s/2024-01-01-a` and one bad one: each lists the good one, exits 0 and
 /// warns in one line holding `warning`. Returns each command's stderr.
-fn listed_with_one_warning(store: &TestStore, warning: &str) -> Vec<String> {
+fn listed_with_one_warning(store: &Sandbox, warning: &str) -> Vec<String> {
     [&["log"][..], &["precedent", "s/2024-01-01-a"][..]]
         .into_iter()
         .map(|args| {
@@ -786,3 +642,19 @@ fn listed_with_one_warning(store: &TestStore, warning: &str) -> Vec<String> {
         })
         .collect()
 }
+
+crate::tests![
+    init_makes_a_store_and_only_adds_what_is_missing,
+    import_log_show_history_and_diff_by_refs[Shared],
+    identical_text_changes_nothing_and_different_text_needs_revise[Shared],
+    authors_come_from_the_flag_the_git_config_or_the_default[Shared],
+    import_leaves_the_users_other_changes_alone[Shared],
+    refs_without_a_revision_read_the_working_tree_log_reads_head[Shared],
+    the_store_is_found_from_a_subfolder_the_environment_or_the_flag[Shared],
+    every_refusal_is_one_line_naming_what_to_do[Shared],
+    an_undated_statement_takes_the_date_its_file_name_starts_with[Shared],
+    two_processes_importing_fifty_statements_each_lose_nothing,
+    the_project_repository_is_a_store,
+    an_unreadable_statement_is_reported_once_and_the_rest_goes_on,
+    a_committed_statement_too_large_is_left_out_unread,
+];

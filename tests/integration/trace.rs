@@ -9,15 +9,14 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::shared::corpus_file;
-use crate::store::TestStore;
+use crate::support::Sandbox;
+use crate::support::harness::corpus_file;
 
-/// A store holding every version of each series (from the corpus), or
-/// `None` when the corpus is absent.
-fn corpus_store(series: &[&str]) -> Option<TestStore> {
-    let store = TestStore::new();
+/// A store holding every version of each series (from the corpus).
+fn corpus_store(series: &[&str]) -> Sandbox {
+    let store = Sandbox::with_store();
     for name in series {
-        let folder = corpus_file(name)?;
+        let folder = corpus_file(name);
         let mut files: Vec<_> = std::fs::read_dir(&folder)
             .expect("series folder")
             .map(|f| f.expect("entry").path())
@@ -30,7 +29,7 @@ fn corpus_store(series: &[&str]) -> Option<TestStore> {
             store.ok(&["import", path, "--series", name, "--date", &file_name[..10]]);
         }
     }
-    Some(store)
+    store
 }
 
 /// `trace --format json`, read as a consumer would (unknown fields are an
@@ -85,7 +84,7 @@ struct StepJson {
     edits: Vec<Value>,
 }
 
-fn trace_json(store: &TestStore, reference: &str) -> TraceJson {
+fn trace_json(store: &Sandbox, reference: &str) -> TraceJson {
     let out = store.ok(&["trace", reference, "--format", "json"]);
     let trace: TraceJson = serde_json::from_str(&out).expect("trace JSON");
     assert_eq!(trace.schema, "communique.trace/1");
@@ -126,11 +125,8 @@ fn check(trace: &TraceJson, prefix: &str, first: usize, changed: &[usize], absen
 /// A/RES/79/38 (2024-12-02), 2 = draft A/C.1/80/L.18 (2025-10-10), 3 =
 /// A/RES/80/54 (2025-12-01). Each expectation below was read off the four
 /// texts in ../shared/corpus/unga-tpnw, not off the tool's output.
-#[test]
 fn trace_tpnw_lineages_checked_by_hand() {
-    let Some(store) = corpus_store(&["unga-tpnw"]) else {
-        return;
-    };
+    let store = corpus_store(&["unga-tpnw"]);
     let t = trace_json(&store, "unga-tpnw");
     assert_eq!(t.versions.len(), 4);
     assert_eq!(t.versions[0].reference, "unga-tpnw/2023-12-04-a-res-78-35");
@@ -198,11 +194,8 @@ fn trace_tpnw_lineages_checked_by_hand() {
 /// (2023-12-19), 1 = A/RES/79/206 (2024-12-19), 2 = draft A/C.2/80/L.37
 /// (2025-10-20), 3 = A/RES/80/138 (2025-12-15), read in
 /// ../shared/corpus/unga-climate-protection.
-#[test]
 fn trace_climate_lineages_checked_by_hand() {
-    let Some(store) = corpus_store(&["unga-climate-protection"]) else {
-        return;
-    };
+    let store = corpus_store(&["unga-climate-protection"]);
     let t = trace_json(&store, "unga-climate-protection/2025-12-15");
     assert_eq!(t.versions.len(), 4);
     // PP "Recalling further the Paris Agreement, which, pursuant to article
@@ -281,11 +274,8 @@ fn trace_climate_lineages_checked_by_hand() {
     check(&t, "64th plenary meeting", 0, &[1, 3], &[2]);
 }
 
-#[test]
 fn trace_one_sentence_shows_each_step_with_its_redline() {
-    let Some(store) = corpus_store(&["unga-tpnw"]) else {
-        return;
-    };
+    let store = corpus_store(&["unga-tpnw"]);
     let out = store.ok(&[
         "trace",
         "unga-tpnw",
@@ -332,11 +322,8 @@ fn trace_one_sentence_shows_each_step_with_its_redline() {
     assert_eq!(all.lines().count(), 1 + 2 * 19);
 }
 
-#[test]
 fn trace_and_precedent_errors_name_the_ref() {
-    let Some(store) = corpus_store(&["unga-tpnw"]) else {
-        return;
-    };
+    let store = corpus_store(&["unga-tpnw"]);
     store.refused(&["trace", "unga-nope"], "unga-nope");
     store.refused(&["precedent", "unga-nope"], "unga-nope");
     store.refused(
@@ -350,7 +337,7 @@ fn trace_and_precedent_errors_name_the_ref() {
 }
 
 /// `precedent --format json` for one statement.
-fn precedent_json(store: &TestStore, args: &[&str]) -> Value {
+fn precedent_json(store: &Sandbox, args: &[&str]) -> Value {
     let mut all = vec!["precedent"];
     all.extend_from_slice(args);
     all.extend_from_slice(&["--format", "json"]);
@@ -376,12 +363,8 @@ fn finding<'a>(json: &'a Value, prefix: &str) -> &'a Value {
 /// Precedents of A/RES/80/138 (2025-12-15) in a store that holds the four
 /// climate texts and, as other series, the TPNW and Cuba resolutions. The
 /// expectations were checked by reading the texts.
-#[test]
 fn precedent_finds_agreed_language_of_the_climate_resolution() {
-    let Some(store) = corpus_store(&["unga-climate-protection", "unga-tpnw", "unga-cuba-embargo"])
-    else {
-        return;
-    };
+    let store = corpus_store(&["unga-climate-protection", "unga-tpnw", "unga-cuba-embargo"]);
     let json = precedent_json(&store, &["unga-climate-protection/2025-12-15"]);
     assert_eq!(
         json["previous"],
@@ -476,11 +459,8 @@ fn precedent_finds_agreed_language_of_the_climate_resolution() {
     assert_eq!(first["sentences"].as_array().map(Vec::len), Some(75));
 }
 
-#[test]
 fn precedent_of_a_text_searches_the_whole_store() {
-    let Some(store) = corpus_store(&["unga-tpnw"]) else {
-        return;
-    };
+    let store = corpus_store(&["unga-tpnw"]);
     let out = store.ok(&[
         "precedent",
         "--text",
@@ -498,11 +478,8 @@ fn precedent_of_a_text_searches_the_whole_store() {
     assert!(out.contains("¶2.1 novel\n"), "{out}");
 }
 
-#[test]
 fn log_show_and_history_as_json() {
-    let Some(store) = corpus_store(&["unga-tpnw"]) else {
-        return;
-    };
+    let store = corpus_store(&["unga-tpnw"]);
     let log: Value =
         serde_json::from_str(&store.ok(&["log", "--format", "json"])).expect("log JSON");
     assert_eq!(log["schema"], "communique.log/1");
@@ -528,3 +505,13 @@ fn log_show_and_history_as_json() {
     assert_eq!(history["revisions"].as_array().map(Vec::len), Some(1));
     assert_eq!(history["revisions"][0]["sentences"], 19);
 }
+
+crate::tests![
+    trace_tpnw_lineages_checked_by_hand[Shared],
+    trace_climate_lineages_checked_by_hand[Shared],
+    trace_one_sentence_shows_each_step_with_its_redline[Shared],
+    trace_and_precedent_errors_name_the_ref[Shared],
+    precedent_finds_agreed_language_of_the_climate_resolution[Shared],
+    precedent_of_a_text_searches_the_whole_store[Shared],
+    log_show_and_history_as_json[Shared],
+];

@@ -194,7 +194,6 @@ fn bad_bytes() -> impl Strategy<Value = Vec<u8>> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
-    #[test]
     fn a_sentence_file_reads_back_as_the_same_statement(st in imported_statement()) {
         let written = write_sentence_file(&st);
         let read = read_sentence_file(&written).expect("a written file reads");
@@ -202,13 +201,11 @@ proptest! {
         prop_assert_eq!(write_sentence_file(&read), written);
     }
 
-    #[test]
     fn labels_and_label_like_text_round_trip(st in tagged_statement("t")) {
         let written = write_sentence_file(&st);
         prop_assert_eq!(read_sentence_file(&written).expect("reads"), st);
     }
 
-    #[test]
     fn normalizing_normalized_text_changes_nothing(st in imported_statement()) {
         for (_, s) in st.sentences() {
             prop_assert_eq!(normalize::paragraph(&s.text), s.text.clone());
@@ -219,7 +216,6 @@ proptest! {
         prop_assert_eq!(again, st);
     }
 
-    #[test]
     fn nothing_read_or_imported_holds_a_control_character(title in unicode_text(), body in unicode_text()) {
         // A sentence file as plain git can commit it (issue 16), and the
         // same text imported as plain text.
@@ -236,23 +232,19 @@ proptest! {
         }
     }
 
-    #[test]
     fn paragraphs_are_idempotent_on_unicode(blocks in prop::collection::vec(unicode_text(), 0..5)) {
         let once = normalize::paragraphs(&blocks);
         prop_assert_eq!(normalize::paragraphs(&once), once);
     }
 
-    #[test]
     fn the_diff_of_unicode_statements_is_symmetric((a, b) in unicode_pair()) {
         check_symmetric(&a, &b)?;
     }
 
-    #[test]
     fn the_json_report_of_unicode_statements_rebuilds_both((a, b) in unicode_pair()) {
         check_json_rebuilds(&a, &b)?;
     }
 
-    #[test]
     fn no_panic_on_unicode_in_any_format(a in unicode_text(), b in unicode_text()) {
         let html = format!("<html dir=\"rtl\"><main><p>{a}</p><ol><li>{b}</li></ol></main></html>");
         let md = format!("---\ntitle: {b}\n---\n# {a}\n\n1. {b}\n\n> {a}\n");
@@ -267,7 +259,6 @@ proptest! {
         diff_and_report(&a, &b);
     }
 
-    #[test]
     fn bytes_that_are_not_utf8_are_a_clean_error(
         before in "[a-zA-Z .,é€🇺🇳]{0,40}",
         bad in bad_bytes(),
@@ -288,3 +279,15 @@ proptest! {
         }
     }
 }
+
+crate::tests![
+    a_sentence_file_reads_back_as_the_same_statement,
+    labels_and_label_like_text_round_trip,
+    normalizing_normalized_text_changes_nothing,
+    nothing_read_or_imported_holds_a_control_character,
+    paragraphs_are_idempotent_on_unicode,
+    the_diff_of_unicode_statements_is_symmetric,
+    the_json_report_of_unicode_statements_rebuilds_both,
+    no_panic_on_unicode_in_any_format,
+    bytes_that_are_not_utf8_are_a_clean_error,
+];

@@ -6,109 +6,33 @@
 //! from the user's configuration (`GIT_CONFIG_GLOBAL=/dev/null`,
 //! `GIT_CONFIG_NOSYSTEM=1`), and no `COMMUNIQUE_*` variable of the caller.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use crate::shared::shared_dir;
+use crate::support::harness::shared_dir;
+use crate::support::{Sandbox, repo};
 
 const DRAFT: &str = "statements/d-isis-small-group/2021-03-26-joint-communique-draft.txt";
 const FINAL: &str = "statements/d-isis-small-group/2021-03-30-joint-communique.txt";
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+/// The user file's path (`~/.config/communique/config.toml`).
+fn user_file(s: &Sandbox) -> PathBuf {
+    s.home().join(".config/communique/config.toml")
 }
 
-fn binary() -> PathBuf {
-    assert_cmd::cargo::cargo_bin("communique")
-}
-
-/// A temporary home, with a store in `home/store` when asked for.
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Sandbox {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::create_dir(dir.path().join("home")).expect("home");
-        Sandbox { dir }
-    }
-
-    /// A sandbox whose `home/store` is an empty store.
-    fn with_store() -> Sandbox {
-        let sandbox = Sandbox::new();
-        let (code, _, err) = sandbox.run_in(&sandbox.home(), &["init", "store"]);
-        assert_eq!(code, 0, "{err}");
-        sandbox
-    }
-
-    fn home(&self) -> PathBuf {
-        self.dir.path().join("home")
-    }
-
-    fn store(&self) -> PathBuf {
-        self.home().join("store")
-    }
-
-    /// The user file's path (`~/.config/communique/config.toml`).
-    fn user_file(&self) -> PathBuf {
-        self.home().join(".config/communique/config.toml")
-    }
-
-    fn write(&self, path: &Path, text: &str) {
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("folder");
-        }
-        std::fs::write(path, text).expect("write");
-    }
-
-    /// Any program, isolated: its home is the sandbox's.
-    fn isolate(&self, cmd: &mut Command) {
-        cmd.env("HOME", self.home())
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env_remove("XDG_CONFIG_HOME")
-            .env_remove("COMMUNIQUE_CONFIG")
-            .env_remove("COMMUNIQUE_STORE")
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("GIT_INDEX_FILE")
-            .env_remove("NO_COLOR")
-            .stdin(Stdio::null());
-    }
-
-    /// Runs the binary in `dir`: (exit code, stdout, stderr).
-    fn run_in(&self, dir: &Path, args: &[&str]) -> (i32, String, String) {
-        let mut cmd = Command::new(binary());
-        cmd.current_dir(dir).args(args);
-        self.isolate(&mut cmd);
-        let out = cmd.output().expect("runs");
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    }
-
-    /// Runs the binary in the store.
-    fn run(&self, args: &[&str]) -> (i32, String, String) {
-        self.run_in(&self.store(), args)
-    }
-
-    /// `diff` of the bundled pair, run in the store, with `extra` flags.
-    fn diff(&self, extra: &[&str]) -> String {
-        let draft = repo().join(DRAFT);
-        let fin = repo().join(FINAL);
-        let mut args = vec![
-            "diff",
-            draft.to_str().expect("utf-8"),
-            fin.to_str().expect("utf-8"),
-        ];
-        args.extend_from_slice(extra);
-        let (code, out, err) = self.run(&args);
-        assert_eq!(code, 1, "{args:?}: {err}");
-        out
-    }
+/// `diff` of the bundled pair, run in the store, with `extra` flags.
+fn diff(s: &Sandbox, extra: &[&str]) -> String {
+    let draft = repo().join(DRAFT);
+    let fin = repo().join(FINAL);
+    let mut args = vec![
+        "diff",
+        draft.to_str().expect("utf-8"),
+        fin.to_str().expect("utf-8"),
+    ];
+    args.extend_from_slice(extra);
+    let (code, out, err) = s.run(&args);
+    assert_eq!(code, 1, "{args:?}: {err}");
+    out
 }
 
 fn is_json(report: &str) -> bool {
@@ -123,21 +47,20 @@ fn is_terminal(report: &str) -> bool {
     report.starts_with("--- ")
 }
 
-#[test]
 fn flags_win_over_the_store_file_which_wins_over_the_user_file() {
     let s = Sandbox::with_store();
-    assert!(is_terminal(&s.diff(&[])), "built-in default");
+    assert!(is_terminal(&diff(&s, &[])), "built-in default");
 
-    s.write(&s.user_file(), "[defaults]\nformat = \"markdown\"\n");
-    assert!(is_markdown(&s.diff(&[])), "user file over the default");
+    s.write(&user_file(&s), "[defaults]\nformat = \"markdown\"\n");
+    assert!(is_markdown(&diff(&s, &[])), "user file over the default");
 
     s.write(
-        &s.store().join("communique.toml"),
+        &s.root().join("communique.toml"),
         "[check]\nanything = \"is left to communique check\"\n\n[defaults]\nformat = \"json\"\n",
     );
-    assert!(is_json(&s.diff(&[])), "store file over user file");
+    assert!(is_json(&diff(&s, &[])), "store file over user file");
     assert!(
-        is_terminal(&s.diff(&["--format", "terminal"])),
+        is_terminal(&diff(&s, &["--format", "terminal"])),
         "flag over store file"
     );
 
@@ -157,9 +80,8 @@ fn flags_win_over_the_store_file_which_wins_over_the_user_file() {
     let other = s.home().join("other.toml");
     let diff_with_user_file = |text: &str| -> String {
         s.write(&other, text);
-        let mut cmd = Command::new(binary());
-        s.isolate(&mut cmd);
-        let out = cmd
+        let out = s
+            .cmd()
             .current_dir(s.home())
             .env("COMMUNIQUE_CONFIG", &other)
             .args([
@@ -178,20 +100,19 @@ fn flags_win_over_the_store_file_which_wins_over_the_user_file() {
     assert!(diff_with_user_file("[defaults]\nformat = \"html\"\n").starts_with("<!DOCTYPE html>"));
 }
 
-#[test]
 fn context_threshold_and_lexicon_come_from_the_files() {
     let s = Sandbox::with_store();
-    let plain = s.diff(&[]);
+    let plain = diff(&s, &[]);
     s.write(
-        &s.store().join("communique.toml"),
+        &s.root().join("communique.toml"),
         "[defaults]\ncontext = 1\nthreshold = 0.99\nlexicon = \"lexicon.toml\"\n",
     );
-    s.write(&s.store().join("lexicon.toml"), "replace = false\n");
-    let configured = s.diff(&[]);
+    s.write(&s.root().join("lexicon.toml"), "replace = false\n");
+    let configured = diff(&s, &[]);
     assert_ne!(plain, configured);
-    assert_eq!(configured, s.diff(&["-C", "1", "--threshold", "0.99"]));
+    assert_eq!(configured, diff(&s, &["-C", "1", "--threshold", "0.99"]));
     // A flag's lexicon wins; a bad configured lexicon is reported by path.
-    s.write(&s.store().join("lexicon.toml"), "this is not = = toml\n");
+    s.write(&s.root().join("lexicon.toml"), "this is not = = toml\n");
     let (code, _, err) = s.run(&[
         "diff",
         &repo().join(DRAFT).to_string_lossy(),
@@ -201,15 +122,14 @@ fn context_threshold_and_lexicon_come_from_the_files() {
     assert!(err.contains("lexicon.toml"), "{err}");
 }
 
-#[test]
 fn config_prints_each_value_and_its_origin() {
     let s = Sandbox::with_store();
     s.write(
-        &s.user_file(),
+        &user_file(&s),
         "[defaults]\nformat = \"markdown\"\ncontext = 3\n",
     );
     s.write(
-        &s.store().join("communique.toml"),
+        &s.root().join("communique.toml"),
         "# shared by the drafting team\n[defaults]\ncontext = 1\nlexicon = \"lexicon.toml\"\n\n[check]\nx = 1\n",
     );
     let (code, out, err) = s.run(&["--color", "never", "config"]);
@@ -231,7 +151,6 @@ lexicon = \"lexicon.toml\"     # store file communique.toml:4
     );
 }
 
-#[test]
 fn config_outside_a_store_says_so() {
     let s = Sandbox::new();
     let (code, out, err) = s.run_in(&s.home(), &["config"]);
@@ -246,10 +165,9 @@ fn config_outside_a_store_says_so() {
     );
 }
 
-#[test]
 fn a_bad_key_is_an_error_naming_file_line_and_key() {
     let s = Sandbox::with_store();
-    let file = s.store().join("communique.toml");
+    let file = s.root().join("communique.toml");
     s.write(
         &file,
         "[check]\nrule = 1\n\n[defaults]\ncontext = 1\ncolour = \"never\"\n",
@@ -267,19 +185,18 @@ fn a_bad_key_is_an_error_naming_file_line_and_key() {
     }
     // A bad value, in the user file.
     std::fs::remove_file(&file).expect("remove");
-    s.write(&s.user_file(), "[defaults]\nthreshold = 2\n");
+    s.write(&user_file(&s), "[defaults]\nthreshold = 2\n");
     let (code, _, err) = s.run(&["config"]);
     assert_eq!(code, 2);
     assert_eq!(
         err,
         format!(
             "communique: {}:2: bad value for defaults.threshold; expected a number from 0 to 1, such as 0.5\n",
-            s.user_file().display()
+            user_file(&s).display()
         )
     );
 }
 
-#[test]
 fn completions_for_every_shell_name_the_commands() {
     let s = Sandbox::new();
     for shell in ["bash", "zsh", "fish", "powershell"] {
@@ -339,7 +256,6 @@ fn roff_warnings(page: &str) -> Option<String> {
     None
 }
 
-#[test]
 fn man_pages_render_without_warnings() {
     let s = Sandbox::new();
     let commands = [
@@ -392,7 +308,6 @@ fn man_pages_render_without_warnings() {
     );
 }
 
-#[test]
 fn help_lists_commands_in_newcomer_order_and_every_command_has_examples() {
     let s = Sandbox::new();
     let (_, help, _) = s.run_in(&s.home(), &["--help"]);
@@ -438,9 +353,8 @@ fn help_lists_commands_in_newcomer_order_and_every_command_has_examples() {
     }
 }
 
-#[test]
 fn no_progress_or_notes_when_stderr_is_not_a_terminal_and_quiet_says_nothing() {
-    let Some(shared) = shared_dir() else { return };
+    let shared = shared_dir();
     let s = Sandbox::with_store();
     let series = shared.join("corpus/unga-tpnw");
     let files = ["2023-12-04-a-res-78-35.txt", "2024-12-02-a-res-79-38.txt"];
@@ -483,3 +397,15 @@ fn no_progress_or_notes_when_stderr_is_not_a_terminal_and_quiet_says_nothing() {
     let (code, out, _) = s.run_in(&s.home(), &["init", "--quiet", "other"]);
     assert_eq!((code, out.as_str()), (0, ""));
 }
+
+crate::tests![
+    flags_win_over_the_store_file_which_wins_over_the_user_file,
+    context_threshold_and_lexicon_come_from_the_files,
+    config_prints_each_value_and_its_origin,
+    config_outside_a_store_says_so,
+    a_bad_key_is_an_error_naming_file_line_and_key,
+    completions_for_every_shell_name_the_commands,
+    man_pages_render_without_warnings,
+    help_lists_commands_in_newcomer_order_and_every_command_has_examples,
+    no_progress_or_notes_when_stderr_is_not_a_terminal_and_quiet_says_nothing[Shared],
+];

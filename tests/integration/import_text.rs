@@ -9,7 +9,7 @@ use communique::statement::write_sentence_file;
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::shared::{corpus_file, corpus_texts};
+use crate::support::harness::{corpus_file, corpus_texts};
 
 const SEED: &str = "d-isis-small-group/2021-03-30-joint-communique-raw.txt";
 
@@ -77,11 +77,8 @@ const SEED_SENTENCES: &[&[&str]] = &[
     ],
 ];
 
-#[test]
 fn seed_communique_imports_with_its_metadata_and_repaired_paragraphs() {
-    let Some(path) = corpus_file(SEED) else {
-        return;
-    };
+    let path = corpus_file(SEED);
     let st = import_file(&path);
     assert_eq!(
         st.meta.title.as_deref(),
@@ -114,11 +111,8 @@ fn seed_communique_imports_with_its_metadata_and_repaired_paragraphs() {
     );
 }
 
-#[test]
 fn seed_communique_segments_into_its_sentences() {
-    let Some(path) = corpus_file(SEED) else {
-        return;
-    };
+    let path = corpus_file(SEED);
     let st = import_file(&path);
     assert_eq!(st.paragraphs.len(), SEED_SENTENCES.len());
     for (n, (actual, expected)) in st.paragraphs.iter().zip(SEED_SENTENCES).enumerate() {
@@ -127,11 +121,8 @@ fn seed_communique_segments_into_its_sentences() {
     }
 }
 
-#[test]
 fn seed_communique_survives_a_sentence_file_round_trip() {
-    let Some(path) = corpus_file(SEED) else {
-        return;
-    };
+    let path = corpus_file(SEED);
     let st = import_file(&path);
     let file = write_sentence_file(&st);
     let again = import(file.as_bytes(), None, "seed.txt").unwrap();
@@ -139,11 +130,8 @@ fn seed_communique_survives_a_sentence_file_round_trip() {
     assert_eq!(Format::detect(file.as_bytes()), Format::Sentences);
 }
 
-#[test]
 fn corpus_imports_survive_a_sentence_file_round_trip() {
-    let Some(paths) = corpus_texts() else {
-        return;
-    };
+    let paths = corpus_texts();
     for path in paths {
         let st = import_file(&path);
         let file = write_sentence_file(&st);
@@ -152,11 +140,8 @@ fn corpus_imports_survive_a_sentence_file_round_trip() {
     }
 }
 
-#[test]
 fn corpus_normalizing_twice_changes_nothing() {
-    let Some(paths) = corpus_texts() else {
-        return;
-    };
+    let paths = corpus_texts();
     assert!(!paths.is_empty());
     for path in paths {
         let text = String::from_utf8(read(&path)).unwrap();
@@ -206,11 +191,8 @@ fn words(text: &str) -> Vec<String> {
     visible.split_whitespace().map(str::to_owned).collect()
 }
 
-#[test]
 fn corpus_import_loses_no_word() {
-    let Some(paths) = corpus_texts() else {
-        return;
-    };
+    let paths = corpus_texts();
     for path in paths {
         let text = String::from_utf8(read(&path)).unwrap();
         let source = words(&body_lines(&text).join("\n"));
@@ -250,11 +232,8 @@ fn corpus_import_loses_no_word() {
     }
 }
 
-#[test]
 fn corpus_break_repair_fires_only_on_the_cut_sentences() {
-    let Some(paths) = corpus_texts() else {
-        return;
-    };
+    let paths = corpus_texts();
     // Where the corpus has a sentence cut by a paragraph or page break:
     // the seed ("… international law. The" / "Ministers further …"), the G7
     // statement of 24 March 2022 ("… resolution on" / "2 March 2022, …") and
@@ -291,11 +270,8 @@ fn corpus_break_repair_fires_only_on_the_cut_sentences() {
     assert_eq!(found, expected);
 }
 
-#[test]
 fn corpus_texts_without_markers_have_no_metadata() {
-    let Some(paths) = corpus_texts() else {
-        return;
-    };
+    let paths = corpus_texts();
     for path in paths {
         if path.ends_with(SEED) {
             continue;
@@ -306,7 +282,6 @@ fn corpus_texts_without_markers_have_no_metadata() {
     }
 }
 
-#[test]
 fn bad_input_says_what_is_wrong_and_where() {
     let origin = "drafts/x.txt";
     let cases: &[(&[u8], &str)] = &[
@@ -379,7 +354,6 @@ fn tricky_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #[test]
     fn import_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let _ = import(&bytes, None, "x");
         for format in [Format::Sentences, Format::Markdown, Format::Html, Format::Docx] {
@@ -387,7 +361,6 @@ proptest! {
         }
     }
 
-    #[test]
     fn markup_importers_never_panic_on_text(text in tricky_text()) {
         for wrapped in [
             format!("---\ntitle: {text}\n---\n{text}\n\n- {text}\n1. {text}"),
@@ -398,13 +371,11 @@ proptest! {
         }
     }
 
-    #[test]
     fn import_never_panics_on_text(text in tricky_text()) {
         let _ = import(text.as_bytes(), None, "x");
         let _ = import(format!("Begin Text\n{text}\nText Ends").as_bytes(), None, "x");
     }
 
-    #[test]
     fn paragraphs_are_idempotent(blocks in prop::collection::vec(tricky_text(), 0..6)) {
         let once = normalize::paragraphs(&blocks);
         prop_assert_eq!(normalize::paragraphs(&once), once.clone());
@@ -414,7 +385,6 @@ proptest! {
         }
     }
 
-    #[test]
     fn paragraphs_are_idempotent_on_any_string(blocks in prop::collection::vec(any::<String>(), 0..4)) {
         let once = normalize::paragraphs(&blocks);
         prop_assert_eq!(normalize::paragraphs(&once), once);
@@ -423,13 +393,12 @@ proptest! {
 
 /// Issue 16: "Text Ends" and "Begin Text" drop text only in the
 /// press-release shape, and say so on stderr when they do.
-#[test]
 fn press_release_markers_drop_text_only_in_that_shape_and_say_so() {
     let dir = tempfile::tempdir().expect("temp dir");
     let normalize = |name: &str, text: &str| {
         let file = dir.path().join(name);
         std::fs::write(&file, text).expect("write");
-        let out = assert_cmd::Command::new(assert_cmd::cargo::cargo_bin("communique"))
+        let out = crate::support::communique()
             .arg("normalize")
             .arg(&file)
             .output()
@@ -464,3 +433,21 @@ fn press_release_markers_drop_text_only_in_that_shape_and_say_so() {
         "{err}"
     );
 }
+
+crate::tests![
+    seed_communique_imports_with_its_metadata_and_repaired_paragraphs[Shared],
+    seed_communique_segments_into_its_sentences[Shared],
+    seed_communique_survives_a_sentence_file_round_trip[Shared],
+    corpus_imports_survive_a_sentence_file_round_trip[Shared],
+    corpus_normalizing_twice_changes_nothing[Shared],
+    corpus_import_loses_no_word[Shared],
+    corpus_break_repair_fires_only_on_the_cut_sentences[Shared],
+    corpus_texts_without_markers_have_no_metadata[Shared],
+    bad_input_says_what_is_wrong_and_where,
+    import_never_panics,
+    markup_importers_never_panic_on_text,
+    import_never_panics_on_text,
+    paragraphs_are_idempotent,
+    paragraphs_are_idempotent_on_any_string,
+    press_release_markers_drop_text_only_in_that_shape_and_say_so,
+];

@@ -6,13 +6,13 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use communique::Statement;
 use communique::import::{Format, ImportError, import};
 use communique::statement::write_sentence_file;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::shared::corpus_file;
+use crate::support::harness::{corpus_file, tool};
+use crate::support::{Need, communique};
 
 fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -51,12 +51,9 @@ const MARKDOWN: &[(&str, &str, &str)] = &[
     ),
 ];
 
-#[test]
 fn markdown_archives_give_the_sentences_of_their_cleaned_texts() {
     for &(md, txt, date) in MARKDOWN {
-        let (Some(md_path), Some(txt_path)) = (corpus_file(md), corpus_file(txt)) else {
-            return;
-        };
+        let (md_path, txt_path) = (corpus_file(md), corpus_file(txt));
         let bytes = read(&md_path);
         assert_eq!(Format::guess(&md_path, &bytes), Format::Markdown);
         assert_eq!(Format::detect(&bytes), Format::Markdown, "{md}");
@@ -84,7 +81,6 @@ fn markdown_archives_give_the_sentences_of_their_cleaned_texts() {
     }
 }
 
-#[test]
 fn markdown_with_toml_front_matter_is_not_a_sentence_file() {
     let text = "+++\ntitle = \"Statement\"\ndate = 2024-01-02\n+++\n\n## Preamble\n\n\
                 The *Ministers* met in [Rome](https://x.org).\nThey agreed:\n\n\
@@ -161,7 +157,6 @@ const MINISTRY_PAGE: &str = r##"<!DOCTYPE html>
 </html>
 "##;
 
-#[test]
 fn ministry_page_gives_only_the_statement() {
     assert_eq!(Format::detect(MINISTRY_PAGE.as_bytes()), Format::Html);
     let st = import(MINISTRY_PAGE.as_bytes(), None, "page.html").unwrap();
@@ -192,7 +187,6 @@ fn ministry_page_gives_only_the_statement() {
     assert_eq!(st.meta.language.as_deref(), Some("en"));
 }
 
-#[test]
 fn page_without_main_takes_its_largest_block_of_paragraphs() {
     let page = r#"<html><head><title>Statement by the Spokesperson</title></head><body>
       <div class="menu"><p>Home</p><p>About us</p></div>
@@ -286,7 +280,6 @@ const NUMBERING: &str = r#"
   <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
   <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>"#;
 
-#[test]
 fn docx_reads_the_text_with_changes_accepted_numbering_and_tables() {
     let body = [
         p(&r("The Ministers met in Brussels on 3 May.")),
@@ -344,7 +337,6 @@ fn docx_reads_the_text_with_changes_accepted_numbering_and_tables() {
     assert_eq!(st.meta.title.as_deref(), Some("Draft Declaration & Plan"));
 }
 
-#[test]
 fn docx_without_numbering_part_still_reads() {
     let body = [numbered(7, 0, &r("Text of an item.")), p(&r("More."))].concat();
     let st = import(&docx(&body, None), Some(Format::Docx), "x.docx").unwrap();
@@ -368,23 +360,6 @@ const PDFS: &[(&str, &str, &str, usize)] = &[
     ),
 ];
 
-/// Whether pdftotext can run here; outside CI a missing one skips the test
-/// with a notice, under `CI=true` it fails.
-fn have_pdftotext() -> bool {
-    let found = std::process::Command::new("pdftotext")
-        .arg("-v")
-        .output()
-        .is_ok();
-    if !found {
-        assert!(
-            std::env::var("CI").map_or(true, |v| v != "true"),
-            "pdftotext is missing, and CI=true requires it (apt-get install poppler-utils)"
-        );
-        eprintln!("notice: pdftotext is not installed; skipping this test");
-    }
-    found
-}
-
 /// The share of words of `reference` that `body` has in the same order
 /// (equal words over the longer of the two), and the differences.
 fn word_agreement(reference: &str, body: &str) -> (f64, Vec<String>) {
@@ -404,15 +379,10 @@ fn word_agreement(reference: &str, body: &str) -> (f64, Vec<String>) {
     (equal as f64 / a.len().max(b.len()).max(1) as f64, diffs)
 }
 
-#[test]
 fn un_pdfs_agree_with_their_cleaned_texts_word_for_word() {
     for &(pdf, txt, date, operative) in PDFS {
-        let (Some(pdf_path), Some(txt_path)) = (corpus_file(pdf), corpus_file(txt)) else {
-            return;
-        };
-        if !have_pdftotext() {
-            return;
-        }
+        let (pdf_path, txt_path) = (corpus_file(pdf), corpus_file(txt));
+        tool(Need::Pdftotext, &["pdftotext"]);
         let bytes = read(&pdf_path);
         assert_eq!(Format::detect(&bytes), Format::Pdf);
         let st = import(&bytes, None, pdf).expect(pdf);
@@ -502,12 +472,6 @@ fn tiny_pdf(content: &str) -> Vec<u8> {
     out
 }
 
-fn communique() -> Command {
-    let mut cmd = Command::cargo_bin("communique").expect("binary is built");
-    cmd.env_remove("NO_COLOR").env_remove("COMMUNIQUE_STORE");
-    cmd
-}
-
 /// Runs `communique normalize <path>` and returns (exit code, stderr).
 fn normalize(path: &Path, env_path: Option<&str>) -> (i32, String) {
     let mut cmd = communique();
@@ -541,7 +505,6 @@ fn assert_one_line_error(path: &Path, (code, stderr): (i32, String), needle: &st
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
-#[test]
 fn bad_input_of_every_format_is_a_one_line_error() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
@@ -592,12 +555,8 @@ fn bad_input_of_every_format_is_a_one_line_error() {
     let not_pdf = write(d, "fake.pdf", b"The Ministers met.");
     assert_one_line_error(&not_pdf, normalize(&not_pdf, None), "not a PDF");
 
-    // No text layer (a page with no text at all, as a scan without OCR).
-    let empty_page = write(d, "scan.pdf", &tiny_pdf("0 0 m 10 10 l S"));
-    if have_pdftotext() {
-        assert_one_line_error(&empty_page, normalize(&empty_page, None), "needs OCR");
-    }
     // Where pdftotext is missing, the message says what to install.
+    let empty_page = write(d, "scan.pdf", &tiny_pdf("0 0 m 10 10 l S"));
     let empty_path = d.join("no-tools");
     std::fs::create_dir(&empty_path).unwrap();
     assert_one_line_error(
@@ -607,7 +566,15 @@ fn bad_input_of_every_format_is_a_one_line_error() {
     );
 }
 
-#[test]
+/// A PDF without a text layer (a page with no text at all, as a scan
+/// without OCR) is a one-line error that asks for OCR.
+fn a_pdf_without_text_needs_ocr() {
+    tool(Need::Pdftotext, &["pdftotext"]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let empty_page = write(dir.path(), "scan.pdf", &tiny_pdf("0 0 m 10 10 l S"));
+    assert_one_line_error(&empty_page, normalize(&empty_page, None), "needs OCR");
+}
+
 fn library_errors_name_the_format_problem() {
     let e = import(b"not a zip", Some(Format::Docx), "x.docx").unwrap_err();
     assert!(
@@ -635,7 +602,6 @@ fn library_errors_name_the_format_problem() {
     );
 }
 
-#[test]
 fn detection_by_content_and_extension() {
     let pdf = tiny_pdf("");
     assert_eq!(Format::detect(&pdf), Format::Pdf);
@@ -661,7 +627,6 @@ fn detection_by_content_and_extension() {
     assert_eq!(Format::guess(Path::new("x"), b"Plain."), Format::Text);
 }
 
-#[test]
 fn from_forces_the_format() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "page.txt", b"<p>The Ministers <b>met</b>.</p>");
@@ -680,3 +645,18 @@ fn from_forces_the_format() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("md, html, docx, pdf"));
 }
+
+crate::tests![
+    markdown_archives_give_the_sentences_of_their_cleaned_texts[Shared],
+    markdown_with_toml_front_matter_is_not_a_sentence_file,
+    ministry_page_gives_only_the_statement,
+    page_without_main_takes_its_largest_block_of_paragraphs,
+    docx_reads_the_text_with_changes_accepted_numbering_and_tables,
+    docx_without_numbering_part_still_reads,
+    un_pdfs_agree_with_their_cleaned_texts_word_for_word[Shared, Pdftotext],
+    bad_input_of_every_format_is_a_one_line_error,
+    a_pdf_without_text_needs_ocr[Pdftotext],
+    library_errors_name_the_format_problem,
+    detection_by_content_and_extension,
+    from_forces_the_format,
+];

@@ -1,0 +1,149 @@
+//! Splits and merges: growing a candidate pair into one old sentence and
+//! several consecutive new ones (a split), or the reverse (a merge).
+
+use super::index::Sides;
+use super::matching::{Candidate, State};
+use super::similarity::{containment, similarity};
+use crate::diff::ChangeKind;
+
+/// How much better a split or merge must score than its best single pair.
+pub(super) const GROUP_MARGIN: f64 = 0.08;
+/// How much of a split's or merge's piece its counterpart must contain.
+pub(super) const GROUP_CONTAINMENT: f64 = 0.6;
+/// The most pieces a split or merge may have.
+pub(super) const GROUP_MAX: usize = 4;
+/// The plain similarity from which a pair may grow into a split or merge.
+pub(super) const GROW_MIN_PLAIN: f64 = 0.2;
+
+/// Grows the pair `(o, n)` into a split (more new sentences around `n`) or a
+/// merge (more old sentences around `o`) where that scores clearly better.
+pub(super) fn grow(
+    state: &State,
+    sides: &Sides,
+    o: usize,
+    n: usize,
+    single: f64,
+    threshold: f64,
+    counts: &mut [u32],
+) -> Option<Candidate> {
+    let split = grow_side(&state.new_taken, sides.new, n, sides.old[o], counts);
+    let merge = grow_side(&state.old_taken, sides.old, o, sides.new[n], counts);
+    let mut best: Option<Candidate> = None;
+    for (run, is_split) in [(split, true), (merge, false)] {
+        if run.len() < 2 {
+            continue;
+        }
+        let (one, many, kind) = if is_split {
+            (sides.old[o], sides.new, ChangeKind::Split)
+        } else {
+            (sides.new[n], sides.old, ChangeKind::Merged)
+        };
+        let joined: Vec<u32> = run.iter().flat_map(|&i| many[i].iter().copied()).collect();
+        let (plain, weighted) = similarity(one, &joined, sides.weight);
+        let sim = (plain + weighted) / 2.0;
+        if sim < threshold || sim < single + GROUP_MARGIN {
+            continue;
+        }
+        let (old, new) = if is_split {
+            (vec![o], run)
+        } else {
+            (run, vec![n])
+        };
+        if best.as_ref().is_none_or(|b| sim > b.similarity) {
+            best = Some(Candidate {
+                old,
+                new,
+                similarity: sim,
+                score: sim,
+                kind,
+            });
+        }
+    }
+    best
+}
+
+/// Whether `grow` could find a split or merge for `(o, n)` at all: a run of
+/// at least two on one side.
+pub(super) fn may_group(
+    state: &State,
+    sides: &Sides,
+    o: usize,
+    n: usize,
+    counts: &mut [u32],
+) -> bool {
+    grow_side(&state.new_taken, sides.new, n, sides.old[o], counts).len() >= 2
+        || grow_side(&state.old_taken, sides.old, o, sides.new[n], counts).len() >= 2
+}
+
+/// The run of free, consecutive sentences around `at` whose words `whole`
+/// mostly contains (`counts` as for [`score_bounds`]).
+pub(super) fn grow_side(
+    taken: &[bool],
+    words: &[&[u32]],
+    at: usize,
+    whole: &[u32],
+    counts: &mut [u32],
+) -> Vec<usize> {
+    let mut fits =
+        |i: usize| !taken[i] && containment(words[i], whole, counts) >= GROUP_CONTAINMENT;
+    if !fits(at) {
+        return vec![at];
+    }
+    let (mut lo, mut hi) = (at, at);
+    while hi - lo + 1 < GROUP_MAX {
+        if hi + 1 < words.len() && fits(hi + 1) {
+            hi += 1;
+        } else if lo > 0 && fits(lo - 1) {
+            lo -= 1;
+        } else {
+            break;
+        }
+    }
+    (lo..=hi).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::testing::{kinds, of_old, pairs};
+    use crate::diff::ChangeKind::{Merged, Same, Split};
+
+    const JOINED: &str = "The Ministers agreed to strengthen cooperation on border security \
+                          and to share information on foreign terrorist fighters.";
+    const FIRST: &str = "The Ministers agreed to strengthen cooperation on border security.";
+    const SECOND: &str = "They also agreed to share information on foreign terrorist fighters.";
+    const BEFORE: &str = "The Coalition met in Rome on 28 June.";
+    const AFTER: &str = "They will meet again next year.";
+
+    #[test]
+    fn a_sentence_cut_in_two_is_a_split() {
+        let got = pairs(&[BEFORE, JOINED, AFTER], &[BEFORE, FIRST, SECOND, AFTER]);
+        assert_eq!(kinds(&got), [Same, Split, Same], "{got:?}");
+        let split = of_old(&got, 1);
+        assert_eq!(split.new, [1, 2]);
+        assert!(!split.moved);
+    }
+
+    #[test]
+    fn two_sentences_joined_are_a_merge() {
+        let got = pairs(&[BEFORE, FIRST, SECOND, AFTER], &[BEFORE, JOINED, AFTER]);
+        assert_eq!(kinds(&got), [Same, Merged, Same], "{got:?}");
+        assert_eq!(of_old(&got, 1).old, [1, 2]);
+        assert_eq!(of_old(&got, 2).new, [1]);
+    }
+
+    #[test]
+    fn a_run_grows_over_free_contained_neighbours_only() {
+        // Sentences 1 and 2 are inside the whole; 0 and 3 are not.
+        let words: [&[u32]; 4] = [&[9, 9, 9], &[1, 2, 3], &[4, 5, 6], &[7, 8, 10]];
+        let whole = [1, 2, 3, 4, 5, 6];
+        let mut counts = vec![0; 11];
+        let free = [false; 4];
+        assert_eq!(grow_side(&free, &words, 1, &whole, &mut counts), [1, 2]);
+        assert_eq!(grow_side(&free, &words, 2, &whole, &mut counts), [1, 2]);
+        // A taken neighbour ends the run; a piece not contained is alone.
+        let taken = [false, false, true, false];
+        assert_eq!(grow_side(&taken, &words, 1, &whole, &mut counts), [1]);
+        assert_eq!(grow_side(&free, &words, 0, &whole, &mut counts), [0]);
+    }
+}
