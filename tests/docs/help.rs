@@ -2,25 +2,20 @@
 //! and `-h`, rendered at 80 and 200 columns (`COLUMNS`, which clap reads),
 //! keep each example on its own line, split no word, and fit the width.
 
-use std::process::Command;
+use crate::support::sandbox;
 
 /// The widths the help is rendered at.
 const WIDTHS: [usize; 2] = [80, 200];
 
 /// Runs the binary with `args` at `columns`: (exit code, stdout, stderr).
 fn communique(args: &[&str], columns: usize) -> Result<(i32, String, String), String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_communique"))
+    let mut cmd = sandbox::communique();
+    let out = cmd
         .args(args)
         .env("COLUMNS", columns.to_string())
-        .env_remove("COMMUNIQUE_CONFIG")
-        .env_remove("COMMUNIQUE_STORE")
         .output()
         .map_err(|e| format!("{args:?}: {e}"))?;
-    Ok((
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    ))
+    Ok(sandbox::output(out))
 }
 
 /// The names a help lists under `Commands:` (clap's own `help` left out).

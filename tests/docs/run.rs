@@ -2,30 +2,15 @@
 //! `~/work/communique`, a clone with nothing but `statements/` (what a
 //! newcomer has), and, for the `needs-shared` blocks, `~/work/shared`.
 //!
-//! Git is isolated from the user's configuration (`GIT_CONFIG_GLOBAL=
-//! /dev/null`, `GIT_CONFIG_NOSYSTEM=1`), and no `COMMUNIQUE_*` variable of
-//! the caller is passed on.
+//! Every command runs isolated from the caller's environment as every
+//! other test's does (`tests/support/sandbox.rs`).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use crate::steps::{self, ELISION, Step};
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The caller's variables that would reach into its own configuration,
-/// store or git repository.
-const UNSET: [&str; 7] = [
-    "XDG_CONFIG_HOME",
-    "COMMUNIQUE_CONFIG",
-    "COMMUNIQUE_STORE",
-    "GIT_DIR",
-    "GIT_WORK_TREE",
-    "GIT_INDEX_FILE",
-    "NO_COLOR",
-];
+use crate::support::repo;
+use crate::support::sandbox::isolate;
 
 /// A temporary home with `~/work/communique` and, when given, a link
 /// `~/work/shared`.
@@ -72,16 +57,10 @@ impl Home {
         )))
         .map_err(|e| format!("PATH: {e}"))?;
         let mut cmd = Command::new("bash");
-        for var in UNSET {
-            cmd.env_remove(var);
-        }
+        isolate(&mut cmd, self.path());
         cmd.current_dir(dir)
-            .env("HOME", self.path())
             .env("PATH", path)
             .env("COLUMNS", "100")
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .stdin(Stdio::null())
             .arg("-c")
             .arg(format!("exec 2>&1\n{script}"))
             .output()

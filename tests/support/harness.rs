@@ -177,23 +177,62 @@ pub fn tool(need: Need, names: &[&str]) -> PathBuf {
         .unwrap_or_else(|| panic!("none of {names:?} is on PATH; declare [{need:?}]"))
 }
 
-/// Runs `tests` with libtest's command line and exits: each test whose needs
+/// A test made at run time (one per document, say), where [`Test`] is one
+/// listed at compile time by [`tests!`](crate::tests).
+pub struct Case {
+    /// The name libtest shows and filters on.
+    pub name: String,
+    /// The body: passes unless it panics.
+    pub run: Box<dyn Fn() + Send + Sync>,
+    /// What must be present for it to run.
+    pub needs: &'static [Need],
+}
+
+impl From<&Test> for Case {
+    fn from(test: &Test) -> Case {
+        // `module_path!()` starts with the binary's name; libtest's names
+        // start below it.
+        let name = test.name.split_once("::").map_or(test.name, |(_, n)| n);
+        Case {
+            name: name.to_owned(),
+            run: Box::new(test.run),
+            needs: test.needs,
+        }
+    }
+}
+
+/// Runs the [`tests!`](crate::tests) lists `tests` with libtest's command
+/// line and exits (see [`run_cases`]).
+pub fn run(tests: &[&[Test]]) -> ! {
+    run_cases(
+        tests
+            .iter()
+            .flat_map(|list| list.iter())
+            .map(Case::from)
+            .collect(),
+    )
+}
+
+/// Runs `cases` with libtest's command line and exits: each case whose needs
 /// are absent is ignored (its reason in its kind and in a notice on stderr),
 /// or fails under `CI=true`.
-pub fn run(tests: &[&[Test]]) -> ! {
+pub fn run_cases(cases: Vec<Case>) -> ! {
     let args = libtest_mimic::Arguments::from_args();
     let ci = ci();
     let mut absent: Vec<String> = Vec::new();
     let mut trials = Vec::new();
-    for test in tests.iter().flat_map(|list| list.iter()) {
-        let name = test.name.split_once("::").map_or(test.name, |(_, n)| n);
-        let missing: Vec<String> = test.needs.iter().filter_map(|n| n.absence()).collect();
+    for case in cases {
+        let missing: Vec<String> = case.needs.iter().filter_map(|n| n.absence()).collect();
         for reason in &missing {
             if !absent.contains(reason) {
                 absent.push(reason.clone());
             }
         }
-        let (body, needs) = (test.run, test.needs);
+        let Case {
+            name,
+            run: body,
+            needs,
+        } = case;
         let kind = needs
             .iter()
             .map(|n| n.label())
@@ -207,7 +246,7 @@ pub fn run(tests: &[&[Test]]) -> ! {
                 return Err(format!("{}{why}", missing.join("; ")).into());
             }
             DECLARED.set(Some(needs));
-            let result = std::panic::catch_unwind(body);
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(&body));
             DECLARED.set(None);
             result.map_err(|panic| panic_message(&*panic).into())
         })
