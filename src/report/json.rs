@@ -22,6 +22,8 @@ use serde::Serialize;
 use crate::diff::{Change, Commitment, Diff, DocumentInfo, SentenceView, Summary};
 use crate::parallel;
 
+use super::ReportOptions;
+
 /// The schema name and version of the diff JSON.
 pub const SCHEMA: &str = "communique.diff/1";
 
@@ -42,10 +44,12 @@ const PARALLEL_MIN: usize = 2048;
 /// Writes `diff` as one pretty-printed JSON document and a newline.
 ///
 /// With `only_commitments`, `changes` keeps only the entries that change a
-/// commitment; the summary still counts every entry.
-pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Result<()> {
+/// commitment; the summary still counts every entry. With `stat`, the
+/// document has no `changes` at all. `context` does not apply: every entry
+/// is listed.
+pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::Result<()> {
     let kept: Vec<Change>;
-    let changes = if only_commitments {
+    let changes = if options.only_commitments {
         kept = diff
             .changes
             .iter()
@@ -69,6 +73,9 @@ pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Re
     // The head is an object; reopen it to add the changes as its last field.
     rendered_head.truncate(rendered_head.len() - b"\n}".len());
     buffered.write_all(&rendered_head)?;
+    if options.stat {
+        return buffered.write_all(b"\n}\n").and_then(|()| buffered.flush());
+    }
     if changes.is_empty() {
         buffered.write_all(b",\n  \"changes\": []\n}\n")?;
         return buffered.flush();

@@ -1,7 +1,9 @@
-//! Diff → bytes. Each format is one file that writes a [`Diff`](crate::diff::Diff) to a
-//! `&mut dyn Write` it is given; nothing here decides what changed, and
-//! nothing outside `cli` prints. [`check`] does the same for the findings
-//! of `communique check`.
+//! Results → bytes: the one output stage. Each diff format is one file that
+//! writes a [`Diff`](crate::diff::Diff) to a `&mut dyn Write` it is given,
+//! all under the same [`ReportOptions`]; [`check`] does the same for the
+//! findings of `communique check`, and one file per store command (`log`,
+//! `history`, `show`, `trace`, `precedent`) for theirs. Nothing here
+//! decides what changed, and nothing outside `cli` prints.
 
 pub mod check;
 pub mod html;
@@ -16,12 +18,17 @@ use crate::diff::{
 
 pub use theme::{Role, Theme};
 
-/// Options that change only how a diff is shown.
+/// Options that change only how a result is shown, the same for every
+/// format: each writer honours those that mean something in its format
+/// (the command line refuses the others).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ReportOptions {
-    /// Unchanged sentences shown around each change (default `0`).
+    /// Unchanged sentences shown around each change in the terminal report
+    /// (default `0`). Markdown groups changes by kind, JSON lists every
+    /// entry and HTML shows the whole statement: there it means nothing.
     pub context: usize,
-    /// Print only the summary (default `false`).
+    /// Print only the header and the summary (default `false`); in JSON,
+    /// the document without its `changes` array.
     pub stat: bool,
     /// Colors for the terminal report (default: none).
     pub theme: Theme,
