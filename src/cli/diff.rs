@@ -16,7 +16,7 @@ use super::Outcome;
 use super::config::{Config, Values};
 use super::context::{Context, is_file};
 use super::input::{load_lexicon, parse_format, read_statement};
-use super::options::{Only, ReportFormat, Requested, report_options};
+use super::options::{Only, ReportFormat, Requested, parse_threshold, report_options};
 
 /// Compare two statements sentence by sentence.
 ///
@@ -108,14 +108,6 @@ impl From<EditorialArg> for Editorial {
             EditorialArg::Whitespace => Editorial::Whitespace,
             EditorialArg::Case => Editorial::Case,
         }
-    }
-}
-
-/// A `--threshold` value: a number from 0 to 1.
-pub(crate) fn parse_threshold(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
-        _ => Err(format!("{s:?} is not a number from 0 to 1")),
     }
 }
 

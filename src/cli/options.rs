@@ -78,3 +78,11 @@ pub fn report_options(requested: &Requested, theme: Theme) -> Result<ReportOptio
         only_commitments: requested.only == Some(Only::Commitments),
     })
 }
+
+/// A `--threshold` value: a number from 0 to 1.
+pub fn parse_threshold(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{s:?} is not a number from 0 to 1")),
+    }
+}

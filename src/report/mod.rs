@@ -6,11 +6,21 @@
 //! decides what changed, and nothing outside `cli` prints.
 
 pub mod check;
+pub mod history;
 pub mod html;
 pub mod json;
+pub mod log;
 pub mod markdown;
+pub mod precedent;
+pub mod show;
 pub mod terminal;
 pub mod theme;
+pub mod trace;
+pub mod wire;
+
+use std::io::{self, Write};
+
+use serde::Serialize;
 
 use crate::diff::{
     Change, ChangeKind, CommitmentChange, CommitmentSummary, DocumentInfo, SentenceView, Summary,
@@ -116,4 +126,12 @@ pub fn side_text(side: &[SentenceView]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Writes `value` as one pretty-printed JSON document and a newline: the
+/// JSON of every command but `diff` (whose changes are written by hand, for
+/// speed, in [`json`]).
+pub fn json_document(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
 }
