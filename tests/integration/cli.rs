@@ -26,7 +26,7 @@ fn communique() -> Command {
 }
 
 /// Runs the binary and returns (exit code, stdout, stderr).
-fn run(args: &[&str]) -> (i32, String, String) {
+pub(crate) fn run(args: &[&str]) -> (i32, String, String) {
     let out = communique().args(args).output().expect("runs");
     (
         out.status.code().unwrap_or(-1),

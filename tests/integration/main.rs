@@ -15,6 +15,7 @@ mod html;
 mod import;
 mod importers;
 mod injection;
+mod output;
 mod reports;
 mod shared;
 mod store;
