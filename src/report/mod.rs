@@ -8,6 +8,7 @@
 pub mod check;
 pub mod history;
 pub mod html;
+pub mod import;
 pub mod json;
 pub mod log;
 pub mod markdown;

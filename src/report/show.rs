@@ -1,6 +1,6 @@
-//! `communique show`: one statement as its sentence file (optionally
-//! numbered) or the JSON document [`wire::Show`], or only its commitments,
-//! one per line or as a JSON array of [`wire::View`]s.
+//! `communique show` (and `normalize`): one statement as its sentence file
+//! (optionally numbered) or the JSON document [`wire::Show`], or only its
+//! commitments, one per line or as a JSON array of [`wire::View`]s.
 
 use std::io::{self, Write};
 
@@ -35,6 +35,12 @@ pub fn text(out: &mut dyn Write, statement: &Statement, numbered: bool) -> io::R
         }
     }
     Ok(())
+}
+
+/// Writes the statement alone as JSON, `meta` and `paragraphs`, as
+/// `normalize --format json` prints it.
+pub fn statement_json(out: &mut dyn Write, statement: &Statement) -> io::Result<()> {
+    json_document(out, statement)
 }
 
 /// Writes the statement, shown by the name `reference`, as the JSON
