@@ -725,7 +725,7 @@ mod tests {
             .expect("Charlie");
         assert_eq!(at(Item::Moved(moved)), at(Item::Entry(charlie)) + 1);
         let mut page = Vec::new();
-        write(&mut page, &d, false).expect("writes");
+        write(&mut page, &d, &ReportOptions::default()).expect("writes");
         let page = String::from_utf8(page).expect("utf-8");
         assert!(
             page.contains("<a href=\"#o-4-1\">moved from ¶4.1 ↓</a>"),
