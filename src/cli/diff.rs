@@ -61,11 +61,13 @@ pub struct DiffArgs {
     /// The report format [default: terminal].
     #[arg(long, value_enum)]
     format: Option<ReportFormat>,
-    /// Unchanged sentences to show around each change [default: 0]. The
-    /// HTML report always shows the whole statement.
+    /// Unchanged sentences to show around each change in the terminal
+    /// report [default: 0]; refused with the other formats (HTML always
+    /// shows the whole statement, JSON every entry).
     #[arg(long, short = 'C', value_name = "N")]
     context: Option<usize>,
-    /// Print only the header and the summary lines.
+    /// Print only the header and the summary lines (in JSON, the document
+    /// without its `changes`).
     #[arg(long)]
     stat: bool,
     /// Show only part of the report: `commitments` keeps the Commitments

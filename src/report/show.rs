@@ -40,7 +40,7 @@ pub fn text(out: &mut dyn Write, statement: &Statement, numbered: bool) -> io::R
 /// Writes the statement alone as JSON, `meta` and `paragraphs`, as
 /// `normalize --format json` prints it.
 pub fn statement_json(out: &mut dyn Write, statement: &Statement) -> io::Result<()> {
-    json_document(out, statement)
+    json_document(out, &wire::StatementDoc::from(statement))
 }
 
 /// Writes the statement, shown by the name `reference`, as the JSON
@@ -51,7 +51,7 @@ pub fn json(out: &mut dyn Write, statement: &Statement, reference: &str) -> io::
         &wire::Show {
             schema: wire::SHOW_SCHEMA,
             reference,
-            statement,
+            statement: statement.into(),
         },
     )
 }

@@ -26,6 +26,7 @@ pub const LOG_SCHEMA: &str = "communique.log/1";
 pub const HISTORY_SCHEMA: &str = "communique.history/1";
 /// The schema name and version of `show --format json` (without
 /// `--commitments`, which prints a bare array of [`View`]s).
+/// `normalize --format json` prints a bare [`StatementDoc`].
 pub const SHOW_SCHEMA: &str = "communique.show/1";
 /// The schema name and version of `trace --format json`.
 pub const TRACE_SCHEMA: &str = "communique.trace/1";
@@ -401,9 +402,9 @@ impl<'a> From<&'a store::Revision> for Revision<'a> {
     }
 }
 
-/// The document of `show --format json`: the statement's own model (the
-/// sentence file's front matter and body, as `normalize --format json`
-/// prints it) under a schema and the name it was shown by.
+/// The document of `show --format json`: the statement as
+/// `normalize --format json` prints it, under a schema and the name it was
+/// shown by.
 #[derive(Debug, Serialize)]
 pub struct Show<'a> {
     /// [`SHOW_SCHEMA`].
@@ -413,7 +414,90 @@ pub struct Show<'a> {
     pub reference: &'a str,
     /// `meta` and `paragraphs`.
     #[serde(flatten)]
-    pub statement: &'a Statement,
+    pub statement: StatementDoc<'a>,
+}
+
+/// A statement: its front matter and its sentences, paragraph by
+/// paragraph (`normalize --format json`).
+#[derive(Debug, Serialize)]
+pub struct StatementDoc<'a> {
+    /// The front-matter fields that are set.
+    pub meta: Meta<'a>,
+    /// The body, in document order.
+    pub paragraphs: Vec<Paragraph<'a>>,
+}
+
+/// The front matter; fields that are not set are left out.
+#[derive(Debug, Serialize)]
+pub struct Meta<'a> {
+    /// The official title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
+    /// The date of issue, `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'a str>,
+    /// Who issued it.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub issuers: &'a [String],
+    /// Its series.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub series: Option<&'a str>,
+    /// Where it was published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'a str>,
+    /// The language of its text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<&'a str>,
+    /// Any other front-matter field, as written.
+    #[serde(skip_serializing_if = "toml::Table::is_empty")]
+    pub extra: &'a toml::Table,
+}
+
+/// One paragraph's sentences.
+#[derive(Debug, Serialize)]
+pub struct Paragraph<'a> {
+    /// Never empty.
+    pub sentences: Vec<Sentence<'a>>,
+}
+
+/// One sentence and the label before it.
+#[derive(Debug, Serialize)]
+pub struct Sentence<'a> {
+    /// The paragraph label ("1.", "(a)"), if any.
+    pub label: Option<&'a str>,
+    /// The sentence, without its label.
+    pub text: &'a str,
+}
+
+impl<'a> From<&'a Statement> for StatementDoc<'a> {
+    fn from(s: &'a Statement) -> Self {
+        let m = &s.meta;
+        StatementDoc {
+            meta: Meta {
+                title: m.title.as_deref(),
+                date: m.date.as_deref(),
+                issuers: &m.issuers,
+                series: m.series.as_deref(),
+                source: m.source.as_deref(),
+                language: m.language.as_deref(),
+                extra: &m.extra,
+            },
+            paragraphs: s
+                .paragraphs
+                .iter()
+                .map(|p| Paragraph {
+                    sentences: p
+                        .sentences
+                        .iter()
+                        .map(|s| Sentence {
+                            label: s.label.as_deref(),
+                            text: &s.text,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// The document of `trace --format json`.
