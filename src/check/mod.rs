@@ -40,9 +40,7 @@ pub use policy::{Phrase, Policy, PolicyError, Protected, Waiver};
 pub use rules::check;
 
 /// How much a finding matters. Only errors fail a check.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing (a bracket closed since the baseline).
@@ -65,9 +63,7 @@ impl Severity {
 }
 
 /// A rule of the check, named in policies and reports by its id.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rule {
     /// A commitment of the baseline is gone (the sentence, or its binding force).

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use clap::Args;
 
 use communique::analyze::views;
@@ -54,6 +54,7 @@ pub struct ShowArgs {
 
 /// Runs `show`.
 pub fn run(args: ShowArgs, settings: &Settings, context: &Context) -> Result<Outcome> {
+    refuse_unused(&args)?;
     let (statement, name) = context.read(&args.reference, None)?;
     let mut out = super::output(args.format == TextOrJson::Json);
     if args.commitments {
@@ -74,4 +75,23 @@ pub fn run(args: ShowArgs, settings: &Settings, context: &Context) -> Result<Out
     }
     out.flush()?;
     Ok(Outcome::Same)
+}
+
+/// Refuses a flag that would change nothing in the output asked for,
+/// rather than ignoring it.
+fn refuse_unused(args: &ShowArgs) -> Result<()> {
+    if args.numbered && args.commitments {
+        bail!(
+            "--numbered numbers the sentence file, and --commitments already gives each commitment's number; give one of them"
+        );
+    }
+    if args.numbered && args.format == TextOrJson::Json {
+        bail!(
+            "--numbered applies to the text output (the JSON gives every sentence's paragraph and place); drop it, or use --format text"
+        );
+    }
+    if args.lexicon.is_some() && !args.commitments {
+        bail!("--lexicon only changes the commitments; add --commitments, or drop --lexicon");
+    }
+    Ok(())
 }

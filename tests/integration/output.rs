@@ -158,3 +158,19 @@ fn context_outside_the_terminal_report_is_refused() {
     let (code, _, _) = run(&["diff", STORE_DRAFT, STORE_FINAL, "--context", "2"]);
     assert_eq!(code, 1);
 }
+
+#[test]
+fn show_refuses_flags_its_output_would_ignore() {
+    for args in [
+        &["show", STORE_FINAL, "--numbered", "--commitments"][..],
+        &["show", STORE_FINAL, "--numbered", "--format", "json"],
+        &["show", STORE_FINAL, "--lexicon", "lexicon.toml"],
+    ] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(args[2]), "{args:?}: {err}");
+    }
+    assert_eq!(run(&["show", STORE_FINAL, "--numbered"]).0, 0);
+}
