@@ -26,10 +26,10 @@ use super::input::{load_lexicon, read_statement};
 ///
 /// Rules: commitment-removed and commitment-weakened (errors unless waived
 /// for the sentence), protected (sentences and phrases that must stay
-/// verbatim), required-phrase and forbidden-phrase, brackets (square-
-/// bracketed text not yet agreed: opened and closed since the baseline;
-/// unbalanced brackets are errors, and so is any bracket left with --final),
-/// retention (share of baseline sentences kept; a warning).
+/// verbatim), required-phrase and forbidden-phrase, brackets
+/// (square-bracketed text not yet agreed: opened and closed since the
+/// baseline; unbalanced brackets are errors, and so is any bracket left with
+/// --final), retention (share of baseline sentences kept; a warning).
 ///
 /// The baseline is --against BASE; else, with --base-rev REV, the same
 /// statement at REV (or, when it is new there, the statement before it in
@@ -38,15 +38,17 @@ use super::input::{load_lexicon, read_statement};
 ///
 /// The policy is --policy FILE, else communique.toml at the root of the
 /// store (or of the git repository), else the default policy.
-///
-/// Examples:
-///   communique check statements/g7/2025-06-17-draft.txt --against agreed.txt
-///   communique check d-isis-small-group/2021-03-30 --final
-///   communique check statements/g7/*.txt --base-rev origin/main --format github
-///
-/// Exit status: 0 no errors (warnings and notices allowed), 1 errors
-/// against the policy, 2 trouble (unreadable input or policy).
 #[derive(Debug, Args)]
+// The examples are `after_help`, not doc comment: clap joins a doc
+// comment's lines into one paragraph, and the examples would run together.
+#[command(after_help = "Examples:
+  communique check statements/g7/2025-06-17-draft.txt --against agreed.txt
+  communique check d-isis-small-group/2021-03-30 --final
+  communique check statements/g7/*.txt --base-rev origin/main \\
+      --format github
+
+Exit status: 0 no errors (warnings and notices allowed), 1 errors against
+the policy, 2 trouble (unreadable input or policy).")]
 pub struct CheckArgs {
     /// The drafts: files or store refs.
     #[arg(required = true, value_name = "DRAFT")]

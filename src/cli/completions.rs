@@ -17,8 +17,9 @@ use super::{Cli, Outcome};
 /// the shell).
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
-  communique completions bash > ~/.local/share/bash-completion/completions/communique
-  communique completions zsh > ~/.zfunc/_communique    # with fpath+=(~/.zfunc) in .zshrc
+  communique completions bash \\
+      > ~/.local/share/bash-completion/completions/communique
+  communique completions zsh > ~/.zfunc/_communique   # fpath+=(~/.zfunc)
   communique completions fish > ~/.config/fish/completions/communique.fish
   communique completions powershell >> $PROFILE")]
 pub struct CompletionsArgs {

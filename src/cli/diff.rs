@@ -37,9 +37,10 @@ use super::options::{Only, ReportFormat, Requested, parse_threshold, report_opti
 #[command(
     after_help = "Examples (in a clone of communique, whose statements/ is a store):
   communique diff d-isis-small-group/2021-03-26-joint-communique-draft \\
-                  d-isis-small-group/2021-03-30-joint-communique
-  communique diff d-isis-small-group/2021-03-30    # against the statement before it
-  communique diff d-isis-small-group --only commitments --format markdown > briefing.md
+      d-isis-small-group/2021-03-30-joint-communique
+  communique diff d-isis-small-group/2021-03-30   # against the one before
+  communique diff d-isis-small-group --only commitments --format markdown \\
+      > briefing.md
   communique diff draft-v1.docx draft-v2.docx --format json | jq '.summary'
   communique diff d-isis-small-group --format html > changes.html
 

@@ -22,6 +22,10 @@ use super::input::read_statement;
 
 /// Git integration.
 #[derive(Debug, Args)]
+#[command(arg_required_else_help = false)]
+#[command(after_help = "Examples:
+  communique git setup                  # git diff shows communique's report
+  communique git setup --uninstall      # plain diffs again")]
 pub struct GitArgs {
     #[command(subcommand)]
     command: GitCommand,
@@ -43,13 +47,14 @@ enum GitCommand {
 /// `*.html diff=communique-html`. Prints what it changed; running it again
 /// changes nothing. `git log -p --ext-diff` shows the report for every
 /// commit. --uninstall removes all of it: diffs are plain again.
-///
-/// Examples:
-///   communique git setup
-///   communique git setup --pattern 'drafts/**' --pattern 'statements/**'
-///   communique git setup --global
-///   communique git setup --uninstall
 #[derive(Debug, Args)]
+// The examples are `after_help`, not doc comment: clap joins a doc
+// comment's lines into one paragraph, and the examples would run together.
+#[command(after_help = "Examples:
+  communique git setup
+  communique git setup --pattern 'drafts/**' --pattern 'statements/**'
+  communique git setup --global
+  communique git setup --uninstall")]
 pub struct SetupArgs {
     /// Configure every repository of this user: ~/.gitconfig (or
     /// GIT_CONFIG_GLOBAL) and git's global attributes file.

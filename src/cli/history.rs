@@ -25,7 +25,8 @@ use super::{Outcome, TextOrJson};
   communique history d-isis-small-group/2021-03-30-joint-communique
   communique history d-isis-small-group                # its latest statement
   communique history d-isis-small-group/2021-03-26@HEAD~1
-  communique history d-isis-small-group --format json | jq '.revisions[0].commit'"
+  communique history d-isis-small-group --format json |
+      jq '.revisions[0].commit'"
 )]
 pub struct HistoryArgs {
     /// The statement: series/id, a unique prefix, a series (its latest), a

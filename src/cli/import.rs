@@ -34,9 +34,11 @@ use super::input::{parse_format, read_statement};
 #[derive(Debug, Args)]
 #[command(after_help = "Examples (from a store beside ../shared/corpus):
   communique import ../shared/corpus/unga-tpnw/*.txt --series unga-tpnw
-  communique import draft-1.docx --series d-isis-small-group --date 2021-03-30 --id joint-communique
-  communique import draft-2.docx --series d-isis-small-group --date 2021-03-30 --id joint-communique \\
-      --revise -m \"Round 2: the Ministers commit\"")]
+  communique import draft-1.docx --series d-isis-small-group \\
+      --date 2021-03-30 --id joint-communique
+  communique import draft-2.docx --series d-isis-small-group \\
+      --date 2021-03-30 --id joint-communique --revise \\
+      -m \"Round 2: the Ministers commit\"")]
 pub struct ImportArgs {
     /// The files to import; `-` reads standard input.
     #[arg(required = true)]

@@ -45,15 +45,17 @@ use communique::report::Theme;
 /// pdftotext) or sentence files (TOML front matter, one sentence per line).
 #[derive(Debug, Parser)]
 #[command(name = "communique", version, propagate_version = true)]
+// Without a command: a short usage and exit 2, not the whole help (exit 0).
+#[command(arg_required_else_help = false)]
 #[command(
     after_help = "Examples (in a clone of communique, whose statements/ is a store):
   communique log
-  communique diff d-isis-small-group/2021-03-30      # against the draft before it
+  communique diff d-isis-small-group/2021-03-30   # against the draft before
   communique diff d-isis-small-group/2021-03-26-joint-communique-draft \\
-                  d-isis-small-group/2021-03-30-joint-communique --format markdown
+      d-isis-small-group/2021-03-30-joint-communique --format markdown
   communique show d-isis-small-group --commitments
   communique check d-isis-small-group/2021-03-30 --format github
-  communique git setup                               # git diff shows this report
+  communique git setup                            # git diff shows the report
 
 Defaults for --format, --color, --context, --threshold and --lexicon can be
 set in communique.toml at the store root or in the user file; see
@@ -135,17 +137,22 @@ pub enum Outcome {
 pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        // --help, --version and a bare `communique` (the help, exit 2) print
-        // as clap renders them.
-        Err(e)
-            if !e.use_stderr()
-                || e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
-        {
+        // --help and --version print as clap renders them.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            let _ = writeln!(io::stderr(), "communique: {}", visible(&usage_error(&e)));
+            let mut err = io::stderr().lock();
+            // No command at all (`communique`, `communique git`): the usage
+            // line first, so that the one-line error has something to point at.
+            if let Some(usage) = missing_command(&e) {
+                for line in usage.lines() {
+                    let _ = writeln!(err, "{}", visible(line));
+                }
+            } else {
+                let _ = writeln!(err, "communique: {}", visible(&usage_error(&e)));
+            }
             return ExitCode::from(2);
         }
     };
@@ -180,6 +187,35 @@ fn usage_error(e: &clap::Error) -> String {
     }
     out.push_str("; see `communique --help` or `communique COMMAND --help`");
     out
+}
+
+/// For a command given without its subcommand (`communique`, `communique
+/// git`): clap's usage line, then a one-line error that lists the commands
+/// (hidden ones left out, which clap's own list includes). `None` for any
+/// other error.
+fn missing_command(e: &clap::Error) -> Option<String> {
+    use clap::CommandFactory;
+    use clap::error::{ContextKind, ErrorKind};
+    if e.kind() != ErrorKind::MissingSubcommand {
+        return None;
+    }
+    // "communique" or "communique git".
+    let path = e.get(ContextKind::InvalidSubcommand)?.to_string();
+    let mut command = Cli::command();
+    for name in path.split_whitespace().skip(1) {
+        command = command.find_subcommand(name)?.clone();
+    }
+    let names: Vec<&str> = command
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| c.get_name())
+        .collect();
+    let usage = e.get(ContextKind::Usage)?.to_string();
+    Some(format!(
+        "{}\ncommunique: `{path}` needs a command: {}; see `{path} --help`",
+        usage.trim(),
+        names.join(", ")
+    ))
 }
 
 /// Reads the configuration, then runs the command.

@@ -24,10 +24,12 @@ use super::input::{parse_format, read_statement};
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples (in a clone of communique, beside ../shared/corpus):
-  communique normalize ../shared/corpus/d-isis-small-group/2021-03-30-joint-communique-raw.txt \\
+  communique normalize \\
+      ../shared/corpus/d-isis-small-group/2021-03-30-joint-communique-raw.txt \\
       --series d-isis-small-group --date 2021-03-30 --language en
   communique normalize A_RES_78_35.pdf --series unga-tpnw --date 2023-12-04
-  curl -s https://example.org/statement.html | communique normalize - --from html --format json"
+  curl -s https://example.org/statement.html |
+      communique normalize - --from html --format json"
 )]
 pub struct NormalizeArgs {
     /// The source file; `-` reads standard input.

@@ -33,7 +33,8 @@ use super::{Outcome, TextOrJson};
   communique precedent d-isis-small-group/2021-03-30
   communique precedent d-isis-small-group --all --limit 1
   communique precedent --text \"The Ministers reaffirmed their commitment.\"
-  communique precedent d-isis-small-group --format json | jq '.sentences[].verdict'"
+  communique precedent d-isis-small-group --format json |
+      jq '.sentences[].verdict'"
 )]
 pub struct PrecedentArgs {
     /// The statement: series/id, a unique prefix, a series (its latest), a

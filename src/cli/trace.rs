@@ -30,7 +30,8 @@ use super::{Outcome, TextOrJson};
     after_help = "Examples (in a clone of communique, whose statements/ is a store):
   communique trace d-isis-small-group                  # its latest statement
   communique trace d-isis-small-group/2021-03-30 --sentence 1.4
-  communique trace d-isis-small-group --format json | jq '.sentences[0].changes'"
+  communique trace d-isis-small-group --format json |
+      jq '.sentences[0].changes'"
 )]
 pub struct TraceArgs {
     /// The statement: series/id, a unique prefix, a series (its latest), a

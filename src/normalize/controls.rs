@@ -9,8 +9,9 @@
 //! - **On import** ([`strip`], and [`strip_sequences`] inside
 //!   [`paragraph`](super::paragraph)): a terminal escape sequence is removed
 //!   whole (ESC or a C1 introducer with the parameters and final byte a
-//!   terminal would read with it; an unterminated OSC/DCS string runs to the
-//!   next control character); the bidi embeddings, overrides and isolates
+//!   terminal would read with it; an OSC/DCS string ends at BEL, ST or the
+//!   next control character, and one the text never ends loses only its
+//!   introducer); the bidi embeddings, overrides and isolates
 //!   U+202A–U+202E and U+2066–U+2069 are removed (the logical order of the
 //!   characters is what was agreed; the marks U+200E, U+200F and U+061C,
 //!   which right-to-left text needs, stay); every other control character
@@ -178,21 +179,33 @@ pub fn strip_sequences(text: &str) -> Cow<'_, str> {
             _ => {
                 // Up to BEL, ST (ESC \ or U+009C) or any other control,
                 // which a terminal takes as the end too (and which is left
-                // for the caller).
+                // for the caller). A string the text never ends is not one
+                // a terminal would hide: its words are the statement's, so
+                // only the introducer goes (the rest of a sentence is not
+                // lost to a stray `ESC ]`).
+                let mut body = String::new();
+                let mut ended = false;
                 while let Some(&next) = chars.peek() {
                     if next == BEL || next == '\u{9c}' {
                         chars.next();
+                        ended = true;
                         break;
                     }
                     if next == ESC {
                         chars.next();
                         chars.next_if_eq(&'\\');
+                        ended = true;
                         break;
                     }
                     if next.is_control() {
+                        ended = true;
                         break;
                     }
+                    body.push(next);
                     chars.next();
+                }
+                if !ended {
+                    out.push_str(&body);
                 }
             }
         }
@@ -370,6 +383,9 @@ mod tests {
         assert_eq!(strip("a\u{1b}(Bb\u{1b}"), "ab");
         // An unterminated OSC ends at the next control, which becomes a space.
         assert_eq!(strip("a\u{1b}]0;x\nnext"), "a next");
+        // One the text never ends keeps its words: only `ESC ]` goes.
+        assert_eq!(strip("1.\u{1b}] the Ministers"), "1. the Ministers");
+        assert_eq!(strip("\u{9d}agreed text"), "agreed text");
     }
 
     #[test]
