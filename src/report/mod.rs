@@ -1,9 +1,10 @@
 //! Results → bytes: the one output stage. Each diff format is one file that
 //! writes a [`Diff`](crate::diff::Diff) to a `&mut dyn Write` it is given,
 //! all under the same [`ReportOptions`]; [`check`] does the same for the
-//! findings of `communique check`, and one file per store command (`log`,
-//! `history`, `show`, `trace`, `precedent`) for theirs. Nothing here
-//! decides what changed, and nothing outside `cli` prints.
+//! findings of `communique check`, and one file per other command (`log`,
+//! `history`, `show` and `normalize`, `trace`, `precedent`, `import`) for
+//! theirs. Every JSON document is written from the plain types of [`wire`].
+//! Nothing here decides what changed, and nothing outside `cli` prints.
 
 pub mod check;
 pub mod history;
