@@ -1,15 +1,14 @@
 //! The result of comparing two statements: plain data that the reports and
-//! the checks read. No logic lives here beyond small accessors; the entries are
-//! built by [`crate::analyze::compare`].
-
-use serde::Serialize;
+//! the checks read. No logic lives here beyond small accessors; the entries
+//! are built by [`crate::analyze::compare`]. Nothing here is serialized:
+//! the JSON reports write [`crate::report::wire`] types, which these
+//! convert into.
 
 use crate::normalize::key::Editorial;
 use crate::statement::Location;
 
 /// How one old sentence (or several) relates to one new sentence (or several).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ChangeKind {
     /// The same text, at most editorially different.
     Same,
@@ -66,8 +65,7 @@ impl ChangeKind {
 }
 
 /// A kind of edit inside a reworded sentence that the diff can name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EditKind {
     /// A number or a date changed ("93 States" → "94 States", "2023" → "2024").
     NumberChanged,
@@ -95,8 +93,7 @@ impl EditKind {
 }
 
 /// One step of a word-level edit script.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EditOp {
     /// Text in both sentences.
     Equal,
@@ -108,7 +105,7 @@ pub enum EditOp {
 
 /// A run of text with its edit operation. Concatenating the `equal` and
 /// `delete` runs gives the old text; `equal` and `insert`, the new one.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edit {
     /// What happened to this run.
     pub op: EditOp,
@@ -117,9 +114,7 @@ pub struct Edit {
 }
 
 /// How strongly a sentence binds its authors.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Strength {
     /// Encourages, invites, emphasizes, or a hedged moderate marker.
@@ -151,7 +146,7 @@ impl Strength {
 
 /// A commitment clause of a sentence (a sentence's `commitment` is its
 /// strongest clause).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Commitment {
     /// How strongly it binds, hedges counted.
     pub strength: Strength,
@@ -174,8 +169,7 @@ pub struct Commitment {
 }
 
 /// How a revision changed a commitment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum CommitmentChange {
     /// A commitment where the old text had none.
     Added,
@@ -232,25 +226,8 @@ pub struct SentenceView {
     pub clauses: std::sync::Arc<[Commitment]>,
 }
 
-/// Written as one flat object, `{"paragraph", "sentence", "label", "text",
-/// "commitment", "clauses"}`. By hand rather than with `#[serde(flatten)]`, which makes
-/// serde buffer every view as a map: a 5 MB report holds ~37,000 views.
-impl Serialize for SentenceView {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut view = serializer.serialize_struct("SentenceView", 6)?;
-        view.serialize_field("paragraph", &self.location.paragraph)?;
-        view.serialize_field("sentence", &self.location.sentence)?;
-        view.serialize_field("label", &self.label)?;
-        view.serialize_field("text", &self.text)?;
-        view.serialize_field("commitment", &self.commitment)?;
-        view.serialize_field("clauses", &*self.clauses)?;
-        view.end()
-    }
-}
-
 /// A label change on a sentence that otherwise kept its identity.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Renumbered {
     /// The old label, if any.
     pub old: Option<String>,
@@ -259,7 +236,7 @@ pub struct Renumbered {
 }
 
 /// One entry of a diff: the old and new sentences it relates and how.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Change {
     /// How the sentences relate.
     pub kind: ChangeKind,
@@ -309,10 +286,9 @@ pub fn strongest_commitment(side: &[SentenceView]) -> Option<&Commitment> {
 }
 
 /// What a report says about each side of the comparison.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DocumentInfo {
     /// How the user named the document (a path or a ref).
-    #[serde(rename = "ref")]
     pub reference: String,
     /// Its title, if known.
     pub title: Option<String>,
@@ -321,7 +297,7 @@ pub struct DocumentInfo {
 }
 
 /// How many entries of each kind a diff has.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
     /// Entries of kind `same`.
     pub same: usize,
@@ -342,7 +318,7 @@ pub struct Summary {
 }
 
 /// How many entries changed a commitment in each way.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CommitmentSummary {
     /// Commitments added.
     pub added: usize,
@@ -429,7 +405,7 @@ impl Summary {
 }
 
 /// The comparison of two statements.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Diff {
     /// The old document.
     pub old: DocumentInfo,

@@ -22,8 +22,6 @@
 //! A merged sentence has several ancestors; its lineage follows the first of
 //! them (the step lists them all).
 
-use serde::Serialize;
-
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::align::{AlignOptions, PairScore, score_pairs};
@@ -43,7 +41,7 @@ pub struct Version {
 }
 
 /// The lineage of every sentence of the last version.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Trace {
     /// The versions, oldest first; steps point into this list.
     pub versions: Vec<DocumentInfo>,
@@ -52,10 +50,9 @@ pub struct Trace {
 }
 
 /// Where one sentence of the last version comes from.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Lineage {
     /// The sentence in the last version.
-    #[serde(flatten)]
     pub sentence: SentenceView,
     /// Where it (or the sentence it was reworded from) first appeared.
     pub first: Appearance,
@@ -69,12 +66,11 @@ pub struct Lineage {
 }
 
 /// A sentence's first appearance.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Appearance {
     /// Index into [`Trace::versions`].
     pub version: usize,
     /// Where it stood in that version.
-    #[serde(flatten)]
     pub location: Location,
     /// Its label there.
     pub label: Option<String>,
@@ -84,12 +80,11 @@ pub struct Appearance {
 
 /// One change in a sentence's history: the diff entry between the version
 /// before and this one.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Step {
     /// Index into [`Trace::versions`] of the version that made the change.
     pub version: usize,
     /// The diff's entry: kind, old and new sentences, similarity, redline.
-    #[serde(flatten)]
     pub change: Change,
 }
 

@@ -34,17 +34,13 @@ pub mod locate;
 pub mod policy;
 mod rules;
 
-use serde::Serialize;
-
 use crate::statement::Location;
 
 pub use policy::{Phrase, Policy, PolicyError, Protected, Waiver};
 pub use rules::check;
 
 /// How much a finding matters. Only errors fail a check.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing (a bracket closed since the baseline).
@@ -67,9 +63,7 @@ impl Severity {
 }
 
 /// A rule of the check, named in policies and reports by its id.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rule {
     /// A commitment of the baseline is gone (the sentence, or its binding force).
@@ -124,23 +118,19 @@ impl Rule {
 }
 
 /// Where a finding points.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(tag = "side", rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Place {
     /// A sentence of the draft.
     Draft {
         /// The sentence's location in the draft.
-        #[serde(flatten)]
         location: Location,
     },
     /// A sentence of the baseline with no counterpart in the draft.
     Baseline {
         /// The sentence's location in the baseline.
-        #[serde(flatten)]
         location: Location,
         /// The draft sentence the removed one stood after, if any: where an
         /// annotation on the draft can point.
-        #[serde(skip)]
         after: Option<Location>,
     },
     /// The draft as a whole.
@@ -169,7 +159,7 @@ impl std::fmt::Display for Place {
 }
 
 /// One thing a check found.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     /// The rule that found it.
     pub rule: Rule,
@@ -185,7 +175,7 @@ pub struct Finding {
 }
 
 /// How many findings of each severity.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     /// Findings of severity error.
     pub errors: usize,

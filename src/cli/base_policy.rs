@@ -11,8 +11,7 @@ use communique::check::Policy;
 use communique::store::StoreError;
 
 use super::bounded;
-use super::check::POLICY_FILE;
-use super::config::paths_in;
+use super::config::{STORE_FILE, paths_in};
 use super::context::Context;
 
 /// The policy and lexicon of `communique.toml` at `rev`: its `[check]`
@@ -37,11 +36,11 @@ pub fn load(
             Err(e) => Err(e.into()),
         }
     };
-    let Some(config) = read(POLICY_FILE)? else {
+    let Some(config) = read(STORE_FILE)? else {
         let lexicon = super::input::load_lexicon(lexicon_flag)?;
         return Ok((Policy::default(), lexicon));
     };
-    let at = format!("{POLICY_FILE}@{rev}");
+    let at = format!("{STORE_FILE}@{rev}");
     let (lexicon_path, policy_path) = paths_in(&config, &at)?;
     let named = |path: Option<std::path::PathBuf>,
                  what: &str|

@@ -18,12 +18,9 @@ use communique::store::Resolved;
 
 use super::Outcome;
 use super::bounded;
-use super::config::Settings;
+use super::config::{STORE_FILE, Settings};
 use super::context::{Context, is_file};
 use super::input::{load_lexicon, read_statement};
-
-/// The policy file looked for at the root of the store or repository.
-pub const POLICY_FILE: &str = "communique.toml";
 
 /// Check drafts against their baseline under a policy (docs/policy.md).
 ///
@@ -191,8 +188,8 @@ fn load_policy(path: Option<&Path>, context: &Context) -> Result<Policy> {
     let path = match path {
         Some(path) => path.to_path_buf(),
         None => match project_root(context) {
-            Some(root) if root.join(POLICY_FILE).is_file() => {
-                let found = root.join(POLICY_FILE);
+            Some(root) if root.join(STORE_FILE).is_file() => {
+                let found = root.join(STORE_FILE);
                 super::config::refuse_link_out(&found, &root)?;
                 found
             }

@@ -33,7 +33,7 @@ use communique::align::AlignOptions;
 
 use super::bounded;
 use super::context::Context;
-use super::diff::ReportFormat;
+use super::options::ReportFormat;
 use super::{ColorChoice, Outcome};
 
 /// The environment variable that names the user file, overriding the
@@ -130,6 +130,34 @@ pub struct Settings {
     pub policy: Option<PathBuf>,
 }
 
+impl Settings {
+    /// The built-in defaults: the bottom layer of every configuration, and
+    /// the one place they are written.
+    fn builtin() -> Settings {
+        Settings {
+            format: ReportFormat::Terminal,
+            color: ColorChoice::Auto,
+            context: 0,
+            threshold: AlignOptions::default().threshold,
+            lexicon: None,
+            policy: None,
+        }
+    }
+}
+
+impl From<Settings> for Values {
+    fn from(s: Settings) -> Values {
+        Values {
+            format: Some(s.format),
+            color: Some(s.color),
+            context: Some(s.context),
+            threshold: Some(s.threshold),
+            lexicon: s.lexicon,
+            policy: s.policy,
+        }
+    }
+}
+
 /// A configuration key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Key {
@@ -215,14 +243,7 @@ impl Config {
         let mut layers = vec![Layer {
             source: ConfigSource::Default,
             path: None,
-            values: Values {
-                format: Some(ReportFormat::Terminal),
-                color: Some(ColorChoice::Auto),
-                context: Some(0),
-                threshold: Some(AlignOptions::default().threshold),
-                lexicon: None,
-                policy: None,
-            },
+            values: Values::from(Settings::builtin()),
             lines: Vec::new(),
         }];
         let mut looked = Vec::new();
@@ -272,14 +293,7 @@ impl Config {
     pub fn settings(&self, flags: &Values) -> Settings {
         let mut all: Vec<&Values> = self.layers.iter().map(|l| &l.values).collect();
         all.push(flags);
-        let mut s = Settings {
-            format: ReportFormat::Terminal,
-            color: ColorChoice::Auto,
-            context: 0,
-            threshold: AlignOptions::default().threshold,
-            lexicon: None,
-            policy: None,
-        };
+        let mut s = Settings::builtin();
         for v in all {
             if let Some(x) = v.format {
                 s.format = x;

@@ -10,12 +10,13 @@ use communique::align::AlignOptions;
 use communique::analyze::compare_with;
 use communique::import::Format;
 use communique::normalize::key::{Editorial, Folding};
-use communique::report::{self, ReportOptions, Theme};
+use communique::report::{self, Theme};
 
 use super::Outcome;
 use super::config::{Config, Values};
 use super::context::{Context, is_file};
 use super::input::{load_lexicon, parse_format, read_statement};
+use super::options::{Only, ReportFormat, Requested, parse_threshold, report_options};
 
 /// Compare two statements sentence by sentence.
 ///
@@ -61,11 +62,13 @@ pub struct DiffArgs {
     /// The report format [default: terminal].
     #[arg(long, value_enum)]
     format: Option<ReportFormat>,
-    /// Unchanged sentences to show around each change [default: 0]. The
-    /// HTML report always shows the whole statement.
+    /// Unchanged sentences to show around each change in the terminal
+    /// report [default: 0]; refused with the other formats (HTML always
+    /// shows the whole statement, JSON every entry).
     #[arg(long, short = 'C', value_name = "N")]
     context: Option<usize>,
-    /// Print only the header and the summary lines.
+    /// Print only the header and the summary lines (in JSON, the document
+    /// without its `changes`).
     #[arg(long)]
     stat: bool,
     /// Show only part of the report: `commitments` keeps the Commitments
@@ -85,29 +88,6 @@ pub struct DiffArgs {
     /// quotes, dashes, whitespace, case). By default none count.
     #[arg(long, value_delimiter = ',', value_enum)]
     count: Vec<EditorialArg>,
-}
-
-/// Parts of the report `--only` can keep.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum Only {
-    /// The commitments that were added, removed, reworded, strengthened or
-    /// weakened.
-    Commitments,
-}
-
-/// The report formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// For people at a terminal: colored redline when stdout is a terminal.
-    Terminal,
-    /// For a pull request or a briefing note.
-    Markdown,
-    /// For scripts: schema communique.diff/1.
-    Json,
-    /// One self-contained page to mail or attach: summary, commitments, then
-    /// the whole statement as an inline redline or side by side (so
-    /// --context does not apply).
-    Html,
 }
 
 /// An editorial difference named on the command line.
@@ -134,18 +114,6 @@ impl From<EditorialArg> for Editorial {
     }
 }
 
-/// A `--threshold` value: a number from 0 to 1.
-pub(crate) fn parse_threshold(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
-        _ => Err(format!("{s:?} is not a number from 0 to 1")),
-    }
-}
-
-fn report_only_commitments(args: &DiffArgs) -> bool {
-    args.only == Some(Only::Commitments)
-}
-
 /// Runs `diff`.
 pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> Result<Outcome> {
     let settings = config.settings(&Values {
@@ -155,6 +123,17 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
         lexicon: args.lexicon.as_ref().map(PathBuf::from),
         ..Values::default()
     });
+    // A flag the format cannot honour fails before any reading.
+    let report_options = report_options(
+        &Requested {
+            format: settings.format,
+            context_flag: args.context,
+            context: settings.context,
+            stat: args.stat,
+            only: args.only,
+        },
+        theme,
+    )?;
     let (old, old_name, new, new_name) = match &args.new {
         Some(new) => {
             if args.old == "-" && new == "-" {
@@ -197,12 +176,7 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
     };
     let lexicon = load_lexicon(settings.lexicon.as_deref())?;
     let diff = compare_with(&old, &new, &old_name, &new_name, &options, &lexicon);
-    let report_options = ReportOptions {
-        context: settings.context,
-        stat: args.stat,
-        theme,
-        only_commitments: report_only_commitments(&args),
-    };
+
     // The statements are no longer needed: free them while the report is
     // written.
     std::thread::scope(|scope| {
@@ -213,15 +187,9 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
         );
         match settings.format {
             ReportFormat::Terminal => report::terminal::write(&mut out, &diff, &report_options)?,
-            ReportFormat::Markdown => {
-                report::markdown::write(&mut out, &diff, report_options.only_commitments)?
-            }
-            ReportFormat::Json => {
-                report::json::write(&mut out, &diff, report_options.only_commitments)?
-            }
-            ReportFormat::Html => {
-                report::html::write(&mut out, &diff, report_options.only_commitments)?
-            }
+            ReportFormat::Markdown => report::markdown::write(&mut out, &diff, &report_options)?,
+            ReportFormat::Json => report::json::write(&mut out, &diff, &report_options)?,
+            ReportFormat::Html => report::html::write(&mut out, &diff, &report_options)?,
         }
         out.flush()
     })?;

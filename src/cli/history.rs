@@ -4,12 +4,10 @@ use std::io::Write;
 
 use anyhow::Result;
 use clap::Args;
-use serde::Serialize;
 
 use communique::align::AlignOptions;
-use communique::report::summary_line;
-use communique::store::Revision;
-use communique::store::history::{format_time, history};
+use communique::report;
+use communique::store::history::history;
 
 use super::config::Settings;
 use super::context::Context;
@@ -39,17 +37,6 @@ pub struct HistoryArgs {
     format: TextOrJson,
 }
 
-/// The schema name and version of `history --format json`.
-pub const SCHEMA: &str = "communique.history/1";
-
-#[derive(Serialize)]
-struct Wire<'a> {
-    schema: &'static str,
-    #[serde(rename = "ref")]
-    reference: String,
-    revisions: &'a [Revision],
-}
-
 /// Runs `history`.
 pub fn run(args: HistoryArgs, settings: &Settings, context: &Context) -> Result<Outcome> {
     let resolved = context.resolve(&args.reference)?;
@@ -64,33 +51,9 @@ pub fn run(args: HistoryArgs, settings: &Settings, context: &Context) -> Result<
         );
     }
     let mut out = super::output(args.format == TextOrJson::Json);
-    if args.format == TextOrJson::Json {
-        let wire = Wire {
-            schema: SCHEMA,
-            reference: resolved.to_string(),
-            revisions: &revisions,
-        };
-        serde_json::to_writer_pretty(&mut out, &wire)?;
-        writeln!(out)?;
-        out.flush()?;
-        return Ok(Outcome::Same);
-    }
-    for r in &revisions {
-        writeln!(
-            out,
-            "{}  {}  {} <{}>  {}",
-            &r.commit[..12],
-            format_time(r.time, r.offset_minutes),
-            r.author,
-            r.email,
-            r.message
-        )?;
-        let change = match (&r.summary, r.sentences) {
-            (_, None) => "deleted".to_owned(),
-            (Some(summary), Some(n)) => format!("{n} sentences · {}", summary_line(summary)),
-            (None, Some(n)) => format!("{n} sentences · first revision"),
-        };
-        writeln!(out, "    {change}")?;
+    match args.format {
+        TextOrJson::Json => report::history::json(&mut out, &resolved.to_string(), &revisions)?,
+        TextOrJson::Text => report::history::text(&mut out, &revisions)?,
     }
     out.flush()?;
     Ok(Outcome::Same)

@@ -1,6 +1,6 @@
 //! `communique import`: normalize files and commit them to the store.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 
 use anyhow::{Result, bail};
@@ -8,7 +8,8 @@ use clap::Args;
 
 use communique::import::Format;
 use communique::normalize::controls::visible;
-use communique::store::{Identity, ImportChange, ImportRequest, names};
+use communique::report;
+use communique::store::{Identity, ImportRequest, names};
 
 use super::Outcome;
 use super::context::Context;
@@ -122,23 +123,12 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<Outcome> {
         request.revise = args.revise;
         request.author.clone_from(&author);
         let imported = store.import(request)?;
-        let what = match (imported.change, &imported.commit) {
-            (ImportChange::Restored, _) => {
-                "restored (the store holds this text; its file was missing from the working tree)"
-                    .to_owned()
-            }
-            (ImportChange::Unchanged, _) | (_, None) => {
-                "unchanged (the store already holds this text)".to_owned()
-            }
-            (ImportChange::Created, Some(c)) => format!("imported (commit {})", &c[..12]),
-            (ImportChange::Revised, Some(c)) => format!("revised (commit {})", &c[..12]),
-        };
         progress.inc();
         if context.quiet() {
             continue;
         }
         progress.finish();
-        writeln!(out, "{}: {what}", imported.entry)?;
+        report::import::text(&mut out, &imported)?;
         if !imported.index_synced {
             let path = imported.entry.path();
             eprintln!(

@@ -4,12 +4,10 @@ use std::io::Write;
 
 use anyhow::Result;
 use clap::Args;
-use serde::Serialize;
 
 use communique::align::AlignOptions;
-use communique::diff::Summary;
 use communique::normalize::controls::visible;
-use communique::report::summary_line;
+use communique::report;
 use communique::store::log_with_progress;
 
 use super::config::Settings;
@@ -40,27 +38,6 @@ pub struct LogArgs {
     format: TextOrJson,
 }
 
-/// The schema name and version of `log --format json`.
-pub const SCHEMA: &str = "communique.log/1";
-
-#[derive(Serialize)]
-struct Wire<'a> {
-    schema: &'static str,
-    entries: Vec<WireEntry<'a>>,
-}
-
-#[derive(Serialize)]
-struct WireEntry<'a> {
-    #[serde(rename = "ref")]
-    reference: String,
-    series: &'a str,
-    id: &'a str,
-    title: Option<&'a str>,
-    date: Option<&'a str>,
-    sentences: usize,
-    summary: Option<&'a Summary>,
-}
-
 /// Runs `log`.
 pub fn run(args: LogArgs, settings: &Settings, context: &Context) -> Result<Outcome> {
     let store = context.store()?;
@@ -75,45 +52,10 @@ pub fn run(args: LogArgs, settings: &Settings, context: &Context) -> Result<Outc
     })?;
     progress.finish();
     warn_unreadable(&log.unreadable);
-    let entries = log.entries;
-    let width = entries
-        .iter()
-        .map(|e| e.entry.to_string().len())
-        .max()
-        .unwrap_or(0);
     let mut out = super::output(args.format == TextOrJson::Json);
-    if args.format == TextOrJson::Json {
-        let wire = Wire {
-            schema: SCHEMA,
-            entries: entries
-                .iter()
-                .map(|e| WireEntry {
-                    reference: e.entry.to_string(),
-                    series: &e.entry.series,
-                    id: &e.entry.id,
-                    title: e.title.as_deref(),
-                    date: e.date.as_deref(),
-                    sentences: e.sentences,
-                    summary: e.summary.as_ref(),
-                })
-                .collect(),
-        };
-        serde_json::to_writer_pretty(&mut out, &wire)?;
-        writeln!(out)?;
-        out.flush()?;
-        return Ok(Outcome::Same);
-    }
-    for e in &entries {
-        let summary = match &e.summary {
-            Some(summary) => summary_line(summary),
-            None => "first of its series".to_owned(),
-        };
-        writeln!(
-            out,
-            "{:width$}  {:>4} sentences  {summary}",
-            e.entry.to_string(),
-            e.sentences
-        )?;
+    match args.format {
+        TextOrJson::Json => report::log::json(&mut out, &log.entries)?,
+        TextOrJson::Text => report::log::text(&mut out, &log.entries)?,
     }
     out.flush()?;
     Ok(Outcome::Same)

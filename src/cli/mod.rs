@@ -19,6 +19,7 @@ mod input;
 mod log;
 mod man;
 mod normalize;
+mod options;
 mod precedent;
 mod progress;
 mod show;

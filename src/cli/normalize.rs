@@ -7,7 +7,8 @@ use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
 use communique::import::Format;
-use communique::statement::{is_valid_date, write_sentence_file};
+use communique::report;
+use communique::statement::is_valid_date;
 
 use super::Outcome;
 use super::input::{parse_format, read_statement};
@@ -95,12 +96,11 @@ pub fn run(args: NormalizeArgs) -> Result<Outcome> {
     }
     // Flags are stripped as the file's own metadata is.
     meta.strip_controls();
-    let text = match args.format {
-        OutputFormat::Sentences => write_sentence_file(&statement),
-        OutputFormat::Json => serde_json::to_string_pretty(&statement)? + "\n",
-    };
     let mut out = super::output(args.format == OutputFormat::Json);
-    out.write_all(text.as_bytes())?;
+    match args.format {
+        OutputFormat::Sentences => report::show::text(&mut out, &statement, false)?,
+        OutputFormat::Json => report::show::statement_json(&mut out, &statement)?,
+    }
     out.flush()?;
     Ok(Outcome::Same)
 }

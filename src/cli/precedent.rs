@@ -1,22 +1,19 @@
 //! `communique precedent`: where a statement's new wording was used before.
 
-use std::io::{self, Write};
+use std::io::Write;
 
 use anyhow::{Result, bail};
 use clap::Args;
-use serde::Serialize;
 
 use communique::align::AlignOptions;
-use communique::precedent::{Finding, Library, Query, Source, Verdict, date_of, revised};
+use communique::precedent::{Library, Query, Source, date_of, revised};
+use communique::report::{self, precedent::Search};
 use communique::store::StoreError;
 
 use super::config::{Config, Values};
 use super::context::Context;
-use super::diff::parse_threshold;
+use super::options::parse_threshold;
 use super::{Outcome, TextOrJson};
-
-/// The schema name and version of `precedent --format json`.
-pub const SCHEMA: &str = "communique.precedent/1";
 
 /// Find earlier uses of a statement's new wording anywhere in the store.
 ///
@@ -61,18 +58,6 @@ pub struct PrecedentArgs {
     /// `text` for people, `json` for scripts (schema communique.precedent/1).
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     format: TextOrJson,
-}
-
-#[derive(Serialize)]
-struct Wire<'a> {
-    schema: &'static str,
-    #[serde(rename = "ref")]
-    reference: Option<&'a str>,
-    date: Option<&'a str>,
-    previous: Option<&'a str>,
-    threshold: f64,
-    searched: usize,
-    sentences: &'a [Finding],
 }
 
 /// Runs `precedent`.
@@ -144,74 +129,20 @@ pub fn run(args: PrecedentArgs, config: &Config, context: &Context) -> Result<Ou
         .filter(|&(i, s)| allowed(i, s))
         .count();
     let name = reference.as_ref().map(|r| r.to_string());
+    let search = Search {
+        reference: name.as_deref(),
+        date: date.as_deref(),
+        previous: previous.as_deref(),
+        all: args.all,
+        threshold: options.threshold,
+        searched,
+        findings: &findings,
+    };
     let mut out = super::output(args.format == TextOrJson::Json);
     match args.format {
-        TextOrJson::Json => {
-            let wire = Wire {
-                schema: SCHEMA,
-                reference: name.as_deref(),
-                date: date.as_deref(),
-                previous: previous.as_deref(),
-                threshold: options.threshold,
-                searched,
-                sentences: &findings,
-            };
-            serde_json::to_writer_pretty(&mut out, &wire)?;
-            writeln!(out)?;
-        }
-        TextOrJson::Text => {
-            let plural = |n: usize, what: &str| match n {
-                1 => format!("1 {what}"),
-                n => format!("{n} {what}s"),
-            };
-            let count = plural(findings.len(), "sentence");
-            let what = match (&name, &previous, args.all) {
-                (Some(name), Some(previous), false) => {
-                    format!("{name}: {count} new or reworded since {previous}")
-                }
-                (Some(name), _, _) => format!("{name}: {count}"),
-                (None, _, _) => format!("--text: {count}"),
-            };
-            let searched = plural(searched, "statement");
-            let among = match &date {
-                Some(date) => format!("{searched} dated before {date}"),
-                None => format!("all {searched}"),
-            };
-            writeln!(out, "{what}; precedents among {among}")?;
-            for finding in &findings {
-                write_finding(&mut out, finding)?;
-            }
-        }
+        TextOrJson::Json => report::precedent::json(&mut out, &search)?,
+        TextOrJson::Text => report::precedent::text(&mut out, &search)?,
     }
     out.flush()?;
     Ok(Outcome::Same)
-}
-
-/// One sentence, its verdict, and its precedents, one per line.
-fn write_finding(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
-    let label = |l: &Option<String>| l.as_ref().map(|l| format!("{l} ")).unwrap_or_default();
-    let change = f
-        .change
-        .map(|c| format!(" ({})", c.name()))
-        .unwrap_or_default();
-    writeln!(out, "\n{} {}{change}", f.location, f.verdict.name())?;
-    writeln!(out, "    {}{}", label(&f.label), f.text)?;
-    for p in &f.precedents {
-        match p.verdict {
-            Verdict::Verbatim => writeln!(
-                out,
-                "  = verbatim in {} {} ({})",
-                p.reference, p.location, p.date
-            )?,
-            _ => {
-                writeln!(
-                    out,
-                    "  ~ adapted from {} {} ({}; {:.2})",
-                    p.reference, p.location, p.date, p.similarity
-                )?;
-                writeln!(out, "    {}{}", label(&p.label), p.text)?;
-            }
-        }
-    }
-    Ok(())
 }

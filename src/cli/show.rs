@@ -3,15 +3,11 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use clap::Args;
-use serde::Serialize;
 
-use communique::Statement;
-use communique::analyze::lexicon::Lexicon;
 use communique::analyze::views;
-use communique::statement::file::FENCE;
-use communique::statement::write_sentence_file;
+use communique::report;
 
 use super::config::Settings;
 use super::context::Context;
@@ -56,111 +52,46 @@ pub struct ShowArgs {
     lexicon: Option<String>,
 }
 
-/// The schema name and version of `show --format json` (without
-/// --commitments).
-pub const SCHEMA: &str = "communique.show/1";
-
-#[derive(Serialize)]
-struct Wire<'a> {
-    schema: &'static str,
-    #[serde(rename = "ref")]
-    reference: &'a str,
-    #[serde(flatten)]
-    statement: &'a Statement,
-}
-
 /// Runs `show`.
 pub fn run(args: ShowArgs, settings: &Settings, context: &Context) -> Result<Outcome> {
+    refuse_unused(&args)?;
     let (statement, name) = context.read(&args.reference, None)?;
-    let text = if args.commitments {
+    let mut out = super::output(args.format == TextOrJson::Json);
+    if args.commitments {
         let lexicon = match &args.lexicon {
             Some(path) => load_lexicon(Some(Path::new(path)))?,
             None => load_lexicon(settings.lexicon.as_deref())?,
         };
-        commitments(&statement, &lexicon, args.format)?
-    } else if args.format == TextOrJson::Json {
-        let wire = Wire {
-            schema: SCHEMA,
-            reference: &name,
-            statement: &statement,
-        };
-        serde_json::to_string_pretty(&wire)? + "\n"
-    } else if args.numbered {
-        numbered(&statement)
+        let views = views(&statement, &lexicon);
+        match args.format {
+            TextOrJson::Json => report::show::commitments_json(&mut out, &views)?,
+            TextOrJson::Text => report::show::commitments_text(&mut out, &views)?,
+        }
     } else {
-        write_sentence_file(&statement)
-    };
-    let mut out = super::output(args.format == TextOrJson::Json);
-    out.write_all(text.as_bytes())?;
+        match args.format {
+            TextOrJson::Json => report::show::json(&mut out, &statement, &name)?,
+            TextOrJson::Text => report::show::text(&mut out, &statement, args.numbered)?,
+        }
+    }
     out.flush()?;
     Ok(Outcome::Same)
 }
 
-/// The statement's commitments, one per line ("¶1.4 strong 'committed to'
-/// — The Ministers …"), or as JSON.
-fn commitments(statement: &Statement, lexicon: &Lexicon, format: TextOrJson) -> Result<String> {
-    let views: Vec<_> = views(statement, lexicon)
-        .into_iter()
-        .filter(|v| v.commitment.is_some())
-        .collect();
-    if format == TextOrJson::Json {
-        return Ok(serde_json::to_string_pretty(&views)? + "\n");
+/// Refuses a flag that would change nothing in the output asked for,
+/// rather than ignoring it.
+fn refuse_unused(args: &ShowArgs) -> Result<()> {
+    if args.numbered && args.commitments {
+        bail!(
+            "--numbered numbers the sentence file, and --commitments already gives each commitment's number; give one of them"
+        );
     }
-    let mut out = String::new();
-    for v in &views {
-        let Some(c) = &v.commitment else { continue };
-        let mut detail = vec![format!("'{}'", c.marker)];
-        if let Some(actor) = &c.actor {
-            detail.push(format!("actor: {actor}"));
-        }
-        if c.negated {
-            detail.push("negated".to_owned());
-        }
-        if !c.hedges.is_empty() {
-            detail.push(format!("hedges: {}", c.hedges.join(", ")));
-        }
-        if !c.deadlines.is_empty() {
-            detail.push(format!("deadlines: {}", c.deadlines.join("; ")));
-        }
-        let label = v
-            .label
-            .as_ref()
-            .map(|l| format!("{l} "))
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "{} {} ({})\n    {label}{}\n",
-            v.location,
-            c.strength.name(),
-            detail.join("; "),
-            v.text
-        ));
+    if args.numbered && args.format == TextOrJson::Json {
+        bail!(
+            "--numbered applies to the text output (the JSON gives every sentence's paragraph and place); drop it, or use --format text"
+        );
     }
-    Ok(out)
-}
-
-/// The sentence file with `¶p.s` before every sentence line.
-fn numbered(statement: &Statement) -> String {
-    let file = write_sentence_file(statement);
-    // The front matter is everything up to the closing fence.
-    let closing = format!("\n{FENCE}\n");
-    let head = file
-        .find(&closing)
-        .map_or("", |at| &file[..at + closing.len()]);
-    let mut out = head.to_owned();
-    let mut paragraph = 0;
-    for (location, sentence) in statement.sentences() {
-        if location.paragraph != paragraph {
-            paragraph = location.paragraph;
-            out.push('\n');
-        }
-        out.push_str(&location.to_string());
-        out.push(' ');
-        if let Some(label) = &sentence.label {
-            out.push_str(label);
-            out.push(' ');
-        }
-        out.push_str(&sentence.text);
-        out.push('\n');
+    if args.lexicon.is_some() && !args.commitments {
+        bail!("--lexicon only changes the commitments; add --commitments, or drop --lexicon");
     }
-    out
+    Ok(())
 }

@@ -1,24 +1,19 @@
 //! `communique trace`: where each sentence of a statement comes from.
 
-use std::io::{self, Write};
+use std::io::Write;
 
 use anyhow::{Result, bail};
 use clap::Args;
-use serde::Serialize;
 
 use communique::align::AlignOptions;
-use communique::normalize::controls::visible;
-use communique::report::{ReportOptions, Theme, terminal};
+use communique::report::{self, ReportOptions, Theme};
 use communique::statement::Location;
-use communique::trace::{Lineage, Trace, Version, trace};
+use communique::trace::{Version, trace};
 
 use super::config::{Config, Values};
 use super::context::Context;
-use super::diff::parse_threshold;
+use super::options::parse_threshold;
 use super::{Outcome, TextOrJson};
-
-/// The schema name and version of `trace --format json`.
-pub const SCHEMA: &str = "communique.trace/1";
 
 /// Show where each sentence of a statement comes from.
 ///
@@ -71,13 +66,6 @@ fn parse_location(s: &str) -> Result<Location, String> {
     })
 }
 
-#[derive(Serialize)]
-struct Wire<'a> {
-    schema: &'static str,
-    #[serde(flatten)]
-    trace: &'a Trace,
-}
-
 /// Runs `trace`.
 pub fn run(args: TraceArgs, config: &Config, theme: Theme, context: &Context) -> Result<Outcome> {
     let settings = config.settings(&Values {
@@ -111,142 +99,20 @@ pub fn run(args: TraceArgs, config: &Config, theme: Theme, context: &Context) ->
     // Only a sentence's history is colored.
     let color = theme.color && args.format == TextOrJson::Text && args.sentence.is_some();
     let mut out = super::report_output(color, args.format == TextOrJson::Json);
+    let name = resolved.to_string();
     match (args.format, args.sentence) {
-        (TextOrJson::Json, _) => {
-            let wire = Wire {
-                schema: SCHEMA,
-                trace: &traced,
-            };
-            serde_json::to_writer_pretty(&mut out, &wire)?;
-            writeln!(out)?;
-        }
+        (TextOrJson::Json, _) => report::trace::json(&mut out, &traced)?,
         (TextOrJson::Text, Some(_)) => {
-            for lineage in &traced.sentences {
-                history(&mut out, &traced, lineage, &resolved.to_string(), theme)?;
-            }
+            let options = ReportOptions {
+                theme,
+                ..ReportOptions::default()
+            };
+            report::trace::histories(&mut out, &traced, &name, &options)?
         }
-        (TextOrJson::Text, None) => {
-            let first = traced
-                .versions
-                .first()
-                .map(version_name)
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "{resolved}: {} versions since {first}",
-                traced.versions.len()
-            )?;
-            for lineage in &traced.sentences {
-                summary(&mut out, &traced, lineage)?;
-            }
-        }
+        (TextOrJson::Text, None) => report::trace::summary(&mut out, &traced, &name)?,
     }
     out.flush()?;
     Ok(Outcome::Same)
-}
-
-/// A version as the text output names it: its date, else its ref.
-fn version_name(info: &communique::diff::DocumentInfo) -> String {
-    info.date.clone().unwrap_or_else(|| info.reference.clone())
-}
-
-/// The sentence and its lineage on one line: "since DATE REF ¶p.s;
-/// reworded DATE (0.82); …".
-fn summary(out: &mut dyn Write, traced: &Trace, lineage: &Lineage) -> io::Result<()> {
-    let s = &lineage.sentence;
-    let label = s
-        .label
-        .as_ref()
-        .map(|l| format!("{l} "))
-        .unwrap_or_default();
-    writeln!(out, "{} {label}{}", s.location, s.text)?;
-    let origin = &traced.versions[lineage.first.version];
-    let mut line = format!(
-        "    since {} {} {}",
-        version_name(origin),
-        origin.reference,
-        lineage.first.location
-    );
-    if lineage.changes.is_empty() {
-        line.push_str(", unchanged");
-    }
-    if !lineage.absent.is_empty() {
-        let absent: Vec<String> = lineage
-            .absent
-            .iter()
-            .map(|&v| version_name(&traced.versions[v]))
-            .collect();
-        line.push_str(&format!("; absent from {}", absent.join(", ")));
-    }
-    for step in &lineage.changes {
-        line.push_str(&format!(
-            "; {} {} ({:.2})",
-            step.change.kind.name(),
-            version_name(&traced.versions[step.version]),
-            step.change.similarity
-        ));
-    }
-    writeln!(out, "{line}")
-}
-
-/// One sentence's full history: its first appearance, then each change
-/// with the diff's entry and redline.
-fn history(
-    out: &mut dyn Write,
-    traced: &Trace,
-    lineage: &Lineage,
-    reference: &str,
-    theme: Theme,
-) -> io::Result<()> {
-    let origin = &traced.versions[lineage.first.version];
-    let changes = match lineage.changes.len() {
-        0 => "unchanged".to_owned(),
-        1 => "1 change".to_owned(),
-        n => format!("{n} changes"),
-    };
-    writeln!(
-        out,
-        "{} of {}: {changes} since {}",
-        lineage.sentence.location,
-        visible(reference),
-        visible(&version_name(origin))
-    )?;
-    writeln!(
-        out,
-        "{} {}  first appeared at {}",
-        visible(&version_name(origin)),
-        visible(&origin.reference),
-        lineage.first.location
-    )?;
-    let label = lineage.first.label.as_ref();
-    let label = label.map(|l| format!("{l} ")).unwrap_or_default();
-    writeln!(out, "    {}", visible(&(label + &lineage.first.text)))?;
-    let options = ReportOptions {
-        context: 0,
-        stat: false,
-        theme,
-        only_commitments: false,
-    };
-    // Changes and gaps in the order of the versions.
-    let mut absent = lineage.absent.iter().peekable();
-    let mut gaps_before = |out: &mut dyn Write, version: usize| -> io::Result<()> {
-        while let Some(&&v) = absent.peek().filter(|&&&v| v < version) {
-            let gap = &traced.versions[v];
-            let name = format!("{} {}", version_name(gap), gap.reference);
-            writeln!(out, "{}  absent", visible(&name))?;
-            absent.next();
-        }
-        Ok(())
-    };
-    for step in &lineage.changes {
-        gaps_before(out, step.version)?;
-        let version = &traced.versions[step.version];
-        let name = format!("{} {}", version_name(version), version.reference);
-        writeln!(out, "{}", visible(&name))?;
-        terminal::entry(out, &step.change, &options)?;
-    }
-    gaps_before(out, usize::MAX)?;
-    Ok(())
 }
 
 #[cfg(test)]

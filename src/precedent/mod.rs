@@ -14,8 +14,6 @@
 
 pub mod index;
 
-use serde::Serialize;
-
 use crate::align::{AlignOptions, align, score_keyed_pairs};
 use crate::diff::ChangeKind;
 use crate::normalize::key::{Folding, key};
@@ -53,8 +51,7 @@ pub struct Library {
 }
 
 /// How a sentence relates to the earlier ones.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
     /// The same sentence as an earlier one (equal comparison keys).
     Verbatim,
@@ -76,7 +73,7 @@ impl Verdict {
 }
 
 /// An earlier sentence that a query sentence repeats or adapts.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Precedent {
     /// `verbatim` or `adapted`.
     pub verdict: Verdict,
@@ -88,12 +85,10 @@ pub struct Precedent {
     /// reaches the threshold.
     pub score: f64,
     /// The statement that holds it.
-    #[serde(rename = "ref")]
     pub reference: String,
     /// That statement's date.
     pub date: String,
     /// Where it stands there.
-    #[serde(flatten)]
     pub location: Location,
     /// Its label there.
     pub label: Option<String>,
@@ -102,10 +97,9 @@ pub struct Precedent {
 }
 
 /// The precedents of one sentence of the query.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     /// Where the sentence stands in the query.
-    #[serde(flatten)]
     pub location: Location,
     /// Its label.
     pub label: Option<String>,

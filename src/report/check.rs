@@ -19,18 +19,18 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use serde::Serialize;
-
 use crate::check::{Counts, Finding, Place, Severity};
 use crate::diff::DocumentInfo;
 use crate::normalize::controls::visible;
 use crate::statement::Location;
 
+use super::{json_document, wire};
+
 /// The schema name and version of the check JSON.
-pub const SCHEMA: &str = "communique.check/1";
+pub const SCHEMA: &str = wire::CHECK_SCHEMA;
 
 /// One draft's check, as the reports show it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CheckedDraft {
     /// The draft.
     pub draft: DocumentInfo,
@@ -41,10 +41,8 @@ pub struct CheckedDraft {
     pub file: Option<String>,
     /// The line of each draft sentence in `file`, where known (sentence
     /// files, plain text and Markdown).
-    #[serde(skip)]
     pub lines: BTreeMap<Location, usize>,
     /// What the check found, in the draft's order.
-    #[serde(skip)]
     pub findings: Vec<Finding>,
 }
 
@@ -163,58 +161,34 @@ pub fn write_github(out: &mut dyn Write, checks: &[CheckedDraft]) -> io::Result<
     Ok(())
 }
 
-#[derive(Serialize)]
-struct Wire<'a> {
-    schema: &'static str,
-    summary: Counts,
-    checks: Vec<WireCheck<'a>>,
-}
-
-#[derive(Serialize)]
-struct WireCheck<'a> {
-    #[serde(flatten)]
-    check: &'a CheckedDraft,
-    summary: Counts,
-    findings: Vec<WireFinding<'a>>,
-}
-
-#[derive(Serialize)]
-struct WireFinding<'a> {
-    rule: &'static str,
-    severity: Severity,
-    location: &'a Place,
-    line: Option<usize>,
-    sentence: &'a Option<String>,
-    message: &'a str,
-}
-
 /// Writes the checks as one pretty-printed JSON document and a newline.
 pub fn write_json(out: &mut dyn Write, checks: &[CheckedDraft]) -> io::Result<()> {
-    let wire = Wire {
+    let wire = wire::Check {
         schema: SCHEMA,
-        summary: total(checks),
+        summary: total(checks).into(),
         checks: checks
             .iter()
-            .map(|check| WireCheck {
-                check,
-                summary: check.counts(),
+            .map(|check| wire::DraftCheck {
+                draft: (&check.draft).into(),
+                baseline: (&check.baseline).into(),
+                file: check.file.as_deref(),
+                summary: check.counts().into(),
                 findings: check
                     .findings
                     .iter()
-                    .map(|f| WireFinding {
+                    .map(|f| wire::CheckFinding {
                         rule: f.rule.id(),
-                        severity: f.severity,
-                        location: &f.location,
+                        severity: f.severity.name(),
+                        location: (&f.location).into(),
                         line: check.line(f),
-                        sentence: &f.sentence,
+                        sentence: f.sentence.as_deref(),
                         message: &f.message,
                     })
                     .collect(),
             })
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &wire)?;
-    writeln!(out)
+    json_document(out, &wire)
 }
 
 #[cfg(test)]

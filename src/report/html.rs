@@ -18,7 +18,9 @@ use std::collections::HashMap;
 use std::fmt;
 use std::io::{self, Write};
 
-use super::{commitment_line, document_name, entry_location, locations, summary_line};
+use super::{
+    ReportOptions, commitment_line, document_name, entry_location, locations, summary_line,
+};
 use crate::diff::{
     Change, ChangeKind, Commitment, CommitmentChange, Diff, DocumentInfo, EditOp, SentenceView,
     strongest_commitment,
@@ -30,9 +32,11 @@ use crate::statement::Location;
 const STYLE: &str = include_str!("html.css");
 
 /// Writes the HTML report of `diff` as one self-contained page; with
-/// `only_commitments`, only the header, the summary and the Commitments
-/// section. The whole statement is always shown: there is no `--context`.
-pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Result<()> {
+/// `stat`, only the header and the summary; with `only_commitments`, those
+/// and the Commitments section. Otherwise the whole statement is shown:
+/// `context` does not apply.
+pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::Result<()> {
+    let whole = !options.stat && !options.only_commitments;
     // Many small writes: buffer them here rather than through `dyn Write`.
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
     let title = format!(
@@ -49,7 +53,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Re
         env!("CARGO_PKG_VERSION"),
         Esc(&title)
     )?;
-    if !only_commitments {
+    if whole {
         // The view switch: radio buttons that come before the statement,
         // so that CSS (`:checked ~`) can pick the layout without a script.
         writeln!(
@@ -60,8 +64,10 @@ pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Re
     }
     header(&mut out, diff)?;
     summary(&mut out, diff)?;
-    commitments(&mut out, diff, !only_commitments)?;
-    if !only_commitments {
+    if !options.stat {
+        commitments(&mut out, diff, whole)?;
+    }
+    if whole {
         statement(&mut out, diff)?;
     }
     writeln!(
@@ -719,7 +725,7 @@ mod tests {
             .expect("Charlie");
         assert_eq!(at(Item::Moved(moved)), at(Item::Entry(charlie)) + 1);
         let mut page = Vec::new();
-        write(&mut page, &d, false).expect("writes");
+        write(&mut page, &d, &ReportOptions::default()).expect("writes");
         let page = String::from_utf8(page).expect("utf-8");
         assert!(
             page.contains("<a href=\"#o-4-1\">moved from ¶4.1 ↓</a>"),

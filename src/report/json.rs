@@ -19,21 +19,13 @@ use std::sync::{Arc, mpsc};
 
 use serde::Serialize;
 
-use crate::diff::{Change, Commitment, Diff, DocumentInfo, SentenceView, Summary};
+use crate::diff::{Change, Commitment, Diff, SentenceView};
 use crate::parallel;
 
-/// The schema name and version of the diff JSON.
-pub const SCHEMA: &str = "communique.diff/1";
+use super::{ReportOptions, wire};
 
-/// Everything but the changes, which [`write`] renders on its own (in
-/// parallel for long diffs) after these fields.
-#[derive(Serialize)]
-struct Head<'a> {
-    schema: &'static str,
-    old: &'a DocumentInfo,
-    new: &'a DocumentInfo,
-    summary: Summary,
-}
+/// The schema name and version of the diff JSON.
+pub const SCHEMA: &str = wire::DIFF_SCHEMA;
 
 /// Changes rendered on one thread before the output is split over two: a
 /// short diff is written in less time than a thread takes to start.
@@ -42,10 +34,12 @@ const PARALLEL_MIN: usize = 2048;
 /// Writes `diff` as one pretty-printed JSON document and a newline.
 ///
 /// With `only_commitments`, `changes` keeps only the entries that change a
-/// commitment; the summary still counts every entry.
-pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Result<()> {
+/// commitment; the summary still counts every entry. With `stat`, the
+/// document has no `changes` at all. `context` does not apply: every entry
+/// is listed.
+pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::Result<()> {
     let kept: Vec<Change>;
-    let changes = if only_commitments {
+    let changes = if options.only_commitments {
         kept = diff
             .changes
             .iter()
@@ -56,12 +50,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Re
     } else {
         &diff.changes
     };
-    let head = Head {
-        schema: SCHEMA,
-        old: &diff.old,
-        new: &diff.new,
-        summary: diff.summary(),
-    };
+    let head = wire::DiffHead::of(diff);
     // serde_json writes many small pieces: buffer them here, where the
     // writer's type is known, rather than through `dyn Write` one by one.
     let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);
@@ -69,6 +58,9 @@ pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Re
     // The head is an object; reopen it to add the changes as its last field.
     rendered_head.truncate(rendered_head.len() - b"\n}".len());
     buffered.write_all(&rendered_head)?;
+    if options.stat {
+        return buffered.write_all(b"\n}\n").and_then(|()| buffered.flush());
+    }
     if changes.is_empty() {
         buffered.write_all(b",\n  \"changes\": []\n}\n")?;
         return buffered.flush();
@@ -151,8 +143,8 @@ fn write_key(out: &mut impl Write, depth: usize, key: &str, first: bool) -> io::
     out.write_all(b"\": ")
 }
 
-/// Writes one change by hand, field for field as its derived `Serialize`
-/// with [`Pretty`] would, so that the sentence views' commitment fields can
+/// Writes one change by hand, field for field as [`wire::Change`]'s
+/// `Serialize` with [`Pretty`] would, so that the sentence views' commitment fields can
 /// be rendered once and copied (see [`ViewWriter`]).
 fn write_change<'a>(
     out: &mut impl Write,
@@ -177,7 +169,7 @@ fn write_change<'a>(
     let depth = CHANGE_DEPTH;
     out.write_all(b"{")?;
     write_key(out, depth, "kind", true)?;
-    write_value(out, depth, kind)?;
+    write_value(out, depth, kind.name())?;
     for (key, side) in [("old", old), ("new", new)] {
         write_key(out, depth, key, false)?;
         views.write_side(out, side)?;
@@ -186,16 +178,21 @@ fn write_change<'a>(
     write_value(out, depth, similarity)?;
     write_key(out, depth, "moved", false)?;
     write_value(out, depth, moved)?;
+    // The wire's names of the internal values; an empty list allocates
+    // nothing, and most entries have no editorial or edit kinds.
+    let editorial: Vec<&str> = editorial.iter().map(|e| e.name()).collect();
     write_key(out, depth, "editorial", false)?;
-    write_value(out, depth, editorial)?;
+    write_value(out, depth, &editorial)?;
     write_key(out, depth, "renumbered", false)?;
-    write_value(out, depth, renumbered)?;
+    write_value(out, depth, &renumbered.as_ref().map(wire::Renumbered::from))?;
+    let edit_kinds: Vec<&str> = edit_kinds.iter().map(|&k| wire::edit_kind(k)).collect();
     write_key(out, depth, "edit_kinds", false)?;
-    write_value(out, depth, edit_kinds)?;
+    write_value(out, depth, &edit_kinds)?;
+    let edits: Vec<wire::Edit> = edits.iter().map(wire::Edit::from).collect();
     write_key(out, depth, "edits", false)?;
-    write_value(out, depth, edits)?;
+    write_value(out, depth, &edits)?;
     write_key(out, depth, "commitment_change", false)?;
-    write_value(out, depth, commitment_change)?;
+    write_value(out, depth, &commitment_change.map(|c| c.name()))?;
     write_key(out, depth, "commitment_reasons", false)?;
     write_value(out, depth, commitment_reasons)?;
     Pretty::at(depth - 1).newline(out)?;
@@ -232,7 +229,7 @@ impl<'a> ViewWriter<'a> {
         out.write_all(b"]")
     }
 
-    /// Writes one view as its `Serialize` impl does.
+    /// Writes one view as [`wire::View`]'s `Serialize` does.
     fn write_view(&mut self, out: &mut impl Write, view: &'a SentenceView) -> io::Result<()> {
         let SentenceView {
             location,
@@ -301,7 +298,8 @@ impl<'a> ViewWriter<'a> {
     }
 }
 
-/// Writes a commitment as its derived `Serialize` does `depth` levels in,
+/// Writes a commitment as [`wire::Commitment`]'s `Serialize` does `depth`
+/// levels in,
 /// without the serializer's calls for each field and its key escaping:
 /// most views have clauses, and a clause has eight fields.
 fn write_commitment(out: &mut Vec<u8>, depth: usize, commitment: &Commitment) -> io::Result<()> {
@@ -320,7 +318,7 @@ fn write_commitment(out: &mut Vec<u8>, depth: usize, commitment: &Commitment) ->
     let depth = depth + 1;
     out.push(b'{');
     write_key(out, depth, "strength", true)?;
-    write_value(out, depth, strength)?;
+    write_value(out, depth, strength.name())?;
     write_key(out, depth, "marker", false)?;
     write_value(out, depth, marker)?;
     write_key(out, depth, "actor", false)?;
@@ -558,14 +556,13 @@ mod tests {
         assert_eq!(handed.concat(), expected);
     }
 
-    /// The whole report as serde_json's own pretty printer writes it.
+    /// The whole report as serde_json's own pretty printer writes the
+    /// wire types.
     #[derive(Serialize)]
     struct Whole<'a> {
-        schema: &'static str,
-        old: &'a DocumentInfo,
-        new: &'a DocumentInfo,
-        summary: Summary,
-        changes: &'a [Change],
+        #[serde(flatten)]
+        head: wire::DiffHead<'a>,
+        changes: Vec<wire::Change<'a>>,
     }
 
     #[test]
@@ -587,13 +584,10 @@ mod tests {
         let diff = compare(&old, &new, "old", "new", &AlignOptions::default());
         assert!(diff.changes.len() >= PARALLEL_MIN);
         let mut out = Vec::new();
-        write(&mut out, &diff, false).expect("writes to memory");
+        write(&mut out, &diff, &ReportOptions::default()).expect("writes to memory");
         let whole = Whole {
-            schema: SCHEMA,
-            old: &diff.old,
-            new: &diff.new,
-            summary: diff.summary(),
-            changes: &diff.changes,
+            head: wire::DiffHead::of(&diff),
+            changes: diff.changes.iter().map(wire::Change::from).collect(),
         };
         let expected = serde_json::to_string_pretty(&whole).expect("serializes") + "\n";
         assert!(

@@ -4,13 +4,14 @@
 
 use std::io::{self, Write};
 
-use super::{document_name, entry_location, side_text};
+use super::{ReportOptions, document_name, entry_location, side_text};
 use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, EditOp};
 use crate::normalize::controls::visible;
 
-/// Writes the Markdown report of `diff`; with `only_commitments`, only the
-/// header, the summary tables and the Commitments section.
-pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Result<()> {
+/// Writes the Markdown report of `diff`; with `stat`, only the header and
+/// the summary tables; with `only_commitments`, those and the Commitments
+/// section.
+pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::Result<()> {
     writeln!(
         out,
         "# Changes: {} → {}\n",
@@ -44,6 +45,9 @@ pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Re
             summary.commitments.get(change)
         )?;
     }
+    if options.stat {
+        return Ok(());
+    }
     let commitments: Vec<&Change> = diff
         .changes
         .iter()
@@ -55,7 +59,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, only_commitments: bool) -> io::Re
             commitment_entry(out, c)?;
         }
     }
-    if only_commitments {
+    if options.only_commitments {
         return Ok(());
     }
     let sections: [(&str, &[ChangeKind]); 5] = [

@@ -1,14 +1,28 @@
-//! Diff → bytes. Each format is one file that writes a [`Diff`](crate::diff::Diff) to a
-//! `&mut dyn Write` it is given; nothing here decides what changed, and
-//! nothing outside `cli` prints. [`check`] does the same for the findings
-//! of `communique check`.
+//! Results → bytes: the one output stage. Each diff format is one file that
+//! writes a [`Diff`](crate::diff::Diff) to a `&mut dyn Write` it is given,
+//! all under the same [`ReportOptions`]; [`check`] does the same for the
+//! findings of `communique check`, and one file per other command (`log`,
+//! `history`, `show` and `normalize`, `trace`, `precedent`, `import`) for
+//! theirs. Every JSON document is written from the plain types of [`wire`].
+//! Nothing here decides what changed, and nothing outside `cli` prints.
 
 pub mod check;
+pub mod history;
 pub mod html;
+pub mod import;
 pub mod json;
+pub mod log;
 pub mod markdown;
+pub mod precedent;
+pub mod show;
 pub mod terminal;
 pub mod theme;
+pub mod trace;
+pub mod wire;
+
+use std::io::{self, Write};
+
+use serde::Serialize;
 
 use crate::diff::{
     Change, ChangeKind, CommitmentChange, CommitmentSummary, DocumentInfo, SentenceView, Summary,
@@ -16,12 +30,17 @@ use crate::diff::{
 
 pub use theme::{Role, Theme};
 
-/// Options that change only how a diff is shown.
+/// Options that change only how a result is shown, the same for every
+/// format: each writer honours those that mean something in its format
+/// (the command line refuses the others).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ReportOptions {
-    /// Unchanged sentences shown around each change (default `0`).
+    /// Unchanged sentences shown around each change in the terminal report
+    /// (default `0`). Markdown groups changes by kind, JSON lists every
+    /// entry and HTML shows the whole statement: there it means nothing.
     pub context: usize,
-    /// Print only the summary (default `false`).
+    /// Print only the header and the summary (default `false`); in JSON,
+    /// the document without its `changes` array.
     pub stat: bool,
     /// Colors for the terminal report (default: none).
     pub theme: Theme,
@@ -109,4 +128,12 @@ pub fn side_text(side: &[SentenceView]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Writes `value` as one pretty-printed JSON document and a newline: the
+/// JSON of every command but `diff` (whose changes are written by hand, for
+/// speed, in [`json`]).
+pub fn json_document(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
 }

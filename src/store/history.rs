@@ -15,7 +15,7 @@ use crate::diff::Summary;
 use super::{Resolved, Store, StoreError, parse, read_blob};
 
 /// One revision of a statement.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Revision {
     /// The commit's full hash.
     pub commit: String,

@@ -5,15 +5,10 @@
 use std::path::Path;
 
 use crate::support::harness::corpus_file;
-use crate::support::{communique, output, repo};
+use crate::support::{communique, repo, run};
 
 const DRAFT: &str = "statements/d-isis-small-group/2021-03-26-joint-communique-draft.txt";
 const FINAL: &str = "statements/d-isis-small-group/2021-03-30-joint-communique.txt";
-
-/// Runs the binary and returns (exit code, stdout, stderr).
-fn run(args: &[&str]) -> (i32, String, String) {
-    output(communique().args(args).output().expect("runs"))
-}
 
 fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let path = dir.join(name);

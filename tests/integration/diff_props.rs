@@ -201,8 +201,8 @@ pub(crate) fn diff_and_report(a: &str, b: &str) {
         let d = diff(&x, &y);
         let mut sink = Vec::new();
         report::terminal::write(&mut sink, &d, &report::ReportOptions::default()).expect("writes");
-        report::markdown::write(&mut sink, &d, false).expect("writes");
-        report::json::write(&mut sink, &d, false).expect("writes");
+        report::markdown::write(&mut sink, &d, &report::ReportOptions::default()).expect("writes");
+        report::json::write(&mut sink, &d, &report::ReportOptions::default()).expect("writes");
     }
 }
 
@@ -226,7 +226,8 @@ pub(crate) fn check_symmetric(a: &Statement, b: &Statement) -> Result<(), TestCa
 /// paragraphs included. Shared with `unicode_props`.
 pub(crate) fn check_json_rebuilds(a: &Statement, b: &Statement) -> Result<(), TestCaseError> {
     let mut out = Vec::new();
-    report::json::write(&mut out, &diff(a, b), false).expect("writes to a Vec");
+    report::json::write(&mut out, &diff(a, b), &report::ReportOptions::default())
+        .expect("writes to a Vec");
     let json: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
     prop_assert_eq!(rebuild(&json, "old"), sentences_of(a));
     prop_assert_eq!(rebuild(&json, "new"), sentences_of(b));

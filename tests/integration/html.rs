@@ -30,7 +30,11 @@ use crate::support::harness::{CHROMIUM, corpus_file, tool};
 
 fn html(diff: &Diff, only_commitments: bool) -> String {
     let mut out = Vec::new();
-    report::html::write(&mut out, diff, only_commitments).expect("writes to a Vec");
+    let options = report::ReportOptions {
+        only_commitments,
+        ..report::ReportOptions::default()
+    };
+    report::html::write(&mut out, diff, &options).expect("writes to a Vec");
     String::from_utf8(out).expect("utf-8")
 }
 

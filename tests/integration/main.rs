@@ -20,6 +20,7 @@ mod html;
 mod import_formats;
 mod import_text;
 mod injection;
+mod output;
 mod reports;
 mod store;
 mod trace;
@@ -64,6 +65,7 @@ fn main() {
         import_formats::TESTS,
         import_text::TESTS,
         injection::TESTS,
+        output::TESTS,
         reports::TESTS,
         store::TESTS,
         trace::TESTS,

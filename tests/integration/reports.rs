@@ -57,13 +57,15 @@ fn terminal(diff: &Diff, context: usize) -> String {
 
 fn markdown(diff: &Diff) -> String {
     let mut out = Vec::new();
-    report::markdown::write(&mut out, diff, false).expect("writes to a Vec");
+    report::markdown::write(&mut out, diff, &report::ReportOptions::default())
+        .expect("writes to a Vec");
     String::from_utf8(out).expect("utf-8")
 }
 
 fn json(diff: &Diff) -> String {
     let mut out = Vec::new();
-    report::json::write(&mut out, diff, false).expect("writes to a Vec");
+    report::json::write(&mut out, diff, &report::ReportOptions::default())
+        .expect("writes to a Vec");
     String::from_utf8(out).expect("utf-8")
 }
 

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::support::harness::corpus_file;
-use crate::support::{Sandbox, communique, output};
+use crate::support::{Sandbox, output, run};
 
 const Y2023: &str = "unga-tpnw/2023-12-04-a-res-78-35.txt";
 const Y2024: &str = "unga-tpnw/2024-12-02-a-res-79-38.txt";
@@ -562,7 +562,6 @@ fn two_processes_importing_fifty_statements_each_lose_nothing() {
 /// This repository's own `statements/` is a store: the bundled draft and
 /// the seed communiqué, by refs.
 fn the_project_repository_is_a_store() {
-    let run = |args: &[&str]| output(communique().args(args).output().expect("runs"));
     let (code, log, err) = run(&["log"]);
     assert_eq!(code, 0, "{err}");
     let lines: Vec<&str> = log.lines().collect();

@@ -17,4 +17,4 @@ pub mod sandbox;
 pub mod seed;
 
 pub use harness::{Need, Test};
-pub use sandbox::{Sandbox, communique, output, repo};
+pub use sandbox::{Sandbox, communique, output, repo, run};

@@ -67,6 +67,12 @@ pub fn communique() -> assert_cmd::Command {
     assert_cmd::Command::from_std(cmd)
 }
 
+/// Runs the binary as [`communique`] does with `args`: (exit code, stdout,
+/// stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    output(communique().args(args).output().expect("the binary runs"))
+}
+
 /// A finished command's (exit code, stdout, stderr), `-1` for a signal.
 pub fn output(out: Output) -> (i32, String, String) {
     (

@@ -1,0 +1,88 @@
+//! The report options the commands share: which format, and which of the
+//! format-independent [`ReportOptions`] a format can honour. The
+//! configuration (`config.rs`) and the commands both read these, so they
+//! live here rather than in one command.
+
+use anyhow::{Result, bail};
+use clap::ValueEnum;
+
+use communique::report::{ReportOptions, Theme};
+
+/// The report formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// For people at a terminal: colored redline when stdout is a terminal.
+    Terminal,
+    /// For a pull request or a briefing note.
+    Markdown,
+    /// For scripts: schema communique.diff/1.
+    Json,
+    /// One self-contained page to mail or attach: summary, commitments, then
+    /// the whole statement as an inline redline or side by side (so
+    /// --context does not apply).
+    Html,
+}
+
+impl ReportFormat {
+    /// The name as typed after `--format`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportFormat::Terminal => "terminal",
+            ReportFormat::Markdown => "markdown",
+            ReportFormat::Json => "json",
+            ReportFormat::Html => "html",
+        }
+    }
+}
+
+/// Parts of the report `--only` can keep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Only {
+    /// The commitments that were added, removed, reworded, strengthened or
+    /// weakened.
+    Commitments,
+}
+
+/// What the command line asked of the report, before it is checked
+/// against the format.
+#[derive(Clone, Copy, Debug)]
+pub struct Requested {
+    /// The format the report is written in.
+    pub format: ReportFormat,
+    /// `--context N` as typed on the command line, if it was.
+    pub context_flag: Option<usize>,
+    /// The context from the configuration, used when there is no flag.
+    pub context: usize,
+    /// `--stat` (it cuts more than `--only`, and so wins over it).
+    pub stat: bool,
+    /// `--only`.
+    pub only: Option<Only>,
+}
+
+/// The options for the writer of `requested.format`, or an error naming
+/// the flag that format cannot honour. Only a flag typed on this command
+/// line is refused: a configured context is a default for the terminal
+/// report and is not an error in other formats.
+pub fn report_options(requested: &Requested, theme: Theme) -> Result<ReportOptions> {
+    let format = requested.format;
+    if requested.context_flag.is_some() && format != ReportFormat::Terminal {
+        bail!(
+            "--context applies to the terminal report only ({} has no unchanged sentences to show around a change); drop it, or use --format terminal",
+            format.name()
+        );
+    }
+    Ok(ReportOptions {
+        context: requested.context_flag.unwrap_or(requested.context),
+        stat: requested.stat,
+        theme,
+        only_commitments: requested.only == Some(Only::Commitments),
+    })
+}
+
+/// A `--threshold` value: a number from 0 to 1.
+pub fn parse_threshold(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{s:?} is not a number from 0 to 1")),
+    }
+}
