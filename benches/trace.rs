@@ -14,8 +14,8 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use communique::align::AlignOptions;
+use communique::series::trace::{Version, trace};
 use communique::store::StatementRef;
-use communique::trace::{Version, trace};
 use communique::{Paragraph, Sentence};
 
 const BASE: &str = "unga-climate-protection/2024-12-19-a-res-79-206.txt";

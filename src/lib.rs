@@ -32,11 +32,10 @@ pub mod gitconfig;
 pub mod import;
 pub mod normalize;
 mod parallel;
-pub mod precedent;
 pub mod report;
 pub mod segment;
+pub mod series;
 pub mod statement;
 pub mod store;
-pub mod trace;
 
 pub use statement::{Meta, Paragraph, Sentence, Statement};

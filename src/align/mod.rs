@@ -32,7 +32,7 @@ use std::time::{Duration, Instant};
 use rustc_hash::FxHashMap;
 
 use crate::diff::ChangeKind;
-use crate::normalize::key::{Folding, key, words};
+use crate::normalize::key::{Folding, key, number_class, words};
 use crate::parallel;
 use similarity::{Scores, containment, score_bounds, scores, similarity};
 
@@ -332,18 +332,6 @@ fn pair_score(a: &[u32], b: &[u32], s: &Scores) -> f64 {
         0.9 * s.contained
     };
     sim.max(expanded)
-}
-
-/// Words with a digit count as one word, "#", when pairing sentences: a
-/// revision that changes a date or a count ("93 States" → "94 States", "42nd
-/// plenary meeting" → "43rd …") is still the same sentence revised. The edit
-/// script still shows, and names, the number that changed.
-pub(crate) fn number_class(word: &str) -> &str {
-    if word.bytes().any(|b| b.is_ascii_digit()) {
-        "#"
-    } else {
-        word
-    }
 }
 
 /// Maps strings to dense ids, in the order they are first seen.

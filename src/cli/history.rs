@@ -8,8 +8,7 @@ use serde::Serialize;
 
 use communique::align::AlignOptions;
 use communique::report::summary_line;
-use communique::store::Revision;
-use communique::store::history::{format_time, history};
+use communique::series::history::{Revision, format_time, history};
 
 use super::config::Settings;
 use super::context::Context;
@@ -78,11 +77,11 @@ pub fn run(args: HistoryArgs, settings: &Settings, context: &Context) -> Result<
         writeln!(
             out,
             "{}  {}  {} <{}>  {}",
-            &r.commit[..12],
-            format_time(r.time, r.offset_minutes),
-            r.author,
-            r.email,
-            r.message
+            &r.info.commit[..12],
+            format_time(r.info.time, r.info.offset_minutes),
+            r.info.author,
+            r.info.email,
+            r.info.message
         )?;
         let change = match (&r.summary, r.sentences) {
             (_, None) => "deleted".to_owned(),

@@ -8,7 +8,7 @@ use clap::Args;
 
 use communique::import::Format;
 use communique::normalize::controls::visible;
-use communique::store::{Identity, ImportChange, ImportRequest, names};
+use communique::store::{CommitChange, CommitRequest, Identity, names};
 
 use super::Outcome;
 use super::context::Context;
@@ -114,31 +114,31 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<Outcome> {
             }
             meta.date = Some(date);
         }
-        let mut request = ImportRequest::new(statement, &args.series, file);
+        let mut request = CommitRequest::new(statement, &args.series, file);
         request.id.clone_from(&args.id);
         request.message.clone_from(&args.message);
         request.revise = args.revise;
         request.author.clone_from(&author);
-        let imported = store.import(request)?;
-        let what = match (imported.change, &imported.commit) {
-            (ImportChange::Restored, _) => {
+        let committed = store.commit(request)?;
+        let what = match (committed.change, &committed.commit) {
+            (CommitChange::Restored, _) => {
                 "restored (the store holds this text; its file was missing from the working tree)"
                     .to_owned()
             }
-            (ImportChange::Unchanged, _) | (_, None) => {
+            (CommitChange::Unchanged, _) | (_, None) => {
                 "unchanged (the store already holds this text)".to_owned()
             }
-            (ImportChange::Created, Some(c)) => format!("imported (commit {})", &c[..12]),
-            (ImportChange::Revised, Some(c)) => format!("revised (commit {})", &c[..12]),
+            (CommitChange::Created, Some(c)) => format!("imported (commit {})", &c[..12]),
+            (CommitChange::Revised, Some(c)) => format!("revised (commit {})", &c[..12]),
         };
         progress.inc();
         if context.quiet() {
             continue;
         }
         progress.finish();
-        writeln!(out, "{}: {what}", imported.entry)?;
-        if !imported.index_synced {
-            let path = imported.entry.path();
+        writeln!(out, "{}: {what}", committed.entry)?;
+        if !committed.index_synced {
+            let path = committed.entry.path();
             eprintln!(
                 "communique: note: .git/index was left as it was for {path}; `git status` shows it as changed until `git reset -- {path}`"
             );

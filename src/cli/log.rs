@@ -10,7 +10,7 @@ use communique::align::AlignOptions;
 use communique::diff::Summary;
 use communique::normalize::controls::visible;
 use communique::report::summary_line;
-use communique::store::log_with_progress;
+use communique::series;
 
 use super::config::Settings;
 use super::context::Context;
@@ -69,7 +69,7 @@ pub fn run(args: LogArgs, settings: &Settings, context: &Context) -> Result<Outc
         ..AlignOptions::default()
     };
     let progress = context.progress("comparing", 0);
-    let log = log_with_progress(store, args.series.as_deref(), &options, &|done, total| {
+    let log = series::log(store, args.series.as_deref(), &options, &|done, total| {
         progress.set_total(total);
         progress.set(done);
     })?;

@@ -7,7 +7,7 @@ use clap::Args;
 use serde::Serialize;
 
 use communique::align::AlignOptions;
-use communique::precedent::{Finding, Library, Query, Source, Verdict, date_of, revised};
+use communique::series::precedent::{Finding, Library, Query, Source, Verdict, date_of, revised};
 use communique::store::StoreError;
 
 use super::config::{Config, Values};

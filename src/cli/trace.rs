@@ -9,8 +9,8 @@ use serde::Serialize;
 use communique::align::AlignOptions;
 use communique::normalize::controls::visible;
 use communique::report::{ReportOptions, Theme, terminal};
+use communique::series::trace::{Lineage, Trace, Version, trace};
 use communique::statement::Location;
-use communique::trace::{Lineage, Trace, Version, trace};
 
 use super::config::{Config, Values};
 use super::context::Context;

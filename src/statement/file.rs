@@ -111,6 +111,44 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
     Ok(Statement { meta, paragraphs })
 }
 
+/// Why stored bytes do not read as a statement: a sentence file committed
+/// by plain git can be anything.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    /// The bytes start with a UTF-16 byte-order mark.
+    #[error("UTF-16 text; convert it to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)")]
+    Utf16,
+    /// The bytes are not valid UTF-8.
+    #[error("not UTF-8 at byte {offset}; convert it to UTF-8 (e.g. iconv -t UTF-8)")]
+    NotUtf8 {
+        /// Byte offset of the first byte that is not valid UTF-8.
+        offset: usize,
+    },
+    /// The text is not a sentence file.
+    #[error("{0}")]
+    Parse(ParseError),
+    /// The sentence file holds no sentence, which no statement is.
+    #[error("no sentences found; a statement has at least one")]
+    NoSentences,
+}
+
+/// Reads the bytes of a sentence file (a blob of the store, a file of its
+/// working tree): UTF-8, then [`read_sentence_file`]. Nothing else is
+/// detected or converted; other formats are the importer's.
+pub fn read_sentence_bytes(bytes: &[u8]) -> Result<Statement, ReadError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(ReadError::Utf16);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    let statement = read_sentence_file(text).map_err(ReadError::Parse)?;
+    if statement.sentence_count() == 0 {
+        return Err(ReadError::NoSentences);
+    }
+    Ok(statement)
+}
+
 fn parse_line(line: &str) -> Sentence {
     let line = line.trim();
     if let Some(escaped) = line.strip_prefix('\\') {

@@ -30,7 +30,7 @@ use crate::align::{AlignOptions, PairScore, score_pairs};
 use crate::analyze::lexicon::Lexicon;
 use crate::analyze::{compare_with, edit_kinds, views, word_edits};
 use crate::diff::{Change, ChangeKind, DocumentInfo, Renumbered, SentenceView};
-use crate::precedent::index::word_hashes;
+use crate::normalize::key::word_hashes;
 use crate::statement::{Location, Statement};
 
 /// One version of a series, as the caller read it.
