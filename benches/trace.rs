@@ -14,7 +14,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use communique::align::AlignOptions;
-use communique::series::trace::{Version, trace};
+use communique::series::trace::{trace, versions};
 use communique::store::StatementRef;
 use communique::{Paragraph, Sentence};
 
@@ -65,15 +65,7 @@ fn bench(c: &mut Criterion) {
         .resolve(&StatementRef::parse("series").expect("ref"), dir.path())
         .expect("resolves");
     let run = || {
-        let versions: Vec<Version> = store
-            .series_through(&resolved)
-            .expect("series")
-            .into_iter()
-            .map(|(r, statement)| Version {
-                reference: r.to_string(),
-                statement,
-            })
-            .collect();
+        let versions = versions(&store, &resolved).expect("series");
         trace(&versions, &options)
     };
     let traced = run();

@@ -9,7 +9,7 @@ use serde::Serialize;
 use communique::align::AlignOptions;
 use communique::normalize::controls::visible;
 use communique::report::{ReportOptions, Theme, terminal};
-use communique::series::trace::{Lineage, Trace, Version, trace};
+use communique::series::trace::{Lineage, Trace, trace, versions};
 use communique::statement::Location;
 
 use super::config::{Config, Values};
@@ -84,15 +84,7 @@ pub fn run(args: TraceArgs, config: &Config, theme: Theme, context: &Context) ->
         ..Values::default()
     });
     let resolved = context.resolve(&args.reference)?;
-    let versions: Vec<Version> = context
-        .store()?
-        .series_through(&resolved)?
-        .into_iter()
-        .map(|(r, statement)| Version {
-            reference: r.to_string(),
-            statement,
-        })
-        .collect();
+    let versions = versions(context.store()?, &resolved)?;
     let options = AlignOptions {
         threshold: settings.threshold,
         ..AlignOptions::default()

@@ -1,9 +1,9 @@
 //! Series analyses: what a store's statements say taken together, over the
 //! store (which only reads and writes them) and compare (which diffs two).
 //!
-//! - [`log`]: every statement on HEAD, each against the one before it in its
+//! - [`log`](mod@log): every statement on HEAD, each against the one before it in its
 //!   series;
-//! - [`history`]: the revisions of one statement, each against the one
+//! - [`history`](mod@history): the revisions of one statement, each against the one
 //!   before;
 //! - [`trace`]: where each sentence of a statement comes from, through the
 //!   earlier versions of its series;

@@ -114,6 +114,7 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
 /// Why stored bytes do not read as a statement: a sentence file committed
 /// by plain git can be anything.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum ReadError {
     /// The bytes start with a UTF-16 byte-order mark.
     #[error("UTF-16 text; convert it to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)")]

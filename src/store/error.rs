@@ -8,6 +8,7 @@ use crate::statement::file::ReadError;
 /// Why a store operation failed. Every message names the store, ref or file
 /// it is about and says what to do; none spans more than one line.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum StoreError {
     /// No git repository with a `statements/` folder at or above a folder.
     #[error(
@@ -241,8 +242,6 @@ pub enum StoreError {
         context: String,
         /// What libgit2 said.
         message: String,
-        /// libgit2's error code, for callers that retry.
-        code: git2::ErrorCode,
     },
 }
 
@@ -260,11 +259,7 @@ impl StoreError {
                 }
                 m => m.to_owned(),
             };
-            StoreError::Git {
-                context,
-                message,
-                code: e.code(),
-            }
+            StoreError::Git { context, message }
         }
     }
 

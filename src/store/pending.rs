@@ -654,7 +654,7 @@ mod tests {
     }
 
     #[test]
-    fn an_import_killed_after_its_commit_point_is_finished() {
+    fn a_commit_killed_after_its_commit_point_is_finished() {
         let (dir, repo, base, new, blob, branch) = prepared();
         killed(&repo, &change(base, new, blob, &branch), true);
         recover(&repo).expect("recover");
@@ -669,7 +669,7 @@ mod tests {
     }
 
     #[test]
-    fn an_import_killed_before_its_commit_point_changes_nothing() {
+    fn a_commit_killed_before_its_commit_point_changes_nothing() {
         let (dir, repo, base, new, blob, branch) = prepared();
         killed(&repo, &change(base, new, blob, &branch), false);
         recover(&repo).expect("recover");
