@@ -8,6 +8,8 @@
 //! ```
 //!
 //! Each stage is a module with one job and a plain data type at its boundary.
+//! Statements are kept in a git-backed [`store`], which only stores; the
+//! [`series`] analyses (log, history, trace, precedent) compare what it holds.
 //!
 //! ```
 //! use communique::align::AlignOptions;
