@@ -228,6 +228,30 @@ mod tests {
         assert_eq!(write_sentence_file(&st), SAMPLE);
     }
 
+    /// Stored bytes read as a sentence file or not at all: no format is
+    /// guessed, and each refusal says why.
+    #[test]
+    fn bytes_read_as_a_sentence_file_only() {
+        let read = read_sentence_bytes(SAMPLE.as_bytes()).unwrap();
+        assert_eq!(read, read_sentence_file(SAMPLE).unwrap());
+        assert_eq!(
+            read_sentence_bytes(b"\xff\xfe+\0+\0+\0"),
+            Err(ReadError::Utf16)
+        );
+        assert_eq!(
+            read_sentence_bytes(b"+++\n+++\nOne \xe9.\n"),
+            Err(ReadError::NotUtf8 { offset: 12 })
+        );
+        assert!(matches!(
+            read_sentence_bytes(b"Plain text, no front matter."),
+            Err(ReadError::Parse(ParseError { line: 1, .. }))
+        ));
+        assert_eq!(
+            read_sentence_bytes(b"+++\n+++\n\n"),
+            Err(ReadError::NoSentences)
+        );
+    }
+
     #[test]
     fn escapes_text_that_looks_like_a_label() {
         let st = Statement {
