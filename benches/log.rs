@@ -9,7 +9,8 @@ use std::time::Instant;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use communique::align::AlignOptions;
-use communique::store::{ImportRequest, Store, log};
+use communique::series::log;
+use communique::store::{CommitRequest, Store};
 use communique::{Meta, Paragraph, Sentence, Statement};
 
 const SERIES: usize = 10;
@@ -99,13 +100,13 @@ fn generate() -> tempfile::TempDir {
                 sentences.remove(at);
             }
             let date = format!("{}-{:02}-{:02}", 1926 + i, 1 + s, 1 + i % 28);
-            let mut request = ImportRequest::new(
+            let mut request = CommitRequest::new(
                 statement(&sentences, date),
                 &format!("series-{s}"),
                 "generated",
             );
             request.id = Some("statement".to_owned());
-            store.import(request).expect("import");
+            store.commit(request).expect("import");
         }
     }
     eprintln!(
@@ -120,12 +121,14 @@ fn bench_log(c: &mut Criterion) {
     let dir = generate();
     let store = Store::open(dir.path()).expect("open");
     let options = AlignOptions::default();
-    let entries = log(&store, None, &options).expect("log").entries;
+    let entries = log(&store, None, &options, &|_, _| {})
+        .expect("log")
+        .entries;
     assert_eq!(entries.len(), SERIES * PER_SERIES);
     let mut group = c.benchmark_group("log");
     group.sample_size(10);
     group.bench_function("1000 statements", |b| {
-        b.iter(|| black_box(log(&store, None, &options).expect("log")))
+        b.iter(|| black_box(log(&store, None, &options, &|_, _| {}).expect("log")))
     });
     group.finish();
 }

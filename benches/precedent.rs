@@ -14,7 +14,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use communique::align::AlignOptions;
-use communique::precedent::{Library, Query, Source, revised};
+use communique::series::precedent::{Library, Query, Source, revised};
 use communique::store::StatementRef;
 
 const QUERY: &str = "unga-climate-protection/2025-12-15";

@@ -14,8 +14,8 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use communique::align::AlignOptions;
+use communique::series::trace::{trace, versions};
 use communique::store::StatementRef;
-use communique::trace::{Version, trace};
 use communique::{Paragraph, Sentence};
 
 const BASE: &str = "unga-climate-protection/2024-12-19-a-res-79-206.txt";
@@ -65,15 +65,7 @@ fn bench(c: &mut Criterion) {
         .resolve(&StatementRef::parse("series").expect("ref"), dir.path())
         .expect("resolves");
     let run = || {
-        let versions: Vec<Version> = store
-            .series_through(&resolved)
-            .expect("series")
-            .into_iter()
-            .map(|(r, statement)| Version {
-                reference: r.to_string(),
-                statement,
-            })
-            .collect();
+        let versions = versions(&store, &resolved).expect("series");
         trace(&versions, &options)
     };
     let traced = run();

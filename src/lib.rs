@@ -8,6 +8,8 @@
 //! ```
 //!
 //! Each stage is a module with one job and a plain data type at its boundary.
+//! Statements are kept in a git-backed [`store`], which only stores; the
+//! [`series`] analyses (log, history, trace, precedent) compare what it holds.
 //!
 //! ```
 //! use communique::align::AlignOptions;
@@ -32,11 +34,10 @@ pub mod gitconfig;
 pub mod import;
 pub mod normalize;
 mod parallel;
-pub mod precedent;
 pub mod report;
 pub mod segment;
+pub mod series;
 pub mod statement;
 pub mod store;
-pub mod trace;
 
 pub use statement::{Meta, Paragraph, Sentence, Statement};

@@ -1,10 +1,10 @@
-//! Temporary stores for the benchmarks, filled through the library's import.
+//! Temporary stores for the benchmarks, filled through the store's commit.
 
 use std::path::{Path, PathBuf};
 
 use communique::Statement;
 use communique::import::import;
-use communique::store::{ImportRequest, Store};
+use communique::store::{CommitRequest, Store};
 
 /// `../shared/corpus` with a fresh temp store beside it, or `None` (with a
 /// notice naming the `bench`) when the corpus lacks one of `needed`.
@@ -25,12 +25,12 @@ pub fn corpus_and_store(
     Some((root, dir, store))
 }
 
-/// Imports `statement` into `store` as `series/<date>-<id>`.
+/// Commits `statement` to `store` as `series/<date>-<id>`.
 pub fn put(store: &Store, statement: Statement, series: &str, id: &str) {
-    let mut request = ImportRequest::new(statement, series, "bench");
+    let mut request = CommitRequest::new(statement, series, "bench");
     request.id = Some(id.to_owned());
     request.author = Some("Bench <bench@example.org>".parse().expect("identity"));
-    store.import(request).expect("import");
+    store.commit(request).expect("commit");
 }
 
 /// Reads a corpus file as a statement dated by its file name.

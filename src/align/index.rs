@@ -6,8 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::PARALLEL_MIN;
 use super::matching::State;
-use super::score::number_class;
-use crate::normalize::key::words;
+use crate::normalize::key::{number_class, words};
 use crate::parallel;
 
 /// Candidates kept per sentence from the inverted index.

@@ -44,7 +44,6 @@ use crate::parallel;
 use groups::{GROW_MIN_PLAIN, grow, may_group};
 use index::{Interner, Sides, candidates, split_words};
 use matching::{Candidate, State, pair_exact_moves};
-pub(crate) use score::number_class;
 pub use score::{PairScore, score_keyed_pairs, score_pairs};
 use score::{pair_score, rarity_weights};
 use similarity::{score_bounds, scores};

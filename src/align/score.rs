@@ -99,18 +99,6 @@ pub(super) fn pair_score(a: &[u32], b: &[u32], s: &Scores) -> f64 {
     sim.max(expanded)
 }
 
-/// Words with a digit count as one word, "#", when pairing sentences: a
-/// revision that changes a date or a count ("93 States" → "94 States", "42nd
-/// plenary meeting" → "43rd …") is still the same sentence revised. The edit
-/// script still shows, and names, the number that changed.
-pub(crate) fn number_class(word: &str) -> &str {
-    if word.bytes().any(|b| b.is_ascii_digit()) {
-        "#"
-    } else {
-        word
-    }
-}
-
 /// A word's weight is its inverse document frequency over the sentences of
 /// both documents: boilerplate weighs little, names and numbers a lot.
 pub(super) fn rarity_weights(vocab: usize, old: &[&[u32]], new: &[&[u32]]) -> Vec<f32> {

@@ -7,7 +7,7 @@ use clap::Args;
 
 use communique::align::AlignOptions;
 use communique::report;
-use communique::store::history::history;
+use communique::series::history::history;
 
 use super::config::Settings;
 use super::context::Context;

@@ -9,7 +9,7 @@ use clap::Args;
 use communique::import::Format;
 use communique::normalize::controls::visible;
 use communique::report;
-use communique::store::{Identity, ImportRequest, names};
+use communique::store::{CommitRequest, Identity, names};
 
 use super::Outcome;
 use super::context::Context;
@@ -117,20 +117,20 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<Outcome> {
             }
             meta.date = Some(date);
         }
-        let mut request = ImportRequest::new(statement, &args.series, file);
+        let mut request = CommitRequest::new(statement, &args.series, file);
         request.id.clone_from(&args.id);
         request.message.clone_from(&args.message);
         request.revise = args.revise;
         request.author.clone_from(&author);
-        let imported = store.import(request)?;
+        let committed = store.commit(request)?;
         progress.inc();
         if context.quiet() {
             continue;
         }
         progress.finish();
-        report::import::text(&mut out, &imported)?;
-        if !imported.index_synced {
-            let path = imported.entry.path();
+        report::import::text(&mut out, &committed)?;
+        if !committed.index_synced {
+            let path = committed.entry.path();
             eprintln!(
                 "communique: note: .git/index was left as it was for {path}; `git status` shows it as changed until `git reset -- {path}`"
             );

@@ -8,7 +8,7 @@ use clap::Args;
 use communique::align::AlignOptions;
 use communique::normalize::controls::visible;
 use communique::report;
-use communique::store::log_with_progress;
+use communique::series;
 
 use super::config::Settings;
 use super::context::Context;
@@ -46,7 +46,7 @@ pub fn run(args: LogArgs, settings: &Settings, context: &Context) -> Result<Outc
         ..AlignOptions::default()
     };
     let progress = context.progress("comparing", 0);
-    let log = log_with_progress(store, args.series.as_deref(), &options, &|done, total| {
+    let log = series::log(store, args.series.as_deref(), &options, &|done, total| {
         progress.set_total(total);
         progress.set(done);
     })?;

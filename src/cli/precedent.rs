@@ -6,8 +6,8 @@ use anyhow::{Result, bail};
 use clap::Args;
 
 use communique::align::AlignOptions;
-use communique::precedent::{Library, Query, Source, date_of, revised};
 use communique::report::{self, precedent::Search};
+use communique::series::precedent::{Library, Query, Source, date_of, revised};
 use communique::store::StoreError;
 
 use super::config::{Config, Values};

@@ -7,8 +7,8 @@ use clap::Args;
 
 use communique::align::AlignOptions;
 use communique::report::{self, ReportOptions, Theme};
+use communique::series::trace::{trace, versions};
 use communique::statement::Location;
-use communique::trace::{Version, trace};
 
 use super::config::{Config, Values};
 use super::context::Context;
@@ -73,15 +73,7 @@ pub fn run(args: TraceArgs, config: &Config, theme: Theme, context: &Context) ->
         ..Values::default()
     });
     let resolved = context.resolve(&args.reference)?;
-    let versions: Vec<Version> = context
-        .store()?
-        .series_through(&resolved)?
-        .into_iter()
-        .map(|(r, statement)| Version {
-            reference: r.to_string(),
-            statement,
-        })
-        .collect();
+    let versions = versions(context.store()?, &resolved)?;
     let options = AlignOptions {
         threshold: settings.threshold,
         ..AlignOptions::default()

@@ -29,6 +29,7 @@ use std::path::Path;
 
 use crate::normalize;
 use crate::segment;
+use crate::statement::file::ReadError;
 use crate::statement::{self, Meta, Paragraph, Sentence, Statement};
 
 pub use pdf::extract_layout as extract_pdf_layout;
@@ -226,13 +227,13 @@ pub enum ImportError {
         offset: usize,
     },
     /// The file starts with a UTF-16 byte-order mark.
-    #[error("{origin}: UTF-16 text; convert it to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)")]
+    #[error("{origin}: {}", ReadError::Utf16)]
     Utf16 {
         /// The file or other origin of the bytes.
         origin: String,
     },
     /// The file is not valid UTF-8.
-    #[error("{origin}: not UTF-8 at byte {offset}; convert it to UTF-8 (e.g. iconv -t UTF-8)")]
+    #[error("{origin}: {}", ReadError::NotUtf8 { offset: *offset })]
     NotUtf8 {
         /// The file or other origin of the bytes.
         origin: String,

@@ -275,6 +275,45 @@ pub fn words(key: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Words with a digit count as one word, "#", when pairing sentences: a
+/// revision that changes a date or a count ("93 States" → "94 States", "42nd
+/// plenary meeting" → "43rd …") is still the same sentence revised. The edit
+/// script still shows, and names, the number that changed.
+pub fn number_class(word: &str) -> &str {
+    if word.bytes().any(|b| b.is_ascii_digit()) {
+        "#"
+    } else {
+        word
+    }
+}
+
+/// Words that carry no content on their own: a pair of two of them says
+/// nothing about which sentence it came from.
+const STOP_WORDS: &[&str] = &[
+    "a", "all", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in",
+    "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "which", "with",
+];
+
+/// The words of `text`'s comparison key under `folding`, each hashed (every
+/// word with a digit as one class, [`number_class`]), with whether it
+/// carries no content on its own (a stop word or a number).
+pub fn word_hashes(text: &str, folding: Folding) -> Vec<(u64, bool)> {
+    key_word_hashes(&key(text, folding))
+}
+
+/// [`word_hashes`] of a comparison key.
+pub fn key_word_hashes(key: &str) -> Vec<(u64, bool)> {
+    use std::hash::Hasher as _;
+    words(key)
+        .map(|w| {
+            let class = number_class(w);
+            let mut h = rustc_hash::FxHasher::default();
+            h.write(class.as_bytes());
+            (h.finish(), STOP_WORDS.contains(&class) || class == "#")
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

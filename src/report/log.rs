@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::{json_document, summary_line, wire};
-use crate::store::LogEntry;
+use crate::series::log::LogEntry;
 
 /// Writes one line per statement: its ref (padded to the longest), its
 /// sentence count and what changed against the statement before it.

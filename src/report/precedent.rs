@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::{json_document, wire};
-use crate::precedent::{Finding, Verdict};
+use crate::series::precedent::{Finding, Verdict};
 
 /// A finished search: what was looked up, among what, and the findings.
 #[derive(Clone, Copy, Debug)]

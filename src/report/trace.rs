@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use super::{ReportOptions, json_document, terminal, wire};
 use crate::diff::DocumentInfo;
 use crate::normalize::controls::visible;
-use crate::trace::{Lineage, Trace};
+use crate::series::trace::{Lineage, Trace};
 
 /// Writes `traced` (the trace of the statement named `reference`): a line
 /// for the series, then each sentence with where it first appeared and the

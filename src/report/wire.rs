@@ -11,10 +11,10 @@ use serde::Serialize;
 
 use crate::check::{Counts as CheckCounts, Place as CheckPlace};
 use crate::diff::{self, EditKind, EditOp};
-use crate::precedent;
+use crate::series::precedent;
+use crate::series::trace;
+use crate::series::{self, LogEntry};
 use crate::statement::{Location, Statement};
-use crate::store::{self, LogEntry};
-use crate::trace;
 
 /// The schema name and version of `diff --format json`.
 pub const DIFF_SCHEMA: &str = "communique.diff/1";
@@ -387,15 +387,15 @@ pub struct Revision<'a> {
     pub summary: Option<Summary>,
 }
 
-impl<'a> From<&'a store::Revision> for Revision<'a> {
-    fn from(r: &'a store::Revision) -> Self {
+impl<'a> From<&'a series::Revision> for Revision<'a> {
+    fn from(r: &'a series::Revision) -> Self {
         Revision {
-            commit: &r.commit,
-            time: r.time,
-            offset_minutes: r.offset_minutes,
-            author: &r.author,
-            email: &r.email,
-            message: &r.message,
+            commit: &r.info.commit,
+            time: r.info.time,
+            offset_minutes: r.info.offset_minutes,
+            author: &r.info.author,
+            email: &r.info.email,
+            message: &r.info.message,
             sentences: r.sentences,
             summary: r.summary.as_ref().map(Summary::from),
         }

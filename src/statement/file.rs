@@ -60,7 +60,9 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
     if lines.next().map(str::trim_end) != Some(FENCE) {
         return Err(ParseError {
             line: 1,
-            message: format!("a sentence file starts with a `{FENCE}` line"),
+            message: format!(
+                "a sentence file starts with a `{FENCE}` line; add a source text to a store with `communique import`, not by hand"
+            ),
         });
     }
     let mut front = String::new();
@@ -109,6 +111,45 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
         paragraphs.push(Paragraph { sentences: current });
     }
     Ok(Statement { meta, paragraphs })
+}
+
+/// Why stored bytes do not read as a statement: a sentence file committed
+/// by plain git can be anything.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// The bytes start with a UTF-16 byte-order mark.
+    #[error("UTF-16 text; convert it to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)")]
+    Utf16,
+    /// The bytes are not valid UTF-8.
+    #[error("not UTF-8 at byte {offset}; convert it to UTF-8 (e.g. iconv -t UTF-8)")]
+    NotUtf8 {
+        /// Byte offset of the first byte that is not valid UTF-8.
+        offset: usize,
+    },
+    /// The text is not a sentence file.
+    #[error("{0}")]
+    Parse(ParseError),
+    /// The sentence file holds no sentence, which no statement is.
+    #[error("no sentences found; a statement has at least one")]
+    NoSentences,
+}
+
+/// Reads the bytes of a sentence file (a blob of the store, a file of its
+/// working tree): UTF-8, then [`read_sentence_file`]. Nothing else is
+/// detected or converted; other formats are the importer's.
+pub fn read_sentence_bytes(bytes: &[u8]) -> Result<Statement, ReadError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(ReadError::Utf16);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    let statement = read_sentence_file(text).map_err(ReadError::Parse)?;
+    if statement.sentence_count() == 0 {
+        return Err(ReadError::NoSentences);
+    }
+    Ok(statement)
 }
 
 fn parse_line(line: &str) -> Sentence {
@@ -187,6 +228,30 @@ mod tests {
         assert_eq!(st.paragraphs[1].sentences[0].label.as_deref(), Some("1."));
         assert_eq!(st.paragraphs[1].sentences[0].text, "Three.");
         assert_eq!(write_sentence_file(&st), SAMPLE);
+    }
+
+    /// Stored bytes read as a sentence file or not at all: no format is
+    /// guessed, and each refusal says why.
+    #[test]
+    fn bytes_read_as_a_sentence_file_only() {
+        let read = read_sentence_bytes(SAMPLE.as_bytes()).unwrap();
+        assert_eq!(read, read_sentence_file(SAMPLE).unwrap());
+        assert_eq!(
+            read_sentence_bytes(b"\xff\xfe+\0+\0+\0"),
+            Err(ReadError::Utf16)
+        );
+        assert_eq!(
+            read_sentence_bytes(b"+++\n+++\nOne \xe9.\n"),
+            Err(ReadError::NotUtf8 { offset: 12 })
+        );
+        assert!(matches!(
+            read_sentence_bytes(b"Plain text, no front matter."),
+            Err(ReadError::Parse(ParseError { line: 1, .. }))
+        ));
+        assert_eq!(
+            read_sentence_bytes(b"+++\n+++\n\n"),
+            Err(ReadError::NoSentences)
+        );
     }
 
     #[test]

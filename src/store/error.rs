@@ -3,11 +3,12 @@
 
 use std::path::PathBuf;
 
-use crate::import::ImportError;
+use crate::statement::file::ReadError;
 
 /// Why a store operation failed. Every message names the store, ref or file
 /// it is about and says what to do; none spans more than one line.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum StoreError {
     /// No git repository with a `statements/` folder at or above a folder.
     #[error(
@@ -101,7 +102,7 @@ pub enum StoreError {
         /// Its series.
         series: String,
     },
-    /// An import without a date.
+    /// A commit without a date.
     #[error(
         "{origin}: the statement has no date; add --date YYYY-MM-DD (or start the file name with it)"
     )]
@@ -109,7 +110,7 @@ pub enum StoreError {
         /// The file imported.
         origin: String,
     },
-    /// An import with a date that is not `YYYY-MM-DD`.
+    /// A commit with a date that is not `YYYY-MM-DD`.
     #[error("{origin}: date {date:?} is not a date; give --date YYYY-MM-DD")]
     InvalidDate {
         /// The file imported.
@@ -117,7 +118,7 @@ pub enum StoreError {
         /// The date as found or given.
         date: String,
     },
-    /// An import of different text over an existing statement, without `--revise`.
+    /// A commit of different text over an existing statement, without `--revise`.
     #[error(
         "{reference} already exists with different text; pass --revise to commit {origin} as a new draft of it, or --id to store it apart"
     )]
@@ -135,7 +136,7 @@ pub enum StoreError {
         /// The statement's path in the store.
         path: String,
     },
-    /// Another import held the store's lock for longer than the wait allowed.
+    /// Another commit held the store's lock for longer than the wait allowed.
     #[error("store busy: another import holds {lock} (waited {waited_ms} ms); retry")]
     Busy {
         /// The lock file.
@@ -171,7 +172,7 @@ pub enum StoreError {
         /// The link.
         path: PathBuf,
     },
-    /// The journal of an import killed at its commit point that does not
+    /// The journal of a commit killed at its commit point that does not
     /// read (it is written whole and renamed into place, so only a hand edit
     /// or a broken disk makes one).
     #[error(
@@ -182,22 +183,21 @@ pub enum StoreError {
         /// The journal file.
         journal: PathBuf,
     },
-    /// Imports commit to the checked-out branch, so HEAD must be on one.
+    /// Commits go to the checked-out branch, so HEAD must be on one.
     #[error("HEAD of {store} is detached; check out a branch (git switch main) before importing")]
     DetachedHead {
         /// The store's root.
         store: PathBuf,
     },
-    /// A stored file that does not read as a statement. The message is the
-    /// import error's, which names the path already (once).
-    #[error("{error}")]
+    /// A stored file that does not read as a sentence file.
+    #[error("{path}: {error}")]
     BadStatement {
         /// The statement's path in the store (with `@REV` where it was read from one).
         path: String,
-        /// Why it does not read (not a `source`: the message is its own).
-        error: ImportError,
+        /// Why it does not read (not a `source`: the message holds it).
+        error: ReadError,
     },
-    /// The disk filled up while the store was written; the import was
+    /// The disk filled up while the store was written; the commit was
     /// undone.
     #[error("{}: no space left on the device; free some space and retry (the store is as it was)", path.display())]
     NoSpace {
@@ -242,8 +242,6 @@ pub enum StoreError {
         context: String,
         /// What libgit2 said.
         message: String,
-        /// libgit2's error code, for callers that retry.
-        code: git2::ErrorCode,
     },
 }
 
@@ -261,11 +259,7 @@ impl StoreError {
                 }
                 m => m.to_owned(),
             };
-            StoreError::Git {
-                context,
-                message,
-                code: e.code(),
-            }
+            StoreError::Git { context, message }
         }
     }
 

@@ -17,7 +17,7 @@ use super::StoreError;
 /// The lock file's name in the git folder (shared by all worktrees).
 pub const LOCK_FILE: &str = "communique.lock";
 
-/// Held while one import reads the branch tip and commits; released on drop.
+/// Held while one commit reads the branch tip and commits; released on drop.
 pub struct StoreLock {
     _file: File,
 }

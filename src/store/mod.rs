@@ -12,22 +12,28 @@
 //! read from the environment; the CLI decides where the store is and passes
 //! its path.
 //!
+//! The store only stores: it resolves refs, reads sentence files (through
+//! [`statement::file`](crate::statement::file), never the multi-format
+//! importer), commits a parsed [`Statement`] ([`Store::commit`]) under a
+//! lock and a crash-safe journal, and lists revisions. Parsing a source
+//! document happens before it ([`crate::import`]); comparing what it holds
+//! happens above it ([`crate::series`]).
+//!
 //! **Which text a ref reads.** A ref without `@REV` reads the working tree
 //! when the store has one: the file on disk, uncommitted edits included, as
 //! `cat` would (and a statement that exists only in the working tree is
-//! found). A ref with `@REV` reads that revision's tree. [`log()`] lists what
-//! is committed on HEAD, because it is the history of the store, not of one
-//! file on disk. A bare repository has no working tree: everything reads
-//! HEAD.
+//! found). A ref with `@REV` reads that revision's tree.
+//! [`Store::head_statements`] reads what is committed on HEAD (what `log`
+//! lists), because that is the history of the store, not of one file on
+//! disk. A bare repository has no working tree: everything reads HEAD.
 
+mod commit;
 mod error;
-pub mod history;
-pub mod import;
 mod lock;
-pub mod log;
 pub mod names;
 mod pending;
 pub mod refs;
+mod revisions;
 mod snapshot;
 
 use std::fmt;
@@ -35,14 +41,15 @@ use std::path::{Path, PathBuf};
 
 use git2::{Commit, ErrorCode, ObjectType, Repository, RepositoryInitOptions, Tree};
 
-use crate::import::import as import_bytes;
 use crate::statement::Statement;
+use crate::statement::file::read_sentence_bytes;
 
+pub use commit::{
+    CommitChange, CommitRequest, Committed, DEFAULT_IDENTITY, DEFAULT_LOCK_TIMEOUT, Identity,
+};
 pub use error::StoreError;
-pub use history::{Revision, history};
-pub use import::{Identity, ImportChange, ImportRequest, Imported};
-pub use log::{Log, LogEntry, log, log_with_progress};
 pub use refs::{StatementRef, Target};
+pub use revisions::RevisionInfo;
 pub use snapshot::HeadStatements;
 
 /// The folder, at the root of a store, that holds the statements.
@@ -149,8 +156,8 @@ impl Store {
             None => repo.path().to_path_buf(),
         };
         let store = Store { repo, root };
-        // Any command finishes an import that was killed at its commit
-        // point; a failure here is the next import's to report.
+        // Any command finishes a commit that was killed at its commit
+        // point; a failure here is the next commit's to report.
         let _ = store.recover();
         Ok(store)
     }
@@ -212,13 +219,8 @@ impl Store {
         &self.root
     }
 
-    /// The git repository, for what this API does not cover.
-    pub fn repository(&self) -> &Repository {
-        &self.repo
-    }
-
     /// The commit a revision names (`HEAD~1`, a hash, a tag, a branch).
-    pub fn commit(&self, rev: &str) -> Result<Commit<'_>, StoreError> {
+    fn revision(&self, rev: &str) -> Result<Commit<'_>, StoreError> {
         self.repo
             .revparse_single(rev)
             .and_then(|o| o.peel_to_commit())
@@ -229,7 +231,7 @@ impl Store {
     }
 
     /// HEAD's tree, or `None` before the first commit.
-    pub fn head_tree(&self) -> Result<Option<Tree<'_>>, StoreError> {
+    fn head_tree(&self) -> Result<Option<Tree<'_>>, StoreError> {
         match self.repo.head() {
             Ok(head) => Ok(Some(
                 head.peel_to_tree()
@@ -251,7 +253,7 @@ impl Store {
             },
             (Some(rev), _) => {
                 let tree = self
-                    .commit(rev)?
+                    .revision(rev)?
                     .tree()
                     .map_err(StoreError::git(format!("reading the tree of {rev}")))?;
                 tree_entries(&self.repo, &tree)?
@@ -272,7 +274,7 @@ impl Store {
             (rev, _) => {
                 let rev = rev.unwrap_or("HEAD");
                 let tree = self
-                    .commit(rev)?
+                    .revision(rev)?
                     .tree()
                     .map_err(StoreError::git(format!("reading the tree of {rev}")))?;
                 blob_at(&self.repo, &tree, path)?.ok_or_else(|| StoreError::NotInRevision {
@@ -382,14 +384,14 @@ impl Store {
     }
 }
 
-/// Reads a stored statement's bytes.
+/// Reads a stored statement's bytes: a sentence file, as the store writes
+/// them (what else a store holds was committed by hand, and is refused).
 fn parse(bytes: &[u8], entry: &Entry, rev: Option<&str>) -> Result<Statement, StoreError> {
-    let origin = match rev {
-        Some(rev) => format!("{}@{rev}", entry.path()),
-        None => entry.path(),
-    };
-    import_bytes(bytes, None, &origin).map_err(|error| StoreError::BadStatement {
-        path: origin,
+    read_sentence_bytes(bytes).map_err(|error| StoreError::BadStatement {
+        path: match rev {
+            Some(rev) => format!("{}@{rev}", entry.path()),
+            None => entry.path(),
+        },
         error,
     })
 }
@@ -576,19 +578,19 @@ fn read_file(file: &Path, path: &str) -> Result<Vec<u8>, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::import as import_text;
+    use crate::statement::read_sentence_file;
 
     fn store_with(statements: &[(&str, &str, &str)]) -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
         let (store, done) = Store::init(dir.path()).unwrap();
         assert!(done.repository && done.statements);
         for (series, date, text) in statements {
-            let mut statement = import_text(text.as_bytes(), None, "t").unwrap();
+            let mut statement = read_sentence_file(&format!("+++\n+++\n{text}\n")).unwrap();
             statement.meta.date = Some((*date).to_owned());
-            let mut request = ImportRequest::new(statement, series, "-");
+            let mut request = CommitRequest::new(statement, series, "-");
             request.id = Some("s".to_owned());
             request.author = Some("T <t@example.org>".parse().unwrap());
-            store.import(request).unwrap();
+            store.commit(request).unwrap();
         }
         (dir, store)
     }

@@ -1,8 +1,8 @@
-//! An import's commit point: the working-tree file, the index and the
+//! Committing a statement, at its commit point: the working-tree file, the index and the
 //! branch changed so that git never sees a state a user could commit by
 //! mistake.
 //!
-//! The three cannot change at one instant. An import killed between them
+//! The three cannot change at one instant. A commit killed between them
 //! used to leave the index behind HEAD, and git then showed the new
 //! statement as a staged deletion that the user's next `git commit` made
 //! real. So everything is prepared first in `.git/communique-import/` (the
@@ -12,11 +12,11 @@
 //! the journal, which names the change, is the commit point. The file and
 //! the index are then renamed into place and the branch moved last.
 //!
-//! Killed before the journal, the import changed nothing but unreachable
+//! Killed before the journal, the commit changed nothing but unreachable
 //! objects. Killed after it, the index and the working tree already hold
 //! the new text (git shows it as a change not yet committed, never as a
 //! deletion) and our `index.lock` keeps `git commit` out until the next
-//! communique command finishes the import ([`recover`]).
+//! communique command finishes the commit ([`recover`]).
 
 use std::fs;
 use std::io::ErrorKind;
@@ -26,24 +26,24 @@ use git2::{Index, IndexEntry, IndexTime, Oid, Repository};
 
 use super::StoreError;
 
-/// The folder, in the worktree's git folder, where an import prepares its
-/// changes; only ever there while an import runs or after one was killed.
+/// The folder, in the worktree's git folder, where a commit prepares its
+/// changes; only ever there while a commit runs or after one was killed.
 pub const PENDING: &str = "communique-import";
 
-/// The last step of an import: the branch moved from its old commit to the
+/// The last step of a commit: the branch moved from its old commit to the
 /// new one.
 pub struct BranchMove {
     /// The branch (`refs/heads/main`).
     pub branch: String,
-    /// Its commit before the import (`None` on an unborn branch).
+    /// Its tip before (`None` on an unborn branch).
     pub old: Option<Oid>,
-    /// The import's commit.
+    /// The new commit.
     pub new: Oid,
     /// The reflog message, as `git commit` writes it.
     pub message: String,
 }
 
-/// What an import makes true in the working tree, the index and the branch.
+/// What a commit makes true in the working tree, the index and the branch.
 pub struct Change<'a> {
     /// The statement's path from the store's root.
     pub path: &'a str,
@@ -52,7 +52,7 @@ pub struct Change<'a> {
     /// Their blob.
     pub blob: Oid,
     /// The index entry is replaced only while it holds this blob (HEAD's
-    /// before the import; `None`: no entry), so a change the user staged for
+    /// before the commit; `None`: no entry), so a change the user staged for
     /// the file is never overwritten.
     pub index_expects: Option<Oid>,
     /// The tree an index is started from when there is none yet (a store
@@ -105,7 +105,7 @@ pub fn apply(repo: &Repository, workdir: &Path, change: &Change<'_>) -> Result<b
     }
     write_journal(&dir, change)?;
 
-    // The commit point: from here on, the next command finishes the import.
+    // The commit point: from here on, the next command finishes the commit.
     let undo_file = || {
         let _ = if had_file {
             fs::rename(dir.join(OLD_FILE), &target)
@@ -151,7 +151,7 @@ pub fn apply(repo: &Repository, workdir: &Path, change: &Change<'_>) -> Result<b
     Ok(plan != IndexPlan::Kept)
 }
 
-/// Finishes an import that was killed after its commit point, and clears
+/// Finishes a commit that was killed after its commit point, and clears
 /// what one killed before it left (its folder, our `index.lock`). Call it
 /// only while holding the store's lock, so that no import is running.
 pub fn recover(repo: &Repository) -> Result<(), StoreError> {
@@ -203,7 +203,7 @@ pub fn recover(repo: &Repository) -> Result<(), StoreError> {
 
 /// Removes the temporary files earlier versions wrote beside statement
 /// files (`.<name>.txt.<pid>.tmp`), and the probe folders and copies a
-/// killed import left behind. Call it
+/// killed commit left behind. Call it
 /// only while holding the store's lock: then no import is writing one.
 pub fn clear_stale_temps(workdir: &Path) {
     let Ok(series) = fs::read_dir(workdir.join(super::STATEMENTS)) else {
@@ -291,7 +291,7 @@ fn record_stat(index: &Path, change: &Change<'_>, placed: &Path) {
     let _ = (index, change, placed);
 }
 
-/// Moves the branch, refusing when it is not where the import found it.
+/// Moves the branch, refusing when it is not where the commit found it.
 pub fn move_branch(repo: &Repository, mv: &BranchMove) -> Result<(), StoreError> {
     let moved = match mv.old {
         Some(old) => repo.reference_matching(&mv.branch, mv.new, true, old, &mv.message),
@@ -306,7 +306,7 @@ pub fn move_branch(repo: &Repository, mv: &BranchMove) -> Result<(), StoreError>
 }
 
 /// Removes the branch's `.lock` file when it is the one libgit2 was
-/// writing for our move when the import was killed: empty, or holding our
+/// writing for our move when the commit was killed: empty, or holding our
 /// new commit, which no other process knows.
 fn clear_branch_lock(repo: &Repository, mv: &BranchMove) {
     let lock = repo.commondir().join(format!("{}.lock", mv.branch));
@@ -317,8 +317,8 @@ fn clear_branch_lock(repo: &Repository, mv: &BranchMove) {
     }
 }
 
-/// The folder of one import in progress; dropped, it is removed with our
-/// `index.lock`, unless the import got past its commit point.
+/// The folder of one commit in progress; dropped, it is removed with our
+/// `index.lock`, unless the commit got past its commit point.
 struct Work {
     dir: PathBuf,
     /// `.git/index.lock` while we hold it.
@@ -509,7 +509,7 @@ fn place(prepared: &Path, target: &Path) -> Result<(), StoreError> {
     }
 }
 
-/// The journal: what [`recover`] needs to finish the import.
+/// The journal: what [`recover`] needs to finish the commit.
 struct Journal {
     path: String,
     /// The blob the working-tree file held before (`None`: no file).
@@ -581,7 +581,7 @@ fn read_journal(dir: &Path) -> Result<Option<Journal>, StoreError> {
 mod tests {
     use super::*;
 
-    /// A repository with one empty commit, and an import of one file
+    /// A repository with one empty commit, and the commit of one file
     /// prepared against it: (folder, repository, change's parts).
     fn prepared() -> (tempfile::TempDir, Repository, Oid, Oid, Oid, String) {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -622,7 +622,7 @@ mod tests {
     const PATH: &str = "statements/s/2024-01-01-a.txt";
     const TEXT: &[u8] = b"The Ministers met.\n";
 
-    /// Leaves what an import killed just before (or, `after_journal`, just
+    /// Leaves what a commit killed just before (or, `after_journal`, just
     /// after) its commit point leaves: nothing cleaned.
     fn killed(repo: &Repository, change: &Change<'_>, after_journal: bool) {
         let mut work = Work::start(repo.path()).expect("start");
@@ -654,7 +654,7 @@ mod tests {
     }
 
     #[test]
-    fn an_import_killed_after_its_commit_point_is_finished() {
+    fn a_commit_killed_after_its_commit_point_is_finished() {
         let (dir, repo, base, new, blob, branch) = prepared();
         killed(&repo, &change(base, new, blob, &branch), true);
         recover(&repo).expect("recover");
@@ -669,7 +669,7 @@ mod tests {
     }
 
     #[test]
-    fn an_import_killed_before_its_commit_point_changes_nothing() {
+    fn a_commit_killed_before_its_commit_point_changes_nothing() {
         let (dir, repo, base, new, blob, branch) = prepared();
         killed(&repo, &change(base, new, blob, &branch), false);
         recover(&repo).expect("recover");

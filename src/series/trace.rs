@@ -28,8 +28,9 @@ use crate::align::{AlignOptions, PairScore, score_pairs};
 use crate::analyze::lexicon::Lexicon;
 use crate::analyze::{compare_with, edit_kinds, views, word_edits};
 use crate::diff::{Change, ChangeKind, DocumentInfo, Renumbered, SentenceView};
-use crate::precedent::index::word_hashes;
+use crate::normalize::key::word_hashes;
 use crate::statement::{Location, Statement};
+use crate::store::{Resolved, Store, StoreError};
 
 /// One version of a series, as the caller read it.
 #[derive(Clone, Debug)]
@@ -38,6 +39,20 @@ pub struct Version {
     pub reference: String,
     /// The statement.
     pub statement: Statement,
+}
+
+/// The versions a trace of `resolved` runs through: the statements of its
+/// series up to and including it, oldest first, read as
+/// [`Store::load`] reads them (at its `@REV`, else the working tree).
+pub fn versions(store: &Store, resolved: &Resolved) -> Result<Vec<Version>, StoreError> {
+    let versions = store.series_through(resolved)?;
+    Ok(versions
+        .into_iter()
+        .map(|(r, statement)| Version {
+            reference: r.to_string(),
+            statement,
+        })
+        .collect())
 }
 
 /// The lineage of every sentence of the last version.

@@ -18,7 +18,7 @@ use crate::align::{AlignOptions, align, score_keyed_pairs};
 use crate::diff::ChangeKind;
 use crate::normalize::key::{Folding, key};
 use crate::parallel;
-use crate::statement::{Location, Statement};
+use crate::statement::{Location, Sentence, Statement};
 use crate::store::{Entry, Store, StoreError};
 use index::Index;
 
@@ -167,7 +167,7 @@ impl Library {
 
     /// The precedents of each sentence the query names, in its order.
     pub fn find(&self, query: &Query<'_>, options: &AlignOptions) -> Vec<Finding> {
-        let texts: Vec<(Location, &crate::Sentence)> = query.statement.sentences().collect();
+        let texts: Vec<(Location, &Sentence)> = query.statement.sentences().collect();
         let folding = options.folding;
         let query_keys: Vec<String> = texts.iter().map(|(_, s)| key(&s.text, folding)).collect();
         let allowed_sources: Vec<bool> = self
@@ -296,7 +296,7 @@ impl Library {
         options: &AlignOptions,
     ) -> Vec<(usize, Precedent)> {
         let source = &self.sources[s];
-        let own: Vec<(Location, &crate::Sentence)> = source.statement.sentences().collect();
+        let own: Vec<(Location, &Sentence)> = source.statement.sentences().collect();
         // The stored keys hold for the default folding only.
         let own_keys: Vec<String>;
         let own_keys = if options.folding == Folding::default() {

@@ -13,19 +13,9 @@
 //! precedents among the few it proposes, and word pairs survive the edits
 //! that still leave a sentence similar enough to count as reworded.
 
-use std::hash::Hasher;
+use rustc_hash::FxHashMap;
 
-use rustc_hash::{FxHashMap, FxHasher};
-
-use crate::align::number_class;
-use crate::normalize::key::{Folding, key, words};
-
-/// Words that carry no content on their own: a shingle of two of them is
-/// not indexed.
-const STOP_WORDS: &[&str] = &[
-    "a", "all", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in",
-    "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "which", "with",
-];
+use crate::normalize::key::key_word_hashes;
 
 /// An inverted index from word-pair hashes to the sentences holding them.
 #[derive(Debug, Default)]
@@ -122,28 +112,10 @@ fn shingles(key: &str, out: &mut Vec<u64>) {
     out.dedup();
 }
 
-/// The words of `text`'s comparison key under `folding`, each hashed (every
-/// word with a digit as one class, as alignment counts them), with whether
-/// it carries no content on its own (a stop word or a number).
-pub(crate) fn word_hashes(text: &str, folding: Folding) -> Vec<(u64, bool)> {
-    key_word_hashes(&key(text, folding))
-}
-
-/// [`word_hashes`] of a comparison key.
-fn key_word_hashes(key: &str) -> Vec<(u64, bool)> {
-    words(key)
-        .map(|w| {
-            let class = number_class(w);
-            let mut h = FxHasher::default();
-            h.write(class.as_bytes());
-            (h.finish(), STOP_WORDS.contains(&class) || class == "#")
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::key::{Folding, key};
 
     #[test]
     fn finds_the_sentence_that_shares_most_pairs() {

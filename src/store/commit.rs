@@ -24,12 +24,12 @@ use crate::statement::{Statement, is_valid_date, write_sentence_file};
 /// request names anyone.
 pub const DEFAULT_IDENTITY: &str = "communique <communique@localhost>";
 
-/// How long an import waits for another one to finish, by default.
+/// How long a commit waits for another one to finish, by default.
 pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A statement to store, and how.
 #[derive(Clone, Debug)]
-pub struct ImportRequest {
+pub struct CommitRequest {
     /// The statement, its metadata complete (the date at least): the caller
     /// lays flags over what the importer found.
     pub statement: Statement,
@@ -49,14 +49,14 @@ pub struct ImportRequest {
     /// [`DEFAULT_IDENTITY`]. The committer is always the git identity when
     /// there is one.
     pub author: Option<Identity>,
-    /// How long to wait for another import (default [`DEFAULT_LOCK_TIMEOUT`]).
+    /// How long to wait for another commit (default [`DEFAULT_LOCK_TIMEOUT`]).
     pub lock_timeout: Duration,
 }
 
-impl ImportRequest {
+impl CommitRequest {
     /// A request with every option at its default.
-    pub fn new(statement: Statement, series: &str, origin: &str) -> ImportRequest {
-        ImportRequest {
+    pub fn new(statement: Statement, series: &str, origin: &str) -> CommitRequest {
+        CommitRequest {
             statement,
             series: series.to_owned(),
             id: None,
@@ -103,9 +103,9 @@ impl std::fmt::Display for Identity {
     }
 }
 
-/// What an import did to the store.
+/// What a commit did to the store.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ImportChange {
+pub enum CommitChange {
     /// A new statement was committed.
     Created,
     /// A new draft of an existing statement was committed.
@@ -113,18 +113,18 @@ pub enum ImportChange {
     /// The store already held this exact text: nothing was done.
     Unchanged,
     /// The store held this text, but its file was missing from the working
-    /// tree (an import killed by an earlier version): it was put back, and
+    /// tree (an import killed under an earlier version of communique): it was put back, and
     /// its index entry too where that was missing.
     Restored,
 }
 
-/// The result of an import.
+/// The result of a commit.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Imported {
+pub struct Committed {
     /// The statement.
     pub entry: Entry,
     /// What happened.
-    pub change: ImportChange,
+    pub change: CommitChange,
     /// The new commit's hash (none when unchanged).
     pub commit: Option<String>,
     /// Whether `.git/index` now matches the committed file. `false` when the
@@ -135,8 +135,8 @@ pub struct Imported {
 
 impl Store {
     /// Writes and commits a statement, on the branch HEAD is on.
-    pub fn import(&self, request: ImportRequest) -> Result<Imported, StoreError> {
-        let ImportRequest {
+    pub fn commit(&self, request: CommitRequest) -> Result<Committed, StoreError> {
+        let CommitRequest {
             mut statement,
             series,
             origin,
@@ -161,7 +161,7 @@ impl Store {
 
         let git_dir = self.repo.commondir();
         let _lock = StoreLock::acquire(git_dir, request.lock_timeout)?;
-        // We hold the lock: finish or clear what a killed import left.
+        // We hold the lock: finish or clear what a killed commit left.
         pending::recover(&self.repo)?;
         let workdir = self.repo.workdir().map(Path::to_path_buf);
         if let Some(workdir) = &workdir {
@@ -196,7 +196,7 @@ impl Store {
             None => None,
         };
         if old.as_deref() == Some(text.as_bytes()) {
-            // The text is committed; an interrupted import of an earlier
+            // The text is committed; an interrupted commit of an earlier
             // version may have left its file out of the working tree.
             let (change, index_synced) = match (&workdir, &current, old_id, &base) {
                 (Some(workdir), None, Some(blob), Some(tree)) => {
@@ -211,11 +211,11 @@ impl Store {
                     let target = Target::prepare(workdir, &path)?;
                     let synced = pending::apply(&self.repo, workdir, &change)?;
                     target.keep();
-                    (ImportChange::Restored, synced)
+                    (CommitChange::Restored, synced)
                 }
-                _ => (ImportChange::Unchanged, true),
+                _ => (CommitChange::Unchanged, true),
             };
-            return Ok(Imported {
+            return Ok(Committed {
                 entry,
                 change,
                 commit: None,
@@ -256,12 +256,12 @@ impl Store {
         let tree = self.tree_with(base.as_ref(), &path, blob)?;
         let (author, committer) = self.identities(request.author.as_ref())?;
         let change = if old.is_some() {
-            ImportChange::Revised
+            CommitChange::Revised
         } else {
-            ImportChange::Created
+            CommitChange::Created
         };
         let message = request.message.clone().unwrap_or_else(|| match change {
-            ImportChange::Revised => format!("Revise {entry}"),
+            CommitChange::Revised => format!("Revise {entry}"),
             _ => format!("Import {entry}"),
         });
         let parents: Vec<&Commit<'_>> = tip.iter().collect();
@@ -299,7 +299,7 @@ impl Store {
                 true
             }
         };
-        Ok(Imported {
+        Ok(Committed {
             entry,
             change,
             commit: Some(commit.to_string()),
@@ -307,9 +307,9 @@ impl Store {
         })
     }
 
-    /// Finishes an import killed at its commit point and clears what one
+    /// Finishes a commit killed at its commit point and clears what one
     /// killed earlier left behind. Holds the store's lock while it does, and
-    /// does nothing when another import holds it (that one recovers first).
+    /// does nothing when another commit holds it (that one recovers first).
     pub fn recover(&self) -> Result<(), StoreError> {
         let pending = self.repo.path().join(pending::PENDING);
         if std::fs::symlink_metadata(&pending).is_err() {
@@ -366,7 +366,7 @@ impl Store {
     }
 
     /// (author, committer): the author is the one asked for, else the git
-    /// identity, else the default; the committer is whoever runs the import.
+    /// identity, else the default; the committer is whoever runs the commit.
     fn identities(
         &self,
         asked: Option<&Identity>,
@@ -397,7 +397,7 @@ impl Store {
 /// The id for a request: `--id`, else the file name, else the title, with
 /// the date in front.
 fn id_for(
-    request: &ImportRequest,
+    request: &CommitRequest,
     statement: &Statement,
     date: &str,
 ) -> Result<String, StoreError> {
@@ -430,9 +430,9 @@ fn id_for(
 }
 
 /// The folder of a statement file, made ready before anything is written:
-/// created when missing (and removed again if the import fails), and
+/// created when missing (and removed again if the commit fails), and
 /// proved writable with a probe, so that a working tree that cannot
-/// take the file fails the import before any object is written.
+/// take the file fails the commit before any object is written.
 struct Target {
     made: Option<PathBuf>,
 }
@@ -453,7 +453,7 @@ impl Target {
         Ok(target)
     }
 
-    /// The import succeeded: the folder stays.
+    /// The commit succeeded: the folder stays.
     fn keep(mut self) {
         self.made = None;
     }

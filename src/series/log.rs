@@ -11,10 +11,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::align::AlignOptions;
 use crate::analyze::compare;
 use crate::diff::Summary;
-use crate::statement::Statement;
-
-use super::{Entry, Store, StoreError};
 use crate::parallel;
+use crate::statement::Statement;
+use crate::store::{Entry, Store, StoreError};
 
 /// One statement in the log.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,15 +43,12 @@ pub struct Log {
 /// The statements committed on HEAD (of one series, or all), in date order
 /// (ties by series), each compared with the previous one of its series that
 /// reads; files that do not read are left out and listed.
-pub fn log(store: &Store, series: Option<&str>, options: &AlignOptions) -> Result<Log, StoreError> {
-    log_with_progress(store, series, options, &|_, _| {})
-}
-
-/// [`log`], calling `progress(done, total)` each time one more statement
-/// has been compared with its predecessor (from worker threads, so the
-/// callback must be `Sync`), for a caller that shows progress on a large
-/// store. It never prints.
-pub fn log_with_progress(
+///
+/// `progress(done, total)` is called each time one more statement has been
+/// compared with its predecessor (from worker threads, so it must be
+/// `Sync`), for a caller that shows progress on a large store; pass
+/// `&|_, _| {}` for none. It never prints.
+pub fn log(
     store: &Store,
     series: Option<&str>,
     options: &AlignOptions,

@@ -1,0 +1,95 @@
+//! The revisions (commits) of one statement, each with the statement as it
+//! read at that commit.
+//!
+//! libgit2 has no `git log -- <path>`: walk the first-parent history and keep
+//! each commit whose blob at the path differs from its first parent's.
+
+use std::path::Path;
+
+use git2::{Oid, Sort};
+
+use crate::statement::Statement;
+
+use super::{Resolved, Store, StoreError, parse, read_blob};
+
+/// Who made one commit of a statement, when, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RevisionInfo {
+    /// The commit's full hash.
+    pub commit: String,
+    /// When it was committed: seconds since the Unix epoch.
+    pub time: i64,
+    /// The committer's UTC offset, in minutes.
+    pub offset_minutes: i32,
+    /// The author's name.
+    pub author: String,
+    /// The author's email.
+    pub email: String,
+    /// The first line of the commit message.
+    pub message: String,
+}
+
+impl Store {
+    /// The commits that changed `resolved`'s file, reachable from its `@REV`
+    /// (HEAD without one), oldest first, each with the statement as it read
+    /// there (`None` where the commit deleted it). Empty when no commit holds
+    /// the file yet.
+    pub fn revisions(
+        &self,
+        resolved: &Resolved,
+    ) -> Result<Vec<(RevisionInfo, Option<Statement>)>, StoreError> {
+        let repo = &self.repo;
+        let path = resolved.entry.path();
+        let start = match &resolved.rev {
+            Some(rev) => self.revision(rev)?.id(),
+            None => match repo.head().ok().and_then(|h| h.target()) {
+                Some(id) => id,
+                None => return Ok(Vec::new()),
+            },
+        };
+        let git = |what: &str| StoreError::git(format!("{what} the history of {path}"));
+        let mut walk = repo.revwalk().map_err(git("walking"))?;
+        walk.push(start).map_err(git("walking"))?;
+        walk.simplify_first_parent().map_err(git("walking"))?;
+        walk.set_sorting(Sort::TOPOLOGICAL)
+            .map_err(git("walking"))?;
+        let blob_id = |commit: &git2::Commit<'_>| -> Option<Oid> {
+            let tree = commit.tree().ok()?;
+            tree.get_path(Path::new(&path)).ok().map(|e| e.id())
+        };
+        // Newest first: (commit, blob at the path after it).
+        let mut touching = Vec::new();
+        for id in walk {
+            let commit = repo
+                .find_commit(id.map_err(git("walking"))?)
+                .map_err(git("reading"))?;
+            let now = blob_id(&commit);
+            let before = commit.parent(0).ok().and_then(|p| blob_id(&p));
+            if now != before {
+                touching.push((commit, now));
+            }
+        }
+        let mut out = Vec::with_capacity(touching.len());
+        for (commit, blob) in touching.into_iter().rev() {
+            let statement = match blob {
+                Some(blob) => {
+                    let rev = commit.id().to_string();
+                    let bytes = read_blob(repo, blob, &format!("{path}@{}", &rev[..12]))?;
+                    Some(parse(&bytes, &resolved.entry, Some(&rev[..12]))?)
+                }
+                None => None,
+            };
+            let author = commit.author();
+            let info = RevisionInfo {
+                commit: commit.id().to_string(),
+                time: commit.time().seconds(),
+                offset_minutes: commit.time().offset_minutes(),
+                author: author.name().unwrap_or("?").to_owned(),
+                email: author.email().unwrap_or("?").to_owned(),
+                message: commit.summary().ok().flatten().unwrap_or("").to_owned(),
+            };
+            out.push((info, statement));
+        }
+        Ok(out)
+    }
+}
