@@ -146,6 +146,36 @@ pub(super) fn weight(key: &str, words: usize) -> u64 {
     (words as u64 + 1) * (1 << 20) + (h & 0xf_ffff)
 }
 
+/// The gaps between anchors: anchors split both documents into runs, and a
+/// match in order lies in the same run on both sides.
+pub(super) struct Gaps {
+    old: Vec<usize>,
+    new: Vec<usize>,
+}
+
+impl Gaps {
+    pub(super) fn new(anchors: &[(usize, usize)]) -> Gaps {
+        Gaps {
+            old: anchors.iter().map(|a| a.0).collect(),
+            new: anchors.iter().map(|a| a.1).collect(),
+        }
+    }
+
+    pub(super) fn of(&self, o: usize, n: usize) -> (usize, usize) {
+        (
+            self.old.partition_point(|&a| a < o),
+            self.new.partition_point(|&a| a < n),
+        )
+    }
+
+    /// Whether old sentence `o` and new sentence `n` lie between the same two
+    /// anchors.
+    pub(super) fn same_gap(&self, o: usize, n: usize) -> bool {
+        let (a, b) = self.of(o, n);
+        a == b
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::AlignOptions;
-use super::order;
+use super::anchors;
 use crate::diff::ChangeKind;
 
 /// A match: old sentences, new sentences, their similarity and kind.
@@ -54,7 +54,7 @@ impl State {
     }
 
     /// Takes candidates best first, each sentence at most once.
-    pub(super) fn take_best(&mut self, mut cands: Vec<Candidate>, gaps: &order::Gaps) {
+    pub(super) fn take_best(&mut self, mut cands: Vec<Candidate>, gaps: &anchors::Gaps) {
         for c in &mut cands {
             if gaps.same_gap(c.old[0], c.new[0]) {
                 c.score += 0.05;
@@ -198,7 +198,7 @@ mod tests {
             candidate(1, 0, 0.8),
             candidate(1, 1, 0.6),
         ];
-        state.take_best(cands, &order::Gaps::new(&[]));
+        state.take_best(cands, &anchors::Gaps::new(&[]));
         let taken: Vec<(Vec<usize>, Vec<usize>)> = state
             .matches
             .iter()

@@ -234,7 +234,7 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     // Stable: a pair's single candidate stays before its group.
     even.sort_by_key(|&(i, _)| i);
     let scored: Vec<Candidate> = even.into_iter().map(|(_, c)| c).collect();
-    state.take_best(scored, &order::Gaps::new(&state.anchors));
+    state.take_best(scored, &anchors::Gaps::new(&state.anchors));
 
     order::finish(state, old.len(), new.len())
 }
