@@ -24,7 +24,7 @@
 //! let base = import(b"The Ministers committed to act.\n\nThey met in Rome.", None, "base")?;
 //! let draft = import(b"The Ministers may consider acting.\n\nThey met in Rome.", None, "draft")?;
 //! let diff = compare(&base, &draft, "base", "draft", &AlignOptions::default());
-//! let findings = check(&base, &draft, &diff, &Policy::default(), false);
+//! let findings = check(&base, &draft, &diff, &Policy::default());
 //! assert_eq!(findings[0].rule, Rule::CommitmentRemoved);
 //! assert_eq!(findings[0].severity, Severity::Error);
 //! # Ok::<(), communique::import::ImportError>(())

@@ -36,28 +36,20 @@ impl Candidate {
 }
 
 /// Checks `draft` against `baseline` under `policy`. `diff` is the
-/// comparison of the two (baseline old, draft new); `final_draft` makes
-/// brackets left in the draft findings, as the policy's `final` does.
-/// Findings come in the draft's order, whole-document findings first.
+/// comparison of the two (baseline old, draft new). Findings come in the
+/// draft's order, whole-document findings first.
 pub fn check(
     baseline: &Statement,
     draft: &Statement,
     diff: &Diff,
     policy: &Policy,
-    final_draft: bool,
 ) -> Vec<Finding> {
     let sides = Sides::new(draft, diff);
     let mut candidates = Vec::new();
     commitments(diff, &mut candidates);
     protected(policy, baseline, &sides, &mut candidates);
     phrases(policy, &sides, &mut candidates);
-    brackets(
-        baseline,
-        draft,
-        &sides,
-        final_draft || policy.final_draft,
-        &mut candidates,
-    );
+    brackets(baseline, draft, &sides, policy.final_draft, &mut candidates);
     retention(baseline, diff, policy, &mut candidates);
     let waived = |c: &Candidate| {
         policy.waivers.iter().any(|w| {

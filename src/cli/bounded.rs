@@ -19,7 +19,7 @@ pub struct Ceiling {
 /// resolutions are well under 1 MB as text; a .docx or PDF with its images
 /// rarely passes 20 MB).
 pub const STATEMENT: Ceiling = Ceiling {
-    bytes: communique::store::MAX_STATEMENT_BYTES,
+    bytes: communique::statement::MAX_STATEMENT_BYTES,
     what: "a statement",
 };
 

@@ -110,7 +110,7 @@ pub fn run(args: CheckArgs, settings: &Settings, context: &Context) -> Result<Ou
         bail!("--against names the baseline of one draft; give one DRAFT, or use --base-rev");
     }
     // Flags first, then the configuration's [defaults].
-    let (policy, lexicon) = match &args.base_rev {
+    let (mut policy, lexicon) = match &args.base_rev {
         Some(rev) if args.policy_from_base => {
             super::base_policy::load(rev, args.lexicon.as_deref(), context)?
         }
@@ -123,6 +123,8 @@ pub fn run(args: CheckArgs, settings: &Settings, context: &Context) -> Result<Ou
             )
         }
     };
+    // `--final` for this run: the policy's `final` without editing it.
+    policy.final_draft |= args.final_draft;
     let mut checks = Vec::new();
     for arg in &args.drafts {
         let draft = load_draft(arg, context)?;
@@ -135,13 +137,7 @@ pub fn run(args: CheckArgs, settings: &Settings, context: &Context) -> Result<Ou
             &AlignOptions::default(),
             &lexicon,
         );
-        let findings = check(
-            &baseline,
-            &draft.statement,
-            &diff,
-            &policy,
-            args.final_draft,
-        );
+        let findings = check(&baseline, &draft.statement, &diff, &policy);
         let lines = match &draft.source {
             Some(source) => draft
                 .statement

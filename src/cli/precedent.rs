@@ -121,7 +121,7 @@ pub fn run(args: PrecedentArgs, config: &Config, context: &Context) -> Result<Ou
         allowed: &allowed,
         limit: usize::from(args.limit),
     };
-    let findings = library.find(&query, &options);
+    let sentences = library.find(&query, &options);
     let searched = library
         .sources()
         .iter()
@@ -136,7 +136,7 @@ pub fn run(args: PrecedentArgs, config: &Config, context: &Context) -> Result<Ou
         all: args.all,
         threshold: options.threshold,
         searched,
-        findings: &findings,
+        sentences: &sentences,
     };
     let mut out = super::output(args.format == TextOrJson::Json);
     match args.format {

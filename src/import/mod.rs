@@ -313,6 +313,70 @@ pub enum ImportError {
         /// The package that provides it.
         package: &'static str,
     },
+    /// The file could not be read.
+    #[error("{origin}: {error}; check the path and its permissions")]
+    Read {
+        /// The file.
+        origin: String,
+        /// Why reading it failed.
+        error: String,
+    },
+    /// The file is larger than any statement may be.
+    #[error("{origin}: larger than {} MiB, more than any statement; give the statement's own file", crate::statement::MAX_STATEMENT_BYTES >> 20)]
+    TooLarge {
+        /// The file.
+        origin: String,
+    },
+}
+
+impl Statement {
+    /// Reads and imports the statement at `path`: its format from the first
+    /// bytes or the file name ([`Format::guess`]), at most
+    /// [`MAX_STATEMENT_BYTES`](crate::statement::MAX_STATEMENT_BYTES) read.
+    ///
+    /// ```
+    /// use communique::Statement;
+    ///
+    /// let path = "statements/d-isis-small-group/2021-03-30-joint-communique.txt";
+    /// let seed = Statement::from_path(path.as_ref())?;
+    /// assert_eq!(seed.meta.date.as_deref(), Some("2021-03-30"));
+    /// # Ok::<(), communique::import::ImportError>(())
+    /// ```
+    pub fn from_path(path: &Path) -> Result<Statement, ImportError> {
+        use std::io::Read;
+        let origin = path.display().to_string();
+        let failed = |e: std::io::Error| ImportError::Read {
+            origin: origin.clone(),
+            error: e.to_string(),
+        };
+        let limit = crate::statement::MAX_STATEMENT_BYTES;
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+            .map_err(failed)?;
+        if bytes.len() as u64 > limit {
+            return Err(ImportError::TooLarge { origin });
+        }
+        import(&bytes, Some(Format::guess(path, &bytes)), &origin)
+    }
+
+    /// Imports a statement from `bytes` of `format` (`None`: detected from
+    /// the content); `origin` names them in errors. The same as [`import`].
+    ///
+    /// ```
+    /// use communique::Statement;
+    ///
+    /// let st = Statement::from_bytes(b"1. The Ministers met. They agreed.", None, "draft")?;
+    /// assert_eq!(st.sentence_count(), 2);
+    /// # Ok::<(), communique::import::ImportError>(())
+    /// ```
+    pub fn from_bytes(
+        bytes: &[u8],
+        format: Option<Format>,
+        origin: &str,
+    ) -> Result<Statement, ImportError> {
+        import(bytes, format, origin)
+    }
 }
 
 /// Imports one source document as a statement.

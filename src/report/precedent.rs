@@ -5,9 +5,9 @@
 use std::io::{self, Write};
 
 use super::{json_document, wire};
-use crate::series::precedent::{Finding, Verdict};
+use crate::series::precedent::{SentencePrecedents, Verdict};
 
-/// A finished search: what was looked up, among what, and the findings.
+/// A finished search: what was looked up, among what, and each sentence's precedents.
 #[derive(Clone, Copy, Debug)]
 pub struct Search<'a> {
     /// The statement looked up, by its ref; `None` for `--text`.
@@ -24,13 +24,13 @@ pub struct Search<'a> {
     /// How many statements were searched.
     pub searched: usize,
     /// The sentences looked up, with their precedents.
-    pub findings: &'a [Finding],
+    pub sentences: &'a [SentencePrecedents],
 }
 
 /// Writes a line saying what was searched, then each sentence with its
 /// verdict and precedents.
 pub fn text(out: &mut dyn Write, search: &Search) -> io::Result<()> {
-    let count = plural(search.findings.len(), "sentence");
+    let count = plural(search.sentences.len(), "sentence");
     let what = match (search.reference, search.previous, search.all) {
         (Some(name), Some(previous), false) => {
             format!("{name}: {count} new or reworded since {previous}")
@@ -44,7 +44,7 @@ pub fn text(out: &mut dyn Write, search: &Search) -> io::Result<()> {
         None => format!("all {searched}"),
     };
     writeln!(out, "{what}; precedents among {among}")?;
-    for finding in search.findings {
+    for finding in search.sentences {
         write_finding(out, finding)?;
     }
     Ok(())
@@ -62,7 +62,11 @@ pub fn json(out: &mut dyn Write, search: &Search) -> io::Result<()> {
             previous: search.previous,
             threshold: search.threshold,
             searched: search.searched,
-            sentences: search.findings.iter().map(wire::Finding::from).collect(),
+            sentences: search
+                .sentences
+                .iter()
+                .map(wire::SentencePrecedents::from)
+                .collect(),
         },
     )
 }
@@ -76,7 +80,7 @@ fn plural(n: usize, what: &str) -> String {
 }
 
 /// One sentence: its place and verdict, its text, then its precedents.
-fn write_finding(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
+fn write_finding(out: &mut dyn Write, f: &SentencePrecedents) -> io::Result<()> {
     let label = |l: &Option<String>| l.as_ref().map(|l| format!("{l} ")).unwrap_or_default();
     let change = f
         .change

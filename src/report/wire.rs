@@ -601,12 +601,12 @@ pub struct Precedents<'a> {
     /// How many statements were searched.
     pub searched: usize,
     /// The sentences looked up, with their precedents.
-    pub sentences: Vec<Finding<'a>>,
+    pub sentences: Vec<SentencePrecedents<'a>>,
 }
 
 /// One looked-up sentence and its precedents.
 #[derive(Debug, Serialize)]
-pub struct Finding<'a> {
+pub struct SentencePrecedents<'a> {
     /// 1-based paragraph number.
     pub paragraph: usize,
     /// 1-based sentence number.
@@ -623,9 +623,9 @@ pub struct Finding<'a> {
     pub precedents: Vec<Precedent<'a>>,
 }
 
-impl<'a> From<&'a precedent::Finding> for Finding<'a> {
-    fn from(f: &'a precedent::Finding) -> Self {
-        Finding {
+impl<'a> From<&'a precedent::SentencePrecedents> for SentencePrecedents<'a> {
+    fn from(f: &'a precedent::SentencePrecedents) -> Self {
+        SentencePrecedents {
             paragraph: f.location.paragraph,
             sentence: f.location.sentence,
             label: f.label.as_deref(),

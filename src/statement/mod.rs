@@ -18,6 +18,12 @@ use crate::normalize::controls;
 pub use file::{ParseError, read_sentence_file, write_sentence_file};
 pub use label::split_label;
 
+/// The most bytes one statement may be, wherever it is read from: a file,
+/// standard input, the working tree or the store's own objects. A git blob
+/// is zlib-compressed, so a clone of a megabyte can hold a statement of
+/// gigabytes; its size is checked before it is inflated.
+pub const MAX_STATEMENT_BYTES: u64 = 64 << 20;
+
 /// One statement: its metadata and its body.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Statement {

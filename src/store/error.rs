@@ -204,12 +204,12 @@ pub enum StoreError {
         /// The file being written.
         path: PathBuf,
     },
-    /// A stored statement larger than [`super::MAX_STATEMENT_BYTES`]
+    /// A stored statement larger than [`crate::statement::MAX_STATEMENT_BYTES`]
     /// (a git blob compresses well, so a small clone can hold one): refused
     /// before it is read.
     #[error(
         "{path} is larger than {} MiB, the most a statement may be; remove it from the store (git rm) or check that it names the right file",
-        super::MAX_STATEMENT_BYTES >> 20
+        crate::statement::MAX_STATEMENT_BYTES >> 20
     )]
     TooLarge {
         /// The statement's path in the store (with `@REV` where it was read from one).

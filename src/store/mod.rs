@@ -41,6 +41,7 @@ use std::path::{Path, PathBuf};
 
 use git2::{Commit, ErrorCode, ObjectType, Repository, RepositoryInitOptions, Tree};
 
+use crate::statement::MAX_STATEMENT_BYTES;
 use crate::statement::Statement;
 use crate::statement::file::read_sentence_bytes;
 
@@ -54,12 +55,6 @@ pub use snapshot::HeadStatements;
 
 /// The folder, at the root of a store, that holds the statements.
 pub const STATEMENTS: &str = "statements";
-
-/// The most bytes one statement may be, wherever it is read from: a file,
-/// standard input, the working tree or the store's own objects. A git blob
-/// is zlib-compressed, so a clone of a megabyte can hold a statement of
-/// gigabytes; its size is checked before it is inflated.
-pub const MAX_STATEMENT_BYTES: u64 = 64 << 20;
 
 /// An open store.
 pub struct Store {

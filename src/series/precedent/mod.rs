@@ -98,7 +98,7 @@ pub struct Precedent {
 
 /// The precedents of one sentence of the query.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Finding {
+pub struct SentencePrecedents {
     /// Where the sentence stands in the query.
     pub location: Location,
     /// Its label.
@@ -166,7 +166,7 @@ impl Library {
     }
 
     /// The precedents of each sentence the query names, in its order.
-    pub fn find(&self, query: &Query<'_>, options: &AlignOptions) -> Vec<Finding> {
+    pub fn find(&self, query: &Query<'_>, options: &AlignOptions) -> Vec<SentencePrecedents> {
         let texts: Vec<(Location, &Sentence)> = query.statement.sentences().collect();
         let folding = options.folding;
         let query_keys: Vec<String> = texts.iter().map(|(_, s)| key(&s.text, folding)).collect();
@@ -226,7 +226,7 @@ impl Library {
                 });
                 let verdict = precedents.first().map_or(Verdict::Novel, |p| p.verdict);
                 precedents.truncate(query.limit);
-                Some(Finding {
+                Some(SentencePrecedents {
                     location: *location,
                     label: sentence.label.clone(),
                     text: sentence.text.clone(),
