@@ -9,10 +9,9 @@
 //! `docs/performance.md`).
 use std::time::Instant;
 
-use communique::align::AlignOptions;
-use communique::analyze::compare_with;
 use communique::analyze::lexicon::Lexicon;
 use communique::import::import;
+use communique::{Options, compare};
 
 /// How many times each variant runs.
 const RUNS: usize = 15;
@@ -26,8 +25,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let a = import(&std::fs::read(old)?, None, old)?;
     let b = import(&std::fs::read(new)?, None, new)?;
-    let empty = Lexicon::parse("replace = true")?;
-    let full = Lexicon::builtin();
+    let empty = Options::named(old, new).with_lexicon(Lexicon::parse("replace = true")?);
+    let full = Options::named(old, new);
     if let Some(variant) = once {
         let lexicon = match variant {
             "import" => return Ok(()),
@@ -35,7 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "with" => &full,
             _ => return Err(format!("unknown variant {variant}: import, without or with").into()),
         };
-        let d = compare_with(&a, &b, old, new, &AlignOptions::default(), lexicon);
+        let d = compare(&a, &b, lexicon);
         std::hint::black_box(&d);
         return Ok(());
     }
@@ -45,7 +44,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for _ in 0..RUNS {
         for (i, lexicon) in [&empty, &full].into_iter().enumerate() {
             let t = Instant::now();
-            let d = compare_with(&a, &b, old, new, &AlignOptions::default(), lexicon);
+            let d = compare(&a, &b, lexicon);
             std::hint::black_box(&d);
             times[i].push(t.elapsed().as_secs_f64() * 1e3);
         }
@@ -65,8 +64,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut best = f64::MAX;
     for _ in 0..5 {
         let t = Instant::now();
-        std::hint::black_box(communique::analyze::views(&a, &full));
-        std::hint::black_box(communique::analyze::views(&b, &full));
+        std::hint::black_box(communique::analyze::views(&a, &full.lexicon));
+        std::hint::black_box(communique::analyze::views(&b, &full.lexicon));
         best = best.min(t.elapsed().as_secs_f64());
     }
     println!("commitment detection alone: {:.1} ms", best * 1e3);

@@ -11,18 +11,38 @@
 //! Statements are kept in a git-backed [`store`], which only stores; the
 //! [`series`] analyses (log, history, trace, precedent) compare what it holds.
 //!
-//! ```
-//! use communique::align::AlignOptions;
-//! use communique::analyze::compare;
-//! use communique::diff::ChangeKind;
-//! use communique::import::import;
+//! The entry points are re-exported here: read a [`Statement`]
+//! ([`Statement::from_path`], [`Statement::from_bytes`]), [`compare`] two
+//! under [`Options`], and read the [`Diff`]'s [`Change`]s; open a [`Store`]
+//! to read statements by ref; write any result with [`report`].
 //!
-//! let draft = import(b"1. The Ministers intend to act.\n\n2. They met in Rome.", None, "draft")?;
-//! let adopted = import(b"1. The Ministers committed to act.\n\n2. They met in Rome.", None, "final")?;
-//! let diff = compare(&draft, &adopted, "draft", "final", &AlignOptions::default());
+//! ```
+//! use communique::{ChangeKind, Options, Statement, compare};
+//! use communique::diff::CommitmentChange;
+//!
+//! let draft = Statement::from_bytes(b"1. The Ministers intend to act.\n\n2. They met in Rome.", None, "draft")?;
+//! let adopted = Statement::from_bytes(b"1. The Ministers committed to act.\n\n2. They met in Rome.", None, "final")?;
+//! let diff = compare(&draft, &adopted, &Options::named("draft", "final"));
 //! let kinds: Vec<ChangeKind> = diff.changes.iter().map(|c| c.kind).collect();
 //! assert_eq!(kinds, [ChangeKind::Reworded, ChangeKind::Same]);
+//! // "intend to" → "committed to": the commitment was strengthened.
+//! assert_eq!(diff.changes[0].commitment_change, Some(CommitmentChange::Strengthened));
 //! # Ok::<(), communique::import::ImportError>(())
+//! ```
+//!
+//! A store, opened like git finds a repository:
+//!
+//! ```
+//! use std::path::Path;
+//! use communique::Store;
+//! use communique::store::StatementRef;
+//!
+//! // This repository is a store: its `statements/` ships with the tool.
+//! let store = Store::discover(Path::new("."))?;
+//! let seed = StatementRef::parse("d-isis-small-group/2021-03-30-joint-communique")?;
+//! let statement = store.load(&store.resolve(&seed, Path::new("."))?)?;
+//! assert_eq!(statement.meta.date.as_deref(), Some("2021-03-30"));
+//! # Ok::<(), communique::store::StoreError>(())
 //! ```
 #![warn(missing_docs)]
 
@@ -40,4 +60,7 @@ pub mod series;
 pub mod statement;
 pub mod store;
 
+pub use analyze::{Options, compare};
+pub use diff::{Change, ChangeKind, Diff};
 pub use statement::{Meta, Paragraph, Sentence, Statement};
+pub use store::Store;

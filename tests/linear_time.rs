@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 
 use communique::Statement;
 use communique::align::AlignOptions;
-use communique::analyze::compare;
 use communique::import::{Format, import};
+use communique::{Options, compare};
 
 /// Sentences of the small and the large statement of each pair.
 const SMALL: usize = 4_000;
@@ -117,7 +117,11 @@ fn best_time(pair: &(Statement, Statement)) -> (Duration, usize) {
     let mut changes = 0;
     for _ in 0..RUNS {
         let start = Instant::now();
-        let diff = compare(&pair.0, &pair.1, "old", "new", &options);
+        let diff = compare(
+            &pair.0,
+            &pair.1,
+            &Options::named("old", "new").with_align(options.clone()),
+        );
         best = best.min(start.elapsed());
         changes = diff.changes.len();
     }

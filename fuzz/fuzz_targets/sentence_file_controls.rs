@@ -10,11 +10,12 @@
 //! colors, and the Markdown report none at all.
 #![no_main]
 
-use communique::align::AlignOptions;
-use communique::analyze::compare;
+use std::sync::LazyLock;
+
 use communique::normalize::controls::{has_unsafe, visible};
 use communique::report::{self, ReportOptions, Theme};
 use communique::statement::{Statement, read_sentence_file, write_sentence_file};
+use communique::{Options, compare};
 use libfuzzer_sys::fuzz_target;
 
 /// `s` as a TOML string, as toml writes it (C0 and DEL as escapes, the
@@ -62,13 +63,7 @@ fn check(text: &str) {
     assert_eq!(again, st, "round trip changed the statement");
     assert_eq!(write_sentence_file(&again), written);
 
-    let diff = compare(
-        &Statement::default(),
-        &st,
-        "old",
-        "new\u{1b}]0;x\u{7}",
-        &AlignOptions::default(),
-    );
+    let diff = compare(&Statement::default(), &st, &OPTIONS);
     let options = ReportOptions {
         theme: Theme::COLOR,
         ..ReportOptions::default()
@@ -78,10 +73,14 @@ fn check(text: &str) {
     let terminal = String::from_utf8(out).expect("the report is UTF-8");
     assert!(only_colors(&terminal), "{terminal:?}");
     let mut out = Vec::new();
-    report::markdown::write(&mut out, &diff, false).expect("writing to a Vec");
+    report::markdown::write(&mut out, &diff, &ReportOptions::default()).expect("writing to a Vec");
     let markdown = String::from_utf8(out).expect("the report is UTF-8");
     assert!(!has_unsafe(&markdown.replace('\n', "")), "{markdown:?}");
 }
+
+/// Built once (parsing the lexicon on every run would slow fuzzing down),
+/// with a name that tries to retitle the terminal.
+static OPTIONS: LazyLock<Options> = LazyLock::new(|| Options::named("old", "new\u{1b}]0;x\u{7}"));
 
 fuzz_target!(|input: &str| {
     assert!(!has_unsafe(&visible(input)));

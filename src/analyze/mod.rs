@@ -22,28 +22,70 @@ use crate::parallel;
 use crate::statement::{Sentence, Statement};
 use lexicon::Lexicon;
 
-/// Compares two statements with the built-in commitment lexicon. `old_ref`
-/// and `new_ref` are how the user named them (a path or a store ref);
-/// reports show them.
-pub fn compare(
-    old: &Statement,
-    new: &Statement,
-    old_ref: &str,
-    new_ref: &str,
-    options: &AlignOptions,
-) -> Diff {
-    compare_with(old, new, old_ref, new_ref, options, &Lexicon::builtin())
+/// How [`compare`] compares two statements: the names reports show for
+/// them, how sentences are paired, and the lexicon commitments are read
+/// with. Start from [`Options::default`] or [`Options::named`] and change
+/// what you need (fields may be added: build it with these, not a literal).
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Options {
+    /// What the old statement is called in reports (a path or a store ref).
+    pub old_name: String,
+    /// What the new statement is called in reports.
+    pub new_name: String,
+    /// How sentences are paired.
+    pub align: AlignOptions,
+    /// The markers, hedges and actors commitments are read with.
+    pub lexicon: Lexicon,
 }
 
-/// Compares two statements, finding commitments with `lexicon`.
-pub fn compare_with<'a>(
-    old: &'a Statement,
-    new: &'a Statement,
-    old_ref: &str,
-    new_ref: &str,
-    options: &AlignOptions,
-    lexicon: &Lexicon,
-) -> Diff {
+impl Default for Options {
+    /// `old` and `new`, the default alignment, the built-in lexicon.
+    fn default() -> Options {
+        Options::named("old", "new")
+    }
+}
+
+impl Options {
+    /// The default options, with the names reports show.
+    pub fn named(old: impl Into<String>, new: impl Into<String>) -> Options {
+        Options {
+            old_name: old.into(),
+            new_name: new.into(),
+            align: AlignOptions::default(),
+            lexicon: Lexicon::builtin(),
+        }
+    }
+
+    /// These options with sentences paired under `align`.
+    pub fn with_align(mut self, align: AlignOptions) -> Options {
+        self.align = align;
+        self
+    }
+
+    /// These options with commitments read under `lexicon`.
+    pub fn with_lexicon(mut self, lexicon: Lexicon) -> Options {
+        self.lexicon = lexicon;
+        self
+    }
+}
+
+/// Compares two statements: pairs their sentences, and reads each pair's
+/// edits, label changes and commitments.
+///
+/// ```
+/// use communique::{ChangeKind, Options, Statement, compare};
+///
+/// let draft = Statement::from_bytes(b"1. The Ministers intend to act.", None, "draft")?;
+/// let adopted = Statement::from_bytes(b"1. The Ministers committed to act.", None, "final")?;
+/// let diff = compare(&draft, &adopted, &Options::named("draft", "final"));
+/// assert_eq!(diff.changes[0].kind, ChangeKind::Reworded);
+/// # Ok::<(), communique::import::ImportError>(())
+/// ```
+pub fn compare<'a>(old: &'a Statement, new: &'a Statement, options: &Options) -> Diff {
+    let (old_ref, new_ref) = (options.old_name.as_str(), options.new_name.as_str());
+    let lexicon = &options.lexicon;
+    let options = &options.align;
     let texts = |st: &'a Statement| -> Vec<&'a str> {
         st.sentences().map(|(_, s)| s.text.as_str()).collect()
     };

@@ -16,14 +16,12 @@
 //! file, for annotations.
 //!
 //! ```
-//! use communique::align::AlignOptions;
-//! use communique::analyze::compare;
 //! use communique::check::{Policy, Rule, Severity, check};
-//! use communique::import::import;
+//! use communique::{Options, Statement, compare};
 //!
-//! let base = import(b"The Ministers committed to act.\n\nThey met in Rome.", None, "base")?;
-//! let draft = import(b"The Ministers may consider acting.\n\nThey met in Rome.", None, "draft")?;
-//! let diff = compare(&base, &draft, "base", "draft", &AlignOptions::default());
+//! let base = Statement::from_bytes(b"The Ministers committed to act.\n\nThey met in Rome.", None, "base")?;
+//! let draft = Statement::from_bytes(b"The Ministers may consider acting.\n\nThey met in Rome.", None, "draft")?;
+//! let diff = compare(&base, &draft, &Options::named("base", "draft"));
 //! let findings = check(&base, &draft, &diff, &Policy::default());
 //! assert_eq!(findings[0].rule, Rule::CommitmentRemoved);
 //! assert_eq!(findings[0].severity, Severity::Error);

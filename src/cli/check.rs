@@ -8,8 +8,7 @@ use anyhow::{Context as _, Result, bail};
 use clap::{Args, ValueEnum};
 
 use communique::Statement;
-use communique::align::AlignOptions;
-use communique::analyze::compare_with;
+use communique::analyze::{Options, compare};
 use communique::check::{Policy, check, locate::sentence_lines};
 use communique::diff::DocumentInfo;
 use communique::import::{Format, import};
@@ -125,18 +124,14 @@ pub fn run(args: CheckArgs, settings: &Settings, context: &Context) -> Result<Ou
     };
     // `--final` for this run: the policy's `final` without editing it.
     policy.final_draft |= args.final_draft;
+    let mut compare_options = Options::default().with_lexicon(lexicon);
     let mut checks = Vec::new();
     for arg in &args.drafts {
         let draft = load_draft(arg, context)?;
         let (baseline, baseline_name) = baseline(&args, &draft, arg, context)?;
-        let diff = compare_with(
-            &baseline,
-            &draft.statement,
-            &baseline_name,
-            &draft.name,
-            &AlignOptions::default(),
-            &lexicon,
-        );
+        compare_options.old_name.clone_from(&baseline_name);
+        compare_options.new_name.clone_from(&draft.name);
+        let diff = compare(&baseline, &draft.statement, &compare_options);
         let findings = check(&baseline, &draft.statement, &diff, &policy);
         let lines = match &draft.source {
             Some(source) => draft

@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
 use communique::align::AlignOptions;
-use communique::analyze::compare_with;
+use communique::analyze::{Options, compare};
 use communique::import::Format;
 use communique::normalize::key::{Editorial, Folding};
 use communique::report::{self, Theme};
@@ -175,7 +175,10 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
         ..AlignOptions::default()
     };
     let lexicon = load_lexicon(settings.lexicon.as_deref())?;
-    let diff = compare_with(&old, &new, &old_name, &new_name, &options, &lexicon);
+    let options = Options::named(old_name, new_name)
+        .with_align(options)
+        .with_lexicon(lexicon);
+    let diff = compare(&old, &new, &options);
 
     // The statements are no longer needed: free them while the report is
     // written.

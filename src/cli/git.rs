@@ -8,8 +8,7 @@ use anyhow::{Context as _, Result};
 use clap::{Args, Subcommand};
 
 use communique::Statement;
-use communique::align::AlignOptions;
-use communique::analyze::compare;
+use communique::analyze::{Options, compare};
 use communique::gitconfig::{
     DEFAULT_PATTERN, Setup, config_file, install, repository_files, shell_word, uninstall,
 };
@@ -177,13 +176,8 @@ fn driver(args: DriverArgs, theme: Theme) -> Result<Outcome> {
     writeln!(out, "communique diff a/{path} b/{path}")?;
     match side(&args.old_file).and_then(|old| Ok((old, side(&args.new_file)?))) {
         Ok((old, new)) => {
-            let diff = compare(
-                &old,
-                &new,
-                &format!("a/{}", args.path),
-                &format!("b/{}", args.path),
-                &AlignOptions::default(),
-            );
+            let names = Options::named(format!("a/{}", args.path), format!("b/{}", args.path));
+            let diff = compare(&old, &new, &names);
             let options = ReportOptions {
                 theme,
                 ..ReportOptions::default()

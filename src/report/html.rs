@@ -696,13 +696,7 @@ mod tests {
     fn diff(old: &str, new: &str) -> Diff {
         let read =
             |text: &str| crate::import::import(text.as_bytes(), None, "t.txt").expect("reads");
-        crate::analyze::compare(
-            &read(old),
-            &read(new),
-            "old",
-            "new",
-            &crate::align::AlignOptions::default(),
-        )
+        crate::analyze::compare(&read(old), &read(new), &crate::analyze::Options::default())
     }
 
     #[test]

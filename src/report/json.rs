@@ -524,8 +524,7 @@ impl serde_json::ser::Formatter for Pretty {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::AlignOptions;
-    use crate::analyze::compare;
+    use crate::analyze::{Options, compare};
     use crate::import::{Format, import};
 
     #[test]
@@ -581,7 +580,7 @@ mod tests {
         };
         let old = import(text(7).as_bytes(), Some(Format::Text), "old").expect("imports");
         let new = import(text(5).as_bytes(), Some(Format::Text), "new").expect("imports");
-        let diff = compare(&old, &new, "old", "new", &AlignOptions::default());
+        let diff = compare(&old, &new, &Options::default());
         assert!(diff.changes.len() >= PARALLEL_MIN);
         let mut out = Vec::new();
         write(&mut out, &diff, &ReportOptions::default()).expect("writes to memory");

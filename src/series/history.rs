@@ -2,7 +2,7 @@
 //! change summary against the revision before.
 
 use crate::align::AlignOptions;
-use crate::analyze::compare;
+use crate::analyze::{Options, compare};
 use crate::diff::Summary;
 use crate::store::{Resolved, RevisionInfo, Store, StoreError};
 
@@ -29,9 +29,11 @@ pub fn history(
     let revisions = store.revisions(resolved)?;
     let mut out = Vec::with_capacity(revisions.len());
     let mut previous = None;
+    // One lexicon for every pair: parsing it is not free.
+    let options = Options::default().with_align(options.clone());
     for (info, statement) in revisions {
         let summary = match (&previous, &statement) {
-            (Some(old), Some(new)) => Some(compare(old, new, "", "", options).summary()),
+            (Some(old), Some(new)) => Some(compare(old, new, &options).summary()),
             _ => None,
         };
         out.push(Revision {

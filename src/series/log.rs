@@ -9,7 +9,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::align::AlignOptions;
-use crate::analyze::compare;
+use crate::analyze::{Options, compare};
 use crate::diff::Summary;
 use crate::parallel;
 use crate::statement::Statement;
@@ -59,13 +59,13 @@ pub fn log(
     // Entries are sorted by series then date: the previous one of the same
     // series, if any, stands right before.
     let done = AtomicUsize::new(0);
+    // One lexicon for every pair: parsing it is not free.
+    let options = Options::default().with_align(options.clone());
     let summaries = parallel::map(&entries, 16, |i, entry| {
         let summary = i
             .checked_sub(1)
             .filter(|&p| entries[p].series == entry.series)
-            .map(|previous| {
-                compare(&statements[previous], &statements[i], "", "", options).summary()
-            });
+            .map(|previous| compare(&statements[previous], &statements[i], &options).summary());
         progress(done.fetch_add(1, Ordering::Relaxed) + 1, entries.len());
         summary
     });

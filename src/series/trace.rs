@@ -26,7 +26,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::align::{AlignOptions, PairScore, score_pairs};
 use crate::analyze::lexicon::Lexicon;
-use crate::analyze::{compare_with, edit_kinds, views, word_edits};
+use crate::analyze::{Options, compare, edit_kinds, views, word_edits};
 use crate::diff::{Change, ChangeKind, DocumentInfo, Renumbered, SentenceView};
 use crate::normalize::key::word_hashes;
 use crate::statement::{Location, Statement};
@@ -137,23 +137,14 @@ pub fn trace(versions: &[Version], options: &AlignOptions) -> Trace {
             sentences: Vec::new(),
         };
     };
-    // One lexicon for every diff: parsing it is not free.
-    let lexicon = Lexicon::builtin();
+    // One lexicon for every diff: parsing it is not free. The names are
+    // not shown: only the changes are kept.
+    let compare_options = Options::default().with_align(options.clone());
     // diffs[i - 1] compares version i - 1 with version i; back[i - 1] maps
     // each sentence of version i to its entry there.
     let diffs: Vec<Vec<Change>> = versions
         .windows(2)
-        .map(|w| {
-            compare_with(
-                &w[0].statement,
-                &w[1].statement,
-                &w[0].reference,
-                &w[1].reference,
-                options,
-                &lexicon,
-            )
-            .changes
-        })
+        .map(|w| compare(&w[0].statement, &w[1].statement, &compare_options).changes)
         .collect();
     let offsets: Vec<Vec<usize>> = versions.iter().map(|v| offsets(&v.statement)).collect();
     let back: Vec<Vec<usize>> = diffs
@@ -200,7 +191,7 @@ pub fn trace(versions: &[Version], options: &AlignOptions) -> Trace {
         offsets: &offsets,
         revivals: &revivals,
     };
-    let sentences = views(&last.statement, &lexicon)
+    let sentences = views(&last.statement, &compare_options.lexicon)
         .into_iter()
         .map(|view| walk.lineage(view, newest))
         .collect();

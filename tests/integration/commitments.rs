@@ -3,13 +3,12 @@
 
 use std::path::PathBuf;
 
-use communique::align::AlignOptions;
 use communique::analyze::commitment::detect;
-use communique::analyze::compare;
 use communique::analyze::lexicon::Lexicon;
 use communique::diff::{Change, CommitmentChange, Diff, Strength};
 use communique::import::import;
 use communique::statement::Statement;
+use communique::{Options, compare};
 
 use crate::support::harness::corpus_file;
 
@@ -24,7 +23,7 @@ fn strength_name(s: Option<Strength>) -> &'static str {
 }
 
 fn diff(old: &str, new: &str) -> Diff {
-    compare(&load(old), &load(new), old, new, &AlignOptions::default())
+    compare(&load(old), &load(new), &Options::named(old, new))
 }
 
 fn entry<'a>(d: &'a Diff, new_prefix: &str) -> &'a Change {
@@ -240,9 +239,7 @@ fn change_of(old: &str, new: &str) -> (Option<CommitmentChange>, Vec<String>) {
     let d = compare(
         &statement(&[BEFORE, old, AFTER]),
         &statement(&[BEFORE, new, AFTER]),
-        "old",
-        "new",
-        &AlignOptions::default(),
+        &Options::named("old", "new"),
     );
     let c = d
         .changes

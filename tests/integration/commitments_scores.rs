@@ -7,12 +7,12 @@
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 
-use communique::align::AlignOptions;
 use communique::analyze::lexicon::Lexicon;
-use communique::analyze::{compare, views};
+use communique::analyze::views;
 use communique::diff::{CommitmentChange, Diff, SentenceView};
 use communique::import::import;
 use communique::statement::Statement;
+use communique::{Options, compare};
 use serde::Deserialize;
 
 use crate::support::harness::{corpus_texts, shared_dir};
@@ -190,7 +190,7 @@ fn score_set(name: &str, files: &[PathBuf], corpus: &[PathBuf], lexicon: &Lexico
         }
         for pair in &labels.pairs {
             let (old, new) = (statement(corpus, &pair.old), statement(corpus, &pair.new));
-            let d = compare(&old, &new, &pair.old, &pair.new, &AlignOptions::default());
+            let d = compare(&old, &new, &Options::named(&pair.old, &pair.new));
             for item in pair.commitment_changes.iter().filter(|i| !i.ambiguous) {
                 let got = reported(&d, item);
                 s.changes += 1;

@@ -5,11 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
-use communique::align::AlignOptions;
-use communique::analyze::compare;
 use communique::diff::{ChangeKind, Diff, SentenceView};
 use communique::import::import;
 use communique::statement::Statement;
+use communique::{Options, compare};
 use serde::Deserialize;
 
 use crate::support::harness::shared_dir;
@@ -83,13 +82,7 @@ fn check(file: &Path, shared: &Path) -> Result<(), String> {
     let labels: LabelFile = toml::from_str(&text).map_err(|e| e.to_string())?;
     let old = load(shared, &labels.old);
     let new = load(shared, &labels.new);
-    let diff = compare(
-        &old,
-        &new,
-        &labels.old,
-        &labels.new,
-        &AlignOptions::default(),
-    );
+    let diff = compare(&old, &new, &Options::named(&labels.old, &labels.new));
 
     let mut problems = Vec::new();
     let mut labelled = vec![false; diff.changes.len()];

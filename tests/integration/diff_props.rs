@@ -3,12 +3,11 @@
 //! split/merged; the JSON report rebuilds both documents; nothing panics on
 //! arbitrary input.
 
-use communique::align::AlignOptions;
-use communique::analyze::compare;
 use communique::diff::{ChangeKind, Diff};
 use communique::import::import;
 use communique::report;
 use communique::statement::{Meta, Paragraph, Sentence, Statement};
+use communique::{Options, compare};
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[
@@ -153,7 +152,7 @@ fn revised_pair() -> impl Strategy<Value = (Statement, Statement)> {
 }
 
 pub(crate) fn diff(a: &Statement, b: &Statement) -> Diff {
-    compare(a, b, "a", "b", &AlignOptions::default())
+    compare(a, b, &Options::named("a", "b"))
 }
 
 /// Rebuilds one side's sentences, in document order, from the JSON report.

@@ -17,11 +17,10 @@ use std::time::{Duration, Instant};
 
 use base64::Engine;
 use communique::Statement;
-use communique::align::AlignOptions;
-use communique::analyze::compare;
 use communique::diff::Diff;
 use communique::import::import;
 use communique::report;
+use communique::{Options, compare};
 use serde_json::{Value, json};
 
 use crate::reports::load;
@@ -112,7 +111,7 @@ fn html_is_self_contained_escaped_and_covers_every_sentence() {
          See https://example.org/statement for the full text.\n",
         "new.txt",
     );
-    let diff = compare(&old, &new, "old.txt", "new.txt", &AlignOptions::default());
+    let diff = compare(&old, &new, &Options::named("old.txt", "new.txt"));
     let page = html(&diff, false);
     assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
     assert!(page.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; all"));
@@ -157,7 +156,7 @@ fn html_covers_every_sentence_of_the_bundled_pair() {
     let new_path = "statements/d-isis-small-group/2021-03-30-joint-communique.txt";
     let old = load(&repo.join(old_path), old_path);
     let new = load(&repo.join(new_path), new_path);
-    let diff = compare(&old, &new, old_path, new_path, &AlignOptions::default());
+    let diff = compare(&old, &new, &Options::named(old_path, new_path));
     let page = html(&diff, false);
     assert_covers_every_sentence(&page, &old, &new);
     assert!(page.contains("<h1>Joint Communiqué by Ministers of the Global Coalition"));
@@ -203,9 +202,10 @@ fn tpnw() -> (Diff, Statement, Statement) {
     let diff = compare(
         &old,
         &new,
-        "unga-tpnw/2023-12-04-a-res-78-35",
-        "unga-tpnw/2024-12-02-a-res-79-38",
-        &AlignOptions::default(),
+        &Options::named(
+            "unga-tpnw/2023-12-04-a-res-78-35",
+            "unga-tpnw/2024-12-02-a-res-79-38",
+        ),
     );
     (diff, old, new)
 }

@@ -5,11 +5,10 @@
 
 use std::path::PathBuf;
 
-use communique::align::AlignOptions;
-use communique::analyze::compare;
 use communique::diff::Diff;
 use communique::import::import;
 use communique::report::{self, ReportOptions, Theme};
+use communique::{Options, compare};
 
 use crate::support::harness::corpus_file;
 
@@ -25,9 +24,7 @@ fn bundled() -> Diff {
     compare(
         &load(&repo.join(old), old),
         &load(&repo.join(new), new),
-        old,
-        new,
-        &AlignOptions::default(),
+        &Options::named(old, new),
     )
 }
 
@@ -37,9 +34,7 @@ fn tpnw() -> Diff {
     compare(
         &load(&corpus_file(old), old),
         &load(&corpus_file(new), new),
-        old,
-        new,
-        &AlignOptions::default(),
+        &Options::named(old, new),
     )
 }
 

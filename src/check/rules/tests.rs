@@ -1,6 +1,5 @@
 use super::*;
-use crate::align::AlignOptions;
-use crate::analyze::compare;
+use crate::analyze::{Options, compare};
 use crate::import::{Format, import};
 
 fn statement(text: &str) -> Statement {
@@ -9,7 +8,7 @@ fn statement(text: &str) -> Statement {
 
 fn run(base: &str, draft: &str, policy: &str, final_draft: bool) -> Vec<Finding> {
     let (b, d) = (statement(base), statement(draft));
-    let diff = compare(&b, &d, "base", "draft", &AlignOptions::default());
+    let diff = compare(&b, &d, &Options::named("base", "draft"));
     let mut policy = Policy::parse(policy).expect("policy");
     policy.final_draft |= final_draft;
     check(&b, &d, &diff, &policy)
