@@ -9,6 +9,7 @@ use crate::statement::Location;
 
 /// How one old sentence (or several) relates to one new sentence (or several).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum ChangeKind {
     /// The same text, at most editorially different.
     Same,
@@ -66,6 +67,7 @@ impl ChangeKind {
 
 /// A kind of edit inside a reworded sentence that the diff can name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum EditKind {
     /// A number or a date changed ("93 States" → "94 States", "2023" → "2024").
     NumberChanged,

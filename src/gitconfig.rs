@@ -38,6 +38,7 @@ const TEXTCONV: [(&str, &str, &str); 2] = [
 
 /// Why the setup failed.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum SetupError {
     /// Git could not open or write its configuration.
     #[error("{what}: {message}")]

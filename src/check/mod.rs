@@ -63,6 +63,7 @@ impl Severity {
 /// A rule of the check, named in policies and reports by its id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Rule {
     /// A commitment of the baseline is gone (the sentence, or its binding force).
     CommitmentRemoved,

@@ -38,6 +38,7 @@ pub use text::extract as extract_text;
 
 /// A source format the importer reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Format {
     /// Plain text: paragraphs separated by blank lines, optionally the
     /// press-release shape (title, URL, "Begin Text" … "Text Ends").
@@ -201,6 +202,7 @@ impl Extracted {
 /// Why a source could not be imported. Each message names the file and says
 /// what to do.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum ImportError {
     /// The file has no bytes at all.
     #[error("{origin}: empty file; give a file with the statement's text")]

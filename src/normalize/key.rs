@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 /// A kind of difference that does not count as a change by default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Editorial {
     /// Straight versus curly quotes and apostrophes, guillemets.
     Quotes,

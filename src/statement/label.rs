@@ -10,6 +10,7 @@
 /// How a label is punctuated; two labels are in one sequence only if their
 /// punctuation agrees.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Form {
     /// `1.`, `a.`, `iv.`
     Dot,

@@ -105,6 +105,7 @@ impl std::fmt::Display for Identity {
 
 /// What a commit did to the store.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum CommitChange {
     /// A new statement was committed.
     Created,

@@ -29,6 +29,7 @@ pub struct StatementRef {
 
 /// What a ref names, before `@`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Target {
     /// A file path, relative to the current folder or to the store's root.
     Path(String),

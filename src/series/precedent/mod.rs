@@ -52,6 +52,7 @@ pub struct Library {
 
 /// How a sentence relates to the earlier ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Verdict {
     /// The same sentence as an earlier one (equal comparison keys).
     Verbatim,
