@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::lexicon::Phrase;
+use crate::analyze::lexicon::Phrase;
 use crate::normalize::key::{Folding, key};
 
 /// Punctuation between a word and the one before it: a comma, semicolon,
@@ -91,33 +91,61 @@ const ALNUM: [bool; 256] = {
     table
 };
 
-/// The words of a sentence: runs of letters and digits with inner
-/// apostrophes ("Russia’s"); `lower` is the sentence with ASCII
-/// lower-cased. ASCII bytes are classified without decoding, since this
-/// runs on every sentence of both documents.
-pub(crate) fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
-    let bytes = text.as_bytes();
-    // The character at byte `i` and its width, for the rare non-ASCII byte.
-    let decode = |i: usize| {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        (c, c.len_utf8())
-    };
-    let mut out = Vec::with_capacity(text.len() / 6);
-    let (mut i, mut gap_from) = (0, 0);
-    while i < bytes.len() {
+/// The character at byte `i` of `text` and its width: the rare non-ASCII
+/// byte, decoded out of the scanning loops.
+#[cold]
+fn decode(text: &str, i: usize) -> (char, usize) {
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
+}
+
+/// The words of a sentence, one at a time: runs of letters and digits with
+/// inner apostrophes ("Russia’s"). ASCII bytes are classified without
+/// decoding, since this runs on every sentence of both documents; reading
+/// one word at a time lets a reader stop early (the first word of a UN
+/// preambular paragraph is all it needs).
+pub(crate) struct Words<'a> {
+    text: &'a str,
+    /// `text` with ASCII lower-cased.
+    lower: &'a str,
+    /// Where the scan stands.
+    at: usize,
+    /// Where the gap before the next word starts.
+    gap_from: usize,
+}
+
+impl<'a> Words<'a> {
+    /// The words of `text`; `lower` is `text` with ASCII lower-cased.
+    pub(crate) fn new(text: &'a str, lower: &'a str) -> Words<'a> {
+        Words {
+            text,
+            lower,
+            at: 0,
+            gap_from: 0,
+        }
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let mut i = self.at;
         // Between words: ASCII bytes in a tight loop.
-        let b = bytes[i];
-        if b < 0x80 {
-            if !ALNUM[usize::from(b)] {
+        loop {
+            while i < bytes.len() && bytes[i] < 0x80 && !ALNUM[usize::from(bytes[i])] {
                 i += 1;
-                continue;
             }
-        } else {
-            let (c, width) = decode(i);
-            if !c.is_alphanumeric() {
-                i += width;
-                continue;
+            let &b = bytes.get(i)?;
+            if b < 0x80 {
+                break;
             }
+            let (c, width) = decode(text, i);
+            if c.is_alphanumeric() {
+                break;
+            }
+            i += width;
         }
         let start = i;
         let mut ascii = true;
@@ -137,13 +165,14 @@ pub(crate) fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
                 }
                 break;
             }
-            let (c, width) = decode(i);
+            let (c, width) = decode(text, i);
             if !(c.is_alphanumeric() || (c == '’' && i > start)) {
                 break;
             }
             ascii = false;
             i += width;
         }
+        self.at = i;
         // Only a word whose last byte is an apostrophe, or the last byte
         // of '’', can end with one.
         let word = &text[start..i];
@@ -153,27 +182,36 @@ pub(crate) fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
             word
         };
         // Most gaps are one space: no punctuation, no apostrophe.
+        let gap_from = self.gap_from;
         let (sep, gap_apostrophe) = if start == gap_from + 1 && bytes[gap_from] == b' ' {
             (0, false)
         } else {
             let gap = &text[gap_from..start];
             (separators(gap), gap.starts_with(['\'', '’']))
         };
-        let folded = match lower.get(start..start + t.len()) {
+        let folded = match self.lower.get(start..start + t.len()) {
             Some(folded) if ascii => Cow::Borrowed(folded),
-            _ => fold(t, lower, start),
+            _ => fold(t, self.lower, start),
         };
-        out.push(Word {
+        self.gap_from = start + t.len();
+        Some(Word {
             folded,
             text: t,
             sep,
             gap_apostrophe,
-        });
-        gap_from = start + t.len();
+        })
     }
+}
+
+/// Every word of a sentence; `lower` is the sentence with ASCII
+/// lower-cased.
+pub(crate) fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    out.extend(Words::new(text, lower));
     out
 }
 
+/// Whether `phrase` stands at word `at`.
 pub(crate) fn matches_at(words: &[Word], at: usize, phrase: &Phrase) -> bool {
     phrase.len() <= words.len() - at && phrase.iter().zip(&words[at..]).all(|(p, w)| *p == w.folded)
 }
@@ -186,10 +224,12 @@ pub(crate) fn span<'a>(sentence: &'a str, words: &[Word<'a>], from: usize, to: u
     &sentence[start..end]
 }
 
+/// Whether `text` opens with a capital letter.
 pub(crate) fn starts_upper(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether a word is a number (it opens with a digit: "2025", "3rd").
 pub(crate) fn is_number(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
