@@ -233,3 +233,70 @@ pub(crate) fn starts_upper(text: &str) -> bool {
 pub(crate) fn is_number(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, String, u8, bool)> {
+        let lower = text.to_ascii_lowercase();
+        words_of(text, &lower)
+            .into_iter()
+            .map(|w| (w.folded.into_owned(), w.text.to_owned(), w.sep, w.gap_apostrophe))
+            .collect()
+    }
+
+    #[test]
+    fn words_are_folded_with_the_punctuation_before_them() {
+        let words = read("We, the Leaders; (ii) “Commit” — now");
+        let folded: Vec<&str> = words.iter().map(|w| w.0.as_str()).collect();
+        assert_eq!(folded, ["we", "the", "leaders", "ii", "commit", "now"]);
+        let seps: Vec<u8> = words.iter().map(|w| w.2).collect();
+        assert_eq!(seps, [0, BREAK, 0, BREAK | SEMICOLON | OPEN, QUOTE, BREAK]);
+        assert_eq!(words[2].1, "Leaders");
+    }
+
+    #[test]
+    fn apostrophes_stay_inside_words_and_end_none() {
+        let words = read("Russia’s support and the States' call, ’quoted");
+        let texts: Vec<&str> = words.iter().map(|w| w.1.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Russia’s", "support", "and", "the", "States", "call", "quoted"]
+        );
+        // "States'" ends with an apostrophe: the gap before "call" starts
+        // with it.
+        assert!(words[5].3);
+        assert!(!words[1].3);
+    }
+
+    #[test]
+    fn a_non_ascii_capital_is_folded_by_the_key() {
+        let words = read("ÉTATS and Wilmès");
+        assert_eq!(words[0].0, key("ÉTATS", Folding::default()));
+        assert_eq!(words[2].0, "wilmès");
+    }
+
+    #[test]
+    fn reading_one_word_at_a_time_reads_the_same_words() {
+        let text = "Recalling its resolution 78/35 of 4 December 2023,";
+        let lower = text.to_ascii_lowercase();
+        let mut one = Words::new(text, &lower);
+        assert_eq!(one.next().map(|w| w.text), Some("Recalling"));
+        let rest: Vec<&str> = one.map(|w| w.text).collect();
+        let all: Vec<&str> = words_of(text, &lower).iter().map(|w| w.text).collect();
+        assert_eq!(all[1..], rest[..]);
+        assert!(words_of("", "").is_empty() && words_of(" — ", " — ").is_empty());
+    }
+
+    #[test]
+    fn phrases_match_word_for_word() {
+        let text = "We remain committed to peace";
+        let lower = text.to_ascii_lowercase();
+        let words = words_of(text, &lower);
+        let phrase: Phrase = vec!["committed".into(), "to".into()];
+        assert!(matches_at(&words, 2, &phrase) && !matches_at(&words, 3, &phrase));
+        assert_eq!(span(text, &words, 1, 4), "remain committed to");
+        assert!(starts_upper("We") && !starts_upper("we") && is_number("2030"));
+    }
+}
