@@ -64,15 +64,13 @@ fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Hit> {
     // with a possessive that adjectives may follow ("our full support"):
     // the others ("are" opens twenty) are passed over with one comparison.
     let next = words.get(at + 1);
-    let adverb_next = next.is_some_and(is_gap_adverb);
+    // Every candidate opens with `word`: whether adjectives may follow it
+    // is asked once, not once a phrase.
+    let gap_next = next.is_some_and(is_gap_adverb) || matches!(word, "our" | "their" | "its");
     // Longest phrase first, with or without adjectives after its
     // possessive.
     for (phrase, info) in candidates {
-        if phrase.len() >= 2
-            && !adverb_next
-            && !matches!(phrase[0].as_str(), "our" | "their" | "its")
-            && next.is_none_or(|w| w.folded != phrase[1])
-        {
+        if phrase.len() >= 2 && !gap_next && next.is_none_or(|w| w.folded != phrase[1]) {
             continue;
         }
         if matches_at(words, at, phrase) {

@@ -32,7 +32,7 @@ use deadlines::deadlines;
 use enumeration::enumerated;
 use hedges::hedges;
 use verbs::finite_verbs;
-use words::{Words, span};
+use words::{Words, extend_words, span};
 
 /// A UN preambular paragraph: it opens with a participle or one of the
 /// lexicon's preambular adjectives, and ends with a comma.
@@ -86,7 +86,7 @@ pub fn clauses(text: &str, lexicon: &Lexicon) -> Vec<Commitment> {
     }
     let mut words = Vec::with_capacity(text.len() / 6);
     words.push(first);
-    words.extend(rest);
+    extend_words(&mut words, rest);
     if is_heading(text, words.len()) {
         return Vec::new();
     }

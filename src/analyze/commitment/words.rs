@@ -53,12 +53,10 @@ fn trim_apostrophes(mut word: &str) -> &str {
     word
 }
 
-/// The punctuation flags of the text between two words.
-fn separators(gap: &str) -> u8 {
-    // Most gaps are one space; the bytes are read without decoding, and
-    // only a gap with a multi-byte character is decoded.
+/// The punctuation flags of the ASCII bytes of a gap between two words.
+fn separators_ascii(gap: &[u8]) -> u8 {
     let mut sep = 0;
-    for &b in gap.as_bytes() {
+    for &b in gap {
         sep |= match b {
             b',' | b':' => BREAK,
             b';' => BREAK | SEMICOLON,
@@ -67,6 +65,14 @@ fn separators(gap: &str) -> u8 {
             _ => 0,
         };
     }
+    sep
+}
+
+/// The punctuation flags of the text between two words.
+fn separators(gap: &str) -> u8 {
+    // Most gaps are one space; the bytes are read without decoding, and
+    // only a gap with a multi-byte character is decoded.
+    let mut sep = separators_ascii(gap.as_bytes());
     if !gap.is_ascii() {
         for c in gap.chars() {
             sep |= match c {
@@ -207,8 +213,59 @@ impl<'a> Iterator for Words<'a> {
 /// lower-cased.
 pub(crate) fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
     let mut out = Vec::with_capacity(text.len() / 6);
-    out.extend(Words::new(text, lower));
+    extend_words(&mut out, Words::new(text, lower));
     out
+}
+
+/// Adds the words `rest` has still to read to `out`. Most sentences are
+/// ASCII: their words are read by a loop of its own, which needs no
+/// decoding and keeps its state in registers; it reads the same words as
+/// [`Words`].
+pub(crate) fn extend_words<'a>(out: &mut Vec<Word<'a>>, rest: Words<'a>) {
+    let (text, lower) = (rest.text, rest.lower);
+    if !text.is_ascii() {
+        out.extend(rest);
+        return;
+    }
+    let bytes = text.as_bytes();
+    let (mut i, mut gap_from) = (rest.at, rest.gap_from);
+    loop {
+        while i < bytes.len() && !ALNUM[usize::from(bytes[i])] {
+            i += 1;
+        }
+        if i == bytes.len() {
+            return;
+        }
+        let start = i;
+        // Letters, digits and inner apostrophes.
+        loop {
+            while i < bytes.len() && ALNUM[usize::from(bytes[i])] {
+                i += 1;
+            }
+            if i < bytes.len() && bytes[i] == b'\'' {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let mut end = i;
+        while bytes[end - 1] == b'\'' {
+            end -= 1;
+        }
+        let (sep, gap_apostrophe) = if start == gap_from + 1 && bytes[gap_from] == b' ' {
+            (0, false)
+        } else {
+            let gap = &bytes[gap_from..start];
+            (separators_ascii(gap), gap.first() == Some(&b'\''))
+        };
+        out.push(Word {
+            folded: Cow::Borrowed(&lower[start..end]),
+            text: &text[start..end],
+            sep,
+            gap_apostrophe,
+        });
+        gap_from = end;
+    }
 }
 
 /// Whether `phrase` stands at word `at`.
@@ -242,7 +299,14 @@ mod tests {
         let lower = text.to_ascii_lowercase();
         words_of(text, &lower)
             .into_iter()
-            .map(|w| (w.folded.into_owned(), w.text.to_owned(), w.sep, w.gap_apostrophe))
+            .map(|w| {
+                (
+                    w.folded.into_owned(),
+                    w.text.to_owned(),
+                    w.sep,
+                    w.gap_apostrophe,
+                )
+            })
             .collect()
     }
 
@@ -262,7 +326,15 @@ mod tests {
         let texts: Vec<&str> = words.iter().map(|w| w.1.as_str()).collect();
         assert_eq!(
             texts,
-            ["Russia’s", "support", "and", "the", "States", "call", "quoted"]
+            [
+                "Russia’s",
+                "support",
+                "and",
+                "the",
+                "States",
+                "call",
+                "quoted"
+            ]
         );
         // "States'" ends with an apostrophe: the gap before "call" starts
         // with it.
