@@ -7,13 +7,16 @@ use super::words::{OPEN, Word};
 /// "(2)", "(b)".
 fn is_enumeration(text: &str, words: &[Word], i: usize) -> bool {
     let w = &words[i];
+    // Most words have no parenthesis before them: asked first.
+    if w.sep & OPEN == 0 || w.folded.len() > 4 {
+        return false;
+    }
     let end = w.text.as_ptr() as usize - text.as_ptr() as usize + w.text.len();
     let closes = text.as_bytes().get(end) == Some(&b')');
-    let label = w.folded.len() <= 4
-        && (w.folded.chars().all(|c| c.is_ascii_digit())
-            || w.folded.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
-            || (w.folded.len() == 1 && w.folded.chars().all(|c| c.is_ascii_lowercase())));
-    w.sep & OPEN != 0 && closes && label
+    let label = w.folded.chars().all(|c| c.is_ascii_digit())
+        || w.folded.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+        || (w.folded.len() == 1 && w.folded.chars().all(|c| c.is_ascii_lowercase()));
+    closes && label
 }
 
 /// The parts of a clause `start..end` split at its enumeration labels after

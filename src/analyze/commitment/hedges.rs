@@ -27,12 +27,14 @@ pub(super) fn hedges(
     let closing_from = end.saturating_sub(lexicon.hedges.longest());
     let mut covered = 0;
     for i in near.clone().chain(closing_from.max(near.end)..end) {
+        // Most words open no hedge: the lookup comes first.
+        let phrases = lexicon.hedges.starting_with(&words[i].folded);
         // "for as long as necessary": a duration, not a hedge.
-        let measure = i > 0 && matches!(words[i - 1].folded.as_ref(), "long" | "far");
-        if i < covered || measure {
+        let measure = || i > 0 && matches!(words[i - 1].folded.as_ref(), "long" | "far");
+        if phrases.is_empty() || i < covered || measure() {
             continue;
         }
-        for p in lexicon.hedges.starting_with(&words[i].folded) {
+        for p in phrases {
             let conjunct = || {
                 words[(h.at + h.len).min(i)..i]
                     .iter()
