@@ -42,3 +42,26 @@ pub(super) fn enumerated(
         .map(|w| (w[0], w[1]))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::commitment::words::words_of;
+
+    #[test]
+    fn two_labels_make_two_items() {
+        let text = "will (i) modify the rates; and (ii) remove the duties";
+        let lower = text.to_ascii_lowercase();
+        let words = words_of(text, &lower);
+        assert_eq!(
+            enumerated(text, &words, 1, 0, words.len()),
+            [(0, 6), (6, 10)]
+        );
+        // One label, or a parenthesis that holds no label, splits nothing.
+        let one = "will (i) modify the rates";
+        let lower = one.to_ascii_lowercase();
+        let words = words_of(one, &lower);
+        assert_eq!(enumerated(one, &words, 1, 0, words.len()), [(0, 5)]);
+        assert!(!is_enumeration(one, &words, 3));
+    }
+}

@@ -53,3 +53,32 @@ pub(super) fn hedges(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::commitment::markers::hits;
+    use crate::analyze::commitment::words::words_of;
+
+    fn read(text: &str) -> Vec<String> {
+        let lexicon = Lexicon::builtin();
+        let lower = text.to_ascii_lowercase();
+        let words = words_of(text, &lower);
+        let h = hits(&words, &lexicon)[0];
+        hedges(text, &words, h, 0, words.len(), &lexicon)
+    }
+
+    #[test]
+    fn a_hedge_counts_by_its_marker_or_closing_the_clause() {
+        assert_eq!(
+            read("We will, as appropriate, support the plan"),
+            ["as appropriate"]
+        );
+        assert_eq!(
+            read("We will support the plan and the fund as circumstances permit"),
+            ["as circumstances permit"]
+        );
+        // "for as long as necessary" is a duration.
+        assert!(read("We will support Ukraine for as long as necessary").is_empty());
+    }
+}

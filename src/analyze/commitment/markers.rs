@@ -295,3 +295,55 @@ fn rank_min(a: MarkerStrength, b: MarkerStrength) -> MarkerStrength {
     };
     if rank(a) <= rank(b) { a } else { b }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::commitment::words::words_of;
+
+    /// The markers of `text` as (first word, words spanned, level).
+    fn read(text: &str) -> Vec<(usize, usize, MarkerStrength)> {
+        let lower = text.to_ascii_lowercase();
+        let words = words_of(text, &lower);
+        hits(&words, &Lexicon::builtin())
+            .into_iter()
+            .map(|h| (h.at, h.len, h.info.strength))
+            .collect()
+    }
+
+    #[test]
+    fn a_phrase_takes_an_adverb_or_adjectives_inside_it() {
+        let deeply: Vec<(usize, usize)> = read("We remain deeply committed to peace")
+            .into_iter()
+            .map(|(at, len, _)| (at, len))
+            .collect();
+        assert_eq!(deeply, [(1, 4)]);
+        let steadfast = read("They reaffirmed their steadfast commitment to the Treaty");
+        // "reaffirmed their … commitment": one adjective inside.
+        let spans: Vec<(usize, usize)> = steadfast.iter().map(|&(at, len, _)| (at, len)).collect();
+        assert_eq!(spans, [(1, 4)]);
+    }
+
+    #[test]
+    fn nouns_and_months_are_no_markers() {
+        assert!(read("in support of the region").is_empty());
+        assert!(read("on May 14 the talks resumed").is_empty());
+    }
+
+    #[test]
+    fn a_modal_merges_with_the_marker_it_governs() {
+        // "will explore": the weaker of the two.
+        let hits = read("We will explore options");
+        assert_eq!(hits, [(1, 2, MarkerStrength::Weak)]);
+        assert_eq!(
+            governed(
+                MarkerStrength::Weak,
+                MarkerInfo {
+                    strength: MarkerStrength::Strong,
+                    with_will: None,
+                }
+            ),
+            MarkerStrength::Weak
+        );
+    }
+}

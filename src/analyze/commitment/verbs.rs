@@ -305,3 +305,38 @@ fn recalled(words: &[Word], start: usize, h: Hit, lexicon: &Lexicon) -> bool {
             .any(|r| i + r.len() <= window.end && matches_at(words, i, r))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::commitment::words::words_of;
+
+    /// The finite verbs of `text` as (marker's first word, actor span).
+    fn read(text: &str) -> Vec<(usize, Option<(usize, usize)>)> {
+        let lower = text.to_ascii_lowercase();
+        let words = words_of(text, &lower);
+        finite_verbs(&words, &Lexicon::builtin())
+            .into_iter()
+            .map(|v| (v.hit.at, v.actor))
+            .collect()
+    }
+
+    #[test]
+    fn an_operative_paragraph_opens_with_its_verb() {
+        assert_eq!(read("Urges all States to sign the Treaty;"), [(0, None)]);
+    }
+
+    #[test]
+    fn a_subject_that_acts_binds_itself() {
+        assert_eq!(read("We will support the region."), [(1, Some((0, 1)))]);
+    }
+
+    #[test]
+    fn relative_clauses_and_infinitives_open_no_clause() {
+        assert_eq!(
+            read("Measures that seek to alter the status quo are void."),
+            []
+        );
+        assert_eq!(read("Funds were raised to support the region."), []);
+    }
+}
