@@ -15,6 +15,12 @@
 //! clause of level none, so that the clauses after it are read on their own.
 //! Hedges lower a clause one level; a negation right after its marker marks
 //! a promise not to act, no weaker for it.
+//!
+//! The stages, one a file, in the order a sentence meets them: `words`
+//! splits it, `markers` finds the lexicon's phrases among its words, `verbs`
+//! keeps those that stand as finite verbs with the actor each binds (found
+//! by `subject`), and this module makes a clause of each, with its
+//! `hedges`, `deadlines` and `enumeration` items.
 
 mod deadlines;
 mod enumeration;
