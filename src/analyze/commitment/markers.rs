@@ -67,10 +67,21 @@ fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Hit> {
     // Every candidate opens with `word`: whether adjectives may follow it
     // is asked once, not once a phrase.
     let gap_next = next.is_some_and(is_gap_adverb) || matches!(word, "our" | "their" | "its");
+    // With a gap, a phrase's second word still stands within the next four
+    // words (next, after the adverb, or after one to three adjectives): a
+    // phrase whose second word is not there is passed over before the
+    // gapped match is tried ("our" opens seven phrases, and is common).
+    let ahead = &words[(at + 1).min(words.len())..(at + 5).min(words.len())];
     // Longest phrase first, with or without adjectives after its
     // possessive.
     for (phrase, info) in candidates {
-        if phrase.len() >= 2 && !gap_next && next.is_none_or(|w| w.folded != phrase[1]) {
+        if phrase.len() >= 2
+            && if gap_next {
+                !ahead.iter().any(|w| w.folded == phrase[1])
+            } else {
+                next.is_none_or(|w| w.folded != phrase[1])
+            }
+        {
             continue;
         }
         if matches_at(words, at, phrase) {
