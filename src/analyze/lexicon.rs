@@ -137,11 +137,19 @@ fn shape(word: &str) -> (usize, u32) {
 pub(crate) struct PhraseIndex {
     by_first: HashMap<String, Vec<Phrase>>,
     longest: usize,
+    /// [`shape`] bits of the first words: most words of a sentence open no
+    /// phrase and are turned away before the hash lookup.
+    first_shapes: Vec<u32>,
 }
 
 impl PhraseIndex {
     fn add(&mut self, phrase: Phrase) {
         if let Some(first) = phrase.first() {
+            let (entry, bit) = shape(first);
+            if self.first_shapes.is_empty() {
+                self.first_shapes = vec![0; 27 * 27];
+            }
+            self.first_shapes[entry] |= bit;
             let list = self.by_first.entry(first.clone()).or_default();
             if !list.contains(&phrase) {
                 self.longest = self.longest.max(phrase.len());
@@ -153,6 +161,10 @@ impl PhraseIndex {
 
     /// The phrases that start with `word`, longest first.
     pub(crate) fn starting_with(&self, word: &str) -> &[Phrase] {
+        let (entry, bit) = shape(word);
+        if self.first_shapes.get(entry).is_none_or(|s| s & bit == 0) {
+            return &[];
+        }
         self.by_first.get(word).map_or(&[], Vec::as_slice)
     }
 

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use super::deadlines::deadlines_of;
+use super::commitment::deadlines_of;
 use crate::diff::Commitment;
 
 /// One sentence of a statement as the list reading sees it.

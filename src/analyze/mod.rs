@@ -4,12 +4,9 @@
 
 mod clause_change;
 pub mod commitment;
-mod deadlines;
 mod edits;
 pub mod lexicon;
 pub mod lists;
-mod subject;
-mod words;
 
 pub use clause_change::compare as compare_clauses;
 

@@ -2,8 +2,8 @@
 //! itself (pronouns, proper names, phrases headed by an agent noun), not
 //! from a closed list.
 
-use super::lexicon::Lexicon;
 use super::words::{BREAK, Word, matches_at, starts_upper};
+use crate::analyze::lexicon::Lexicon;
 
 /// Words that bind no subject to the verb after them: a relative pronoun
 /// ("measures that seek to", "…, which will connect") or an infinitive
