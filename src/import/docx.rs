@@ -24,8 +24,8 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::{Extracted, Format, ImportError, letters, malformed, roman};
-use crate::Meta;
 use crate::normalize;
+use crate::statement::Meta;
 
 /// The largest XML part read (a statement's document.xml is well under a
 /// megabyte; this stops a zip bomb).

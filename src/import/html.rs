@@ -27,8 +27,8 @@ use std::collections::HashMap;
 use scraper::{ElementRef, Html, Node};
 
 use super::{Extracted, letters, nesting, roman};
-use crate::Meta;
 use crate::normalize;
+use crate::statement::Meta;
 use crate::statement::is_valid_date;
 
 /// Extracts the metadata and the main content's blocks of an HTML page.

@@ -16,8 +16,8 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::{Extracted, Format, ImportError, malformed};
-use crate::Meta;
 use crate::normalize;
+use crate::statement::Meta;
 use crate::statement::is_valid_date;
 
 /// Extracts the metadata and body blocks of a Markdown document.

@@ -41,8 +41,8 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::{Extracted, Format, ImportError, malformed};
-use crate::Meta;
 use crate::normalize;
+use crate::statement::Meta;
 
 /// Extracts the body blocks and cover metadata of a PDF.
 pub fn extract(bytes: &[u8], origin: &str) -> Result<Extracted, ImportError> {

@@ -15,8 +15,8 @@
 //! to report.
 
 use super::Extracted;
-use crate::Meta;
 use crate::normalize;
+use crate::statement::Meta;
 
 /// Extracts the body blocks (and, in the press-release shape, the title and
 /// source URL) of a plain text.

@@ -29,11 +29,12 @@
 
 pub mod controls;
 pub mod key;
+pub mod label;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
-use crate::statement::split_label;
+use label::split_label;
 
 /// Normalizes extracted blocks into single-line paragraphs.
 ///

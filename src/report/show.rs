@@ -5,8 +5,8 @@
 use std::io::{self, Write};
 
 use super::{json_document, wire};
-use crate::Statement;
 use crate::diff::SentenceView;
+use crate::statement::Statement;
 use crate::statement::file::FENCE;
 use crate::statement::write_sentence_file;
 

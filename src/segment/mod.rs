@@ -19,7 +19,7 @@ mod abbreviations;
 #[cfg(test)]
 mod tests;
 
-use crate::statement::label::{self as labels, Label};
+use crate::normalize::label::{self as labels, Label};
 
 /// Splits one normalized paragraph into its sentences, in order, each a
 /// trimmed slice of `paragraph`. Paragraph labels ("1.", "(a)") stay at the

@@ -7,7 +7,6 @@
 //! file*, is read and written by [`file`](mod@file) and nowhere else.
 
 pub mod file;
-pub mod label;
 
 use std::borrow::Cow;
 
@@ -15,8 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::normalize::controls;
 
+pub use crate::normalize::label::split_label;
 pub use file::{ParseError, read_sentence_file, write_sentence_file};
-pub use label::split_label;
 
 /// The most bytes one statement may be, wherever it is read from: a file,
 /// standard input, the working tree or the store's own objects. A git blob
