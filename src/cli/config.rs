@@ -18,7 +18,6 @@
 //! The library never sees any of this: commands turn the resolved
 //! [`Settings`] into their options structs.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
@@ -30,6 +29,7 @@ use std::io::Write;
 use clap::Args;
 
 use communique::align::AlignOptions;
+use communique::report;
 
 use super::bounded;
 use super::context::Context;
@@ -75,9 +75,11 @@ pub struct ConfigArgs {}
 
 /// Runs `config`.
 pub fn run(_args: ConfigArgs, config: &Config, context: &Context) -> Result<Outcome> {
-    let text = config.render(context.cwd(), home().as_deref());
     let mut out = super::output(false);
-    out.write_all(text.as_bytes())?;
+    report::config::text(
+        &mut out,
+        &config.effective(context.cwd(), home().as_deref()),
+    )?;
     out.flush()?;
     Ok(Outcome::Same)
 }
@@ -322,15 +324,12 @@ impl Config {
         self.layers.iter().rev().find(|l| key.is_set(&l.values))
     }
 
-    /// `communique config`: the effective configuration as a `[defaults]`
-    /// table, each value with a comment saying where it came from. Paths are
-    /// shown relative to `cwd` when under it, with `~` for `home`.
-    pub fn render(&self, cwd: &Path, home: Option<&Path>) -> String {
+    /// `communique config`: the effective configuration, each value with
+    /// where it came from, for [`report::config`]. Paths are shown relative
+    /// to `cwd` when under it, with `~` for `home`.
+    pub fn effective(&self, cwd: &Path, home: Option<&Path>) -> report::config::Effective {
         let shown = |p: &Path| display_path(p, cwd, home);
-        let mut out = String::new();
-        out.push_str(
-            "# Effective configuration: flags > store file > user file > built-in defaults.\n",
-        );
+        let mut files = Vec::new();
         for l in self.looked.iter().rev() {
             let what = match l.source {
                 ConfigSource::Store => "store file",
@@ -342,9 +341,9 @@ impl Config {
                 (None, _) if l.source == ConfigSource::Store => "none (not in a store)".to_owned(),
                 (None, _) => "none (no home folder)".to_owned(),
             };
-            let _ = writeln!(out, "# {what:<10} {state}");
+            files.push((what, state));
         }
-        let _ = writeln!(out, "[{TABLE}]");
+        let mut keys = Vec::new();
         let settings = self.settings(&Values::default());
         for key in Key::ALL {
             let value = match key {
@@ -359,20 +358,18 @@ impl Config {
                 Some(layer) => describe(layer, key, &shown),
                 None => "built-in default".to_owned(),
             };
-            match value {
-                Some(value) => {
-                    let line = format!("{} = {value}", key.name());
-                    let _ = writeln!(out, "{line:<28} # {origin}");
-                }
-                None if key == Key::Lexicon => {
-                    let _ = writeln!(out, "# lexicon: not set (the built-in lexicon)");
-                }
-                None => {
-                    let _ = writeln!(out, "# {}: not set", key.name());
-                }
-            }
+            keys.push(report::config::Setting {
+                name: key.name(),
+                value,
+                origin,
+                unset: (key == Key::Lexicon).then_some("the built-in lexicon"),
+            });
         }
-        out
+        report::config::Effective {
+            files,
+            table: TABLE,
+            keys,
+        }
     }
 }
 

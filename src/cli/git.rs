@@ -122,10 +122,7 @@ fn setup(args: SetupArgs, context: &Context) -> Result<Outcome> {
         };
         install(&mut config, &attributes, &setup)?
     };
-    let mut out = io::stdout().lock();
-    for line in &changed {
-        writeln!(out, "{line}")?;
-    }
+    report::status::changed_lines(&mut io::stdout().lock(), &changed)?;
     Ok(Outcome::Same)
 }
 

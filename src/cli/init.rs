@@ -1,11 +1,11 @@
 //! `communique init`: make a folder a store.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
 
+use communique::report;
 use communique::store::Store;
 
 use super::Outcome;
@@ -33,14 +33,9 @@ pub fn run(args: InitArgs, context: &Context) -> Result<Outcome> {
         .cwd()
         .join(args.dir.unwrap_or_else(|| PathBuf::from(".")));
     let (store, done) = Store::init(&dir)?;
-    let root = store.root().display();
-    let what = match (done.repository, done.statements) {
-        (true, _) => format!("initialized an empty store in {root}"),
-        (false, true) => format!("{root} is a git repository: added statements/"),
-        (false, false) => format!("{root} is already a store: nothing to do"),
-    };
     if !context.quiet() {
-        writeln!(super::output(false), "{what}")?;
+        let root = store.root().display().to_string();
+        report::status::init(&mut super::output(false), &root, &done)?;
     }
     Ok(Outcome::Same)
 }

@@ -2,11 +2,12 @@
 //! writes a [`Diff`](crate::diff::Diff) to a `&mut dyn Write` it is given,
 //! all under the same [`ReportOptions`]; [`check`] does the same for the
 //! findings of `communique check`, and one file per other command (`log`,
-//! `history`, `show` and `normalize`, `trace`, `precedent`, `import`) for
-//! theirs. Every JSON document is written from the plain types of [`wire`].
+//! `history`, `show` and `normalize`, `trace`, `precedent`, `import`,
+//! `config`, and the `status` lines of `init` and `git setup`) for theirs. Every JSON document is written from the plain types of [`wire`].
 //! Nothing here decides what changed, and nothing outside `cli` prints.
 
 pub mod check;
+pub mod config;
 pub mod history;
 pub mod html;
 pub mod import;
@@ -15,6 +16,7 @@ pub mod log;
 pub mod markdown;
 pub mod precedent;
 pub mod show;
+pub mod status;
 pub mod terminal;
 pub mod theme;
 pub mod trace;
