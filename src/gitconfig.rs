@@ -102,9 +102,20 @@ pub struct Setup {
     pub patterns: Vec<String>,
 }
 
+/// A git config file opened for editing (git2's, kept inside: no git2 type
+/// is part of this library's API).
+pub struct GitConfig(Config);
+
+impl GitConfig {
+    /// The path `key` holds (`~` expanded as git does), if it holds one.
+    pub fn path(&self, key: &str) -> Option<PathBuf> {
+        self.0.get_path(key).ok()
+    }
+}
+
 /// The repository's own config (`.git/config`) and its `.gitattributes`,
 /// for the repository at or above `start`.
-pub fn repository_files(start: &Path) -> Result<(Config, PathBuf), SetupError> {
+pub fn repository_files(start: &Path) -> Result<(GitConfig, PathBuf), SetupError> {
     let repo = Repository::discover(start).map_err(git(format!(
         "{}: not in a git repository; run this inside one, or use --global",
         start.display()
@@ -123,12 +134,14 @@ pub fn repository_files(start: &Path) -> Result<(Config, PathBuf), SetupError> {
         .config()
         .and_then(|c| c.open_level(ConfigLevel::Local))
         .map_err(git("opening the repository's config"))?;
-    Ok((config, attributes))
+    Ok((GitConfig(config), attributes))
 }
 
 /// A config file opened by path (the global `~/.gitconfig`).
-pub fn config_file(path: &Path) -> Result<Config, SetupError> {
-    Config::open(path).map_err(git(format!("opening {}", path.display())))
+pub fn config_file(path: &Path) -> Result<GitConfig, SetupError> {
+    Config::open(path)
+        .map(GitConfig)
+        .map_err(git(format!("opening {}", path.display())))
 }
 
 /// `word` quoted for `sh` when it needs to be.
@@ -249,7 +262,7 @@ fn readable_by_all() -> Option<std::fs::Permissions> {
 /// `attributes`; returns what changed, one line each (nothing when all was
 /// in place).
 pub fn install(
-    config: &mut Config,
+    config: &mut GitConfig,
     attributes: &Path,
     setup: &Setup,
 ) -> Result<Vec<String>, SetupError> {
@@ -257,8 +270,9 @@ pub fn install(
     let mut text = read_lines(attributes)?.unwrap_or_default();
     let mut changed = Vec::new();
     for (name, value) in entries(setup) {
-        if config.get_string(&name).ok().as_deref() != Some(value.as_str()) {
+        if config.0.get_string(&name).ok().as_deref() != Some(value.as_str()) {
             config
+                .0
                 .set_str(&name, &value)
                 .map_err(git(format!("setting {name}")))?;
             changed.push(format!("set {name} = {value}"));
@@ -295,7 +309,7 @@ fn is_ours(line: &str) -> bool {
 /// Removes the drivers from `config` and every line that sets one of them
 /// from `attributes` (deleting the file when nothing else is left in it);
 /// returns what changed.
-pub fn uninstall(config: &mut Config, attributes: &Path) -> Result<Vec<String>, SetupError> {
+pub fn uninstall(config: &mut GitConfig, attributes: &Path) -> Result<Vec<String>, SetupError> {
     // Read first: an attributes file refused leaves the config untouched.
     let text = read_lines(attributes)?;
     let mut changed = Vec::new();
@@ -303,8 +317,9 @@ pub fn uninstall(config: &mut Config, attributes: &Path) -> Result<Vec<String>, 
     for driver in names {
         for key in ["command", "textconv"] {
             let name = format!("diff.{driver}.{key}");
-            if config.get_string(&name).is_ok() {
+            if config.0.get_string(&name).is_ok() {
                 config
+                    .0
                     .remove(&name)
                     .map_err(git(format!("removing {name}")))?;
                 changed.push(format!("removed {name}"));
@@ -358,11 +373,12 @@ mod tests {
             program: "communique".into(),
             patterns: vec!["*.txt".into()],
         };
-        let mut config = Config::open(&config_path).expect("config");
+        let mut config = GitConfig(Config::open(&config_path).expect("config"));
         let e = install(&mut config, &attributes, &setup).expect_err("a FIFO");
         assert!(e.to_string().contains("is not a regular file"), "{e}");
         assert!(
             config
+                .0
                 .get_string(&format!("diff.{DRIVER}.command"))
                 .is_err()
         );
@@ -386,11 +402,12 @@ mod tests {
             "*.png binary\n*.docx diff=communique-docx\n*.html diff=communique-html\nstatements/** diff=communique\n"
         );
         assert_eq!(
-            config.get_string("diff.communique.command").expect("set"),
+            config.0.get_string("diff.communique.command").expect("set"),
             "communique git diff-driver --"
         );
         assert_eq!(
             config
+                .0
                 .get_string("diff.communique-html.textconv")
                 .expect("set"),
             "communique normalize --from html --"
@@ -405,7 +422,7 @@ mod tests {
             std::fs::read_to_string(&attributes).expect("read"),
             "*.png binary\n"
         );
-        assert!(config.get_string("diff.communique.command").is_err());
+        assert!(config.0.get_string("diff.communique.command").is_err());
         assert_eq!(
             uninstall(&mut config, &attributes).expect("again"),
             Vec::<String>::new()

@@ -146,7 +146,7 @@ fn global_files() -> Result<(PathBuf, PathBuf)> {
             }
         }
     };
-    let configured = config_file(&config)?.get_path("core.attributesfile").ok();
+    let configured = config_file(&config)?.path("core.attributesfile");
     let attributes = match (configured, &xdg) {
         (Some(path), _) => path,
         (None, Some(x)) => x.join("git/attributes"),
