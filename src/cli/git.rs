@@ -59,8 +59,9 @@ pub struct SetupArgs {
     /// GIT_CONFIG_GLOBAL) and git's global attributes file.
     #[arg(long)]
     global: bool,
-    /// Remove the drivers and the attribute lines.
-    #[arg(long)]
+    /// Remove the drivers and the attribute lines (all of them, whatever
+    /// their pattern: --pattern and --program are refused with it).
+    #[arg(long, conflicts_with_all = ["patterns", "program"])]
     uninstall: bool,
     /// The statement files, as .gitattributes patterns; repeat for several.
     #[arg(long = "pattern", value_name = "GLOB", default_value = DEFAULT_PATTERN)]

@@ -44,8 +44,10 @@ pub struct PrecedentArgs {
     /// Look up the sentences of this text instead of a stored statement.
     #[arg(long, value_name = "TEXT")]
     text: Option<String>,
-    /// Look up every sentence of REF, not only the new and reworded ones.
-    #[arg(long)]
+    /// Look up every sentence of REF, not only the new and reworded ones
+    /// (--text always looks up every sentence, so the two are refused
+    /// together).
+    #[arg(long, conflicts_with = "text")]
     all: bool,
     /// The most precedents shown per sentence.
     #[arg(long, value_name = "N", default_value_t = 3,
