@@ -103,6 +103,54 @@ fn store_commands_json_match_their_schemas() {
     validates(&["normalize", FINAL_FILE, "--format", "json"]);
 }
 
+/// The shapes the bundled store does not have: a history whose revisions
+/// carry a summary (a statement revised with `import --revise`), a check
+/// against the statement's own predecessor in the store, a diff counting
+/// editorial differences.
+fn revised_statement_json_matches_its_schema() {
+    let sandbox = Sandbox::with_store();
+    let bundled = |name: &str| {
+        repo()
+            .join("statements/d-isis-small-group")
+            .join(format!("{name}.txt"))
+            .display()
+            .to_string()
+    };
+    let draft = bundled("2021-03-26-joint-communique-draft");
+    let last = bundled("2021-03-30-joint-communique");
+    let import = [
+        "import",
+        "--series",
+        "s",
+        "--id",
+        "c",
+        "--date",
+        "2021-03-30",
+    ];
+    sandbox.ok(&[&import[..], &[draft.as_str()]].concat());
+    sandbox.ok(&[&import[..], &["--revise", last.as_str()]].concat());
+    sandbox.ok(&["import", "--series", "s", draft.as_str()]);
+    for args in [
+        &["history", "s/2021-03-30-c", "--format", "json"][..],
+        &["log", "--format", "json"],
+        &["check", "s/2021-03-30-c", "--format", "json"],
+        &[
+            "diff",
+            "s/2021-03-30-c@HEAD~2",
+            "s/2021-03-30-c",
+            "--count",
+            "quotes,case",
+            "--format",
+            "json",
+        ],
+    ] {
+        check_output(args, sandbox.run(args));
+    }
+    let (_, history, _) = sandbox.run(&["history", "s/2021-03-30-c", "--format", "json"]);
+    let history: Value = serde_json::from_str(&history).expect("JSON");
+    assert!(history["revisions"][0]["summary"].is_object(), "{history}");
+}
+
 fn the_schemas_refuse_what_the_commands_do_not_print() {
     let (_, out, _) = run(&["diff", STORE_DRAFT, STORE_FINAL, "--format", "json"]);
     let good: Value = serde_json::from_str(&out).expect("JSON");
@@ -239,5 +287,6 @@ crate::tests![
     stat_cuts_every_format_to_the_summary,
     context_outside_the_terminal_report_is_refused,
     show_refuses_flags_its_output_would_ignore,
+    revised_statement_json_matches_its_schema,
     flags_that_mean_nothing_together_are_refused,
 ];
