@@ -169,11 +169,9 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
         .count
         .iter()
         .fold(Folding::default(), |f, &e| f.without(e.into()));
-    let options = AlignOptions {
-        folding,
-        threshold: settings.threshold,
-        ..AlignOptions::default()
-    };
+    let options = AlignOptions::default()
+        .with_folding(folding)
+        .with_threshold(settings.threshold);
     let lexicon = load_lexicon(settings.lexicon.as_deref())?;
     let options = Options::named(old_name, new_name)
         .with_align(options)

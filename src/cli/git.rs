@@ -176,10 +176,7 @@ fn driver(args: DriverArgs, theme: Theme) -> Result<Outcome> {
         Ok((old, new)) => {
             let names = Options::named(format!("a/{}", args.path), format!("b/{}", args.path));
             let diff = compare(&old, &new, &names);
-            let options = ReportOptions {
-                theme,
-                ..ReportOptions::default()
-            };
+            let options = ReportOptions::default().with_theme(theme);
             report::terminal::write(&mut out, &diff, &options)?;
         }
         Err(e) => writeln!(

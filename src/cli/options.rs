@@ -84,12 +84,11 @@ pub fn report_options(requested: &Requested, theme: Theme) -> Result<ReportOptio
             );
         }
     }
-    Ok(ReportOptions {
-        context: requested.context_flag.unwrap_or(requested.context),
-        stat: requested.stat,
-        theme,
-        only_commitments: requested.only == Some(Only::Commitments),
-    })
+    Ok(ReportOptions::default()
+        .with_context(requested.context_flag.unwrap_or(requested.context))
+        .with_stat(requested.stat)
+        .with_theme(theme)
+        .with_only_commitments(requested.only == Some(Only::Commitments)))
 }
 
 /// A `--threshold` value: a number from 0 to 1.

@@ -68,10 +68,7 @@ pub fn run(args: PrecedentArgs, config: &Config, context: &Context) -> Result<Ou
         threshold: args.threshold,
         ..Values::default()
     });
-    let options = AlignOptions {
-        threshold: settings.threshold,
-        ..AlignOptions::default()
-    };
+    let options = AlignOptions::default().with_threshold(settings.threshold);
     let store = context.store()?;
     // The query and its predecessor first, so that a bad ref fails before
     // the store is indexed.

@@ -29,10 +29,7 @@ use crate::support::harness::{CHROMIUM, corpus_file, tool};
 
 fn html(diff: &Diff, only_commitments: bool) -> String {
     let mut out = Vec::new();
-    let options = report::ReportOptions {
-        only_commitments,
-        ..report::ReportOptions::default()
-    };
+    let options = report::ReportOptions::default().with_only_commitments(only_commitments);
     report::html::write(&mut out, diff, &options).expect("writes to a Vec");
     String::from_utf8(out).expect("utf-8")
 }

@@ -40,12 +40,9 @@ fn tpnw() -> Diff {
 
 fn terminal(diff: &Diff, context: usize) -> String {
     let mut out = Vec::new();
-    let options = ReportOptions {
-        context,
-        stat: false,
-        theme: Theme::PLAIN,
-        only_commitments: false,
-    };
+    let options = ReportOptions::default()
+        .with_context(context)
+        .with_theme(Theme::PLAIN);
     report::terminal::write(&mut out, diff, &options).expect("writes to a Vec");
     String::from_utf8(out).expect("utf-8")
 }
