@@ -23,8 +23,8 @@ use communique::report;
 use communique::{Options, compare};
 use serde_json::{Value, json};
 
-use crate::reports::load;
 use crate::support::Need;
+use crate::support::diffs::load;
 use crate::support::harness::{CHROMIUM, corpus_file, tool};
 
 fn html(diff: &Diff, only_commitments: bool) -> String {

@@ -6,16 +6,11 @@
 use std::path::PathBuf;
 
 use communique::diff::Diff;
-use communique::import::import;
 use communique::report::{self, ReportOptions, Theme};
 use communique::{Options, compare};
 
+use crate::support::diffs::load;
 use crate::support::harness::corpus_file;
-
-pub(crate) fn load(path: &PathBuf, name: &str) -> communique::Statement {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    import(&bytes, None, name).unwrap_or_else(|e| panic!("{e}"))
-}
 
 fn bundled() -> Diff {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
