@@ -68,7 +68,7 @@ pub struct DiffArgs {
     #[arg(long, short = 'C', value_name = "N")]
     context: Option<usize>,
     /// Print only the header and the summary lines (in JSON, the document
-    /// without its `changes`).
+    /// without its `changes`); refused with --only and --context.
     #[arg(long)]
     stat: bool,
     /// Show only part of the report: `commitments` keeps the Commitments
