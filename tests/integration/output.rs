@@ -239,6 +239,11 @@ fn flags_that_mean_nothing_together_are_refused() {
             "--only",
         ),
         (
+            &["diff", STORE_DRAFT, STORE_FINAL, "--from", "html"],
+            "--from",
+        ),
+        (&["diff", STORE_FINAL, "--from", "text"], "--from"),
+        (
             &["precedent", "--text", "The Ministers met.", "--all"],
             "--all",
         ),
@@ -262,6 +267,16 @@ fn flags_that_mean_nothing_together_are_refused() {
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
         assert!(err.contains(says), "{args:?}: {err}");
     }
+    // With a file among the inputs, --from has a file to read.
+    let mixed = [
+        "diff",
+        FINAL_FILE,
+        STORE_DRAFT,
+        "--from",
+        "sentences",
+        "--stat",
+    ];
+    assert_eq!(run(&mixed).0, 1);
 }
 
 fn show_refuses_flags_its_output_would_ignore() {
