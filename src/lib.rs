@@ -61,6 +61,12 @@ pub mod statement;
 pub mod store;
 
 pub use analyze::{Options, compare};
+
+/// The Rust examples of README.md, run by `cargo test --doc` so that they
+/// cannot drift from the library.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;
 pub use diff::{Change, ChangeKind, Diff};
 pub use statement::{Meta, Paragraph, Sentence, Statement};
 pub use store::Store;

@@ -64,10 +64,7 @@ fn check(text: &str) {
     assert_eq!(write_sentence_file(&again), written);
 
     let diff = compare(&Statement::default(), &st, &OPTIONS);
-    let options = ReportOptions {
-        theme: Theme::COLOR,
-        ..ReportOptions::default()
-    };
+    let options = ReportOptions::default().with_theme(Theme::COLOR);
     let mut out = Vec::new();
     report::terminal::write(&mut out, &diff, &options).expect("writing to a Vec");
     let terminal = String::from_utf8(out).expect("the report is UTF-8");

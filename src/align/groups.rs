@@ -124,6 +124,33 @@ mod tests {
         assert!(!split.moved);
     }
 
+    /// Found by `diff_props` (proptest, swap symmetry) in review 17 and not
+    /// yet fixed: "tag2" and "tag3" are out of order and too short to be
+    /// moves, so "tag2" grows into a split over the new "tag3" that the old
+    /// side holds verbatim (the old "tag3" is then `removed`); swapped, the
+    /// same pair is no merge. `cargo test -- --ignored` shows it.
+    #[test]
+    #[ignore = "known aligner asymmetry (review 17): a split grows over a sentence the other side holds verbatim"]
+    fn a_split_does_not_swallow_a_sentence_the_other_side_holds_verbatim() {
+        let old = [
+            "the the tag1.",
+            "Ministers Ministers as tag2.",
+            "Coalition as tag3.",
+            "Coalition Coalition tag4.",
+            "Ministers upon Coalition the the Daesh/ISIS tag5.",
+        ];
+        let new = [old[3], old[4], old[1], old[2]];
+        let count =
+            |pairs: &[crate::align::Pair], kind| pairs.iter().filter(|p| p.kind == kind).count();
+        let forward = pairs(&old, &new);
+        let backward = pairs(&new, &old);
+        assert_eq!(
+            (count(&forward, Split), count(&forward, Merged)),
+            (count(&backward, Merged), count(&backward, Split)),
+            "{forward:?}\n{backward:?}"
+        );
+    }
+
     #[test]
     fn two_sentences_joined_are_a_merge() {
         let got = pairs(&[BEFORE, FIRST, SECOND, AFTER], &[BEFORE, JOINED, AFTER]);

@@ -48,8 +48,17 @@ pub use score::{PairScore, score_keyed_pairs, score_pairs};
 use score::{pair_score, rarity_weights};
 use similarity::{score_bounds, scores};
 
-/// Options that change which sentences are paired.
+/// Options that change which sentences are paired. Options may be added:
+/// build it from [`AlignOptions::default`] and the `with_` methods.
+///
+/// ```
+/// use communique::align::AlignOptions;
+///
+/// let options = AlignOptions::default().with_threshold(0.7);
+/// assert_eq!((options.threshold, options.min_move_words), (0.7, 5));
+/// ```
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct AlignOptions {
     /// Which editorial differences do not count (default: all four kinds).
     pub folding: Folding,
@@ -68,6 +77,29 @@ impl Default for AlignOptions {
             threshold: 0.5,
             min_move_words: 5,
         }
+    }
+}
+
+impl AlignOptions {
+    /// With `folding`: the editorial differences that do not count.
+    #[must_use]
+    pub fn with_folding(mut self, folding: Folding) -> AlignOptions {
+        self.folding = folding;
+        self
+    }
+
+    /// With `threshold`, 0 to 1, from which a revision is `reworded`.
+    #[must_use]
+    pub fn with_threshold(mut self, threshold: f64) -> AlignOptions {
+        self.threshold = threshold;
+        self
+    }
+
+    /// With `min_move_words`: the fewest words of a `moved` sentence.
+    #[must_use]
+    pub fn with_min_move_words(mut self, min_move_words: usize) -> AlignOptions {
+        self.min_move_words = min_move_words;
+        self
     }
 }
 

@@ -54,9 +54,9 @@ pub struct DiffArgs {
     /// Without it, OLD is the new one and the statement before it in its
     /// series the old one.
     new: Option<String>,
-    /// The source format of both inputs (text, sentences, md, html, docx,
-    /// pdf); by default from
-    /// each file's extension and content.
+    /// The source format of the input files (text, sentences, md, html,
+    /// docx, pdf); by default from each file's extension and content.
+    /// Refused when no input is a file (store statements are sentence files).
     #[arg(long, value_parser = parse_format)]
     from: Option<Format>,
     /// The report format [default: terminal].
@@ -68,7 +68,7 @@ pub struct DiffArgs {
     #[arg(long, short = 'C', value_name = "N")]
     context: Option<usize>,
     /// Print only the header and the summary lines (in JSON, the document
-    /// without its `changes`).
+    /// without its `changes`); refused with --only and --context.
     #[arg(long)]
     stat: bool,
     /// Show only part of the report: `commitments` keeps the Commitments
@@ -134,6 +134,18 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
         },
         theme,
     )?;
+    // --from says how to read a file; statements of the store are stored
+    // as sentence files, so with no file among the inputs it means nothing.
+    if args.from.is_some() && !is_file(&args.old) && !args.new.as_deref().is_some_and(is_file) {
+        bail!(
+            "--from says how to read a file, and {} of the store, kept as a sentence file; drop --from",
+            if args.new.is_some() {
+                "OLD and NEW are statements"
+            } else {
+                "OLD is a statement"
+            }
+        );
+    }
     let (old, old_name, new, new_name) = match &args.new {
         Some(new) => {
             if args.old == "-" && new == "-" {
@@ -169,11 +181,9 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
         .count
         .iter()
         .fold(Folding::default(), |f, &e| f.without(e.into()));
-    let options = AlignOptions {
-        folding,
-        threshold: settings.threshold,
-        ..AlignOptions::default()
-    };
+    let options = AlignOptions::default()
+        .with_folding(folding)
+        .with_threshold(settings.threshold);
     let lexicon = load_lexicon(settings.lexicon.as_deref())?;
     let options = Options::named(old_name, new_name)
         .with_align(options)

@@ -12,7 +12,6 @@ use communique::analyze::{Options, compare};
 use communique::gitconfig::{
     DEFAULT_PATTERN, Setup, config_file, install, repository_files, shell_word, uninstall,
 };
-use communique::normalize::controls::visible;
 use communique::report::{self, ReportOptions, Theme};
 
 use super::Outcome;
@@ -59,8 +58,9 @@ pub struct SetupArgs {
     /// GIT_CONFIG_GLOBAL) and git's global attributes file.
     #[arg(long)]
     global: bool,
-    /// Remove the drivers and the attribute lines.
-    #[arg(long)]
+    /// Remove the drivers and the attribute lines (all of them, whatever
+    /// their pattern: --pattern and --program are refused with it).
+    #[arg(long, conflicts_with_all = ["patterns", "program"])]
     uninstall: bool,
     /// The statement files, as .gitattributes patterns; repeat for several.
     #[arg(long = "pattern", value_name = "GLOB", default_value = DEFAULT_PATTERN)]
@@ -169,23 +169,15 @@ fn side(file: &str) -> Result<Statement> {
 /// 0, since git stops at a driver that fails; what it cannot read, it says.
 fn driver(args: DriverArgs, theme: Theme) -> Result<Outcome> {
     let mut out = super::report_output(theme.color, false);
-    let path = visible(&args.path);
-    writeln!(out, "communique diff a/{path} b/{path}")?;
+    report::status::driver_header(&mut out, &args.path)?;
     match side(&args.old_file).and_then(|old| Ok((old, side(&args.new_file)?))) {
         Ok((old, new)) => {
             let names = Options::named(format!("a/{}", args.path), format!("b/{}", args.path));
             let diff = compare(&old, &new, &names);
-            let options = ReportOptions {
-                theme,
-                ..ReportOptions::default()
-            };
+            let options = ReportOptions::default().with_theme(theme);
             report::terminal::write(&mut out, &diff, &options)?;
         }
-        Err(e) => writeln!(
-            out,
-            "communique: cannot read {path}: {}",
-            visible(&format!("{e:#}"))
-        )?,
+        Err(e) => report::status::driver_unreadable(&mut out, &args.path, &format!("{e:#}"))?,
     }
     out.flush()?;
     let _ = (

@@ -40,10 +40,7 @@ pub struct HistoryArgs {
 /// Runs `history`.
 pub fn run(args: HistoryArgs, settings: &Settings, context: &Context) -> Result<Outcome> {
     let resolved = context.resolve(&args.reference)?;
-    let options = AlignOptions {
-        threshold: settings.threshold,
-        ..AlignOptions::default()
-    };
+    let options = AlignOptions::default().with_threshold(settings.threshold);
     let revisions = history(context.store()?, &resolved, &options)?;
     if revisions.is_empty() {
         anyhow::bail!(

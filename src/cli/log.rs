@@ -41,10 +41,7 @@ pub struct LogArgs {
 /// Runs `log`.
 pub fn run(args: LogArgs, settings: &Settings, context: &Context) -> Result<Outcome> {
     let store = context.store()?;
-    let options = AlignOptions {
-        threshold: settings.threshold,
-        ..AlignOptions::default()
-    };
+    let options = AlignOptions::default().with_threshold(settings.threshold);
     let progress = context.progress("comparing", 0);
     let log = series::log(store, args.series.as_deref(), &options, &|done, total| {
         progress.set_total(total);

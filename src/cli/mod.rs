@@ -120,7 +120,7 @@ pub enum ColorChoice {
 pub enum TextOrJson {
     /// Plain text, for people.
     Text,
-    /// One JSON document with a `schema` field (docs/json.md).
+    /// One JSON document, its shape in docs/json.md and docs/schema/.
     Json,
 }
 

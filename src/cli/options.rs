@@ -53,14 +53,15 @@ pub struct Requested {
     pub context_flag: Option<usize>,
     /// The context from the configuration, used when there is no flag.
     pub context: usize,
-    /// `--stat` (it cuts more than `--only`, and so wins over it).
+    /// `--stat`: the summary only, so `--only` and a typed `--context`
+    /// (which choose among the entries) are refused with it.
     pub stat: bool,
     /// `--only`.
     pub only: Option<Only>,
 }
 
 /// The options for the writer of `requested.format`, or an error naming
-/// the flag that format cannot honour. Only a flag typed on this command
+/// the flag that format (or `--stat`) cannot honour. Only a flag typed on this command
 /// line is refused: a configured context is a default for the terminal
 /// report and is not an error in other formats.
 pub fn report_options(requested: &Requested, theme: Theme) -> Result<ReportOptions> {
@@ -71,12 +72,23 @@ pub fn report_options(requested: &Requested, theme: Theme) -> Result<ReportOptio
             format.name()
         );
     }
-    Ok(ReportOptions {
-        context: requested.context_flag.unwrap_or(requested.context),
-        stat: requested.stat,
-        theme,
-        only_commitments: requested.only == Some(Only::Commitments),
-    })
+    if requested.stat {
+        if let Some(Only::Commitments) = requested.only {
+            bail!(
+                "--stat prints only the summary, which already counts the commitments; drop --only commitments, or --stat"
+            );
+        }
+        if requested.context_flag.is_some() {
+            bail!(
+                "--stat prints only the summary, with no change to show context around; drop --context, or --stat"
+            );
+        }
+    }
+    Ok(ReportOptions::default()
+        .with_context(requested.context_flag.unwrap_or(requested.context))
+        .with_stat(requested.stat)
+        .with_theme(theme)
+        .with_only_commitments(requested.only == Some(Only::Commitments)))
 }
 
 /// A `--threshold` value: a number from 0 to 1.

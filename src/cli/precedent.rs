@@ -44,8 +44,10 @@ pub struct PrecedentArgs {
     /// Look up the sentences of this text instead of a stored statement.
     #[arg(long, value_name = "TEXT")]
     text: Option<String>,
-    /// Look up every sentence of REF, not only the new and reworded ones.
-    #[arg(long)]
+    /// Look up every sentence of REF, not only the new and reworded ones
+    /// (--text always looks up every sentence, so the two are refused
+    /// together).
+    #[arg(long, conflicts_with = "text")]
     all: bool,
     /// The most precedents shown per sentence.
     #[arg(long, value_name = "N", default_value_t = 3,
@@ -66,10 +68,7 @@ pub fn run(args: PrecedentArgs, config: &Config, context: &Context) -> Result<Ou
         threshold: args.threshold,
         ..Values::default()
     });
-    let options = AlignOptions {
-        threshold: settings.threshold,
-        ..AlignOptions::default()
-    };
+    let options = AlignOptions::default().with_threshold(settings.threshold);
     let store = context.store()?;
     // The query and its predecessor first, so that a bad ref fails before
     // the store is indexed.

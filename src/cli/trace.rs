@@ -74,10 +74,7 @@ pub fn run(args: TraceArgs, config: &Config, theme: Theme, context: &Context) ->
     });
     let resolved = context.resolve(&args.reference)?;
     let versions = versions(context.store()?, &resolved)?;
-    let options = AlignOptions {
-        threshold: settings.threshold,
-        ..AlignOptions::default()
-    };
+    let options = AlignOptions::default().with_threshold(settings.threshold);
     let mut traced = trace(&versions, &options);
     if let Some(location) = args.sentence {
         if traced.sentence(location).is_none() {
@@ -95,10 +92,7 @@ pub fn run(args: TraceArgs, config: &Config, theme: Theme, context: &Context) ->
     match (args.format, args.sentence) {
         (TextOrJson::Json, _) => report::trace::json(&mut out, &traced)?,
         (TextOrJson::Text, Some(_)) => {
-            let options = ReportOptions {
-                theme,
-                ..ReportOptions::default()
-            };
+            let options = ReportOptions::default().with_theme(theme);
             report::trace::histories(&mut out, &traced, &name, &options)?
         }
         (TextOrJson::Text, None) => report::trace::summary(&mut out, &traced, &name)?,

@@ -35,7 +35,18 @@ pub use theme::{Role, Theme};
 /// Options that change only how a result is shown, the same for every
 /// format: each writer honours those that mean something in its format
 /// (the command line refuses the others).
+///
+/// Options will be added as the reports grow: build it from
+/// [`ReportOptions::default`] and the `with_` methods.
+///
+/// ```
+/// use communique::report::{ReportOptions, Theme};
+///
+/// let options = ReportOptions::default().with_context(2).with_theme(Theme::PLAIN);
+/// assert_eq!((options.context, options.stat), (2, false));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ReportOptions {
     /// Unchanged sentences shown around each change in the terminal report
     /// (default `0`). Markdown groups changes by kind, JSON lists every
@@ -48,6 +59,36 @@ pub struct ReportOptions {
     pub theme: Theme,
     /// Show only the Commitments section (default `false`).
     pub only_commitments: bool,
+}
+
+impl ReportOptions {
+    /// With `context` unchanged sentences around each change (terminal).
+    #[must_use]
+    pub fn with_context(mut self, context: usize) -> ReportOptions {
+        self.context = context;
+        self
+    }
+
+    /// With only the header and the summary, or not.
+    #[must_use]
+    pub fn with_stat(mut self, stat: bool) -> ReportOptions {
+        self.stat = stat;
+        self
+    }
+
+    /// With the colors of `theme`.
+    #[must_use]
+    pub fn with_theme(mut self, theme: Theme) -> ReportOptions {
+        self.theme = theme;
+        self
+    }
+
+    /// With only the Commitments section, or not.
+    #[must_use]
+    pub fn with_only_commitments(mut self, only_commitments: bool) -> ReportOptions {
+        self.only_commitments = only_commitments;
+        self
+    }
 }
 
 /// The summary in words, changes first: "2 reworded, 1 added · 30 same".

@@ -1,5 +1,6 @@
 //! The one-line results of commands that change something: `init`, and
-//! `git setup`'s changed lines.
+//! `git setup`'s changed lines; and the lines of the git diff driver that
+//! frame its report.
 
 use std::io::{self, Write};
 
@@ -22,4 +23,22 @@ pub fn changed_lines(out: &mut dyn Write, lines: &[String]) -> io::Result<()> {
         writeln!(out, "{}", visible(line))?;
     }
     Ok(())
+}
+
+/// Writes the git diff driver's first line, as git's own diff starts:
+/// `communique diff a/PATH b/PATH`.
+pub fn driver_header(out: &mut dyn Write, path: &str) -> io::Result<()> {
+    let path = visible(path);
+    writeln!(out, "communique diff a/{path} b/{path}")
+}
+
+/// Writes the git diff driver's line for a side it cannot read, in place of
+/// the report (git stops at a driver that fails, so it says and exits 0).
+pub fn driver_unreadable(out: &mut dyn Write, path: &str, error: &str) -> io::Result<()> {
+    writeln!(
+        out,
+        "communique: cannot read {}: {}",
+        visible(path),
+        visible(error)
+    )
 }

@@ -130,6 +130,18 @@ pub struct Initialized {
 impl Store {
     /// Opens the store whose root (working tree, or git folder of a bare
     /// repository) is `dir`. Does not look in parent folders.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use communique::Store;
+    ///
+    /// // This repository is a store: its `statements/` ships with the tool.
+    /// let store = Store::open(Path::new("."))?;
+    /// assert!(store.root().join("statements").is_dir());
+    /// // A folder inside it is not the store's root.
+    /// assert!(Store::open(Path::new("statements")).is_err());
+    /// # Ok::<(), communique::store::StoreError>(())
+    /// ```
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         let not_a_store = || StoreError::NotAStore {
             path: dir.to_path_buf(),

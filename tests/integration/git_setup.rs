@@ -119,7 +119,40 @@ fn global_setup_configures_every_repository() {
     assert!(!is_sentence_report(&diff), "{diff}");
 }
 
+/// The driver always exits 0 (git stops at a driver that fails): a side it
+/// cannot read gets one line after the header, the path escaped in both.
+fn the_driver_says_what_it_cannot_read_and_exits_0() {
+    let w = Sandbox::new();
+    let bad = w.file("utf16.txt", "");
+    std::fs::write(&bad, b"\xff\xfe\x00").expect("writes");
+    let path = "statements/a\u{1b}b.txt";
+    let (code, out, err) = w.run(&[
+        "git",
+        "diff-driver",
+        path,
+        &bad,
+        "0",
+        "100644",
+        &bad,
+        "1",
+        "100644",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert_eq!(
+        lines[0],
+        "communique diff a/statements/a\\u{1b}b.txt b/statements/a\\u{1b}b.txt"
+    );
+    assert!(
+        lines[1].starts_with("communique: cannot read statements/a\\u{1b}b.txt: "),
+        "{out}"
+    );
+    assert!(lines[1].contains("UTF-16"), "{out}");
+}
+
 crate::tests![
+    the_driver_says_what_it_cannot_read_and_exits_0,
     after_setup_git_diff_shows_the_sentence_report,
     html_drafts_diff_as_sentence_files_and_patterns_are_configurable,
     global_setup_configures_every_repository,

@@ -23,16 +23,13 @@ use communique::report;
 use communique::{Options, compare};
 use serde_json::{Value, json};
 
-use crate::reports::load;
 use crate::support::Need;
+use crate::support::diffs::load;
 use crate::support::harness::{CHROMIUM, corpus_file, tool};
 
 fn html(diff: &Diff, only_commitments: bool) -> String {
     let mut out = Vec::new();
-    let options = report::ReportOptions {
-        only_commitments,
-        ..report::ReportOptions::default()
-    };
+    let options = report::ReportOptions::default().with_only_commitments(only_commitments);
     report::html::write(&mut out, diff, &options).expect("writes to a Vec");
     String::from_utf8(out).expect("utf-8")
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use jsonschema::{Registry, Validator};
 use serde_json::Value;
 
-use crate::support::run;
+use crate::support::{Sandbox, repo, run};
 
 const STORE_DRAFT: &str = "d-isis-small-group/2021-03-26-joint-communique-draft";
 const STORE_FINAL: &str = "d-isis-small-group/2021-03-30-joint-communique";
@@ -46,7 +46,13 @@ fn violations(validator: &Validator, document: &Value) -> Vec<String> {
 /// Runs `args` (a command ending in `--format json`) and checks its output
 /// against the schema of its command.
 fn validates(args: &[&str]) {
-    let (code, out, err) = run(args);
+    check_output(args, run(args));
+}
+
+/// Checks the output of `args`, run as `ran`, against the schema of its
+/// command.
+fn check_output(args: &[&str], ran: (i32, String, String)) {
+    let (code, out, err) = ran;
     assert!(code == 0 || code == 1, "{args:?} failed ({code}): {err}");
     let document: Value =
         serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?} is not JSON: {e}"));
@@ -95,6 +101,54 @@ fn store_commands_json_match_their_schemas() {
         "json",
     ]);
     validates(&["normalize", FINAL_FILE, "--format", "json"]);
+}
+
+/// The shapes the bundled store does not have: a history whose revisions
+/// carry a summary (a statement revised with `import --revise`), a check
+/// against the statement's own predecessor in the store, a diff counting
+/// editorial differences.
+fn revised_statement_json_matches_its_schema() {
+    let sandbox = Sandbox::with_store();
+    let bundled = |name: &str| {
+        repo()
+            .join("statements/d-isis-small-group")
+            .join(format!("{name}.txt"))
+            .display()
+            .to_string()
+    };
+    let draft = bundled("2021-03-26-joint-communique-draft");
+    let last = bundled("2021-03-30-joint-communique");
+    let import = [
+        "import",
+        "--series",
+        "s",
+        "--id",
+        "c",
+        "--date",
+        "2021-03-30",
+    ];
+    sandbox.ok(&[&import[..], &[draft.as_str()]].concat());
+    sandbox.ok(&[&import[..], &["--revise", last.as_str()]].concat());
+    sandbox.ok(&["import", "--series", "s", draft.as_str()]);
+    for args in [
+        &["history", "s/2021-03-30-c", "--format", "json"][..],
+        &["log", "--format", "json"],
+        &["check", "s/2021-03-30-c", "--format", "json"],
+        &[
+            "diff",
+            "s/2021-03-30-c@HEAD~2",
+            "s/2021-03-30-c",
+            "--count",
+            "quotes,case",
+            "--format",
+            "json",
+        ],
+    ] {
+        check_output(args, sandbox.run(args));
+    }
+    let (_, history, _) = sandbox.run(&["history", "s/2021-03-30-c", "--format", "json"]);
+    let history: Value = serde_json::from_str(&history).expect("JSON");
+    assert!(history["revisions"][0]["summary"].is_object(), "{history}");
 }
 
 fn the_schemas_refuse_what_the_commands_do_not_print() {
@@ -153,6 +207,78 @@ fn context_outside_the_terminal_report_is_refused() {
     assert_eq!(code, 1);
 }
 
+fn flags_that_mean_nothing_together_are_refused() {
+    let sandbox = Sandbox::new();
+    for (args, says) in [
+        (
+            &[
+                "diff",
+                STORE_DRAFT,
+                STORE_FINAL,
+                "--stat",
+                "--only",
+                "commitments",
+            ][..],
+            "--only",
+        ),
+        (
+            &["diff", STORE_DRAFT, STORE_FINAL, "--stat", "--context", "2"],
+            "--context",
+        ),
+        (
+            &[
+                "diff",
+                STORE_DRAFT,
+                STORE_FINAL,
+                "--stat",
+                "--only",
+                "commitments",
+                "--format",
+                "json",
+            ],
+            "--only",
+        ),
+        (
+            &["diff", STORE_DRAFT, STORE_FINAL, "--from", "html"],
+            "--from",
+        ),
+        (&["diff", STORE_FINAL, "--from", "text"], "--from"),
+        (
+            &["precedent", "--text", "The Ministers met.", "--all"],
+            "--all",
+        ),
+        (
+            &["git", "setup", "--uninstall", "--pattern", "drafts/**"],
+            "--pattern",
+        ),
+        (
+            &["git", "setup", "--uninstall", "--program", "communique"],
+            "--program",
+        ),
+    ] {
+        let dir = if args[0] == "git" {
+            sandbox.path().to_path_buf()
+        } else {
+            repo()
+        };
+        let (code, out, err) = sandbox.run_in(&dir, args);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    // With a file among the inputs, --from has a file to read.
+    let mixed = [
+        "diff",
+        FINAL_FILE,
+        STORE_DRAFT,
+        "--from",
+        "sentences",
+        "--stat",
+    ];
+    assert_eq!(run(&mixed).0, 1);
+}
+
 fn show_refuses_flags_its_output_would_ignore() {
     for args in [
         &["show", STORE_FINAL, "--numbered", "--commitments"][..],
@@ -176,4 +302,6 @@ crate::tests![
     stat_cuts_every_format_to_the_summary,
     context_outside_the_terminal_report_is_refused,
     show_refuses_flags_its_output_would_ignore,
+    revised_statement_json_matches_its_schema,
+    flags_that_mean_nothing_together_are_refused,
 ];

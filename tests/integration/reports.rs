@@ -6,16 +6,11 @@
 use std::path::PathBuf;
 
 use communique::diff::Diff;
-use communique::import::import;
 use communique::report::{self, ReportOptions, Theme};
 use communique::{Options, compare};
 
+use crate::support::diffs::load;
 use crate::support::harness::corpus_file;
-
-pub(crate) fn load(path: &PathBuf, name: &str) -> communique::Statement {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    import(&bytes, None, name).unwrap_or_else(|e| panic!("{e}"))
-}
 
 fn bundled() -> Diff {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -40,12 +35,9 @@ fn tpnw() -> Diff {
 
 fn terminal(diff: &Diff, context: usize) -> String {
     let mut out = Vec::new();
-    let options = ReportOptions {
-        context,
-        stat: false,
-        theme: Theme::PLAIN,
-        only_commitments: false,
-    };
+    let options = ReportOptions::default()
+        .with_context(context)
+        .with_theme(Theme::PLAIN);
     report::terminal::write(&mut out, diff, &options).expect("writes to a Vec");
     String::from_utf8(out).expect("utf-8")
 }

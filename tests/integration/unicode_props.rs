@@ -20,7 +20,7 @@ use communique::statement::{Meta, Paragraph, Sentence, Statement};
 use communique::statement::{read_sentence_file, write_sentence_file};
 use proptest::prelude::*;
 
-use crate::diff_props::{check_json_rebuilds, check_symmetric, diff_and_report};
+use crate::support::diffs::{check_json_rebuilds, check_symmetric, diff_and_report};
 
 /// Pieces of text by class; `unicode_text` strings them together.
 fn piece() -> impl Strategy<Value = String> {
