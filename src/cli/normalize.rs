@@ -98,7 +98,9 @@ pub fn run(args: NormalizeArgs) -> Result<Outcome> {
     meta.strip_controls();
     let mut out = super::output(args.format == OutputFormat::Json);
     match args.format {
-        OutputFormat::Sentences => report::show::text(&mut out, &statement, false)?,
+        OutputFormat::Sentences => {
+            report::show::text(&mut out, &statement, &report::ReportOptions::default())?
+        }
         OutputFormat::Json => report::show::statement_json(&mut out, &statement)?,
     }
     out.flush()?;

@@ -70,7 +70,10 @@ pub fn run(args: ShowArgs, settings: &Settings, context: &Context) -> Result<Out
     } else {
         match args.format {
             TextOrJson::Json => report::show::json(&mut out, &statement, &name)?,
-            TextOrJson::Text => report::show::text(&mut out, &statement, args.numbered)?,
+            TextOrJson::Text => {
+                let options = report::ReportOptions::default().with_numbered(args.numbered);
+                report::show::text(&mut out, &statement, &options)?
+            }
         }
     }
     out.flush()?;

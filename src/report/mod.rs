@@ -59,6 +59,9 @@ pub struct ReportOptions {
     pub theme: Theme,
     /// Show only the Commitments section (default `false`).
     pub only_commitments: bool,
+    /// Start each sentence of a statement shown whole (`show`) with its
+    /// `¶p.s` (default `false`).
+    pub numbered: bool,
 }
 
 impl ReportOptions {
@@ -87,6 +90,13 @@ impl ReportOptions {
     #[must_use]
     pub fn with_only_commitments(mut self, only_commitments: bool) -> ReportOptions {
         self.only_commitments = only_commitments;
+        self
+    }
+
+    /// With each sentence of a statement shown whole numbered `¶p.s`, or not.
+    #[must_use]
+    pub fn with_numbered(mut self, numbered: bool) -> ReportOptions {
+        self.numbered = numbered;
         self
     }
 }

@@ -4,17 +4,17 @@
 
 use std::io::{self, Write};
 
-use super::{json_document, wire};
+use super::{ReportOptions, json_document, wire};
 use crate::diff::SentenceView;
 use crate::statement::Statement;
 use crate::statement::file::FENCE;
 use crate::statement::write_sentence_file;
 
 /// Writes the statement's sentence file: front matter, then one sentence
-/// per line; with `numbered`, each line starts with its `¶p.s`.
-pub fn text(out: &mut dyn Write, statement: &Statement, numbered: bool) -> io::Result<()> {
+/// per line; with `options.numbered`, each line starts with its `¶p.s`.
+pub fn text(out: &mut dyn Write, statement: &Statement, options: &ReportOptions) -> io::Result<()> {
     let file = write_sentence_file(statement);
-    if !numbered {
+    if !options.numbered {
         return out.write_all(file.as_bytes());
     }
     // The front matter is everything up to the closing fence.
