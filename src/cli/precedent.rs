@@ -7,8 +7,7 @@ use clap::Args;
 
 use communique::align::AlignOptions;
 use communique::report::{self, precedent::Search};
-use communique::series::precedent::{Library, Query, Source, date_of, revised};
-use communique::store::StoreError;
+use communique::series::precedent;
 
 use super::config::{Config, Values};
 use super::context::Context;
@@ -70,72 +69,34 @@ pub fn run(args: PrecedentArgs, config: &Config, context: &Context) -> Result<Ou
     });
     let options = AlignOptions::default().with_threshold(settings.threshold);
     let store = context.store()?;
-    // The query and its predecessor first, so that a bad ref fails before
-    // the store is indexed.
-    let (statement, reference, date, previous, sentences) = match (&args.reference, &args.text) {
+    let limit = usize::from(args.limit);
+    let (found, name) = match (&args.reference, &args.text) {
         (Some(reference), _) => {
             let resolved = context.resolve(reference)?;
-            let statement = store.load(&resolved)?;
-            let date = date_of(&resolved.entry, &statement);
-            let previous = match store.previous(&resolved) {
-                Ok(previous) => Some(previous),
-                Err(StoreError::NoPredecessor { .. }) => None,
-                Err(e) => return Err(e.into()),
-            };
-            let sentences = match &previous {
-                Some(previous) if !args.all => {
-                    revised(&store.load(previous)?, &statement, &options)
-                }
-                _ => (0..statement.sentence_count()).map(|i| (i, None)).collect(),
-            };
-            (
-                statement,
-                Some(resolved),
-                Some(date),
-                previous.map(|p| p.to_string()),
-                sentences,
-            )
+            let found = precedent::search_earlier(store, &resolved, args.all, limit, &options)?;
+            (found, Some(resolved.to_string()))
         }
         (None, Some(text)) => {
             let statement = communique::import::import(text.as_bytes(), None, "--text")?;
             if statement.sentence_count() == 0 {
                 bail!("--text has no sentence to look up");
             }
-            let sentences = (0..statement.sentence_count()).map(|i| (i, None)).collect();
-            (statement, None, None, None, sentences)
+            (
+                precedent::search_all(store, &statement, limit, &options)?,
+                None,
+            )
         }
         (None, None) => bail!("give a REF or --text"),
     };
-    let library = Library::from_store(store)?;
-    super::log::warn_unreadable(library.unreadable());
-    let own = reference.as_ref().map(|r| r.entry.to_string());
-    // Earlier = another statement dated before REF; --text searches all.
-    let allowed = |_: usize, s: &Source| match (&date, &own) {
-        (Some(date), Some(own)) => s.date < *date && s.reference != *own,
-        _ => true,
-    };
-    let query = Query {
-        statement: &statement,
-        sentences,
-        allowed: &allowed,
-        limit: usize::from(args.limit),
-    };
-    let sentences = library.find(&query, &options);
-    let searched = library
-        .sources()
-        .iter()
-        .enumerate()
-        .filter(|&(i, s)| allowed(i, s))
-        .count();
-    let name = reference.as_ref().map(|r| r.to_string());
+    super::log::warn_unreadable(&found.unreadable);
     let search = Search {
         reference: name.as_deref(),
-        date: date.as_deref(),
-        previous: previous.as_deref(),
+        date: found.date.as_deref(),
+        previous: found.previous.as_deref(),
         all: args.all,
         threshold: options.threshold,
-        searched,
-        sentences: &sentences,
+        searched: found.searched,
+        sentences: &found.sentences,
     };
     let mut out = super::output(args.format == TextOrJson::Json);
     match args.format {

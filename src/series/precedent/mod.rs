@@ -19,7 +19,7 @@ use crate::diff::ChangeKind;
 use crate::normalize::key::{Folding, key};
 use crate::parallel;
 use crate::statement::{Location, Sentence, Statement};
-use crate::store::{Entry, Store, StoreError};
+use crate::store::{Entry, Resolved, Store, StoreError};
 use index::Index;
 
 /// Candidates the index proposes per sentence before verification: enough
@@ -367,6 +367,104 @@ pub fn revised(
         .collect();
     out.sort_by_key(|&(n, _)| n);
     out
+}
+
+/// What a search of the store found: the sentences looked up with their
+/// precedents, and what was searched.
+#[derive(Debug)]
+pub struct Search {
+    /// The query's date, when it is a statement of the store.
+    pub date: Option<String>,
+    /// The statement its changed sentences were found against, if any.
+    pub previous: Option<String>,
+    /// How many statements could hold precedents.
+    pub searched: usize,
+    /// Each sentence looked up, with its precedents.
+    pub sentences: Vec<SentencePrecedents>,
+    /// Stored files left out because they do not read as statements.
+    pub unreadable: Vec<StoreError>,
+}
+
+/// The precedents of the statement `resolved` among the statements dated
+/// before it: of every sentence with `all`, else (when it has a
+/// predecessor in its series) of the sentences added or changed since that
+/// one. The query is read before the store is indexed, so that a bad ref
+/// fails first.
+pub fn search_earlier(
+    store: &Store,
+    resolved: &Resolved,
+    all: bool,
+    limit: usize,
+    options: &AlignOptions,
+) -> Result<Search, StoreError> {
+    let statement = store.load(resolved)?;
+    let date = date_of(&resolved.entry, &statement);
+    let previous = match store.previous(resolved) {
+        Ok(previous) => Some(previous),
+        Err(StoreError::NoPredecessor { .. }) => None,
+        Err(e) => return Err(e),
+    };
+    let sentences = match &previous {
+        Some(previous) if !all => revised(&store.load(previous)?, &statement, options),
+        _ => every_sentence(&statement),
+    };
+    let own = resolved.entry.to_string();
+    // Earlier: another statement, dated before this one.
+    let earlier = |_: usize, s: &Source| s.date < date && s.reference != own;
+    let mut search = search(store, &statement, sentences, &earlier, limit, options)?;
+    search.date = Some(date.clone());
+    search.previous = previous.map(|p| p.to_string());
+    Ok(search)
+}
+
+/// The precedents of every sentence of `statement` (not one of the store's)
+/// among every statement of the store.
+pub fn search_all(
+    store: &Store,
+    statement: &Statement,
+    limit: usize,
+    options: &AlignOptions,
+) -> Result<Search, StoreError> {
+    search(
+        store,
+        statement,
+        every_sentence(statement),
+        &|_, _| true,
+        limit,
+        options,
+    )
+}
+
+fn every_sentence(statement: &Statement) -> Vec<(usize, Option<ChangeKind>)> {
+    (0..statement.sentence_count()).map(|i| (i, None)).collect()
+}
+
+fn search(
+    store: &Store,
+    statement: &Statement,
+    sentences: Vec<(usize, Option<ChangeKind>)>,
+    allowed: &dyn Fn(usize, &Source) -> bool,
+    limit: usize,
+    options: &AlignOptions,
+) -> Result<Search, StoreError> {
+    let mut library = Library::from_store(store)?;
+    let query = Query {
+        statement,
+        sentences,
+        allowed,
+        limit,
+    };
+    let sentences = library.find(&query, options);
+    let searched = (library.sources().iter().enumerate())
+        .filter(|&(i, s)| allowed(i, s))
+        .count();
+    Ok(Search {
+        date: None,
+        previous: None,
+        searched,
+        sentences,
+        unreadable: std::mem::take(&mut library.unreadable),
+    })
 }
 
 #[cfg(test)]
