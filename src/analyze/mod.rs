@@ -177,7 +177,6 @@ impl<'a> Commitments<'a> {
                     location,
                     label: label.clone(),
                     text: text.clone(),
-                    commitment: commitment::strongest(&clauses).cloned(),
                     clauses,
                 },
             )

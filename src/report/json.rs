@@ -205,9 +205,9 @@ fn write_change<'a>(
 /// was most of what the commitment fields cost.
 #[derive(Default)]
 struct ViewWriter<'a> {
-    /// The clauses last rendered, by identity, and the commitment they were
-    /// rendered with.
-    last: Option<(&'a Arc<[Commitment]>, Option<&'a Commitment>)>,
+    /// The clauses last rendered, by identity (the commitment is the
+    /// strongest of them).
+    last: Option<&'a Arc<[Commitment]>>,
     /// The last view's `commitment` value, at the depth of a view's fields.
     commitment: Vec<u8>,
     /// The last view's `clauses` value, at the same depth.
@@ -235,7 +235,6 @@ impl<'a> ViewWriter<'a> {
             location,
             label,
             text,
-            commitment,
             clauses,
         } = view;
         let depth = VIEW_DEPTH;
@@ -248,12 +247,11 @@ impl<'a> ViewWriter<'a> {
         write_value(out, depth, label)?;
         write_key(out, depth, "text", false)?;
         write_value(out, depth, text)?;
-        let commitment = commitment.as_ref();
-        let cached = self
-            .last
-            .is_some_and(|(c, m)| Arc::ptr_eq(c, clauses) && m == commitment);
+        // The commitment is one of the clauses, so the same clauses by
+        // identity render the same two values.
+        let cached = self.last.is_some_and(|c| Arc::ptr_eq(c, clauses));
         if !cached {
-            self.render(clauses, commitment)?;
+            self.render(clauses, view.commitment())?;
         }
         write_key(out, depth, "commitment", false)?;
         out.write_all(&self.commitment)?;
@@ -284,7 +282,7 @@ impl<'a> ViewWriter<'a> {
             self.clauses.push(b'[');
             for (i, clause) in clauses.iter().enumerate() {
                 Pretty::at(depth + 1).item(&mut self.clauses, i == 0)?;
-                if commitment == Some(clause) {
+                if commitment.is_some_and(|c| std::ptr::eq(c, clause)) {
                     indent_further(&mut self.clauses, &self.commitment);
                 } else {
                     write_commitment(&mut self.clauses, depth + 1, clause)?;
@@ -293,7 +291,7 @@ impl<'a> ViewWriter<'a> {
             Pretty::at(depth).newline(&mut self.clauses)?;
             self.clauses.push(b']');
         }
-        self.last = Some((clauses, commitment));
+        self.last = Some(clauses);
         Ok(())
     }
 }

@@ -65,13 +65,7 @@ pub fn detect(text: &str, lexicon: &Lexicon) -> Option<Commitment> {
 /// The strongest of some clauses (the first of equals): a sentence's
 /// commitment.
 pub fn strongest(clauses: &[Commitment]) -> Option<&Commitment> {
-    let mut best: Option<&Commitment> = None;
-    for c in clauses {
-        if best.is_none_or(|b| c.strength > b.strength) {
-            best = Some(c);
-        }
-    }
-    best
+    Commitment::strongest(clauses)
 }
 
 /// The commitment clauses of `text` (a sentence without its label), in
