@@ -18,6 +18,7 @@ use crate::normalize::key::editorial;
 use crate::parallel;
 use crate::statement::{Sentence, Statement};
 use lexicon::Lexicon;
+use std::sync::Arc;
 
 /// How [`compare`] compares two statements: the names reports show for
 /// them, how sentences are paired, and the lexicon commitments are read
@@ -131,7 +132,7 @@ pub fn views(statement: &Statement, lexicon: &Lexicon) -> Vec<SentenceView> {
 /// lead-in's clause when the views of a statement are built.
 struct Commitments<'a> {
     index: rustc_hash::FxHashMap<&'a str, usize>,
-    found: Vec<std::sync::Arc<[Commitment]>>,
+    found: Vec<Arc<[Commitment]>>,
 }
 
 impl<'a> Commitments<'a> {
@@ -146,7 +147,17 @@ impl<'a> Commitments<'a> {
                 });
             }
         }
-        let found = parallel::map(&texts, 2048, |_, t| commitment::clauses(t, lexicon).into());
+        // Most texts have no clause: they share one empty slice rather
+        // than each allocating its own.
+        let none: Arc<[Commitment]> = Arc::from(Vec::new());
+        let found = parallel::map(&texts, 2048, |_, t| {
+            let clauses = commitment::clauses(t, lexicon);
+            if clauses.is_empty() {
+                none.clone()
+            } else {
+                clauses.into()
+            }
+        });
         Commitments { index, found }
     }
 
@@ -159,8 +170,8 @@ impl<'a> Commitments<'a> {
                 opens_paragraph: location.sentence == 1,
             })
             .collect();
-        let none: std::sync::Arc<[Commitment]> = std::sync::Arc::from(Vec::new());
-        let mut clauses: Vec<std::sync::Arc<[Commitment]>> = units
+        let none: Arc<[Commitment]> = Arc::from(Vec::new());
+        let mut clauses: Vec<Arc<[Commitment]>> = units
             .iter()
             .map(|u| {
                 self.index

@@ -340,14 +340,16 @@ fn write_commitment(out: &mut Vec<u8>, depth: usize, commitment: &Commitment) ->
 /// serde_json's output is one the layout put there (a string's own are
 /// escaped), so each is followed by one more indentation step.
 fn indent_further(out: &mut Vec<u8>, rendered: &[u8]) {
-    let mut lines = rendered.split(|&b| b == b'\n');
-    if let Some(line) = lines.next() {
-        out.extend_from_slice(line);
-    }
-    for line in lines {
+    // The newlines are found by `memchr`: a byte-by-byte split cost as much
+    // as escaping the strings again.
+    out.reserve(rendered.len() + rendered.len() / 8);
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'\n', rendered) {
+        out.extend_from_slice(&rendered[from..at]);
         out.extend_from_slice(b"\n  ");
-        out.extend_from_slice(line);
+        from = at + 1;
     }
+    out.extend_from_slice(&rendered[from..]);
 }
 
 /// The share of the changes, one in `FIRST_PART`, that the writing thread
