@@ -316,11 +316,14 @@ fn write_commitment(out: &mut Vec<u8>, depth: usize, commitment: &Commitment) ->
     let depth = depth + 1;
     out.push(b'{');
     write_key(out, depth, "strength", true)?;
-    write_value(out, depth, strength.name())?;
+    write_str(out, depth, strength.name())?;
     write_key(out, depth, "marker", false)?;
-    write_value(out, depth, marker)?;
+    write_str(out, depth, marker)?;
     write_key(out, depth, "actor", false)?;
-    write_value(out, depth, actor)?;
+    match actor {
+        Some(actor) => write_str(out, depth, actor)?,
+        None => out.extend_from_slice(b"null"),
+    }
     write_key(out, depth, "hedges", false)?;
     write_value(out, depth, hedges)?;
     write_key(out, depth, "negated", false)?;
@@ -328,11 +331,31 @@ fn write_commitment(out: &mut Vec<u8>, depth: usize, commitment: &Commitment) ->
     write_key(out, depth, "deadlines", false)?;
     write_value(out, depth, deadlines)?;
     write_key(out, depth, "clause", false)?;
-    write_value(out, depth, clause)?;
+    write_str(out, depth, clause)?;
     write_key(out, depth, "inherited", false)?;
     write_value(out, depth, inherited)?;
     Pretty::at(depth - 1).newline(out)?;
     out.push(b'}');
+    Ok(())
+}
+
+/// Writes a string as serde_json does: a string with nothing to escape
+/// (no quote, backslash or control character; most clause texts, markers
+/// and actors) is its bytes between quotes, copied without serde_json's
+/// byte-by-byte escaping loop; any other goes through serde_json.
+fn write_str(out: &mut Vec<u8>, depth: usize, text: &str) -> io::Result<()> {
+    // Folded without an early exit, so that it compiles to vector
+    // comparisons: clause texts run to hundreds of bytes.
+    let plain = text
+        .bytes()
+        .fold(true, |plain, b| plain & (b >= 0x20) & (b != b'"') & (b != b'\\'));
+    if !plain {
+        return write_value(out, depth, text);
+    }
+    out.reserve(text.len() + 2);
+    out.push(b'"');
+    out.extend_from_slice(text.as_bytes());
+    out.push(b'"');
     Ok(())
 }
 
@@ -526,6 +549,24 @@ mod tests {
     use super::*;
     use crate::analyze::{Options, compare};
     use crate::import::{Format, import};
+
+    #[test]
+    fn strings_are_written_as_serde_json_writes_them() {
+        for text in [
+            "",
+            "We commit to act by 2030.",
+            "Russia’s “special” operation",
+            "a \"quoted\" word",
+            "a back\\slash",
+            "tab\tand\nnewline\u{1}",
+            "\u{7f} and é",
+        ] {
+            let mut ours = Vec::new();
+            write_str(&mut ours, 2, text).expect("writes to a Vec");
+            let theirs = serde_json::to_vec(text).expect("serializes");
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+    }
 
     #[test]
     fn chunks_keep_every_byte_in_order_across_chunk_ends() {
