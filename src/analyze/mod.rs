@@ -13,7 +13,9 @@ pub use clause_change::compare as compare_clauses;
 pub use edits::{edit_kinds, word_edits};
 
 use crate::align::{AlignOptions, Alignment, Pair, align};
-use crate::diff::{Change, ChangeKind, Commitment, Diff, DocumentInfo, Renumbered, SentenceView};
+use crate::diff::{
+    Change, ChangeKind, Commitment, CommitmentChange, Diff, DocumentInfo, Renumbered, SentenceView,
+};
 use crate::normalize::key::editorial;
 use crate::parallel;
 use crate::statement::{Sentence, Statement};
@@ -241,11 +243,10 @@ fn changes(
             }
             ChangeKind::Added | ChangeKind::Removed => (Vec::new(), Vec::new()),
         };
-        let (commitment_change, commitment_reasons) =
-            match clause_change::compare(&side(&o), &side(&n)) {
-                Some((change, reasons)) => (Some(change), reasons),
-                None => (None, Vec::new()),
-            };
+        let (commitment_change, commitment_reasons) = match commitment_change(&o, &n) {
+            Some((change, reasons)) => (Some(change), reasons),
+            None => (None, Vec::new()),
+        };
         Change {
             commitment_change,
             commitment_reasons,
@@ -260,6 +261,21 @@ fn changes(
             new: n,
         }
     })
+}
+
+/// How an entry's commitments changed, and why. Most entries relate one
+/// sentence to one of the same text, whose views share their clauses: they
+/// are known by identity, without gathering either side.
+fn commitment_change(
+    old: &[SentenceView],
+    new: &[SentenceView],
+) -> Option<(CommitmentChange, Vec<String>)> {
+    if let ([a], [b]) = (old, new)
+        && Arc::ptr_eq(&a.clauses, &b.clauses)
+    {
+        return (!a.clauses.is_empty()).then(|| (CommitmentChange::Unchanged, Vec::new()));
+    }
+    clause_change::compare(&side(old), &side(new))
 }
 
 /// Every commitment clause of one side of an entry.
