@@ -346,9 +346,9 @@ fn write_commitment(out: &mut Vec<u8>, depth: usize, commitment: &Commitment) ->
 fn write_str(out: &mut Vec<u8>, depth: usize, text: &str) -> io::Result<()> {
     // Folded without an early exit, so that it compiles to vector
     // comparisons: clause texts run to hundreds of bytes.
-    let plain = text
-        .bytes()
-        .fold(true, |plain, b| plain & (b >= 0x20) & (b != b'"') & (b != b'\\'));
+    let plain = text.bytes().fold(true, |plain, b| {
+        plain & (b >= 0x20) & (b != b'"') & (b != b'\\')
+    });
     if !plain {
         return write_value(out, depth, text);
     }
