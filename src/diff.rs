@@ -170,6 +170,20 @@ pub struct Commitment {
     pub inherited: bool,
 }
 
+impl Commitment {
+    /// The strongest of some clauses (the first of equals): a sentence's
+    /// commitment.
+    pub fn strongest(clauses: &[Commitment]) -> Option<&Commitment> {
+        let mut best: Option<&Commitment> = None;
+        for c in clauses {
+            if best.is_none_or(|b| c.strength > b.strength) {
+                best = Some(c);
+            }
+        }
+        best
+    }
+}
+
 /// How a revision changed a commitment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum CommitmentChange {
@@ -220,12 +234,20 @@ pub struct SentenceView {
     pub label: Option<String>,
     /// The text, without the label.
     pub text: String,
-    /// The commitment the sentence makes, if any: its strongest clause.
-    pub commitment: Option<Commitment>,
     /// Every commitment clause of the sentence, in reading order; shared
     /// by the views of one text (most sentences of a revision are the old
-    /// ones), so that building views copies none.
+    /// ones), so that building views copies none. The sentence's
+    /// commitment is the strongest of them ([`SentenceView::commitment`]).
     pub clauses: std::sync::Arc<[Commitment]>,
+}
+
+impl SentenceView {
+    /// The commitment the sentence makes, if any: its strongest clause
+    /// (the first of equals). Found among the shared clauses rather than
+    /// kept as a copy: a copy per view was the views' largest allocation.
+    pub fn commitment(&self) -> Option<&Commitment> {
+        Commitment::strongest(&self.clauses)
+    }
 }
 
 /// A label change on a sentence that otherwise kept its identity.
@@ -283,7 +305,7 @@ impl Change {
 /// the one its commitment change compares (a split or merge has several).
 pub fn strongest_commitment(side: &[SentenceView]) -> Option<&Commitment> {
     side.iter()
-        .filter_map(|v| v.commitment.as_ref())
+        .filter_map(SentenceView::commitment)
         .max_by_key(|c| c.strength)
 }
 

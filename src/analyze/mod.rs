@@ -13,11 +13,14 @@ pub use clause_change::compare as compare_clauses;
 pub use edits::{edit_kinds, word_edits};
 
 use crate::align::{AlignOptions, Alignment, Pair, align};
-use crate::diff::{Change, ChangeKind, Commitment, Diff, DocumentInfo, Renumbered, SentenceView};
+use crate::diff::{
+    Change, ChangeKind, Commitment, CommitmentChange, Diff, DocumentInfo, Renumbered, SentenceView,
+};
 use crate::normalize::key::editorial;
 use crate::parallel;
 use crate::statement::{Sentence, Statement};
 use lexicon::Lexicon;
+use std::sync::Arc;
 
 /// How [`compare`] compares two statements: the names reports show for
 /// them, how sentences are paired, and the lexicon commitments are read
@@ -131,7 +134,7 @@ pub fn views(statement: &Statement, lexicon: &Lexicon) -> Vec<SentenceView> {
 /// lead-in's clause when the views of a statement are built.
 struct Commitments<'a> {
     index: rustc_hash::FxHashMap<&'a str, usize>,
-    found: Vec<std::sync::Arc<[Commitment]>>,
+    found: Vec<Arc<[Commitment]>>,
 }
 
 impl<'a> Commitments<'a> {
@@ -146,7 +149,17 @@ impl<'a> Commitments<'a> {
                 });
             }
         }
-        let found = parallel::map(&texts, 2048, |_, t| commitment::clauses(t, lexicon).into());
+        // Most texts have no clause: they share one empty slice rather
+        // than each allocating its own.
+        let none: Arc<[Commitment]> = Arc::from(Vec::new());
+        let found = parallel::map(&texts, 2048, |_, t| {
+            let clauses = commitment::clauses(t, lexicon);
+            if clauses.is_empty() {
+                none.clone()
+            } else {
+                clauses.into()
+            }
+        });
         Commitments { index, found }
     }
 
@@ -159,8 +172,8 @@ impl<'a> Commitments<'a> {
                 opens_paragraph: location.sentence == 1,
             })
             .collect();
-        let none: std::sync::Arc<[Commitment]> = std::sync::Arc::from(Vec::new());
-        let mut clauses: Vec<std::sync::Arc<[Commitment]>> = units
+        let none: Arc<[Commitment]> = Arc::from(Vec::new());
+        let mut clauses: Vec<Arc<[Commitment]>> = units
             .iter()
             .map(|u| {
                 self.index
@@ -177,7 +190,6 @@ impl<'a> Commitments<'a> {
                     location,
                     label: label.clone(),
                     text: text.clone(),
-                    commitment: commitment::strongest(&clauses).cloned(),
                     clauses,
                 },
             )
@@ -231,11 +243,10 @@ fn changes(
             }
             ChangeKind::Added | ChangeKind::Removed => (Vec::new(), Vec::new()),
         };
-        let (commitment_change, commitment_reasons) =
-            match clause_change::compare(&side(&o), &side(&n)) {
-                Some((change, reasons)) => (Some(change), reasons),
-                None => (None, Vec::new()),
-            };
+        let (commitment_change, commitment_reasons) = match commitment_change(&o, &n) {
+            Some((change, reasons)) => (Some(change), reasons),
+            None => (None, Vec::new()),
+        };
         Change {
             commitment_change,
             commitment_reasons,
@@ -250,6 +261,21 @@ fn changes(
             new: n,
         }
     })
+}
+
+/// How an entry's commitments changed, and why. Most entries relate one
+/// sentence to one of the same text, whose views share their clauses: they
+/// are known by identity, without gathering either side.
+fn commitment_change(
+    old: &[SentenceView],
+    new: &[SentenceView],
+) -> Option<(CommitmentChange, Vec<String>)> {
+    if let ([a], [b]) = (old, new)
+        && Arc::ptr_eq(&a.clauses, &b.clauses)
+    {
+        return (!a.clauses.is_empty()).then(|| (CommitmentChange::Unchanged, Vec::new()));
+    }
+    clause_change::compare(&side(old), &side(new))
 }
 
 /// Every commitment clause of one side of an entry.

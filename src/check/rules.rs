@@ -199,7 +199,7 @@ fn commitments(diff: &Diff, out: &mut Vec<Candidate>) {
                     format!("commitment removed with its sentence: {reasons}")
                 }
                 // A clause dropped from a sentence that still commits.
-                _ if change.new.iter().any(|v| v.commitment.is_some()) => {
+                _ if change.new.iter().any(|v| v.commitment().is_some()) => {
                     format!("commitment removed: a clause was dropped ({reasons})")
                 }
                 _ => format!("commitment removed: the sentence no longer binds ({reasons})"),

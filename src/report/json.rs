@@ -205,9 +205,9 @@ fn write_change<'a>(
 /// was most of what the commitment fields cost.
 #[derive(Default)]
 struct ViewWriter<'a> {
-    /// The clauses last rendered, by identity, and the commitment they were
-    /// rendered with.
-    last: Option<(&'a Arc<[Commitment]>, Option<&'a Commitment>)>,
+    /// The clauses last rendered, by identity (the commitment is the
+    /// strongest of them).
+    last: Option<&'a Arc<[Commitment]>>,
     /// The last view's `commitment` value, at the depth of a view's fields.
     commitment: Vec<u8>,
     /// The last view's `clauses` value, at the same depth.
@@ -235,7 +235,6 @@ impl<'a> ViewWriter<'a> {
             location,
             label,
             text,
-            commitment,
             clauses,
         } = view;
         let depth = VIEW_DEPTH;
@@ -248,12 +247,11 @@ impl<'a> ViewWriter<'a> {
         write_value(out, depth, label)?;
         write_key(out, depth, "text", false)?;
         write_value(out, depth, text)?;
-        let commitment = commitment.as_ref();
-        let cached = self
-            .last
-            .is_some_and(|(c, m)| Arc::ptr_eq(c, clauses) && m == commitment);
+        // The commitment is one of the clauses, so the same clauses by
+        // identity render the same two values.
+        let cached = self.last.is_some_and(|c| Arc::ptr_eq(c, clauses));
         if !cached {
-            self.render(clauses, commitment)?;
+            self.render(clauses, view.commitment())?;
         }
         write_key(out, depth, "commitment", false)?;
         out.write_all(&self.commitment)?;
@@ -284,7 +282,7 @@ impl<'a> ViewWriter<'a> {
             self.clauses.push(b'[');
             for (i, clause) in clauses.iter().enumerate() {
                 Pretty::at(depth + 1).item(&mut self.clauses, i == 0)?;
-                if commitment == Some(clause) {
+                if commitment.is_some_and(|c| std::ptr::eq(c, clause)) {
                     indent_further(&mut self.clauses, &self.commitment);
                 } else {
                     write_commitment(&mut self.clauses, depth + 1, clause)?;
@@ -293,7 +291,7 @@ impl<'a> ViewWriter<'a> {
             Pretty::at(depth).newline(&mut self.clauses)?;
             self.clauses.push(b']');
         }
-        self.last = Some((clauses, commitment));
+        self.last = Some(clauses);
         Ok(())
     }
 }
@@ -318,11 +316,14 @@ fn write_commitment(out: &mut Vec<u8>, depth: usize, commitment: &Commitment) ->
     let depth = depth + 1;
     out.push(b'{');
     write_key(out, depth, "strength", true)?;
-    write_value(out, depth, strength.name())?;
+    write_str(out, depth, strength.name())?;
     write_key(out, depth, "marker", false)?;
-    write_value(out, depth, marker)?;
+    write_str(out, depth, marker)?;
     write_key(out, depth, "actor", false)?;
-    write_value(out, depth, actor)?;
+    match actor {
+        Some(actor) => write_str(out, depth, actor)?,
+        None => out.extend_from_slice(b"null"),
+    }
     write_key(out, depth, "hedges", false)?;
     write_value(out, depth, hedges)?;
     write_key(out, depth, "negated", false)?;
@@ -330,7 +331,7 @@ fn write_commitment(out: &mut Vec<u8>, depth: usize, commitment: &Commitment) ->
     write_key(out, depth, "deadlines", false)?;
     write_value(out, depth, deadlines)?;
     write_key(out, depth, "clause", false)?;
-    write_value(out, depth, clause)?;
+    write_str(out, depth, clause)?;
     write_key(out, depth, "inherited", false)?;
     write_value(out, depth, inherited)?;
     Pretty::at(depth - 1).newline(out)?;
@@ -338,18 +339,40 @@ fn write_commitment(out: &mut Vec<u8>, depth: usize, commitment: &Commitment) ->
     Ok(())
 }
 
+/// Writes a string as serde_json does: a string with nothing to escape
+/// (no quote, backslash or control character; most clause texts, markers
+/// and actors) is its bytes between quotes, copied without serde_json's
+/// byte-by-byte escaping loop; any other goes through serde_json.
+fn write_str(out: &mut Vec<u8>, depth: usize, text: &str) -> io::Result<()> {
+    // Folded without an early exit, so that it compiles to vector
+    // comparisons: clause texts run to hundreds of bytes.
+    let plain = text.bytes().fold(true, |plain, b| {
+        plain & (b >= 0x20) & (b != b'"') & (b != b'\\')
+    });
+    if !plain {
+        return write_value(out, depth, text);
+    }
+    out.reserve(text.len() + 2);
+    out.push(b'"');
+    out.extend_from_slice(text.as_bytes());
+    out.push(b'"');
+    Ok(())
+}
+
 /// Appends pretty JSON `rendered` one level further in. Every newline in
 /// serde_json's output is one the layout put there (a string's own are
 /// escaped), so each is followed by one more indentation step.
 fn indent_further(out: &mut Vec<u8>, rendered: &[u8]) {
-    let mut lines = rendered.split(|&b| b == b'\n');
-    if let Some(line) = lines.next() {
-        out.extend_from_slice(line);
-    }
-    for line in lines {
+    // The newlines are found by `memchr`: a byte-by-byte split cost as much
+    // as escaping the strings again.
+    out.reserve(rendered.len() + rendered.len() / 8);
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'\n', rendered) {
+        out.extend_from_slice(&rendered[from..at]);
         out.extend_from_slice(b"\n  ");
-        out.extend_from_slice(line);
+        from = at + 1;
     }
+    out.extend_from_slice(&rendered[from..]);
 }
 
 /// The share of the changes, one in `FIRST_PART`, that the writing thread
@@ -526,6 +549,24 @@ mod tests {
     use super::*;
     use crate::analyze::{Options, compare};
     use crate::import::{Format, import};
+
+    #[test]
+    fn strings_are_written_as_serde_json_writes_them() {
+        for text in [
+            "",
+            "We commit to act by 2030.",
+            "Russia’s “special” operation",
+            "a \"quoted\" word",
+            "a back\\slash",
+            "tab\tand\nnewline\u{1}",
+            "\u{7f} and é",
+        ] {
+            let mut ours = Vec::new();
+            write_str(&mut ours, 2, text).expect("writes to a Vec");
+            let theirs = serde_json::to_vec(text).expect("serializes");
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+    }
 
     #[test]
     fn chunks_keep_every_byte_in_order_across_chunk_ends() {

@@ -61,7 +61,7 @@ pub fn json(out: &mut dyn Write, statement: &Statement, reference: &str) -> io::
 /// skipped.
 pub fn commitments_text(out: &mut dyn Write, views: &[SentenceView]) -> io::Result<()> {
     for v in views {
-        let Some(c) = &v.commitment else { continue };
+        let Some(c) = v.commitment() else { continue };
         let mut detail = vec![format!("'{}'", c.marker)];
         if let Some(actor) = &c.actor {
             detail.push(format!("actor: {actor}"));
@@ -97,7 +97,7 @@ pub fn commitments_text(out: &mut dyn Write, views: &[SentenceView]) -> io::Resu
 pub fn commitments_json(out: &mut dyn Write, views: &[SentenceView]) -> io::Result<()> {
     let wire: Vec<wire::View> = views
         .iter()
-        .filter(|v| v.commitment.is_some())
+        .filter(|v| v.commitment().is_some())
         .map(wire::View::from)
         .collect();
     json_document(out, &wire)

@@ -269,7 +269,7 @@ impl<'a> From<&'a diff::SentenceView> for View<'a> {
             sentence: v.location.sentence,
             label: v.label.as_deref(),
             text: &v.text,
-            commitment: v.commitment.as_ref().map(Commitment::from),
+            commitment: v.commitment().map(Commitment::from),
             clauses: v.clauses.iter().map(Commitment::from).collect(),
         }
     }

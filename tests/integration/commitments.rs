@@ -49,8 +49,8 @@ fn us_china_geneva_to_stockholm() {
         c.commitment_reasons
     );
     let (old, new) = (
-        c.old[0].commitment.as_ref().expect("old commits"),
-        c.new[0].commitment.as_ref().expect("new commits"),
+        c.old[0].commitment().expect("old commits"),
+        c.new[0].commitment().expect("new commits"),
     );
     assert_eq!(
         (old.strength, new.strength),
@@ -77,7 +77,7 @@ fn us_china_geneva_to_stockholm() {
         ("China will continue to", CommitmentChange::Reworded),
     ] {
         let c = entry(&d, prefix);
-        let new = c.new[0].commitment.as_ref().expect("a commitment");
+        let new = c.new[0].commitment().expect("a commitment");
         assert_eq!(new.strength, Strength::Strong);
         assert!(
             new.deadlines
@@ -86,7 +86,7 @@ fn us_china_geneva_to_stockholm() {
             "{:?}",
             new.deadlines
         );
-        let old = c.old[0].commitment.as_ref().expect("a commitment");
+        let old = c.old[0].commitment().expect("a commitment");
         assert!(
             old.deadlines
                 .iter()

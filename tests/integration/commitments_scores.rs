@@ -110,9 +110,7 @@ fn statement(corpus: &[PathBuf], name: &str) -> Statement {
 }
 
 fn level(view: &SentenceView) -> &'static str {
-    view.commitment
-        .as_ref()
-        .map_or("none", |c| c.strength.name())
+    view.commitment().map_or("none", |c| c.strength.name())
 }
 
 fn short(text: &str) -> String {

@@ -65,13 +65,7 @@ pub fn detect(text: &str, lexicon: &Lexicon) -> Option<Commitment> {
 /// The strongest of some clauses (the first of equals): a sentence's
 /// commitment.
 pub fn strongest(clauses: &[Commitment]) -> Option<&Commitment> {
-    let mut best: Option<&Commitment> = None;
-    for c in clauses {
-        if best.is_none_or(|b| c.strength > b.strength) {
-            best = Some(c);
-        }
-    }
-    best
+    Commitment::strongest(clauses)
 }
 
 /// The commitment clauses of `text` (a sentence without its label), in
@@ -115,22 +109,36 @@ pub fn clauses(text: &str, lexicon: &Lexicon) -> Vec<Commitment> {
         while end > h.at + h.len && matches!(words[end - 1].folded.as_ref(), "and" | "or" | "but") {
             end -= 1;
         }
-        let marker = span(text, &words, h.at, h.at + h.shown).to_owned();
+        let mut marker = span(text, &words, h.at, h.at + h.shown).to_owned();
         let negated = words[h.at + 1..(h.at + h.len + 2).min(words.len())]
             .iter()
             .any(|w| lexicon.negations.iter().any(|n| *n == w.folded));
-        let hedges = hedges(text, &words, h, verb.start, end, lexicon);
+        let mut hedges = hedges(text, &words, h, verb.start, end, lexicon);
         if !hedges.is_empty() {
             strength = strength.lowered();
         }
-        let actor = verb.actor.map(|(a, b)| span(text, &words, a, b).to_owned());
+        let mut actor = verb.actor.map(|(a, b)| span(text, &words, a, b).to_owned());
         // "(i) modify …; and (ii) remove …": each item is a clause of its own.
-        for (from, to) in enumerated(text, &words, h.at + h.len, verb.start, end) {
+        let mut items = enumerated(text, &words, h.at + h.len, verb.start, end)
+            .into_iter()
+            .peekable();
+        while let Some((from, to)) = items.next() {
+            // Each item gets the clause's marker, actor and hedges; the last
+            // (most often the only one) takes them rather than a copy.
+            let (marker, actor, hedges) = if items.peek().is_some() {
+                (marker.clone(), actor.clone(), hedges.clone())
+            } else {
+                (
+                    std::mem::take(&mut marker),
+                    actor.take(),
+                    std::mem::take(&mut hedges),
+                )
+            };
             out.push(Commitment {
                 strength,
-                marker: marker.clone(),
-                actor: actor.clone(),
-                hedges: hedges.clone(),
+                marker,
+                actor,
+                hedges,
                 negated,
                 deadlines: deadlines(text, &words[from..to]),
                 clause: span(text, &words, from, to).to_owned(),

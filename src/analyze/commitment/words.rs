@@ -85,13 +85,29 @@ fn separators(gap: &str) -> u8 {
     sep
 }
 
-/// Which bytes are ASCII letters or digits: one load per byte in the
-/// scanning loops below, which see every byte of every sentence.
-const ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
+/// A byte that is an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// The ASCII apostrophe: inside a word once the word has begun.
+const APOSTROPHE: u8 = 2;
+/// A byte of a multi-byte character, decoded out of the scanning loops.
+const WIDE: u8 = 4;
+
+/// The class of every byte: one load per byte in the scanning loops below,
+/// which see every byte of every sentence.
+const CLASS: [u8; 256] = {
+    let mut table = [0; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() {
+            ALNUM
+        } else if byte == b'\'' {
+            APOSTROPHE
+        } else if byte >= 0x80 {
+            WIDE
+        } else {
+            0
+        };
         b += 1;
     }
     table
@@ -106,10 +122,10 @@ fn decode(text: &str, i: usize) -> (char, usize) {
 }
 
 /// The words of a sentence, one at a time: runs of letters and digits with
-/// inner apostrophes ("Russia’s"). ASCII bytes are classified without
-/// decoding, since this runs on every sentence of both documents; reading
-/// one word at a time lets a reader stop early (the first word of a UN
-/// preambular paragraph is all it needs).
+/// inner apostrophes ("Russia’s"). ASCII bytes are classified by a table
+/// without decoding, since this runs on every sentence of both documents;
+/// reading one word at a time lets a reader stop early (the first word of a
+/// UN preambular paragraph is all it needs).
 pub(crate) struct Words<'a> {
     text: &'a str,
     /// `text` with ASCII lower-cased.
@@ -130,17 +146,17 @@ impl<'a> Words<'a> {
             gap_from: 0,
         }
     }
-}
 
-impl<'a> Iterator for Words<'a> {
-    type Item = Word<'a>;
-
-    fn next(&mut self) -> Option<Word<'a>> {
+    /// The next word. Inlined into [`extend_words`]'s loop, where the scan's
+    /// state stays in registers: that loop reads most words.
+    #[inline(always)]
+    fn read(&mut self) -> Option<Word<'a>> {
         let (text, bytes) = (self.text, self.text.as_bytes());
         let mut i = self.at;
-        // Between words: ASCII bytes in a tight loop.
+        // Between words: ASCII bytes in a tight loop, a multi-byte
+        // character decoded.
         loop {
-            while i < bytes.len() && bytes[i] < 0x80 && !ALNUM[usize::from(bytes[i])] {
+            while i < bytes.len() && CLASS[usize::from(bytes[i])] & (ALNUM | WIDE) == 0 {
                 i += 1;
             }
             let &b = bytes.get(i)?;
@@ -155,24 +171,18 @@ impl<'a> Iterator for Words<'a> {
         }
         let start = i;
         let mut ascii = true;
-        // Inside a word: letters, digits and inner apostrophes; runs of
-        // ASCII letters and digits in a tight loop.
+        // Inside a word: letters, digits and apostrophes (the word opened
+        // with a letter or digit, so each is an inner one or trimmed
+        // below); runs of ASCII ones in a tight loop.
         loop {
-            while i < bytes.len() && ALNUM[usize::from(bytes[i])] {
+            while i < bytes.len() && CLASS[usize::from(bytes[i])] & (ALNUM | APOSTROPHE) != 0 {
                 i += 1;
             }
-            let Some(&b) = bytes.get(i) else {
-                break;
-            };
-            if b < 0x80 {
-                if b == b'\'' && i > start {
-                    i += 1;
-                    continue;
-                }
+            if i == bytes.len() || bytes[i] < 0x80 {
                 break;
             }
             let (c, width) = decode(text, i);
-            if !(c.is_alphanumeric() || (c == '’' && i > start)) {
+            if !(c.is_alphanumeric() || c == '’') {
                 break;
             }
             ascii = false;
@@ -181,11 +191,10 @@ impl<'a> Iterator for Words<'a> {
         self.at = i;
         // Only a word whose last byte is an apostrophe, or the last byte
         // of '’', can end with one.
-        let word = &text[start..i];
-        let t = if matches!(bytes[i - 1], b'\'' | 0x99) {
-            trim_apostrophes(word)
+        let end = if matches!(bytes[i - 1], b'\'' | 0x99) {
+            start + trim_apostrophes(&text[start..i]).len()
         } else {
-            word
+            i
         };
         // Most gaps are one space: no punctuation, no apostrophe.
         let gap_from = self.gap_from;
@@ -195,17 +204,26 @@ impl<'a> Iterator for Words<'a> {
             let gap = &text[gap_from..start];
             (separators(gap), gap.starts_with(['\'', '’']))
         };
-        let folded = match self.lower.get(start..start + t.len()) {
+        let word = &text[start..end];
+        let folded = match self.lower.get(start..end) {
             Some(folded) if ascii => Cow::Borrowed(folded),
-            _ => fold(t, self.lower, start),
+            _ => fold(word, self.lower, start),
         };
-        self.gap_from = start + t.len();
+        self.gap_from = end;
         Some(Word {
             folded,
-            text: t,
+            text: word,
             sep,
             gap_apostrophe,
         })
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        self.read()
     }
 }
 
@@ -217,54 +235,13 @@ pub(crate) fn words_of<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
     out
 }
 
-/// Adds the words `rest` has still to read to `out`. Most sentences are
-/// ASCII: their words are read by a loop of its own, which needs no
-/// decoding and keeps its state in registers; it reads the same words as
-/// [`Words`].
-pub(crate) fn extend_words<'a>(out: &mut Vec<Word<'a>>, rest: Words<'a>) {
-    let (text, lower) = (rest.text, rest.lower);
-    if !text.is_ascii() {
-        out.extend(rest);
-        return;
-    }
-    let bytes = text.as_bytes();
-    let (mut i, mut gap_from) = (rest.at, rest.gap_from);
-    loop {
-        while i < bytes.len() && !ALNUM[usize::from(bytes[i])] {
-            i += 1;
-        }
-        if i == bytes.len() {
-            return;
-        }
-        let start = i;
-        // Letters, digits and inner apostrophes.
-        loop {
-            while i < bytes.len() && ALNUM[usize::from(bytes[i])] {
-                i += 1;
-            }
-            if i < bytes.len() && bytes[i] == b'\'' {
-                i += 1;
-            } else {
-                break;
-            }
-        }
-        let mut end = i;
-        while bytes[end - 1] == b'\'' {
-            end -= 1;
-        }
-        let (sep, gap_apostrophe) = if start == gap_from + 1 && bytes[gap_from] == b' ' {
-            (0, false)
-        } else {
-            let gap = &bytes[gap_from..start];
-            (separators_ascii(gap), gap.first() == Some(&b'\''))
-        };
-        out.push(Word {
-            folded: Cow::Borrowed(&lower[start..end]),
-            text: &text[start..end],
-            sep,
-            gap_apostrophe,
-        });
-        gap_from = end;
+/// Adds the words `rest` has still to read to `out`, in one loop that keeps
+/// the scan in registers (an iterator's `extend` kept it in memory, and the
+/// sentences with a curly quote or dash, a quarter of the bytes, went that
+/// way).
+pub(crate) fn extend_words<'a>(out: &mut Vec<Word<'a>>, mut rest: Words<'a>) {
+    while let Some(word) = rest.read() {
+        out.push(word);
     }
 }
 
