@@ -67,7 +67,7 @@ pub struct NormalizeArgs {
 enum OutputFormat {
     /// The sentence file: TOML front matter, one sentence per line.
     Sentences,
-    /// `{"meta": {…}, "paragraphs": [{"sentences": [{"label", "text"}]}]}`.
+    /// Schema communique.normalize/1: `{"schema", "meta": {…}, "paragraphs": [{"sentences": [{"label", "text"}]}]}`.
     Json,
 }
 

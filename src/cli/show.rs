@@ -22,8 +22,8 @@ use super::{Outcome, TextOrJson};
 /// --commitments, only the sentences that commit someone to something, with
 /// their strength, actor, hedges and deadlines (the lexicon is --lexicon,
 /// else the configuration's, else the built-in one). --format json prints
-/// the statement (schema communique.show/1), or with --commitments the
-/// array of commitments.
+/// the statement (schema communique.show/1), or with --commitments its
+/// commitments (schema communique.commitments/1).
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples (in a clone of communique, whose statements/ is a store):
@@ -44,7 +44,7 @@ pub struct ShowArgs {
     #[arg(long)]
     commitments: bool,
     /// `text` for people, `json` for scripts (the statement as schema
-    /// communique.show/1; with --commitments, an array of commitments).
+    /// communique.show/1; with --commitments, schema communique.commitments/1).
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     format: TextOrJson,
     /// A commitment lexicon (TOML) that extends or replaces the built-in one.
@@ -64,7 +64,7 @@ pub fn run(args: ShowArgs, settings: &Settings, context: &Context) -> Result<Out
         };
         let views = views(&statement, &lexicon);
         match args.format {
-            TextOrJson::Json => report::show::commitments_json(&mut out, &views)?,
+            TextOrJson::Json => report::show::commitments_json(&mut out, &name, &views)?,
             TextOrJson::Text => report::show::commitments_text(&mut out, &views)?,
         }
     } else {

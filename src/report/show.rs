@@ -37,10 +37,17 @@ pub fn text(out: &mut dyn Write, statement: &Statement, options: &ReportOptions)
     Ok(())
 }
 
-/// Writes the statement alone as JSON, `meta` and `paragraphs`, as
-/// `normalize --format json` prints it.
+/// Writes the statement as the JSON document of schema
+/// [`wire::NORMALIZE_SCHEMA`] (`normalize --format json`): `schema`, `meta`
+/// and `paragraphs`.
 pub fn statement_json(out: &mut dyn Write, statement: &Statement) -> io::Result<()> {
-    json_document(out, &wire::StatementDoc::from(statement))
+    json_document(
+        out,
+        &wire::Normalized {
+            schema: wire::NORMALIZE_SCHEMA,
+            statement: statement.into(),
+        },
+    )
 }
 
 /// Writes the statement, shown by the name `reference`, as the JSON
@@ -92,13 +99,24 @@ pub fn commitments_text(out: &mut dyn Write, views: &[SentenceView]) -> io::Resu
     Ok(())
 }
 
-/// Writes the views that carry a commitment as a JSON array of
-/// [`wire::View`]s.
-pub fn commitments_json(out: &mut dyn Write, views: &[SentenceView]) -> io::Result<()> {
-    let wire: Vec<wire::View> = views
+/// Writes the views of `reference` that carry a commitment as the JSON
+/// document of schema [`wire::COMMITMENTS_SCHEMA`].
+pub fn commitments_json(
+    out: &mut dyn Write,
+    reference: &str,
+    views: &[SentenceView],
+) -> io::Result<()> {
+    let sentences: Vec<wire::View> = views
         .iter()
         .filter(|v| v.commitment().is_some())
         .map(wire::View::from)
         .collect();
-    json_document(out, &wire)
+    json_document(
+        out,
+        &wire::Commitments {
+            schema: wire::COMMITMENTS_SCHEMA,
+            reference,
+            sentences,
+        },
+    )
 }

@@ -28,6 +28,10 @@ pub const HISTORY_SCHEMA: &str = "communique.history/1";
 /// `--commitments`, which prints a bare array of [`View`]s).
 /// `normalize --format json` prints a bare [`StatementDoc`].
 pub const SHOW_SCHEMA: &str = "communique.show/1";
+/// The schema name and version of `show --commitments --format json`.
+pub const COMMITMENTS_SCHEMA: &str = "communique.commitments/1";
+/// The schema name and version of `normalize --format json`.
+pub const NORMALIZE_SCHEMA: &str = "communique.normalize/1";
 /// The schema name and version of `trace --format json`.
 pub const TRACE_SCHEMA: &str = "communique.trace/1";
 /// The schema name and version of `precedent --format json`.
@@ -417,8 +421,32 @@ pub struct Show<'a> {
     pub statement: StatementDoc<'a>,
 }
 
+/// The document of `normalize --format json`: the statement under its
+/// schema.
+#[derive(Debug, Serialize)]
+pub struct Normalized<'a> {
+    /// [`NORMALIZE_SCHEMA`].
+    pub schema: &'static str,
+    /// `meta` and `paragraphs`.
+    #[serde(flatten)]
+    pub statement: StatementDoc<'a>,
+}
+
+/// The document of `show --commitments --format json`: the sentences of
+/// one statement that make a commitment.
+#[derive(Debug, Serialize)]
+pub struct Commitments<'a> {
+    /// [`COMMITMENTS_SCHEMA`].
+    pub schema: &'static str,
+    /// The statement as named on the command line.
+    #[serde(rename = "ref")]
+    pub reference: &'a str,
+    /// Each sentence with a commitment, in document order.
+    pub sentences: Vec<View<'a>>,
+}
+
 /// A statement: its front matter and its sentences, paragraph by
-/// paragraph (`normalize --format json`).
+/// paragraph (`normalize --format json`, `show --format json`).
 #[derive(Debug, Serialize)]
 pub struct StatementDoc<'a> {
     /// The front-matter fields that are set.

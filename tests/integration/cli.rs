@@ -67,6 +67,7 @@ fn normalize_json_has_the_documented_shape() {
     let (code, out, _) = run(&["normalize", FINAL, "--format", "json"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["schema"], "communique.normalize/1");
     assert_eq!(v["meta"]["date"], "2021-03-30");
     let first = &v["paragraphs"][0]["sentences"][0];
     assert!(first["label"].is_null());
@@ -75,7 +76,7 @@ fn normalize_json_has_the_documented_shape() {
             .as_str()
             .is_some_and(|t| t.starts_with("At the invitation"))
     );
-    assert_eq!(v.as_object().map(|o| o.len()), Some(2));
+    assert_eq!(v.as_object().map(|o| o.len()), Some(3));
 }
 
 fn normalize_reads_stdin() {

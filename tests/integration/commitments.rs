@@ -162,7 +162,12 @@ fn show_lists_a_statements_commitments() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let list = v.as_array().expect("an array");
+    assert_eq!(v["schema"], "communique.commitments/1");
+    assert_eq!(
+        v["ref"],
+        "statements/d-isis-small-group/2021-03-30-joint-communique.txt"
+    );
+    let list = v["sentences"].as_array().expect("an array of sentences");
     let first = list
         .iter()
         .find(|s| {
