@@ -55,6 +55,11 @@ fn version_name(info: &DocumentInfo) -> String {
     info.date.clone().unwrap_or_else(|| info.reference.clone())
 }
 
+/// Whether `lineage` starts in the last of several versions.
+fn is_new_in_last(traced: &Trace, lineage: &Lineage) -> bool {
+    traced.versions.len() > 1 && lineage.first.version + 1 == traced.versions.len()
+}
+
 /// One sentence and its lineage on one line.
 fn summary_entry(out: &mut dyn Write, traced: &Trace, lineage: &Lineage) -> io::Result<()> {
     let s = &lineage.sentence;
@@ -65,13 +70,17 @@ fn summary_entry(out: &mut dyn Write, traced: &Trace, lineage: &Lineage) -> io::
         .unwrap_or_default();
     writeln!(out, "{} {label}{}", s.location, s.text)?;
     let origin = &traced.versions[lineage.first.version];
+    // A sentence first seen in the last version is new there, not
+    // "unchanged since" it.
+    let new_in_last = is_new_in_last(traced, lineage);
     let mut line = format!(
-        "    since {} {} {}",
+        "    {} {} {} {}",
+        if new_in_last { "new in" } else { "since" },
         version_name(origin),
         origin.reference,
         lineage.first.location
     );
-    if lineage.changes.is_empty() {
+    if lineage.changes.is_empty() && !new_in_last {
         line.push_str(", unchanged");
     }
     if !lineage.absent.is_empty() {
@@ -103,13 +112,14 @@ fn history(
 ) -> io::Result<()> {
     let origin = &traced.versions[lineage.first.version];
     let changes = match lineage.changes.len() {
-        0 => "unchanged".to_owned(),
-        1 => "1 change".to_owned(),
-        n => format!("{n} changes"),
+        _ if is_new_in_last(traced, lineage) => "new in".to_owned(),
+        0 => "unchanged since".to_owned(),
+        1 => "1 change since".to_owned(),
+        n => format!("{n} changes since"),
     };
     writeln!(
         out,
-        "{} of {}: {changes} since {}",
+        "{} of {}: {changes} {}",
         lineage.sentence.location,
         visible(reference),
         visible(&version_name(origin))

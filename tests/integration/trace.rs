@@ -506,6 +506,26 @@ fn log_show_and_history_as_json() {
     assert_eq!(history["revisions"][0]["sentences"], 19);
 }
 
+/// A sentence first seen in the last version is "new in" it, not
+/// "unchanged since" it (issue 19): ¶31.1 of A/RES/80/138, the "just
+/// transition" paragraph, which no earlier climate resolution has.
+fn a_sentence_first_seen_in_the_last_version_is_new_there() {
+    let store = corpus_store(&["unga-climate-protection"]);
+    let all = store.ok(&["trace", "unga-climate-protection"]);
+    let line = "    new in 2025-12-15 unga-climate-protection/2025-12-15-a-res-80-138 ¶31.1\n";
+    // The whole line: no ", unchanged" after it.
+    assert!(all.contains(line), "{all}");
+    let one = store.ok(&["trace", "unga-climate-protection", "--sentence", "¶31.1"]);
+    assert!(
+        one.starts_with(
+            "¶31.1 of unga-climate-protection/2025-12-15-a-res-80-138: new in 2025-12-15\n"
+        ),
+        "{one}"
+    );
+    // One that is older still says since when, unchanged or not.
+    assert!(all.contains("\n    since 2023-12-19 "), "{all}");
+}
+
 crate::tests![
     trace_tpnw_lineages_checked_by_hand[Shared],
     trace_climate_lineages_checked_by_hand[Shared],
@@ -514,4 +534,5 @@ crate::tests![
     precedent_finds_agreed_language_of_the_climate_resolution[Shared],
     precedent_of_a_text_searches_the_whole_store[Shared],
     log_show_and_history_as_json[Shared],
+    a_sentence_first_seen_in_the_last_version_is_new_there[Shared],
 ];
