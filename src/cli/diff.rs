@@ -15,7 +15,7 @@ use communique::report::{self, Theme};
 use super::Outcome;
 use super::config::{Config, Values};
 use super::context::{Context, is_file};
-use super::input::{load_lexicon, parse_format, read_statement};
+use super::input::{dated, load_lexicon, parse_format, read_statement};
 use super::options::{Only, ReportFormat, Requested, parse_threshold, report_options};
 
 /// Compare two statements sentence by sentence.
@@ -147,26 +147,35 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
         );
     }
     let (old, old_name, new, new_name) = match &args.new {
-        Some(new) => {
-            if args.old == "-" && new == "-" {
+        Some(new_arg) => {
+            if args.old == "-" && new_arg == "-" {
                 bail!("only one of OLD and NEW can be standard input (-)");
             }
-            let ((old, old_name), (new, new_name)) = if is_file(&args.old) && is_file(new) {
+            let ((old, old_name), (new, new_name)) = if is_file(&args.old) && is_file(new_arg) {
                 // Two files import independently: one thread each.
                 let (old, read_new) = std::thread::scope(|scope| {
-                    let read_new = scope.spawn(|| read_statement(new, args.from));
+                    let read_new = scope.spawn(|| read_statement(new_arg, args.from));
                     (read_statement(&args.old, args.from), read_new.join())
                 });
-                let new_statement = read_new
-                    .map_err(|_| anyhow::anyhow!("reading {new} failed unexpectedly"))??;
-                ((old?, args.old.clone()), (new_statement, new.clone()))
+                let new = read_new
+                    .map_err(|_| anyhow::anyhow!("reading {new_arg} failed unexpectedly"))??;
+                ((old?, args.old.clone()), (new, new_arg.clone()))
             } else {
                 (
                     context.read(&args.old, args.from)?,
-                    context.read(new, args.from)?,
+                    context.read(new_arg, args.from)?,
                 )
             };
-            (old, old_name, new, new_name)
+            // Files are dated from their names as `import` dates them
+            // (store statements carry their date).
+            let date = |statement, arg: &str| {
+                if is_file(arg) {
+                    dated(statement, arg)
+                } else {
+                    statement
+                }
+            };
+            (date(old, &args.old), old_name, date(new, new_arg), new_name)
         }
         None => {
             let resolved = context.resolve(&args.old)?;

@@ -1,7 +1,6 @@
 //! `communique import`: normalize files and commit them to the store.
 
 use std::io;
-use std::path::Path;
 
 use anyhow::{Result, bail};
 use clap::Args;
@@ -9,10 +8,11 @@ use clap::Args;
 use communique::import::Format;
 use communique::normalize::controls::visible;
 use communique::report;
-use communique::store::{CommitRequest, Identity, names};
+use communique::store::{CommitRequest, Identity};
 
 use super::Outcome;
 use super::context::Context;
+use super::input::date_from_file_name;
 use super::input::{parse_format, read_statement};
 
 /// Import statements into the store, one commit per file.
@@ -137,10 +137,4 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Same)
-}
-
-/// The date a file's name starts with, if any (not for standard input).
-fn date_from_file_name(file: &str) -> Option<String> {
-    let stem = Path::new(file).file_stem()?.to_str()?;
-    names::leading_date(stem).map(str::to_owned)
 }

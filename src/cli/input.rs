@@ -33,6 +33,25 @@ pub fn read_statement(path: &str, format: Option<Format>) -> Result<Statement> {
     Ok(statement)
 }
 
+/// The date a file's name starts with (`2021-03-30-joint-communique.txt`),
+/// if any; none for standard input.
+pub fn date_from_file_name(file: &str) -> Option<String> {
+    if file == "-" {
+        return None;
+    }
+    let stem = Path::new(file).file_stem()?.to_str()?;
+    communique::store::names::leading_date(stem).map(str::to_owned)
+}
+
+/// `statement` read from `file`, dated from the file's name when its text
+/// gives no date (as `import` dates it).
+pub fn dated(mut statement: Statement, file: &str) -> Statement {
+    if statement.meta.date.is_none() {
+        statement.meta.date = date_from_file_name(file);
+    }
+    statement
+}
+
 /// Says on stderr when plain text lost lines as press-release furniture
 /// (an introduction before "Begin Text", a footer after "Text Ends"), so
 /// that no text is dropped silently.

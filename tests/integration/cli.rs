@@ -334,10 +334,48 @@ fn a_user_lexicon_extends_or_replaces_and_a_bad_one_is_named() {
     );
 }
 
+/// Plain files are dated from a `YYYY-MM-DD-` file name, as `import` dates
+/// them (issue 19, item 6); a date in the text wins, and other names give
+/// none.
+fn diff_of_plain_files_takes_the_date_from_their_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let old = write_temp(
+        dir.path(),
+        "2020-06-04-statement.txt",
+        b"The Ministers met.\n",
+    );
+    let new = write_temp(
+        dir.path(),
+        "2021-03-30-statement.txt",
+        b"The Ministers met again.\n",
+    );
+    let (code, out, err) = run(&["diff", &old, &new, "--color", "never"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.starts_with(&format!("--- {old} (2020-06-04)\n+++ {new} (2021-03-30)\n")),
+        "{out}"
+    );
+    let undated = write_temp(dir.path(), "statement.txt", b"The Ministers met.\n");
+    let (_, out, _) = run(&["diff", &undated, &new, "--color", "never"]);
+    assert!(out.starts_with(&format!("--- {undated}\n")), "{out}");
+    // A date the file gives itself wins over its name.
+    let own = write_temp(
+        dir.path(),
+        "2020-01-01-own.txt",
+        b"+++\ndate = \"2020-06-04\"\n+++\n\nThe Ministers met.\n",
+    );
+    let (_, out, _) = run(&["diff", &own, &new, "--color", "never"]);
+    assert!(
+        out.starts_with(&format!("--- {own} (2020-06-04)\n")),
+        "{out}"
+    );
+}
+
 crate::tests![
     the_seed_in_statements_is_what_normalize_makes_of_the_raw_text[Shared],
     every_statement_file_reads_and_writes_back_to_the_same_bytes,
     normalize_json_has_the_documented_shape,
+    diff_of_plain_files_takes_the_date_from_their_names,
     normalize_reads_stdin,
     bad_input_is_one_line_on_stderr_and_exit_2,
     bad_options_exit_2,
