@@ -73,6 +73,9 @@ pub enum EditKind {
     NumberChanged,
     /// A pronoun changed person ("they/their" → "we/our").
     PronounChanged,
+    /// Only the case of words changed ("armed" → "Armed"): editorial, as
+    /// comparison keys fold case, but shown in the redline.
+    CaseChanged,
     /// Words were inserted.
     WordsInserted,
     /// Words were deleted.
@@ -87,6 +90,7 @@ impl EditKind {
         match self {
             EditKind::NumberChanged => "number changed",
             EditKind::PronounChanged => "pronoun changed",
+            EditKind::CaseChanged => "case changed",
             EditKind::WordsInserted => "words inserted",
             EditKind::WordsDeleted => "words deleted",
             EditKind::WordsReplaced => "words replaced",

@@ -229,6 +229,11 @@ pub fn edit_kinds(edits: &[Edit]) -> Vec<EditKind> {
         }
         let has_words = |s: &str| s.chars().any(char::is_alphanumeric);
         let kind = match (has_words(&deleted), has_words(&inserted)) {
+            // Case is folded in comparison keys: a change of case alone is
+            // editorial, not a word replaced.
+            (true, true) if deleted.to_lowercase() == inserted.to_lowercase() => {
+                EditKind::CaseChanged
+            }
             (true, true) if is_number_change(&deleted, &inserted) => EditKind::NumberChanged,
             (true, true) if is_pronoun_change(&deleted, &inserted) => EditKind::PronounChanged,
             (true, true) => EditKind::WordsReplaced,
@@ -362,6 +367,19 @@ mod tests {
             [EditKind::WordsDeleted]
         );
         assert_eq!(k("We will act.", "We may act."), [EditKind::WordsReplaced]);
+        // Case alone is editorial (issue 19): "armed" → "Armed" is no
+        // word replaced, beside a real insertion.
+        assert_eq!(
+            k(
+                "attacks by armed groups on civilians.",
+                "attacks by Armed groups on civilians and schools."
+            ),
+            [EditKind::CaseChanged, EditKind::WordsInserted]
+        );
+        assert_eq!(
+            k("the armed groups", "The Armed Forces"),
+            [EditKind::WordsReplaced]
+        );
     }
 
     #[test]

@@ -198,6 +198,7 @@ pub fn edit_kind(kind: EditKind) -> &'static str {
     match kind {
         EditKind::NumberChanged => "number-changed",
         EditKind::PronounChanged => "pronoun-changed",
+        EditKind::CaseChanged => "case-changed",
         EditKind::WordsInserted => "words-inserted",
         EditKind::WordsDeleted => "words-deleted",
         EditKind::WordsReplaced => "words-replaced",
