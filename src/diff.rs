@@ -76,6 +76,9 @@ pub enum EditKind {
     /// Only the case of words changed ("armed" → "Armed"): editorial, as
     /// comparison keys fold case, but shown in the redline.
     CaseChanged,
+    /// Only punctuation changed (a comma added, a full stop for a
+    /// semicolon): no word changed.
+    PunctuationChanged,
     /// Words were inserted.
     WordsInserted,
     /// Words were deleted.
@@ -91,6 +94,7 @@ impl EditKind {
             EditKind::NumberChanged => "number changed",
             EditKind::PronounChanged => "pronoun changed",
             EditKind::CaseChanged => "case changed",
+            EditKind::PunctuationChanged => "punctuation changed",
             EditKind::WordsInserted => "words inserted",
             EditKind::WordsDeleted => "words deleted",
             EditKind::WordsReplaced => "words replaced",

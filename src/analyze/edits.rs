@@ -239,6 +239,12 @@ pub fn edit_kinds(edits: &[Edit]) -> Vec<EditKind> {
             (true, true) => EditKind::WordsReplaced,
             (true, false) => EditKind::WordsDeleted,
             (false, true) => EditKind::WordsInserted,
+            // A comma added or a semicolon for a full stop; spaces alone are
+            // no edit, and square brackets are a draft's disputed text
+            // (the check's bracket rules), not punctuation.
+            (false, false) if is_punctuation_change(&deleted, &inserted) => {
+                EditKind::PunctuationChanged
+            }
             (false, false) => continue,
         };
         if !kinds.contains(&kind) {
@@ -247,6 +253,13 @@ pub fn edit_kinds(edits: &[Edit]) -> Vec<EditKind> {
     }
     kinds.sort();
     kinds
+}
+
+/// Whether a run with no word in it changes punctuation: not spaces
+/// alone, and no square bracket.
+fn is_punctuation_change(deleted: &str, inserted: &str) -> bool {
+    let changed = || deleted.chars().chain(inserted.chars());
+    changed().any(|c| !c.is_whitespace()) && !changed().any(|c| c == '[' || c == ']')
 }
 
 fn is_number_or_date(word: &str) -> bool {
@@ -379,6 +392,15 @@ mod tests {
         assert_eq!(
             k("the armed groups", "The Armed Forces"),
             [EditKind::WordsReplaced]
+        );
+        assert_eq!(
+            k("We, the Ministers met.", "We, the Ministers, met."),
+            [EditKind::PunctuationChanged]
+        );
+        // Brackets dropped from agreed text are no punctuation change.
+        assert_eq!(
+            k("support [the settlement].", "support the settlement."),
+            []
         );
     }
 

@@ -199,6 +199,7 @@ pub fn edit_kind(kind: EditKind) -> &'static str {
         EditKind::NumberChanged => "number-changed",
         EditKind::PronounChanged => "pronoun-changed",
         EditKind::CaseChanged => "case-changed",
+        EditKind::PunctuationChanged => "punctuation-changed",
         EditKind::WordsInserted => "words-inserted",
         EditKind::WordsDeleted => "words-deleted",
         EditKind::WordsReplaced => "words-replaced",
