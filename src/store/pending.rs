@@ -176,11 +176,18 @@ pub fn recover(repo: &Repository) -> Result<(), StoreError> {
             }
         }
         let lock = git_dir.join("index.lock");
-        if dir.join(INDEX).exists() && is_ours(&lock, &dir.join(LOCK)) == Some(true) {
+        // An index not yet in place goes in only under our lock; one that
+        // cannot (the lock is someone else's, or not provably ours) keeps
+        // the branch where it is too, or the index would be behind HEAD.
+        let index_waits = dir.join(INDEX).exists();
+        let index_placed = index_waits && is_ours(&lock, &dir.join(LOCK)) == Some(true);
+        if index_placed {
             let index = git_dir.join("index");
             fs::rename(dir.join(INDEX), &index).map_err(StoreError::io(index))?;
         }
-        if let Some(mv) = &journal.branch {
+        if let Some(mv) = &journal.branch
+            && (index_placed || !index_waits)
+        {
             let current = repo
                 .find_reference(&mv.branch)
                 .ok()
@@ -756,5 +763,9 @@ mod tests {
         fs::write(&lock, b"theirs").expect("their lock");
         recover(&repo).expect("recover");
         assert_eq!(fs::read(&lock).expect("kept"), b"theirs");
+        // The index could not be updated, so the branch did not move either:
+        // HEAD never gets ahead of the index.
+        let tip = repo.find_reference(&branch).ok().and_then(|r| r.target());
+        assert_eq!(tip, Some(base));
     }
 }
