@@ -572,6 +572,30 @@ mod tests {
     }
 
     #[test]
+    fn from_path_reads_at_most_a_statement() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.txt");
+        let file = std::fs::File::create(&path).expect("file");
+        file.set_len(crate::statement::MAX_STATEMENT_BYTES + 1)
+            .expect("sparse");
+        let e = Statement::from_path(&path).expect_err("too large");
+        assert!(matches!(e, ImportError::TooLarge { .. }), "{e}");
+        assert!(e.to_string().contains("larger than 64 MiB"), "{e}");
+        let missing = dir.path().join("missing.txt");
+        let e = Statement::from_path(&missing).expect_err("missing");
+        assert!(matches!(e, ImportError::Read { .. }), "{e}");
+        assert!(e.to_string().contains("check the path"), "{e}");
+        // At the limit, it is read (and imported as what it is).
+        file.set_len(crate::statement::MAX_STATEMENT_BYTES)
+            .expect("sparse");
+        let read = Statement::from_path(&path);
+        assert!(
+            !matches!(read, Err(ImportError::TooLarge { .. })),
+            "{read:?}"
+        );
+    }
+
+    #[test]
     fn empty_file() {
         let e = err(b"");
         assert_eq!(

@@ -176,11 +176,18 @@ pub fn recover(repo: &Repository) -> Result<(), StoreError> {
             }
         }
         let lock = git_dir.join("index.lock");
-        if dir.join(INDEX).exists() && is_ours(&lock, &dir.join(LOCK)) == Some(true) {
+        // An index not yet in place goes in only under our lock; one that
+        // cannot (the lock is someone else's, or not provably ours) keeps
+        // the branch where it is too, or the index would be behind HEAD.
+        let index_waits = dir.join(INDEX).exists();
+        let index_placed = index_waits && is_ours(&lock, &dir.join(LOCK)) == Some(true);
+        if index_placed {
             let index = git_dir.join("index");
             fs::rename(dir.join(INDEX), &index).map_err(StoreError::io(index))?;
         }
-        if let Some(mv) = &journal.branch {
+        if let Some(mv) = &journal.branch
+            && (index_placed || !index_waits)
+        {
             let current = repo
                 .find_reference(&mv.branch)
                 .ok()
@@ -310,7 +317,9 @@ pub fn move_branch(repo: &Repository, mv: &BranchMove) -> Result<(), StoreError>
 /// new commit, which no other process knows.
 fn clear_branch_lock(repo: &Repository, mv: &BranchMove) {
     let lock = repo.commondir().join(format!("{}.lock", mv.branch));
-    if let Ok(held) = fs::read_to_string(&lock)
+    // A hash and a line break; more is no lock of ours.
+    if let Ok(held) = read_at_most(&lock, 128)
+        && let held = String::from_utf8_lossy(&held)
         && (held.trim().is_empty() || held.trim() == mv.new.to_string())
     {
         let _ = fs::remove_file(lock);
@@ -517,6 +526,22 @@ struct Journal {
     branch: Option<BranchMove>,
 }
 
+/// The most [`read_journal`] reads: a journal is a path, three hashes and a
+/// reflog message cut to [`MAX_REFLOG_BYTES`].
+const MAX_JOURNAL_BYTES: usize = 64 << 10;
+const MAX_REFLOG_BYTES: usize = 16 << 10;
+
+/// The bytes of the file at `path`, of at most `limit` bytes and one more
+/// (so that a caller can tell a longer file).
+fn read_at_most(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    fs::File::open(path)?
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 fn write_journal(dir: &Path, change: &Change<'_>) -> Result<(), StoreError> {
     let oid = |o: Option<Oid>| o.map_or("-".to_owned(), |o| o.to_string());
     let mut text = format!("path {}\nwas {}\n", change.path, oid(change.index_expects));
@@ -526,7 +551,7 @@ fn write_journal(dir: &Path, change: &Change<'_>) -> Result<(), StoreError> {
             mv.branch,
             oid(mv.old),
             mv.new,
-            mv.message.replace('\n', " ")
+            reflog_line(&mv.message)
         ));
     }
     let temp = dir.join("journal.tmp");
@@ -535,20 +560,33 @@ fn write_journal(dir: &Path, change: &Change<'_>) -> Result<(), StoreError> {
     fs::rename(&temp, &journal).map_err(StoreError::io(journal))
 }
 
+/// `message` on one line, cut (at a character) to [`MAX_REFLOG_BYTES`].
+fn reflog_line(message: &str) -> String {
+    let mut end = message.len().min(MAX_REFLOG_BYTES);
+    while !message.is_char_boundary(end) {
+        end -= 1;
+    }
+    message[..end].replace('\n', " ")
+}
+
 fn read_journal(dir: &Path) -> Result<Option<Journal>, StoreError> {
     let file = dir.join(JOURNAL);
-    let text = match fs::read_to_string(&file) {
-        Ok(text) => text,
+    let bytes = match read_at_most(&file, MAX_JOURNAL_BYTES) {
+        Ok(bytes) => bytes,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(StoreError::io(file)(e)),
+    };
+    let broken = || StoreError::BrokenJournal {
+        journal: file.clone(),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) if text.len() <= MAX_JOURNAL_BYTES => text,
+        _ => return Err(broken()),
     };
     let field = |key: &str| {
         text.lines()
             .find_map(|l| l.strip_prefix(key)?.strip_prefix(' '))
             .map(str::to_owned)
-    };
-    let broken = || StoreError::BrokenJournal {
-        journal: file.clone(),
     };
     let oid = |key: &str| -> Result<Option<Oid>, StoreError> {
         match field(key).as_deref() {
@@ -681,6 +719,41 @@ mod tests {
     }
 
     #[test]
+    fn a_journal_longer_than_any_written_is_refused_unread() {
+        let (_dir, repo, base, new, blob, branch) = prepared();
+        killed(&repo, &change(base, new, blob, &branch), true);
+        let journal = repo.path().join(PENDING).join(JOURNAL);
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .open(&journal)
+            .expect("journal");
+        // Its fields still read; only its length gives it away.
+        file.set_len(MAX_JOURNAL_BYTES as u64 + 1).expect("grown");
+        let error = recover(&repo).expect_err("refused");
+        assert!(matches!(error, StoreError::BrokenJournal { .. }), "{error}");
+        let tip = repo.find_reference(&branch).ok().and_then(|r| r.target());
+        assert_eq!(tip, Some(base));
+    }
+
+    #[test]
+    fn a_long_commit_message_is_cut_in_the_journal_not_lost() {
+        let (_dir, repo, base, new, blob, branch) = prepared();
+        let mut change = change(base, new, blob, &branch);
+        let message = format!("commit: {}", "…".repeat(MAX_JOURNAL_BYTES));
+        if let Some(mv) = &mut change.branch {
+            mv.message = message.clone();
+        }
+        killed(&repo, &change, true);
+        recover(&repo).expect("recover");
+        let tip = repo.find_reference(&branch).ok().and_then(|r| r.target());
+        assert_eq!(tip, Some(new));
+        let reflog = repo.reflog(&branch).expect("reflog");
+        let logged = (reflog.get(0)).and_then(|e| e.message().ok().flatten().map(str::to_owned));
+        let logged = logged.expect("a message");
+        assert!(logged.len() <= MAX_REFLOG_BYTES && message.starts_with(&logged));
+    }
+
+    #[test]
     fn a_lock_someone_else_holds_is_never_removed() {
         let (_dir, repo, base, new, blob, branch) = prepared();
         killed(&repo, &change(base, new, blob, &branch), true);
@@ -690,5 +763,9 @@ mod tests {
         fs::write(&lock, b"theirs").expect("their lock");
         recover(&repo).expect("recover");
         assert_eq!(fs::read(&lock).expect("kept"), b"theirs");
+        // The index could not be updated, so the branch did not move either:
+        // HEAD never gets ahead of the index.
+        let tip = repo.find_reference(&branch).ok().and_then(|r| r.target());
+        assert_eq!(tip, Some(base));
     }
 }
