@@ -222,10 +222,13 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
         // Most candidates share only a few words: when even the bounds say
         // the pair can neither score nor grow, skip the diff.
         let bound = score_bounds(a, b, &weight, counts);
+        // The run search of `may_group` is only needed when the pair
+        // cannot score on its own.
         let may_score = pair_score(a, b, &bound) + BOUND_SLACK >= options.threshold;
-        let may_grow =
-            bound.plain + BOUND_SLACK >= GROW_MIN_PLAIN && may_group(&state, &sides, o, n, counts);
-        if !may_score && !may_grow {
+        let mut may_grow = || {
+            bound.plain + BOUND_SLACK >= GROW_MIN_PLAIN && may_group(&state, &sides, o, n, counts)
+        };
+        if !may_score && !may_grow() {
             return;
         }
         let s = scores(a, b, &weight);

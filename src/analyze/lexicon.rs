@@ -190,9 +190,13 @@ pub struct LexiconError {
 impl Lexicon {
     /// The lexicon that ships with communique.
     pub fn builtin() -> Lexicon {
-        // The embedded file is tested to parse; an empty lexicon is the
-        // harmless fallback should that ever fail.
-        Lexicon::parse(DEFAULT_LEXICON).unwrap_or_default()
+        // Parsed once per process (a run asks for it from several places:
+        // the options' default, the CLI's loader, a trace's revivals) and
+        // cloned after. The embedded file is tested to parse; an empty
+        // lexicon is the harmless fallback should that ever fail.
+        static BUILTIN: std::sync::LazyLock<Lexicon> =
+            std::sync::LazyLock::new(|| Lexicon::parse(DEFAULT_LEXICON).unwrap_or_default());
+        BUILTIN.clone()
     }
 
     /// Parses a lexicon file on its own.
