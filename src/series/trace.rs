@@ -22,6 +22,8 @@
 //! A merged sentence has several ancestors; its lineage follows the first of
 //! them (the step lists them all).
 
+use std::cell::OnceCell;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::align::{AlignOptions, PairScore, score_pairs};
@@ -190,6 +192,8 @@ pub fn trace(versions: &[Version], options: &AlignOptions) -> Trace {
         back: &back,
         offsets: &offsets,
         revivals: &revivals,
+        lexicon: &compare_options.lexicon,
+        views: versions.iter().map(|_| OnceCell::new()).collect(),
     };
     let sentences = views(&last.statement, &compare_options.lexicon)
         .into_iter()
@@ -212,6 +216,12 @@ struct Walk<'a> {
     /// `revivals[i]`: the sentences of version `i` that it restored, each
     /// with the earlier version and sentence it comes from.
     revivals: &'a [Revivals],
+    /// The lexicon of every diff, for the views of restored sentences.
+    lexicon: &'a Lexicon,
+    /// Each version's sentence views, read the first time a restored
+    /// sentence needs them (a list item takes its lead-in's reading, so a
+    /// version's views are read whole).
+    views: Vec<OnceCell<Vec<SentenceView>>>,
 }
 
 impl Walk<'_> {
@@ -303,11 +313,11 @@ impl Walk<'_> {
         new: usize,
         similarity: f64,
     ) -> Change {
-        let lexicon = Lexicon::builtin();
         let view = |v: usize, i: usize| {
-            views(&self.versions[v].statement, &lexicon)
-                .into_iter()
-                .nth(i)
+            self.views[v]
+                .get_or_init(|| views(&self.versions[v].statement, self.lexicon))
+                .get(i)
+                .cloned()
                 .expect("the sentence is in its version")
         };
         let (o, n) = (view(earlier, old), view(version, new));
