@@ -293,6 +293,24 @@ pub struct Change {
     pub commitment_change: Option<CommitmentChange>,
     /// The change in words ("marker 'commit to' (strong) → 'explore' (weak)").
     pub commitment_reasons: Vec<String>,
+    /// The headings the entry's sentences stand under, on each side.
+    pub section: Sections,
+    /// Whether the entry is a routine update: a revision whose only changes
+    /// advance a session number, a year or a date, a resolution symbol, or
+    /// add last year's resolution to a list of recalled ones. Shown apart
+    /// from the changes of substance and counted on their own.
+    pub routine: bool,
+}
+
+/// The section headings an entry stands under: the nearest heading before
+/// its first old and its first new sentence. Shared, since every sentence
+/// of a section names the same heading.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sections {
+    /// The heading of the old side, if the old sentences stand under one.
+    pub old: Option<std::sync::Arc<str>>,
+    /// The heading of the new side, if the new sentences stand under one.
+    pub new: Option<std::sync::Arc<str>>,
 }
 
 impl Change {
@@ -347,6 +365,8 @@ pub struct Summary {
     pub removed: usize,
     /// Entries by how they changed a commitment.
     pub commitments: CommitmentSummary,
+    /// Entries that are routine updates (counted in their kind as well).
+    pub routine: usize,
 }
 
 /// How many entries changed a commitment in each way.
@@ -454,6 +474,7 @@ impl Diff {
         let mut s = Summary::default();
         for c in &self.changes {
             *s.slot(c.kind) += 1;
+            s.routine += usize::from(c.routine);
             if let Some(change) = c.commitment_change {
                 *s.commitments.slot(change) += 1;
             }

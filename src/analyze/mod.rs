@@ -14,7 +14,8 @@ pub use edits::{edit_kinds, word_edits};
 
 use crate::align::{AlignOptions, Alignment, Pair, align};
 use crate::diff::{
-    Change, ChangeKind, Commitment, CommitmentChange, Diff, DocumentInfo, Renumbered, SentenceView,
+    Change, ChangeKind, Commitment, CommitmentChange, Diff, DocumentInfo, Renumbered, Sections,
+    SentenceView,
 };
 use crate::normalize::key::editorial;
 use crate::parallel;
@@ -250,6 +251,8 @@ fn changes(
         Change {
             commitment_change,
             commitment_reasons,
+            section: Sections::default(),
+            routine: false,
             kind: pair.kind,
             similarity: round(pair.similarity),
             moved: pair.moved || pair.kind == ChangeKind::Moved,

@@ -165,6 +165,8 @@ fn write_change<'a>(
         edits,
         commitment_change,
         commitment_reasons,
+        section,
+        routine,
     } = change;
     let depth = CHANGE_DEPTH;
     out.write_all(b"{")?;
@@ -195,6 +197,10 @@ fn write_change<'a>(
     write_value(out, depth, &commitment_change.map(|c| c.name()))?;
     write_key(out, depth, "commitment_reasons", false)?;
     write_value(out, depth, commitment_reasons)?;
+    write_key(out, depth, "section", false)?;
+    write_value(out, depth, &wire::Sections::from(section))?;
+    write_key(out, depth, "routine", false)?;
+    write_value(out, depth, routine)?;
     Pretty::at(depth - 1).newline(out)?;
     out.write_all(b"}")
 }

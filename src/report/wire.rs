@@ -78,6 +78,8 @@ pub struct Summary {
     pub removed: usize,
     /// Entries by how they changed a commitment.
     pub commitments: CommitmentSummary,
+    /// Entries that are routine updates (also counted in their kind).
+    pub routine: usize,
 }
 
 /// How many entries changed a commitment in each way.
@@ -116,6 +118,7 @@ impl From<&diff::Summary> for Summary {
                 weakened: c.weakened,
                 unchanged: c.unchanged,
             },
+            routine: s.routine,
         }
     }
 }
@@ -173,6 +176,28 @@ pub struct Change<'a> {
     pub commitment_change: Option<&'static str>,
     /// Why, in words.
     pub commitment_reasons: &'a [String],
+    /// The headings each side stands under.
+    pub section: Sections<'a>,
+    /// Whether the entry is a routine update.
+    pub routine: bool,
+}
+
+/// The section headings of an entry's two sides.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Sections<'a> {
+    /// The old side's heading, if any.
+    pub old: Option<&'a str>,
+    /// The new side's heading, if any.
+    pub new: Option<&'a str>,
+}
+
+impl<'a> From<&'a diff::Sections> for Sections<'a> {
+    fn from(s: &'a diff::Sections) -> Self {
+        Sections {
+            old: s.old.as_deref(),
+            new: s.new.as_deref(),
+        }
+    }
 }
 
 impl<'a> From<&'a diff::Change> for Change<'a> {
@@ -189,6 +214,8 @@ impl<'a> From<&'a diff::Change> for Change<'a> {
             edits: c.edits.iter().map(Edit::from).collect(),
             commitment_change: c.commitment_change.map(|c| c.name()),
             commitment_reasons: &c.commitment_reasons,
+            section: (&c.section).into(),
+            routine: c.routine,
         }
     }
 }

@@ -29,7 +29,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::align::{AlignOptions, PairScore, score_pairs};
 use crate::analyze::lexicon::Lexicon;
 use crate::analyze::{Options, compare, edit_kinds, views, word_edits};
-use crate::diff::{Change, ChangeKind, DocumentInfo, Renumbered, SentenceView};
+use crate::diff::{Change, ChangeKind, DocumentInfo, Renumbered, Sections, SentenceView};
 use crate::normalize::key::word_hashes;
 use crate::statement::{Location, Statement};
 use crate::store::{Resolved, Store, StoreError};
@@ -335,6 +335,8 @@ impl Walk<'_> {
             edits,
             commitment_change: None,
             commitment_reasons: Vec::new(),
+            section: Sections::default(),
+            routine: false,
             old: vec![o],
             new: vec![n],
         }
