@@ -12,7 +12,7 @@ pub use clause_change::compare as compare_clauses;
 
 pub use edits::{edit_kinds, word_edits};
 
-use crate::align::{AlignOptions, Alignment, Pair, align};
+use crate::align::{AlignOptions, Alignment, Pair, align_parts};
 use crate::diff::{
     Change, ChangeKind, Commitment, CommitmentChange, Diff, DocumentInfo, Renumbered, Sections,
     SentenceView,
@@ -91,6 +91,8 @@ pub fn compare<'a>(old: &'a Statement, new: &'a Statement, options: &Options) ->
         st.sentences().map(|(_, s)| s.text.as_str()).collect()
     };
     let (old_texts, new_texts) = (texts(old), texts(new));
+    let headings = |st: &Statement| -> Vec<bool> { st.sentences().map(|(_, s)| s.heading).collect() };
+    let (old_headings, new_headings) = (headings(old), headings(new));
     let read_views = || {
         let commitments = Commitments::read(&[old, new], lexicon);
         (commitments.views(old), commitments.views(new))
@@ -100,15 +102,50 @@ pub fn compare<'a>(old: &'a Statement, new: &'a Statement, options: &Options) ->
     // idle.
     let (alignment, (old_views, new_views)) = parallel::join(
         old_texts.len() + new_texts.len() >= PARALLEL_MIN,
-        || align(&old_texts, &new_texts, options),
+        || align_parts(&old_texts, &new_texts, &old_headings, &new_headings, options),
         read_views,
     );
-    let changes = changes(alignment, old_views, new_views, options);
+    let sections = [sections_of(&old_views), sections_of(&new_views)];
+    let changes = changes(alignment, old_views, new_views, &sections, options);
     Diff {
         old: info(old, old_ref),
         new: info(new, new_ref),
         changes,
     }
+}
+
+/// For each sentence of one side, the heading it stands under: the nearest
+/// heading before it (a heading stands under the one before it). One
+/// shared string per heading.
+fn sections_of(views: &[SentenceView]) -> Vec<Option<Arc<str>>> {
+    let mut current: Option<Arc<str>> = None;
+    views
+        .iter()
+        .map(|v| {
+            let under = current.clone();
+            if v.heading {
+                current = Some(Arc::from(heading_text(v)));
+            }
+            under
+        })
+        .collect()
+}
+
+/// A heading as reports name it: its section number, if any, and its text
+/// ("II. Maritime Security").
+fn heading_text(view: &SentenceView) -> String {
+    match &view.label {
+        Some(label) => format!("{label} {}", view.text),
+        None => view.text.clone(),
+    }
+}
+
+/// The section of one side of a pair: that of its first sentence.
+fn section_at(sections: &[Option<Arc<str>>], side: &[usize]) -> Option<Arc<str>> {
+    side.first()
+        .and_then(|&i| sections.get(i))
+        .cloned()
+        .flatten()
 }
 
 fn info(statement: &Statement, reference: &str) -> DocumentInfo {
@@ -174,12 +211,13 @@ impl<'a> Commitments<'a> {
             })
             .collect();
         let none: Arc<[Commitment]> = Arc::from(Vec::new());
+        // A heading names a section; it binds no one.
         let mut clauses: Vec<Arc<[Commitment]>> = units
             .iter()
-            .map(|u| {
-                self.index
-                    .get(u.text)
-                    .map_or_else(|| none.clone(), |&i| self.found[i].clone())
+            .zip(statement.sentences())
+            .map(|(u, (_, s))| match self.index.get(u.text) {
+                Some(&i) if !s.heading => self.found[i].clone(),
+                _ => none.clone(),
             })
             .collect();
         lists::inherit(&units, &mut clauses);
@@ -187,10 +225,21 @@ impl<'a> Commitments<'a> {
             .sentences()
             .zip(clauses)
             .map(
-                |((location, Sentence { label, text }), clauses)| SentenceView {
+                |(
+                    (
+                        location,
+                        Sentence {
+                            label,
+                            text,
+                            heading,
+                        },
+                    ),
+                    clauses,
+                )| SentenceView {
                     location,
                     label: label.clone(),
                     text: text.clone(),
+                    heading: *heading,
                     clauses,
                 },
             )
@@ -202,6 +251,7 @@ fn changes(
     alignment: Alignment,
     old: Vec<SentenceView>,
     new: Vec<SentenceView>,
+    [old_sections, new_sections]: &[Vec<Option<Arc<str>>>; 2],
     options: &AlignOptions,
 ) -> Vec<Change> {
     // Each sentence is in exactly one pair: its view moves there, uncopied.
@@ -210,17 +260,21 @@ fn changes(
     let take = |views: &mut Vec<Option<SentenceView>>, i: usize| {
         views[i].take().expect("each sentence is in one pair")
     };
-    let sides: Vec<(Pair, Vec<SentenceView>, Vec<SentenceView>)> = alignment
+    let sides: Vec<(Pair, Vec<SentenceView>, Vec<SentenceView>, Sections)> = alignment
         .pairs
         .into_iter()
         .map(|pair| {
             let o = pair.old.iter().map(|&i| take(&mut old, i)).collect();
             let n = pair.new.iter().map(|&i| take(&mut new, i)).collect();
-            (pair, o, n)
+            let section = Sections {
+                old: section_at(old_sections, &pair.old),
+                new: section_at(new_sections, &pair.new),
+            };
+            (pair, o, n, section)
         })
         .collect();
     // Word diffs and editorial checks are independent per entry.
-    parallel::map_owned(sides, PARALLEL_MIN, |(pair, o, n)| {
+    parallel::map_owned(sides, PARALLEL_MIN, |(pair, o, n, section)| {
         let renumbered = match (o.first(), n.first()) {
             (Some(a), Some(b)) if a.label != b.label => Some(Renumbered {
                 old: a.label.clone(),
@@ -251,7 +305,7 @@ fn changes(
         Change {
             commitment_change,
             commitment_reasons,
-            section: Sections::default(),
+            section,
             routine: false,
             kind: pair.kind,
             similarity: round(pair.similarity),

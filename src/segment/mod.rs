@@ -16,10 +16,13 @@
 //! lower-case word.
 
 mod abbreviations;
+mod headings;
 #[cfg(test)]
 mod tests;
 
 use crate::normalize::label::{self as labels, Label};
+
+pub use headings::headings;
 
 /// Splits one normalized paragraph into its sentences, in order, each a
 /// trimmed slice of `paragraph`. Paragraph labels ("1.", "(a)") stay at the
