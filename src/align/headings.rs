@@ -72,10 +72,19 @@ mod tests {
         let new = ["Maritime security and freedom of navigation", "Ukraine"];
         let plain = align(&old, &new, &AlignOptions::default());
         assert!(
-            plain.pairs.iter().any(|p| p.old.contains(&1) && p.new == [0]),
+            plain
+                .pairs
+                .iter()
+                .any(|p| p.old.contains(&1) && p.new == [0]),
             "{plain:?}"
         );
-        let a = align_parts(&old, &new, &[true, false], &[true, true], &AlignOptions::default());
+        let a = align_parts(
+            &old,
+            &new,
+            &[true, false],
+            &[true, true],
+            &AlignOptions::default(),
+        );
         for p in &a.pairs {
             let old_headings = p.old.iter().filter(|&&o| o == 0).count();
             assert!(old_headings == p.old.len() || old_headings == 0, "{p:?}");
@@ -95,7 +104,13 @@ mod tests {
         let old = ["Health", "We will act on health."];
         let new = ["We will act on health.", "Health"];
         // Old "Health" is a heading, new "Health" a sentence: no pair.
-        let a = align_parts(&old, &new, &[true, false], &[false, false], &AlignOptions::default());
+        let a = align_parts(
+            &old,
+            &new,
+            &[true, false],
+            &[false, false],
+            &AlignOptions::default(),
+        );
         for p in &a.pairs {
             assert!(!(p.old.contains(&0) && !p.new.is_empty()), "{p:?}");
         }

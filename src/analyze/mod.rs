@@ -91,7 +91,8 @@ pub fn compare<'a>(old: &'a Statement, new: &'a Statement, options: &Options) ->
         st.sentences().map(|(_, s)| s.text.as_str()).collect()
     };
     let (old_texts, new_texts) = (texts(old), texts(new));
-    let headings = |st: &Statement| -> Vec<bool> { st.sentences().map(|(_, s)| s.heading).collect() };
+    let headings =
+        |st: &Statement| -> Vec<bool> { st.sentences().map(|(_, s)| s.heading).collect() };
     let (old_headings, new_headings) = (headings(old), headings(new));
     let read_views = || {
         let commitments = Commitments::read(&[old, new], lexicon);
@@ -102,7 +103,15 @@ pub fn compare<'a>(old: &'a Statement, new: &'a Statement, options: &Options) ->
     // idle.
     let (alignment, (old_views, new_views)) = parallel::join(
         old_texts.len() + new_texts.len() >= PARALLEL_MIN,
-        || align_parts(&old_texts, &new_texts, &old_headings, &new_headings, options),
+        || {
+            align_parts(
+                &old_texts,
+                &new_texts,
+                &old_headings,
+                &new_headings,
+                options,
+            )
+        },
         read_views,
     );
     let sections = [sections_of(&old_views), sections_of(&new_views)];

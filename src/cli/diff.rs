@@ -137,7 +137,9 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
             );
         }
         if args.stat {
-            bail!("--stat prints only the summary, with no entry to group; drop --by-section, or --stat");
+            bail!(
+                "--stat prints only the summary, with no entry to group; drop --by-section, or --stat"
+            );
         }
     }
     let report_options = report_options(

@@ -41,8 +41,14 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
     }
     match summary.headings {
         0 => {}
-        1 => writeln!(out, "\n_1 heading changed (headings are not counted above)._")?,
-        n => writeln!(out, "\n_{n} headings changed (headings are not counted above)._")?,
+        1 => writeln!(
+            out,
+            "\n_1 heading changed (headings are not counted above)._"
+        )?,
+        n => writeln!(
+            out,
+            "\n_{n} headings changed (headings are not counted above)._"
+        )?,
     }
     writeln!(out, "\n| Commitments | Sentences |\n|---|---:|")?;
     for change in CommitmentChange::ALL {

@@ -130,9 +130,8 @@ pub fn section_name(heading: Option<&str>) -> String {
 pub fn section_move(change: &Change) -> Option<String> {
     let moved = (change.moved || change.kind == ChangeKind::Moved) && !change.is_heading();
     let (old, new) = (change.section.old.as_deref(), change.section.new.as_deref());
-    (moved && !change.old.is_empty() && !change.new.is_empty() && old != new).then(|| {
-        format!("from {} to {}", section_name(old), section_name(new))
-    })
+    (moved && !change.old.is_empty() && !change.new.is_empty() && old != new)
+        .then(|| format!("from {} to {}", section_name(old), section_name(new)))
 }
 
 /// The entries grouped by section, sections in the order they first

@@ -178,9 +178,7 @@ pub fn entry(out: &mut dyn Write, change: &Change, options: &ReportOptions) -> i
     match section_move(change) {
         Some(between) if change.kind == ChangeKind::Moved => detail.push(between),
         Some(between) => detail.push(format!("moved {between}")),
-        None if change.moved && change.kind != ChangeKind::Moved => {
-            detail.push("moved".to_owned())
-        }
+        None if change.moved && change.kind != ChangeKind::Moved => detail.push("moved".to_owned()),
         None => {}
     }
     if !change.edit_kinds.is_empty() {

@@ -12,9 +12,12 @@
 //! - it opens with a capital letter or a digit, after a section number if
 //!   it has one ("I. Introduction", "A. Maritime security", "2. Scope"); a
 //!   bullet or an enclosed label ("-", "(a)") makes it a list item instead;
-//! - a paragraph follows it, and the one before it ends a sentence: after
-//!   "The General Assembly," or "… commit to:" a short line continues a
-//!   preamble or a list rather than opening a section;
+//! - a paragraph follows it that is text (it ends with punctuation) or
+//!   another heading, and the one before it ends a sentence: after "The
+//!   General Assembly," or "… commit to:" a short line continues a
+//!   preamble or a list rather than opening a section, and a line followed
+//!   by a bare date ("42nd plenary meeting" / "4 December 2023") is a
+//!   closing formula;
 //! - it is not the first paragraph, unless the body has other headings: a
 //!   lone short line at the top is the statement's title ("78/35. Treaty
 //!   on the Prohibition of Nuclear Weapons"), which stays a sentence.
@@ -33,20 +36,19 @@ pub const MAX_WORDS: usize = 20;
 /// rules). `marked` may be shorter than `paragraphs` (missing: not marked).
 pub fn headings(paragraphs: &[String], marked: &[bool]) -> Vec<bool> {
     let is_marked = |i: usize| marked.get(i).copied().unwrap_or(false);
-    let mut found: Vec<bool> = (0..paragraphs.len())
-        .map(|i| {
-            is_marked(i)
-                || (i + 1 < paragraphs.len()
-                    && i.checked_sub(1)
-                        .is_none_or(|p| ends_sentence(&paragraphs[p]))
-                    && looks_like_heading(&paragraphs[i]))
-        })
-        .collect();
+    let mut found = vec![false; paragraphs.len()];
+    // From the end: whether a heading's next paragraph is one is known
+    // when the heading is judged.
+    for i in (0..paragraphs.len()).rev() {
+        found[i] = is_marked(i)
+            || (i + 1 < paragraphs.len()
+                && (found[i + 1] || ends_with_terminal(&paragraphs[i + 1]))
+                && i.checked_sub(1)
+                    .is_none_or(|p| ends_sentence(&paragraphs[p]))
+                && looks_like_heading(&paragraphs[i]));
+    }
     // A shape-read heading at the top needs company to be a section's.
-    if found.first() == Some(&true)
-        && !is_marked(0)
-        && !found.iter().skip(1).any(|&h| h)
-    {
+    if found.first() == Some(&true) && !is_marked(0) && !found.iter().skip(1).any(|&h| h) {
         found[0] = false;
     }
     found
@@ -142,7 +144,25 @@ mod tests {
             ])
             .is_empty()
         );
-        assert!(found(&["Treaty on the Prohibition of Nuclear Weapons", "The General Assembly,", "1. Decides."]).is_empty());
+        // As a PDF gives it, the closing line cut in two.
+        assert!(
+            found(&[
+                "78/35. Treaty on the Prohibition of Nuclear Weapons",
+                "The General Assembly,",
+                "1. Decides to include the item.",
+                "42nd plenary meeting",
+                "4 December 2023",
+            ])
+            .is_empty()
+        );
+        assert!(
+            found(&[
+                "Treaty on the Prohibition of Nuclear Weapons",
+                "The General Assembly,",
+                "1. Decides."
+            ])
+            .is_empty()
+        );
     }
 
     #[test]
