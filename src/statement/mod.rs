@@ -236,6 +236,12 @@ impl Statement {
         self.paragraphs.iter().map(|p| p.sentences.len()).sum()
     }
 
+    /// The number of sentences in the body that are not section headings:
+    /// what `log` and `history` count.
+    pub fn text_sentence_count(&self) -> usize {
+        self.sentence_count() - self.headings().count()
+    }
+
     /// The section headings of the body, in order.
     pub fn headings(&self) -> impl Iterator<Item = &Sentence> {
         self.paragraphs
