@@ -354,3 +354,58 @@ fn side(views: &[SentenceView]) -> Vec<&Commitment> {
 fn round(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::Format;
+
+    fn md(text: &str) -> Statement {
+        Statement::from_bytes(text.as_bytes(), Some(Format::Markdown), "x.md").expect("imports")
+    }
+
+    /// Entries name the heading each side stands under; a heading's own
+    /// entry is marked, pairs only with a heading, carries no commitment,
+    /// and is counted apart.
+    #[test]
+    fn sections_and_heading_entries() {
+        let old = md(
+            "We meet today.\n\n# Maritime Security\n\nWe will protect shipping lanes in the region.\n\n# Trade\n\nWe will keep markets open to all.\n",
+        );
+        let new = md(
+            "We meet today.\n\n# Trade\n\nWe will keep markets open to all.\n\n# Maritime security\n\nWe will protect the shipping lanes in the region.\n",
+        );
+        let diff = compare(&old, &new, &Options::default());
+        let find = |text: &str| {
+            diff.changes
+                .iter()
+                .find(|c| c.new.first().is_some_and(|v| v.text.starts_with(text)))
+                .expect("an entry")
+        };
+        let first = find("We meet");
+        assert_eq!(first.section, Sections::default());
+        let lanes = find("We will protect");
+        assert_eq!(lanes.section.old.as_deref(), Some("Maritime Security"));
+        assert_eq!(lanes.section.new.as_deref(), Some("Maritime security"));
+        let heading = find("Maritime security");
+        assert!(heading.is_heading());
+        assert!(heading.old.iter().all(|v| v.heading));
+        assert!(heading.commitment_change.is_none());
+        let summary = diff.summary();
+        let sentences = diff.changes.iter().filter(|c| !c.is_heading()).count();
+        assert_eq!(
+            ChangeKind::ALL
+                .iter()
+                .map(|&k| summary.get(k))
+                .sum::<usize>(),
+            sentences
+        );
+        assert_eq!(
+            summary.headings,
+            diff.changes
+                .iter()
+                .filter(|c| c.is_heading() && c.is_change())
+                .count()
+        );
+    }
+}

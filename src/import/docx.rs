@@ -568,6 +568,14 @@ mod tests {
     }
 
     #[test]
+    fn heading_styles_and_outline_levels_mark_headings() {
+        let xml = r#"<w:body><w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>Scope</w:t></w:r></w:p><w:p><w:r><w:t>We act.</w:t></w:r></w:p><w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>Annex</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="BodyText"/><w:outlineLvl w:val="9"/></w:pPr><w:r><w:t>Body.</w:t></w:r></w:p></w:body>"#;
+        let (blocks, headings) = body_blocks(xml, Numbering::default()).expect("valid");
+        assert_eq!(blocks, ["Scope", "We act.", "Annex", "Body."]);
+        assert_eq!(headings, [0, 2]);
+    }
+
+    #[test]
     fn broken_xml_is_an_error_not_a_panic() {
         assert!(body_blocks("<w:body><w:p><w:r><w:t>a</w:p>", Numbering::default()).is_err());
         assert_eq!(Numbering::parse("<<<").map(|n| n.nums.len()), Ok(0));

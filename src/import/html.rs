@@ -454,6 +454,18 @@ mod tests {
     }
 
     #[test]
+    fn headings_are_marked() {
+        let ex = extract(
+            "<body><main><h1>Joint Statement</h1><p>We met.</p><h2>Maritime <em>Security</em></h2><p>We act.</p></main></body>",
+        );
+        assert_eq!(
+            ex.blocks,
+            ["Joint Statement", "We met.", "Maritime Security", "We act."]
+        );
+        assert_eq!(ex.headings, [0, 2]);
+    }
+
+    #[test]
     fn without_main_the_most_paragraph_text_wins() {
         let ex = extract(
             "<body><div><p>Menu one</p></div><div class=\"content\"><p>First long paragraph of the statement.</p><p>Second.</p></div></body>",

@@ -355,6 +355,27 @@ mod tests {
         assert_eq!(ex.meta.issuers, ["A", "B"]);
         assert_eq!(ex.meta.source.as_deref(), Some("https://e.org"));
         assert_eq!(ex.blocks, ["Heading", "Text."]);
+        assert_eq!(ex.headings, [0]);
+        // A heading is a heading however it reads, and never runs into the
+        // lower-case paragraph after it.
+        let st = crate::import::import(
+            b"Intro text.\n\n## Our commitments\n\nwe will act.\n",
+            Some(crate::import::Format::Markdown),
+            "x.md",
+        )
+        .unwrap();
+        let lines: Vec<(bool, &str)> = st
+            .sentences()
+            .map(|(_, s)| (s.heading, s.text.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (false, "Intro text."),
+                (true, "Our commitments"),
+                (false, "we will act.")
+            ]
+        );
     }
 
     #[test]
