@@ -12,7 +12,8 @@ use super::{AlignOptions, Alignment, Pair, align};
 /// heading) pairs only with a heading of the other side, and any other
 /// sentence only with a sentence. Each part is aligned on its own, so the
 /// cost stays that of [`align`]; with no heading on either side this is
-/// [`align`] itself.
+/// [`align`] itself. A heading found verbatim at another place is `moved`
+/// whatever its length (`min_move_words` is for sentences).
 ///
 /// ```
 /// use communique::align::{AlignOptions, align_parts};
@@ -48,7 +49,17 @@ pub fn align_parts(
         );
         let old_texts: Vec<&str> = old_at.iter().map(|&i| old[i]).collect();
         let new_texts: Vec<&str> = new_at.iter().map(|&i| new[i]).collect();
-        let aligned = align(&old_texts, &new_texts, options);
+        // A heading is short and rarely repeats: one found verbatim
+        // elsewhere has moved, however few its words.
+        let aligned = if heading {
+            align(
+                &old_texts,
+                &new_texts,
+                &options.clone().with_min_move_words(1),
+            )
+        } else {
+            align(&old_texts, &new_texts, options)
+        };
         pairs.extend(aligned.pairs.into_iter().map(|p| Pair {
             old: p.old.iter().map(|&i| old_at[i]).collect(),
             new: p.new.iter().map(|&i| new_at[i]).collect(),

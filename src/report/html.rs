@@ -19,7 +19,7 @@ use std::fmt;
 use std::io::{self, Write};
 
 use super::{
-    ReportOptions, by_section, commitment_line, document_name, entry_location, kind_name,
+    ReportOptions, changes_by_section, commitment_line, document_name, entry_location, kind_name,
     locations, section_move, section_name, summary_line,
 };
 use crate::diff::{
@@ -334,16 +334,16 @@ fn markers(old: Option<&Commitment>, new: Option<&Commitment>) -> String {
 /// The changes by section: each section's name, then a link to each of its
 /// changed entries with its kind.
 fn sections(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
-    let changed: Vec<&Change> = diff.changes.iter().filter(|c| c.is_change()).collect();
+    let groups = changes_by_section(diff);
+    let count: usize = groups.iter().map(|(_, entries)| entries.len()).sum();
     writeln!(
         out,
-        "<section id=\"by-section\">\n<h2>Changes by section <span class=\"count\">{}</span></h2>",
-        changed.len()
+        "<section id=\"by-section\">\n<h2>Changes by section <span class=\"count\">{count}</span></h2>"
     )?;
-    if changed.is_empty() {
-        writeln!(out, "<p class=\"none\">No sentence changed.</p>")?;
+    if groups.is_empty() {
+        writeln!(out, "<p class=\"none\">Nothing changed.</p>")?;
     }
-    for (section, entries) in by_section(&changed) {
+    for (section, entries) in groups {
         writeln!(
             out,
             "<h3>{} <span class=\"count\">{}</span></h3>\n<ul class=\"section-list\">",

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::{
-    ReportOptions, by_section, document_name, entry_location, kind_name, section_move,
+    ReportOptions, changes_by_section, document_name, entry_location, kind_name, section_move,
     section_name, side_text,
 };
 use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, EditOp};
@@ -77,8 +77,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
         return Ok(());
     }
     if options.by_section {
-        let changed: Vec<&Change> = diff.changes.iter().filter(|c| c.is_change()).collect();
-        for (section, entries) in by_section(&changed) {
+        for (section, entries) in changes_by_section(diff) {
             writeln!(
                 out,
                 "\n## {} ({})\n",

@@ -27,7 +27,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::diff::{
-    Change, ChangeKind, CommitmentChange, CommitmentSummary, DocumentInfo, SentenceView, Summary,
+    Change, ChangeKind, CommitmentChange, CommitmentSummary, Diff, DocumentInfo, SentenceView,
+    Summary,
 };
 
 pub use theme::{Role, Theme};
@@ -132,6 +133,13 @@ pub fn section_move(change: &Change) -> Option<String> {
     let (old, new) = (change.section.old.as_deref(), change.section.new.as_deref());
     (moved && !change.old.is_empty() && !change.new.is_empty() && old != new)
         .then(|| format!("from {} to {}", section_name(old), section_name(new)))
+}
+
+/// The entries that are changes (not `same`), grouped by section as
+/// [`by_section`] groups them.
+pub fn changes_by_section(diff: &Diff) -> Vec<(Option<String>, Vec<&Change>)> {
+    let changed: Vec<&Change> = diff.changes.iter().filter(|c| c.is_change()).collect();
+    by_section(&changed)
 }
 
 /// The entries grouped by section, sections in the order they first

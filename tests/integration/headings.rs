@@ -304,7 +304,54 @@ fn g7_sections_in_the_reports() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// Headings reach every report escaped: markup in a heading's text is
+/// shown, never run, in the Markdown and HTML reports, and `--by-section`
+/// lists the sections in each.
+fn headings_are_escaped_in_every_report() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let old = dir.path().join("old.txt");
+    let new = dir.path().join("new.txt");
+    let heading = "Trade <b>and</b> *markup* [x](y) #12";
+    std::fs::write(
+        &old,
+        format!(
+            "+++\n+++\n\n# {heading}\n\nWe will keep markets open to all our partners.\n\n# Health\n\nWe will fund vaccines for everyone in need.\n"
+        ),
+    )
+    .expect("write");
+    std::fs::write(
+        &new,
+        format!(
+            "+++\n+++\n\n# Health\n\nWe will fund vaccines for everyone in need.\n\n# {heading}\n\nWe will keep markets open to all our partners and friends.\n"
+        ),
+    )
+    .expect("write");
+    let report = |args: &[&str]| {
+        let out = communique()
+            .args(["diff", "--color", "never"])
+            .args(args)
+            .arg(&old)
+            .arg(&new)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let html = report(&["--format", "html", "--by-section"]);
+    assert!(!html.contains("<b>and</b>"), "{html}");
+    assert!(html.contains("Trade &lt;b&gt;and&lt;/b&gt;"), "{html}");
+    assert!(html.contains("<section id=\"by-section\">"), "{html}");
+    let md = report(&["--format", "markdown", "--by-section"]);
+    assert!(md.contains("\\*markup\\*"), "{md}");
+    assert!(!md.contains("<b>"), "{md}");
+    let text = report(&["--by-section"]);
+    assert!(text.contains("§ «Health»"), "{text}");
+    // The heading moved: one entry, not an added and a removed one.
+    assert!(text.contains("> ¶1.1 (was ¶3.1) heading moved"), "{text}");
+}
+
 crate::tests![
+    headings_are_escaped_in_every_report,
     every_corpus_document_has_the_headings_its_text_shows[Shared],
     un_pdfs_have_no_headings[Shared, Pdftotext],
     headings_pair_only_with_headings_in_every_corpus_pair[Shared],
