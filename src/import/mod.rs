@@ -4,10 +4,10 @@
 //! whether it came as plain text, Markdown, a web page, a Word draft or a PDF:
 //!
 //! ```text
-//! bytes ─► format extractor ─► Extracted { meta, blocks }
-//!                                   │ normalize::paragraphs
+//! bytes ─► format extractor ─► Extracted { meta, blocks, headings }
+//!                                   │ normalize::paragraphs (never across a heading)
 //!                                   ▼
-//!                              paragraphs ─► segment::split ─► Statement
+//!                              paragraphs ─► segment::headings ─► segment::split ─► Statement
 //! ```
 //!
 //! A format is one file here with one job: find the body's blocks (the

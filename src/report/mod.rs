@@ -1,5 +1,5 @@
 //! Results → bytes: the one output stage. Each diff format is one file that
-//! writes a [`Diff`](crate::diff::Diff) to a `&mut dyn Write` it is given,
+//! writes a [`Diff`] to a `&mut dyn Write` it is given,
 //! all under the same [`ReportOptions`]; [`check`] does the same for the
 //! findings of `communique check`, and one file per other command (`log`,
 //! `history`, `show` and `normalize`, `trace`, `precedent`, `import`,

@@ -1,4 +1,5 @@
-//! Paragraphs into sentences.
+//! Paragraphs into sentences, and which paragraphs are section headings
+//! ([`headings`], in `headings.rs`: a heading is kept whole, never split).
 //!
 //! Input is one normalized paragraph (a single line, spaces collapsed); output
 //! is its sentences as slices of it, labels kept at the start of their
