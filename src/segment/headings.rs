@@ -40,12 +40,14 @@ pub fn headings(paragraphs: &[String], marked: &[bool]) -> Vec<bool> {
     // From the end: whether a heading's next paragraph is one is known
     // when the heading is judged.
     for i in (0..paragraphs.len()).rev() {
+        // The paragraph's own shape first: it rules out nearly every
+        // paragraph of text at the cost of a look at its last character.
         found[i] = is_marked(i)
             || (i + 1 < paragraphs.len()
+                && looks_like_heading(&paragraphs[i])
                 && (found[i + 1] || ends_with_terminal(&paragraphs[i + 1]))
                 && i.checked_sub(1)
-                    .is_none_or(|p| ends_sentence(&paragraphs[p]))
-                && looks_like_heading(&paragraphs[i]));
+                    .is_none_or(|p| ends_sentence(&paragraphs[p])));
     }
     // A shape-read heading at the top needs company to be a section's.
     if found.first() == Some(&true) && !is_marked(0) && !found.iter().skip(1).any(|&h| h) {
