@@ -242,6 +242,9 @@ pub struct SentenceView {
     pub label: Option<String>,
     /// The text, without the label.
     pub text: String,
+    /// Whether it is a section heading; an entry's sentences are all
+    /// headings or none, since headings pair only with headings.
+    pub heading: bool,
     /// Every commitment clause of the sentence, in reading order; shared
     /// by the views of one text (most sentences of a revision are the old
     /// ones), so that building views copies none. The sentence's
@@ -319,6 +322,12 @@ impl Change {
         self.kind != ChangeKind::Same
     }
 
+    /// Whether this entry relates section headings rather than sentences
+    /// (headings pair only with headings).
+    pub fn is_heading(&self) -> bool {
+        self.old.iter().chain(&self.new).any(|v| v.heading)
+    }
+
     /// Whether this entry changed a commitment (added, removed, reworded,
     /// strengthened or weakened it).
     pub fn changes_commitment(&self) -> bool {
@@ -367,6 +376,9 @@ pub struct Summary {
     pub commitments: CommitmentSummary,
     /// Entries that are routine updates (counted in their kind as well).
     pub routine: usize,
+    /// Heading entries that changed (any kind but `same`). Headings are not
+    /// sentences: the counts by kind above leave them out.
+    pub headings: usize,
 }
 
 /// How many entries changed a commitment in each way.
@@ -473,6 +485,10 @@ impl Diff {
     pub fn summary(&self) -> Summary {
         let mut s = Summary::default();
         for c in &self.changes {
+            if c.is_heading() {
+                s.headings += usize::from(c.is_change());
+                continue;
+            }
             *s.slot(c.kind) += 1;
             s.routine += usize::from(c.routine);
             if let Some(change) = c.commitment_change {

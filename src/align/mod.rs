@@ -24,12 +24,17 @@
 //! the gap between the anchors its position implies, or not on the longest
 //! in-order chain of the matches inside its gap (`order`).
 //!
+//! Section headings are aligned apart from the sentences, each kind with its
+//! own kind only ([`align_parts`]): a heading is never paired with a
+//! sentence.
+//!
 //! This module holds the public types and [`align`], which runs the stages
 //! in turn; [`score_pairs`] scores pairs as the aligner does for callers who
 //! pair sentences by other means.
 
 mod anchors;
 mod groups;
+mod headings;
 mod index;
 mod matching;
 mod order;
@@ -42,6 +47,7 @@ use crate::diff::ChangeKind;
 use crate::normalize::key::{Folding, key};
 use crate::parallel;
 use groups::{GROW_MIN_PLAIN, grow, may_group};
+pub use headings::align_parts;
 use index::{Interner, Sides, candidates, split_words};
 use matching::{Candidate, State, pair_exact_moves};
 pub use score::{PairScore, score_keyed_pairs, score_pairs};

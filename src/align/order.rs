@@ -96,7 +96,7 @@ fn moved_flags(matches: &[Match], gaps: &Gaps) -> Vec<bool> {
 
 /// Puts pairs in the new document's order, each pair with no new sentence
 /// right after the pair that holds its old predecessor.
-fn report_order(pairs: Vec<Pair>, old_len: usize, new_len: usize) -> Vec<Pair> {
+pub(super) fn report_order(pairs: Vec<Pair>, old_len: usize, new_len: usize) -> Vec<Pair> {
     let mut pair_of_new = vec![usize::MAX; new_len];
     let mut pair_of_old = vec![usize::MAX; old_len];
     for (i, p) in pairs.iter().enumerate() {

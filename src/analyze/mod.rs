@@ -12,7 +12,7 @@ pub use clause_change::compare as compare_clauses;
 
 pub use edits::{edit_kinds, word_edits};
 
-use crate::align::{AlignOptions, Alignment, Pair, align};
+use crate::align::{AlignOptions, Alignment, Pair, align_parts};
 use crate::diff::{
     Change, ChangeKind, Commitment, CommitmentChange, Diff, DocumentInfo, Renumbered, Sections,
     SentenceView,
@@ -91,6 +91,9 @@ pub fn compare<'a>(old: &'a Statement, new: &'a Statement, options: &Options) ->
         st.sentences().map(|(_, s)| s.text.as_str()).collect()
     };
     let (old_texts, new_texts) = (texts(old), texts(new));
+    let headings =
+        |st: &Statement| -> Vec<bool> { st.sentences().map(|(_, s)| s.heading).collect() };
+    let (old_headings, new_headings) = (headings(old), headings(new));
     let read_views = || {
         let commitments = Commitments::read(&[old, new], lexicon);
         (commitments.views(old), commitments.views(new))
@@ -100,15 +103,58 @@ pub fn compare<'a>(old: &'a Statement, new: &'a Statement, options: &Options) ->
     // idle.
     let (alignment, (old_views, new_views)) = parallel::join(
         old_texts.len() + new_texts.len() >= PARALLEL_MIN,
-        || align(&old_texts, &new_texts, options),
+        || {
+            align_parts(
+                &old_texts,
+                &new_texts,
+                &old_headings,
+                &new_headings,
+                options,
+            )
+        },
         read_views,
     );
-    let changes = changes(alignment, old_views, new_views, options);
+    let sections = [sections_of(&old_views), sections_of(&new_views)];
+    let changes = changes(alignment, old_views, new_views, &sections, options);
     Diff {
         old: info(old, old_ref),
         new: info(new, new_ref),
         changes,
     }
+}
+
+/// For each sentence of one side, the heading it stands under: the nearest
+/// heading before it (a heading stands under the one before it). One
+/// shared string per heading.
+fn sections_of(views: &[SentenceView]) -> Vec<Option<Arc<str>>> {
+    let mut current: Option<Arc<str>> = None;
+    views
+        .iter()
+        .map(|v| {
+            let under = current.clone();
+            if v.heading {
+                current = Some(Arc::from(heading_text(v)));
+            }
+            under
+        })
+        .collect()
+}
+
+/// A heading as reports name it: its section number, if any, and its text
+/// ("II. Maritime Security").
+fn heading_text(view: &SentenceView) -> String {
+    match &view.label {
+        Some(label) => format!("{label} {}", view.text),
+        None => view.text.clone(),
+    }
+}
+
+/// The section of one side of a pair: that of its first sentence.
+fn section_at(sections: &[Option<Arc<str>>], side: &[usize]) -> Option<Arc<str>> {
+    side.first()
+        .and_then(|&i| sections.get(i))
+        .cloned()
+        .flatten()
 }
 
 fn info(statement: &Statement, reference: &str) -> DocumentInfo {
@@ -174,12 +220,13 @@ impl<'a> Commitments<'a> {
             })
             .collect();
         let none: Arc<[Commitment]> = Arc::from(Vec::new());
+        // A heading names a section; it binds no one.
         let mut clauses: Vec<Arc<[Commitment]>> = units
             .iter()
-            .map(|u| {
-                self.index
-                    .get(u.text)
-                    .map_or_else(|| none.clone(), |&i| self.found[i].clone())
+            .zip(statement.sentences())
+            .map(|(u, (_, s))| match self.index.get(u.text) {
+                Some(&i) if !s.heading => self.found[i].clone(),
+                _ => none.clone(),
             })
             .collect();
         lists::inherit(&units, &mut clauses);
@@ -187,10 +234,21 @@ impl<'a> Commitments<'a> {
             .sentences()
             .zip(clauses)
             .map(
-                |((location, Sentence { label, text }), clauses)| SentenceView {
+                |(
+                    (
+                        location,
+                        Sentence {
+                            label,
+                            text,
+                            heading,
+                        },
+                    ),
+                    clauses,
+                )| SentenceView {
                     location,
                     label: label.clone(),
                     text: text.clone(),
+                    heading: *heading,
                     clauses,
                 },
             )
@@ -202,6 +260,7 @@ fn changes(
     alignment: Alignment,
     old: Vec<SentenceView>,
     new: Vec<SentenceView>,
+    [old_sections, new_sections]: &[Vec<Option<Arc<str>>>; 2],
     options: &AlignOptions,
 ) -> Vec<Change> {
     // Each sentence is in exactly one pair: its view moves there, uncopied.
@@ -210,17 +269,21 @@ fn changes(
     let take = |views: &mut Vec<Option<SentenceView>>, i: usize| {
         views[i].take().expect("each sentence is in one pair")
     };
-    let sides: Vec<(Pair, Vec<SentenceView>, Vec<SentenceView>)> = alignment
+    let sides: Vec<(Pair, Vec<SentenceView>, Vec<SentenceView>, Sections)> = alignment
         .pairs
         .into_iter()
         .map(|pair| {
             let o = pair.old.iter().map(|&i| take(&mut old, i)).collect();
             let n = pair.new.iter().map(|&i| take(&mut new, i)).collect();
-            (pair, o, n)
+            let section = Sections {
+                old: section_at(old_sections, &pair.old),
+                new: section_at(new_sections, &pair.new),
+            };
+            (pair, o, n, section)
         })
         .collect();
     // Word diffs and editorial checks are independent per entry.
-    parallel::map_owned(sides, PARALLEL_MIN, |(pair, o, n)| {
+    parallel::map_owned(sides, PARALLEL_MIN, |(pair, o, n, section)| {
         let renumbered = match (o.first(), n.first()) {
             (Some(a), Some(b)) if a.label != b.label => Some(Renumbered {
                 old: a.label.clone(),
@@ -251,7 +314,7 @@ fn changes(
         Change {
             commitment_change,
             commitment_reasons,
-            section: Sections::default(),
+            section,
             routine: false,
             kind: pair.kind,
             similarity: round(pair.similarity),
@@ -290,4 +353,59 @@ fn side(views: &[SentenceView]) -> Vec<&Commitment> {
 /// output keeps snapshots and scripts simple.
 fn round(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::Format;
+
+    fn md(text: &str) -> Statement {
+        Statement::from_bytes(text.as_bytes(), Some(Format::Markdown), "x.md").expect("imports")
+    }
+
+    /// Entries name the heading each side stands under; a heading's own
+    /// entry is marked, pairs only with a heading, carries no commitment,
+    /// and is counted apart.
+    #[test]
+    fn sections_and_heading_entries() {
+        let old = md(
+            "We meet today.\n\n# Maritime Security\n\nWe will protect shipping lanes in the region.\n\n# Trade\n\nWe will keep markets open to all.\n",
+        );
+        let new = md(
+            "We meet today.\n\n# Trade\n\nWe will keep markets open to all.\n\n# Maritime security\n\nWe will protect the shipping lanes in the region.\n",
+        );
+        let diff = compare(&old, &new, &Options::default());
+        let find = |text: &str| {
+            diff.changes
+                .iter()
+                .find(|c| c.new.first().is_some_and(|v| v.text.starts_with(text)))
+                .expect("an entry")
+        };
+        let first = find("We meet");
+        assert_eq!(first.section, Sections::default());
+        let lanes = find("We will protect");
+        assert_eq!(lanes.section.old.as_deref(), Some("Maritime Security"));
+        assert_eq!(lanes.section.new.as_deref(), Some("Maritime security"));
+        let heading = find("Maritime security");
+        assert!(heading.is_heading());
+        assert!(heading.old.iter().all(|v| v.heading));
+        assert!(heading.commitment_change.is_none());
+        let summary = diff.summary();
+        let sentences = diff.changes.iter().filter(|c| !c.is_heading()).count();
+        assert_eq!(
+            ChangeKind::ALL
+                .iter()
+                .map(|&k| summary.get(k))
+                .sum::<usize>(),
+            sentences
+        );
+        assert_eq!(
+            summary.headings,
+            diff.changes
+                .iter()
+                .filter(|c| c.is_heading() && c.is_change())
+                .count()
+        );
+    }
 }

@@ -507,14 +507,15 @@ fn brackets(
 }
 
 fn retention(baseline: &Statement, diff: &Diff, policy: &Policy, out: &mut Vec<Candidate>) {
-    let total = baseline.sentence_count();
+    // Section headings are not sentences: neither side counts them.
+    let total = baseline.text_sentence_count();
     if total == 0 {
         return;
     }
     let kept: usize = diff
         .changes
         .iter()
-        .filter(|c| matches!(c.kind, ChangeKind::Same | ChangeKind::Moved))
+        .filter(|c| matches!(c.kind, ChangeKind::Same | ChangeKind::Moved) && !c.is_heading())
         .map(|c| c.old.len())
         .sum();
     let share = kept as f64 / total as f64;

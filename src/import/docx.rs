@@ -68,7 +68,7 @@ pub fn extract(bytes: &[u8], origin: &str) -> Result<Extracted, ImportError> {
         .ok()
         .flatten()
         .and_then(|xml| core_title(&xml));
-    let blocks = body_blocks(&document, numbering).map_err(|e| {
+    let (blocks, headings) = body_blocks(&document, numbering).map_err(|e| {
         bad(format!(
             "word/document.xml is not well-formed XML ({e}); save the .docx again from Word"
         ))
@@ -79,6 +79,7 @@ pub fn extract(bytes: &[u8], origin: &str) -> Result<Extracted, ImportError> {
             ..Meta::default()
         },
         blocks,
+        headings,
     })
 }
 
@@ -327,16 +328,31 @@ struct Para {
     ilvl: u8,
     /// Its paragraph mark is a tracked deletion: it runs on into the next.
     mark_deleted: bool,
+    /// Its style is a heading's (`Heading1`…, `Title`) or it has an outline
+    /// level.
+    heading: bool,
 }
 
-/// The blocks of `word/document.xml`, in order.
-fn body_blocks(xml: &str, numbering: Numbering) -> Result<Vec<String>, quick_xml::Error> {
+/// Whether a paragraph style id names a heading style: Word's built-in
+/// `Heading1`…`Heading9` and `Title`, whatever the case.
+fn is_heading_style(id: &str) -> bool {
+    let id = id.to_ascii_lowercase();
+    id.starts_with("heading") || id == "title"
+}
+
+/// The blocks of `word/document.xml`, in order, and the indices of those
+/// that are headings.
+fn body_blocks(
+    xml: &str,
+    numbering: Numbering,
+) -> Result<(Vec<String>, Vec<usize>), quick_xml::Error> {
     let mut reader = Reader::from_str(xml);
     let mut counters = Counters {
         numbering,
         ..Counters::default()
     };
     let mut blocks: Vec<String> = Vec::new();
+    let mut headings: Vec<usize> = Vec::new();
     let mut paras: Vec<Para> = Vec::new();
     // Text of a paragraph whose mark was deleted, waiting for the next one.
     let mut carry = String::new();
@@ -391,6 +407,9 @@ fn body_blocks(xml: &str, numbering: Numbering) -> Result<Vec<String>, quick_xml
                             }
                             cell.push_str(&text);
                         } else {
+                            if para.heading {
+                                headings.push(blocks.len());
+                            }
                             blocks.push(text);
                         }
                     }
@@ -460,6 +479,15 @@ fn body_blocks(xml: &str, numbering: Numbering) -> Result<Vec<String>, quick_xml
                 hidden = attr(&e, "w:val").is_none_or(|v| !matches!(v.as_str(), "0" | "false"))
             }
             ("w:numId", Some(p)) if in_ppr => p.num_id = attr(&e, "w:val"),
+            ("w:pStyle", Some(p)) if in_ppr && !in_rpr => {
+                p.heading |= attr(&e, "w:val").is_some_and(|v| is_heading_style(&v))
+            }
+            ("w:outlineLvl", Some(p)) if in_ppr && !in_rpr => {
+                // Level 9 is Word's "body text".
+                p.heading |= attr(&e, "w:val")
+                    .and_then(|v| v.parse::<u8>().ok())
+                    .is_some_and(|l| l < 9)
+            }
             ("w:ilvl", Some(p)) if in_ppr => {
                 p.ilvl = attr(&e, "w:val").and_then(|v| v.parse().ok()).unwrap_or(0)
             }
@@ -473,7 +501,7 @@ fn body_blocks(xml: &str, numbering: Numbering) -> Result<Vec<String>, quick_xml
     if !carry.is_empty() {
         blocks.push(carry);
     }
-    Ok(blocks)
+    Ok((blocks, headings))
 }
 
 #[cfg(test)]
@@ -537,6 +565,14 @@ mod tests {
                 assert!(label.len() <= 32 * 20, "{format}: {} bytes", label.len());
             }
         }
+    }
+
+    #[test]
+    fn heading_styles_and_outline_levels_mark_headings() {
+        let xml = r#"<w:body><w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>Scope</w:t></w:r></w:p><w:p><w:r><w:t>We act.</w:t></w:r></w:p><w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>Annex</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="BodyText"/><w:outlineLvl w:val="9"/></w:pPr><w:r><w:t>Body.</w:t></w:r></w:p></w:body>"#;
+        let (blocks, headings) = body_blocks(xml, Numbering::default()).expect("valid");
+        assert_eq!(blocks, ["Scope", "We act.", "Annex", "Body."]);
+        assert_eq!(headings, [0, 2]);
     }
 
     #[test]

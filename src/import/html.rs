@@ -43,6 +43,7 @@ pub fn extract(text: &str) -> Extracted {
     Extracted {
         meta,
         blocks: walker.blocks,
+        headings: walker.headings,
     }
 }
 
@@ -217,6 +218,8 @@ fn text_len(el: ElementRef<'_>) -> usize {
 #[derive(Default)]
 struct Walker {
     blocks: Vec<String>,
+    /// Indices of the blocks that are `<h1>`–`<h6>` headings.
+    headings: Vec<usize>,
     current: String,
     /// The marker of the list item whose first block is being collected.
     label: Option<String>,
@@ -270,6 +273,15 @@ impl Walker {
                             self.walk(child, depth + 1);
                             self.pre -= 1;
                             self.flush();
+                        }
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                            self.flush();
+                            self.walk(child, depth + 1);
+                            let before = self.blocks.len();
+                            self.flush();
+                            if self.blocks.len() > before {
+                                self.headings.push(before);
+                            }
                         }
                         _ if BLOCK_TAGS.contains(&name) => {
                             self.flush();
@@ -439,6 +451,18 @@ mod tests {
                 "a\n b"
             ]
         );
+    }
+
+    #[test]
+    fn headings_are_marked() {
+        let ex = extract(
+            "<body><main><h1>Joint Statement</h1><p>We met.</p><h2>Maritime <em>Security</em></h2><p>We act.</p></main></body>",
+        );
+        assert_eq!(
+            ex.blocks,
+            ["Joint Statement", "We met.", "Maritime Security", "We act."]
+        );
+        assert_eq!(ex.headings, [0, 2]);
     }
 
     #[test]

@@ -27,9 +27,11 @@ pub fn extract(text: &str, origin: &str) -> Result<Extracted, ImportError> {
         Some(fm) => (fm.meta(origin)?, fm.body),
         None => (Meta::default(), text),
     };
+    let (blocks, headings) = blocks(body);
     Ok(Extracted {
         meta,
-        blocks: blocks(body),
+        blocks,
+        headings,
     })
 }
 
@@ -205,8 +207,8 @@ fn meta_from_table(mut table: toml::Table) -> Meta {
     }
 }
 
-/// The blocks of a CommonMark body.
-fn blocks(body: &str) -> Vec<String> {
+/// The blocks of a CommonMark body, and which of them are headings.
+fn blocks(body: &str) -> (Vec<String>, Vec<usize>) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -248,8 +250,14 @@ fn blocks(body: &str) -> Vec<String> {
                     lists.pop();
                 }
                 TagEnd::TableCell => out.current.push('\t'),
+                TagEnd::Heading(_) => {
+                    let before = out.blocks.len();
+                    out.flush();
+                    if out.blocks.len() > before {
+                        out.headings.push(before);
+                    }
+                }
                 TagEnd::Paragraph
-                | TagEnd::Heading(_)
                 | TagEnd::Item
                 | TagEnd::BlockQuote(_)
                 | TagEnd::CodeBlock
@@ -269,13 +277,15 @@ fn blocks(body: &str) -> Vec<String> {
         }
     }
     out.flush();
-    out.blocks
+    (out.blocks, out.headings)
 }
 
 /// Collects blocks, putting a pending list marker before the next one.
 #[derive(Default)]
 struct Blocks {
     blocks: Vec<String>,
+    /// Indices of the blocks that are headings.
+    headings: Vec<usize>,
     current: String,
     label: Option<String>,
 }
@@ -345,6 +355,27 @@ mod tests {
         assert_eq!(ex.meta.issuers, ["A", "B"]);
         assert_eq!(ex.meta.source.as_deref(), Some("https://e.org"));
         assert_eq!(ex.blocks, ["Heading", "Text."]);
+        assert_eq!(ex.headings, [0]);
+        // A heading is a heading however it reads, and never runs into the
+        // lower-case paragraph after it.
+        let st = crate::import::import(
+            b"Intro text.\n\n## Our commitments\n\nwe will act.\n",
+            Some(crate::import::Format::Markdown),
+            "x.md",
+        )
+        .unwrap();
+        let lines: Vec<(bool, &str)> = st
+            .sentences()
+            .map(|(_, s)| (s.heading, s.text.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (false, "Intro text."),
+                (true, "Our commitments"),
+                (false, "we will act.")
+            ]
+        );
     }
 
     #[test]

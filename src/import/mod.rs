@@ -4,10 +4,10 @@
 //! whether it came as plain text, Markdown, a web page, a Word draft or a PDF:
 //!
 //! ```text
-//! bytes ─► format extractor ─► Extracted { meta, blocks }
-//!                                   │ normalize::paragraphs
+//! bytes ─► format extractor ─► Extracted { meta, blocks, headings }
+//!                                   │ normalize::paragraphs (never across a heading)
 //!                                   ▼
-//!                              paragraphs ─► segment::split ─► Statement
+//!                              paragraphs ─► segment::headings ─► segment::split ─► Statement
 //! ```
 //!
 //! A format is one file here with one job: find the body's blocks (the
@@ -175,21 +175,59 @@ pub struct Extracted {
     pub meta: Meta,
     /// The body's blocks, furniture (headers, markers) already left out.
     pub blocks: Vec<String>,
+    /// Which blocks the source marks as section headings (a Markdown `#`
+    /// line, an HTML `<h2>`, a Word heading style), by index into
+    /// `blocks`, ascending. Plain text marks none: its headings are read
+    /// from their shape ([`segment::headings`]).
+    pub headings: Vec<usize>,
 }
 
 impl Extracted {
-    /// Normalizes and segments the blocks into a statement. Paragraphs with
-    /// no sentences are left out; the result may have none at all.
+    /// Normalizes and segments the blocks into a statement, each section
+    /// heading ([`segment::headings`]) a paragraph of its own. Paragraphs
+    /// with no sentences are left out; the result may have none at all.
     pub fn into_statement(self) -> Statement {
-        let paragraphs = normalize::paragraphs(&self.blocks)
+        // A marked heading is never joined with its neighbours: the blocks
+        // between two of them are normalized as one run.
+        let mut texts: Vec<String> = Vec::with_capacity(self.blocks.len());
+        let mut marked: Vec<bool> = Vec::with_capacity(self.blocks.len());
+        let mut run_start = 0;
+        let flush = |run: &[String], texts: &mut Vec<String>, marked: &mut Vec<bool>| {
+            for p in normalize::paragraphs(run) {
+                texts.push(p);
+                marked.push(false);
+            }
+        };
+        for &h in self.headings.iter().filter(|&&h| h < self.blocks.len()) {
+            if h < run_start {
+                continue;
+            }
+            flush(&self.blocks[run_start..h], &mut texts, &mut marked);
+            let heading = normalize::paragraph(&self.blocks[h]);
+            if !heading.is_empty() {
+                texts.push(heading);
+                marked.push(true);
+            }
+            run_start = h + 1;
+        }
+        flush(&self.blocks[run_start..], &mut texts, &mut marked);
+        let headings = segment::headings(&texts, &marked);
+        let paragraphs = texts
             .iter()
-            .map(|p| Paragraph {
-                sentences: segment::split(p)
-                    .into_iter()
-                    .map(Sentence::from_segment)
-                    // An empty line would end the paragraph in a sentence file.
-                    .filter(|s| !s.text.is_empty())
-                    .collect(),
+            .zip(headings)
+            .map(|(p, heading)| Paragraph {
+                sentences: if heading {
+                    vec![Sentence::heading(p)]
+                } else {
+                    segment::split(p)
+                        .into_iter()
+                        .map(Sentence::from_segment)
+                        .collect()
+                }
+                .into_iter()
+                // An empty line would end the paragraph in a sentence file.
+                .filter(|s| !s.text.is_empty())
+                .collect(),
             })
             .filter(|p| !p.sentences.is_empty())
             .collect();

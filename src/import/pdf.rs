@@ -428,7 +428,11 @@ fn layout(pages: Vec<Page>) -> Extracted {
             prev = Some(line);
         }
     }
-    Extracted { meta, blocks }
+    Extracted {
+        meta,
+        blocks,
+        headings: Vec::new(),
+    }
 }
 
 /// The lines of a page that can be body text, merged by baseline and in

@@ -26,6 +26,7 @@ pub fn extract(text: &str) -> Extracted {
     Extracted {
         meta: header_meta(&blocks(shape.header(&lines))),
         blocks: blocks(shape.body(&lines)),
+        headings: Vec::new(),
     }
 }
 

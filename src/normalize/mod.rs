@@ -278,7 +278,9 @@ fn cuts_sentence(acc: &str, next: &str) -> bool {
     dangling(acc)
 }
 
-fn dangling(acc: &str) -> bool {
+/// Whether `acc` ends with a word that cannot end a sentence or a title
+/// ("of", "the", "and" outside a list).
+pub(crate) fn dangling(acc: &str) -> bool {
     let mut words = acc.rsplit(' ');
     let Some(last) = words.next() else {
         return false;
@@ -293,7 +295,9 @@ fn dangling(acc: &str) -> bool {
     !(after_list_item && LIST_CONJUNCTIONS.contains(&last.as_str()))
 }
 
-fn ends_with_terminal(text: &str) -> bool {
+/// Whether `text` ends with punctuation that ends or continues a sentence
+/// (`.`, `?`, `!`, `;`, `:`, `,`, `…`), closing quotes and brackets aside.
+pub(crate) fn ends_with_terminal(text: &str) -> bool {
     let closing = |c: char| {
         matches!(
             c,

@@ -19,7 +19,8 @@ use std::fmt;
 use std::io::{self, Write};
 
 use super::{
-    ReportOptions, commitment_line, document_name, entry_location, locations, summary_line,
+    ReportOptions, changes_by_section, commitment_line, document_name, entry_location, kind_name,
+    locations, section_move, section_name, summary_line,
 };
 use crate::diff::{
     Change, ChangeKind, Commitment, CommitmentChange, Diff, DocumentInfo, EditOp, SentenceView,
@@ -66,6 +67,9 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
     summary(&mut out, diff)?;
     if !options.stat {
         commitments(&mut out, diff, whole)?;
+    }
+    if whole && options.by_section {
+        sections(&mut out, diff)?;
     }
     if whole {
         statement(&mut out, diff)?;
@@ -327,6 +331,43 @@ fn markers(old: Option<&Commitment>, new: Option<&Commitment>) -> String {
     }
 }
 
+/// The changes by section: each section's name, then a link to each of its
+/// changed entries with its kind.
+fn sections(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
+    let groups = changes_by_section(diff);
+    let count: usize = groups.iter().map(|(_, entries)| entries.len()).sum();
+    writeln!(
+        out,
+        "<section id=\"by-section\">\n<h2>Changes by section <span class=\"count\">{count}</span></h2>"
+    )?;
+    if groups.is_empty() {
+        writeln!(out, "<p class=\"none\">Nothing changed.</p>")?;
+    }
+    for (section, entries) in groups {
+        writeln!(
+            out,
+            "<h3>{} <span class=\"count\">{}</span></h3>\n<ul class=\"section-list\">",
+            Esc(&section_name(section.as_deref())),
+            entries.len()
+        )?;
+        for c in entries {
+            let place = Esc(&entry_location(c)).to_string();
+            let place = match target(c) {
+                Some(id) => format!("<a class=\"loc\" href=\"#{id}\">{place}</a>"),
+                None => place,
+            };
+            writeln!(
+                out,
+                "<li class=\"k-{}\">{place} <span class=\"tag\">{}</span></li>",
+                c.kind.name(),
+                Esc(&kind_name(c))
+            )?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+    writeln!(out, "</section>")
+}
+
 /// One item of the statement's sequence: an entry, or the marker a moved
 /// entry leaves at its old place.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -459,6 +500,9 @@ fn entry(
     if c.moved {
         class.push_str(" is-moved");
     }
+    if c.is_heading() {
+        class.push_str(" is-heading");
+    }
     if let Some(kind) = c.commitment_change.filter(|_| c.changes_commitment()) {
         class.push_str(&format!(" cm-{}", kind.name()));
     }
@@ -484,7 +528,7 @@ fn entry(
         if c.new.is_empty() { " (old)" } else { "" }
     )?;
     if c.is_change() {
-        write!(out, "<span class=\"tag\">{}</span>", c.kind.name())?;
+        write!(out, "<span class=\"tag\">{}</span>", Esc(&kind_name(c)))?;
     }
     writeln!(
         out,
@@ -552,6 +596,9 @@ fn details(c: &Change, moved_marker: Option<&str>) -> Vec<String> {
             None => format!("moved from {from}"),
         };
         items.push(item("moved", link));
+    }
+    if let Some(between) = section_move(c) {
+        items.push(item("moved", Esc(&between).to_string()));
     }
     if matches!(
         c.kind,

@@ -201,6 +201,8 @@ fn write_change<'a>(
     write_value(out, depth, &wire::Sections::from(section))?;
     write_key(out, depth, "routine", false)?;
     write_value(out, depth, routine)?;
+    write_key(out, depth, "heading", false)?;
+    write_value(out, depth, &change.is_heading())?;
     Pretty::at(depth - 1).newline(out)?;
     out.write_all(b"}")
 }
@@ -237,11 +239,13 @@ impl<'a> ViewWriter<'a> {
 
     /// Writes one view as [`wire::View`]'s `Serialize` does.
     fn write_view(&mut self, out: &mut impl Write, view: &'a SentenceView) -> io::Result<()> {
+        // `heading` is the entry's, written with it.
         let SentenceView {
             location,
             label,
             text,
             clauses,
+            heading: _,
         } = view;
         let depth = VIEW_DEPTH;
         out.write_all(b"{")?;

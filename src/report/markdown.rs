@@ -4,7 +4,10 @@
 
 use std::io::{self, Write};
 
-use super::{ReportOptions, document_name, entry_location, side_text};
+use super::{
+    ReportOptions, changes_by_section, document_name, entry_location, kind_name, section_move,
+    section_name, side_text,
+};
 use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, EditOp};
 use crate::normalize::controls::visible;
 
@@ -36,6 +39,17 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
     for kind in ChangeKind::ALL {
         writeln!(out, "| {} | {} |", kind.name(), summary.get(kind))?;
     }
+    match summary.headings {
+        0 => {}
+        1 => writeln!(
+            out,
+            "\n_1 heading changed (headings are not counted above)._"
+        )?,
+        n => writeln!(
+            out,
+            "\n_{n} headings changed (headings are not counted above)._"
+        )?,
+    }
     writeln!(out, "\n| Commitments | Sentences |\n|---|---:|")?;
     for change in CommitmentChange::ALL {
         writeln!(
@@ -62,6 +76,20 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
     if options.only_commitments {
         return Ok(());
     }
+    if options.by_section {
+        for (section, entries) in changes_by_section(diff) {
+            writeln!(
+                out,
+                "\n## {} ({})\n",
+                escape(&section_name(section.as_deref())),
+                entries.len()
+            )?;
+            for c in entries {
+                entry(out, c, true)?;
+            }
+        }
+        return renumbered_note(out, diff);
+    }
     let sections: [(&str, &[ChangeKind]); 5] = [
         ("Added", &[ChangeKind::Added]),
         ("Removed", &[ChangeKind::Removed]),
@@ -80,9 +108,14 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
         }
         writeln!(out, "\n## {title} ({})\n", entries.len())?;
         for c in entries {
-            entry(out, c)?;
+            entry(out, c, false)?;
         }
     }
+    renumbered_note(out, diff)
+}
+
+/// The closing note on sentences that only changed their number.
+fn renumbered_note(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
     let renumbered = diff
         .changes
         .iter()
@@ -97,10 +130,12 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
     Ok(())
 }
 
-fn entry(out: &mut dyn Write, c: &Change) -> io::Result<()> {
+/// One entry; `with_kind` names its kind (the entries are not grouped by
+/// kind), else only a split's or merge's and a heading's.
+fn entry(out: &mut dyn Write, c: &Change, with_kind: bool) -> io::Result<()> {
     let mut head = format!("- **{}**", entry_location(c));
-    if matches!(c.kind, ChangeKind::Split | ChangeKind::Merged) {
-        head.push_str(&format!(" · {}", c.kind.name()));
+    if with_kind || c.is_heading() || matches!(c.kind, ChangeKind::Split | ChangeKind::Merged) {
+        head.push_str(&format!(" · {}", kind_name(c)));
     }
     if matches!(
         c.kind,
@@ -118,8 +153,13 @@ fn entry(out: &mut dyn Write, c: &Change) -> io::Result<()> {
             r.new.as_deref().map_or("(none)".into(), escape)
         ));
     }
-    if c.moved && c.kind != ChangeKind::Moved {
-        head.push_str(" · moved");
+    match section_move(c) {
+        Some(between) if c.kind == ChangeKind::Moved => {
+            head.push_str(&format!(" · {}", escape(&between)))
+        }
+        Some(between) => head.push_str(&format!(" · moved {}", escape(&between))),
+        None if c.moved && c.kind != ChangeKind::Moved => head.push_str(" · moved"),
+        None => {}
     }
     writeln!(out, "{head}")?;
     writeln!(out, "  {}", body(c))

@@ -1,5 +1,5 @@
 //! Results → bytes: the one output stage. Each diff format is one file that
-//! writes a [`Diff`](crate::diff::Diff) to a `&mut dyn Write` it is given,
+//! writes a [`Diff`] to a `&mut dyn Write` it is given,
 //! all under the same [`ReportOptions`]; [`check`] does the same for the
 //! findings of `communique check`, and one file per other command (`log`,
 //! `history`, `show` and `normalize`, `trace`, `precedent`, `import`,
@@ -27,7 +27,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::diff::{
-    Change, ChangeKind, CommitmentChange, CommitmentSummary, DocumentInfo, SentenceView, Summary,
+    Change, ChangeKind, CommitmentChange, CommitmentSummary, Diff, DocumentInfo, SentenceView,
+    Summary,
 };
 
 pub use theme::{Role, Theme};
@@ -62,6 +63,11 @@ pub struct ReportOptions {
     /// Start each sentence of a statement shown whole (`show`) with its
     /// `¶p.s` (default `false`).
     pub numbered: bool,
+    /// Group the entries by the section they stand under (default
+    /// `false`): the terminal and Markdown reports list each section's
+    /// entries under its heading, the HTML report adds a list of the
+    /// changes by section. JSON entries carry their `section` anyway.
+    pub by_section: bool,
 }
 
 impl ReportOptions {
@@ -99,6 +105,73 @@ impl ReportOptions {
         self.numbered = numbered;
         self
     }
+
+    /// With the entries grouped by section, or not.
+    #[must_use]
+    pub fn with_by_section(mut self, by_section: bool) -> ReportOptions {
+        self.by_section = by_section;
+        self
+    }
+}
+
+/// How reports name a section: the heading's text in guillemets, or
+/// "(no section)" for what stands before the first heading. Not escaped:
+/// each report escapes it as it escapes statement text.
+pub fn section_name(heading: Option<&str>) -> String {
+    match heading {
+        Some(h) => format!("«{h}»"),
+        None => "(no section)".to_owned(),
+    }
+}
+
+/// Where a moved entry moved between sections, "from «Maritime Security»
+/// to «Indo-Pacific»"; `None` when it is not moved, stayed in its section,
+/// or is a heading (which opens a section rather than standing in one).
+/// Not escaped, as [`section_name`].
+pub fn section_move(change: &Change) -> Option<String> {
+    let moved = (change.moved || change.kind == ChangeKind::Moved) && !change.is_heading();
+    let (old, new) = (change.section.old.as_deref(), change.section.new.as_deref());
+    (moved && !change.old.is_empty() && !change.new.is_empty() && old != new)
+        .then(|| format!("from {} to {}", section_name(old), section_name(new)))
+}
+
+/// The entries that are changes (not `same`), grouped by section as
+/// [`by_section`] groups them.
+pub fn changes_by_section(diff: &Diff) -> Vec<(Option<String>, Vec<&Change>)> {
+    let changed: Vec<&Change> = diff.changes.iter().filter(|c| c.is_change()).collect();
+    by_section(&changed)
+}
+
+/// The entries grouped by section, sections in the order they first
+/// appear (the new document's order), entries in their order within each.
+pub fn by_section<'a>(changes: &[&'a Change]) -> Vec<(Option<String>, Vec<&'a Change>)> {
+    let mut groups: Vec<(Option<String>, Vec<&'a Change>)> = Vec::new();
+    let mut index: std::collections::HashMap<Option<String>, usize> = Default::default();
+    for &change in changes {
+        let key = entry_section(change);
+        let slot = *index.entry(key.clone()).or_insert_with(|| {
+            groups.push((key, Vec::new()));
+            groups.len() - 1
+        });
+        groups[slot].1.push(change);
+    }
+    groups
+}
+
+/// The section an entry is listed under when reports group by section:
+/// the section its new side stands under (the old side's for a removed
+/// entry); a heading entry opens its own section.
+pub fn entry_section(change: &Change) -> Option<String> {
+    if change.is_heading() {
+        let side = change.new.first().or(change.old.first())?;
+        return Some(side_text(std::slice::from_ref(side)));
+    }
+    let section = if change.new.is_empty() {
+        &change.section.old
+    } else {
+        &change.section.new
+    };
+    section.as_deref().map(str::to_owned)
 }
 
 /// The summary in words, changes first: "2 reworded, 1 added · 30 same".
@@ -113,7 +186,22 @@ pub fn summary_line(summary: &Summary) -> String {
     } else {
         parts.join(", ")
     };
-    format!("{changes} · {} same", summary.same)
+    let headings = match summary.headings {
+        0 => String::new(),
+        1 => " · 1 heading changed".to_owned(),
+        n => format!(" · {n} headings changed"),
+    };
+    format!("{changes} · {} same{headings}", summary.same)
+}
+
+/// The kind of an entry as reports name it: "reworded", or "heading
+/// reworded" for a heading's entry.
+pub fn kind_name(change: &Change) -> String {
+    if change.is_heading() {
+        format!("heading {}", change.kind.name())
+    } else {
+        change.kind.name().to_owned()
+    }
 }
 
 /// The commitment summary in words: "commitments: 1 strengthened, 2 removed

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use super::{ReportOptions, json_document, wire};
 use crate::diff::SentenceView;
 use crate::statement::Statement;
-use crate::statement::file::FENCE;
+use crate::statement::file::{FENCE, HEADING};
 use crate::statement::write_sentence_file;
 
 /// Writes the statement's sentence file: front matter, then one sentence
@@ -29,9 +29,11 @@ pub fn text(out: &mut dyn Write, statement: &Statement, options: &ReportOptions)
             paragraph = location.paragraph;
             writeln!(out)?;
         }
+        // A heading keeps the sentence file's `# ` mark.
+        let mark = if sentence.heading { HEADING } else { "" };
         match &sentence.label {
-            Some(label) => writeln!(out, "{location} {label} {}", sentence.text)?,
-            None => writeln!(out, "{location} {}", sentence.text)?,
+            Some(label) => writeln!(out, "{location} {mark}{label} {}", sentence.text)?,
+            None => writeln!(out, "{location} {mark}{}", sentence.text)?,
         }
     }
     Ok(())

@@ -13,7 +13,10 @@
 
 use std::io::{self, Write};
 
-use super::{ReportOptions, Role, commitment_line, entry_location, side_text, summary_line};
+use super::{
+    ReportOptions, Role, by_section, commitment_line, entry_location, kind_name, section_move,
+    section_name, side_text, summary_line,
+};
 use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, DocumentInfo, EditOp};
 use crate::normalize::controls::visible;
 
@@ -53,6 +56,23 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
     }
     writeln!(out, "\n{}", theme.paint(Role::Header, "Sentences"))?;
     let shown = shown_entries(&diff.changes, options.context);
+    if options.by_section {
+        let entries: Vec<&Change> = diff
+            .changes
+            .iter()
+            .zip(&shown)
+            .filter_map(|(c, &s)| s.then_some(c))
+            .collect();
+        for (section, entries) in by_section(&entries) {
+            let title = format!("§ {}", section_name(section.as_deref()));
+            writeln!(out, "\n{}", theme.paint(Role::Header, &title))?;
+            for change in entries {
+                writeln!(out)?;
+                entry(out, change, options)?;
+            }
+        }
+        return Ok(());
+    }
     let mut last: Option<usize> = None;
     for (i, change) in diff.changes.iter().enumerate() {
         if !shown[i] {
@@ -155,8 +175,11 @@ pub fn entry(out: &mut dyn Write, change: &Change, options: &ReportOptions) -> i
     ) {
         detail.push(format!("{:.2}", change.similarity));
     }
-    if change.moved && change.kind != ChangeKind::Moved {
-        detail.push("moved".to_owned());
+    match section_move(change) {
+        Some(between) if change.kind == ChangeKind::Moved => detail.push(between),
+        Some(between) => detail.push(format!("moved {between}")),
+        None if change.moved && change.kind != ChangeKind::Moved => detail.push("moved".to_owned()),
+        None => {}
     }
     if !change.edit_kinds.is_empty() {
         let kinds: Vec<&str> = change.edit_kinds.iter().map(|k| k.describe()).collect();
@@ -173,7 +196,7 @@ pub fn entry(out: &mut dyn Write, change: &Change, options: &ReportOptions) -> i
             r.new.as_deref().unwrap_or("(none)")
         ));
     }
-    let head = format!("{mark} {} {}", entry_location(change), change.kind.name());
+    let head = format!("{mark} {} {}", entry_location(change), kind_name(change));
     let detail = if detail.is_empty() {
         String::new()
     } else {

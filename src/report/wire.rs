@@ -80,6 +80,8 @@ pub struct Summary {
     pub commitments: CommitmentSummary,
     /// Entries that are routine updates (also counted in their kind).
     pub routine: usize,
+    /// Heading entries that changed; the counts by kind leave headings out.
+    pub headings: usize,
 }
 
 /// How many entries changed a commitment in each way.
@@ -119,6 +121,7 @@ impl From<&diff::Summary> for Summary {
                 unchanged: c.unchanged,
             },
             routine: s.routine,
+            headings: s.headings,
         }
     }
 }
@@ -180,6 +183,8 @@ pub struct Change<'a> {
     pub section: Sections<'a>,
     /// Whether the entry is a routine update.
     pub routine: bool,
+    /// Whether the entry relates section headings, not sentences.
+    pub heading: bool,
 }
 
 /// The section headings of an entry's two sides.
@@ -216,6 +221,7 @@ impl<'a> From<&'a diff::Change> for Change<'a> {
             commitment_reasons: &c.commitment_reasons,
             section: (&c.section).into(),
             routine: c.routine,
+            heading: c.is_heading(),
         }
     }
 }
@@ -524,6 +530,9 @@ pub struct Sentence<'a> {
     pub label: Option<&'a str>,
     /// The sentence, without its label.
     pub text: &'a str,
+    /// Whether it is a section heading (written only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub heading: bool,
 }
 
 impl<'a> From<&'a Statement> for StatementDoc<'a> {
@@ -549,6 +558,7 @@ impl<'a> From<&'a Statement> for StatementDoc<'a> {
                         .map(|s| Sentence {
                             label: s.label.as_deref(),
                             text: &s.text,
+                            heading: s.heading,
                         })
                         .collect(),
                 })

@@ -1,4 +1,5 @@
-//! Paragraphs into sentences.
+//! Paragraphs into sentences, and which paragraphs are section headings
+//! ([`headings`], in `headings.rs`: a heading is kept whole, never split).
 //!
 //! Input is one normalized paragraph (a single line, spaces collapsed); output
 //! is its sentences as slices of it, labels kept at the start of their
@@ -16,10 +17,13 @@
 //! lower-case word.
 
 mod abbreviations;
+mod headings;
 #[cfg(test)]
 mod tests;
 
 use crate::normalize::label::{self as labels, Label};
+
+pub use headings::headings;
 
 /// Splits one normalized paragraph into its sentences, in order, each a
 /// trimmed slice of `paragraph`. Paragraph labels ("1.", "(a)") stay at the

@@ -4,6 +4,7 @@
 use crate::align::AlignOptions;
 use crate::analyze::{Options, compare};
 use crate::diff::Summary;
+use crate::statement::Statement;
 use crate::store::{Resolved, RevisionInfo, Store, StoreError};
 
 /// One revision of a statement.
@@ -38,7 +39,7 @@ pub fn history(
         };
         out.push(Revision {
             info,
-            sentences: statement.as_ref().map(|s| s.sentence_count()),
+            sentences: statement.as_ref().map(Statement::text_sentence_count),
             summary,
         });
         previous = statement;

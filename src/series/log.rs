@@ -24,7 +24,7 @@ pub struct LogEntry {
     pub title: Option<String>,
     /// Its date, from the front matter.
     pub date: Option<String>,
-    /// How many sentences it has.
+    /// How many sentences it has, section headings not counted.
     pub sentences: usize,
     /// What changed against the previous statement of its series; `None`
     /// for the first of a series.
@@ -77,7 +77,7 @@ pub fn log(
             entry,
             title: statement.meta.title.clone(),
             date: statement.meta.date.clone(),
-            sentences: statement.sentence_count(),
+            sentences: statement.text_sentence_count(),
             summary,
         })
         .collect();

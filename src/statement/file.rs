@@ -11,13 +11,24 @@
 //! Second sentence of it.
 //!
 //! 1. A labelled paragraph.
+//!
+//! # Maritime Security
+//!
+//! A sentence under that heading.
+//!
+//! # A. Numbered section
 //! ```
 //!
 //! TOML front matter between `+++` lines, then one sentence per line with a
 //! blank line between paragraphs. A label stands at the start of its line. A
-//! sentence without a label whose text would read as one (or starts with a
-//! backslash) is written with a leading `\`, so that every statement survives
-//! a round trip unchanged.
+//! section heading is a line that starts with `#` and a space, alone in its
+//! paragraph; its own label (a section number, "A.", "2.") follows the `# `.
+//! Headings are kept in order with the sentences, but the aligner pairs them
+//! only with headings, and every diff entry names the heading it stands
+//! under. A sentence without a label whose text would read as one, as a
+//! heading (it starts with `# `), or that starts with a backslash is written
+//! with a leading `\`, so that every statement survives a round trip
+//! unchanged.
 //!
 //! A sentence file can be committed by plain git, so the reader trusts
 //! nothing in it: terminal escapes, other control characters and bidi
@@ -31,6 +42,9 @@ use crate::normalize::controls;
 
 /// The line that opens and closes the front matter.
 pub const FENCE: &str = "+++";
+
+/// What a heading's line starts with.
+pub const HEADING: &str = "# ";
 
 /// Why a sentence file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -154,12 +168,24 @@ pub fn read_sentence_bytes(bytes: &[u8]) -> Result<Statement, ReadError> {
 
 fn parse_line(line: &str) -> Sentence {
     let line = line.trim();
+    match line.strip_prefix(HEADING) {
+        Some(heading) => Sentence {
+            heading: true,
+            ..parse_sentence(heading.trim())
+        },
+        None => parse_sentence(line),
+    }
+}
+
+/// A line's sentence after any heading mark: escaped, or label and text.
+fn parse_sentence(line: &str) -> Sentence {
     if let Some(escaped) = line.strip_prefix('\\') {
         // Trimmed like any other line: the writer trims what it escapes, so
         // "\ x" and "\x" are one sentence (found by fuzzing).
         return Sentence {
             label: None,
             text: escaped.trim_start().to_owned(),
+            heading: false,
         };
     }
     Sentence::from_segment(line)
@@ -194,6 +220,9 @@ fn write_line(out: &mut String, sentence: &Sentence) {
     // cut it in two.
     let text = controls::strip(&sentence.text);
     let text = text.trim();
+    if sentence.heading {
+        out.push_str(HEADING);
+    }
     match &sentence.label {
         Some(label) => {
             out.push_str(&controls::strip(label));
@@ -205,6 +234,7 @@ fn write_line(out: &mut String, sentence: &Sentence) {
             let needs_escape = text.is_empty()
                 || text.starts_with('\\')
                 || split_label(text).0.is_some()
+                || text.starts_with(HEADING)
                 || text == FENCE;
             if needs_escape {
                 out.push('\\');
@@ -260,24 +290,58 @@ mod tests {
             meta: Meta::default(),
             paragraphs: vec![Paragraph {
                 sentences: vec![
+                    Sentence::from_segment("x"),
                     Sentence {
-                        label: None,
                         text: "1. Not a label".into(),
+                        ..Sentence::default()
                     },
                     Sentence {
-                        label: None,
                         text: "\\back".into(),
+                        ..Sentence::default()
                     },
                     Sentence {
-                        label: None,
                         text: "+++".into(),
+                        ..Sentence::default()
+                    },
+                    Sentence {
+                        text: "# Not a heading".into(),
+                        ..Sentence::default()
                     },
                 ],
             }],
         };
         let written = write_sentence_file(&st);
         assert!(written.contains("\n\\1. Not a label\n"));
+        assert!(written.contains("\n\\# Not a heading\n"));
         assert_eq!(read_sentence_file(&written).unwrap(), st);
+    }
+
+    /// A heading is a `# ` line; its section number is its label, and
+    /// whatever would read otherwise is escaped after the mark.
+    #[test]
+    fn headings_round_trip() {
+        let text = "+++\n+++\n\n# Maritime Security\n\nWe act.\n\n# A. Indo-Pacific\n\n# II. Scope\n\n# \\1. Not a label\n\n# \\# Hash\n\n# \\\n\n#Not one\n";
+        let st = read_sentence_file(text).unwrap();
+        let lines: Vec<(bool, Option<&str>, &str)> = st
+            .sentences()
+            .map(|(_, s)| (s.heading, s.label.as_deref(), s.text.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (true, None, "Maritime Security"),
+                (false, None, "We act."),
+                (true, Some("A."), "Indo-Pacific"),
+                // An upper-case Roman number is no label: it stays in the text.
+                (true, None, "II. Scope"),
+                (true, None, "1. Not a label"),
+                (true, None, "# Hash"),
+                (true, None, ""),
+                (false, None, "#Not one"),
+            ]
+        );
+        assert_eq!(write_sentence_file(&st), text);
+        assert_eq!(st.headings().count(), 6);
     }
 
     #[test]

@@ -151,6 +151,11 @@ pub struct Paragraph {
 }
 
 /// One sentence, with the paragraph label that stood before it, if any.
+///
+/// A section heading ("Maritime Security", "I. Introduction") is a
+/// sentence with [`heading`](Sentence::heading) set, alone in its
+/// paragraph: it is kept in the body, in order, but it is never aligned
+/// with a sentence, and the sentences after it stand under it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Sentence {
     /// The label of the source ("1.", "(a)", "(iv)", "OP3."), without the
@@ -158,6 +163,9 @@ pub struct Sentence {
     pub label: Option<String>,
     /// The sentence text, on one line, without its label.
     pub text: String,
+    /// Whether this is a section heading rather than a sentence.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub heading: bool,
 }
 
 impl Sentence {
@@ -168,6 +176,16 @@ impl Sentence {
         Sentence {
             label: label.map(str::to_owned),
             text: text.to_owned(),
+            heading: false,
+        }
+    }
+
+    /// Builds a section heading from its text, its label (a section number
+    /// such as "I." or "2.") taken apart as in [`from_segment`](Sentence::from_segment).
+    pub fn heading(text: &str) -> Sentence {
+        Sentence {
+            heading: true,
+            ..Sentence::from_segment(text)
         }
     }
 }
@@ -212,9 +230,24 @@ impl Statement {
         })
     }
 
-    /// The number of sentences in the body.
+    /// The number of sentences in the body, section headings included (as
+    /// [`sentences`](Statement::sentences) yields them).
     pub fn sentence_count(&self) -> usize {
         self.paragraphs.iter().map(|p| p.sentences.len()).sum()
+    }
+
+    /// The number of sentences in the body that are not section headings:
+    /// what `log` and `history` count.
+    pub fn text_sentence_count(&self) -> usize {
+        self.sentence_count() - self.headings().count()
+    }
+
+    /// The section headings of the body, in order.
+    pub fn headings(&self) -> impl Iterator<Item = &Sentence> {
+        self.paragraphs
+            .iter()
+            .flat_map(|p| &p.sentences)
+            .filter(|s| s.heading)
     }
 }
 

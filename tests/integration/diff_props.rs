@@ -52,10 +52,13 @@ fn sentence() -> impl Strategy<Value = Sentence> {
     (
         prop::collection::vec(prop::sample::select(WORDS), 2..14),
         prop::option::weighted(0.2, 1u32..20),
+        // Now and then a section heading, which pairs only with headings.
+        prop::bool::weighted(0.1),
     )
-        .prop_map(|(words, label)| Sentence {
+        .prop_map(|(words, label, heading)| Sentence {
             label: label.map(|n| format!("{n}.")),
             text: format!("{}.", words.join(" ")),
+            heading,
         })
 }
 
@@ -125,6 +128,7 @@ fn revised_pair() -> impl Strategy<Value = (Statement, Statement)> {
                                 Sentence {
                                     label: None,
                                     text: format!("{}.", b.join(" ")),
+                                    heading: flat[i].heading,
                                 },
                             );
                         }

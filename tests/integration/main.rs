@@ -16,6 +16,7 @@ mod diff_props;
 mod fuzz_regressions;
 mod git_setup;
 mod golden_rules;
+mod headings;
 mod html;
 mod import_formats;
 mod import_text;
@@ -61,6 +62,7 @@ fn main() {
         fuzz_regressions::TESTS,
         git_setup::TESTS,
         golden_rules::TESTS,
+        headings::TESTS,
         html::TESTS,
         import_formats::TESTS,
         import_text::TESTS,

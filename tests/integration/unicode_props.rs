@@ -142,6 +142,9 @@ fn tagged_statement(tag: &'static str) -> impl Strategy<Value = Statement> {
                         Sentence {
                             label: label.map(str::to_owned),
                             text,
+                            // Every seventh a heading: its `# ` mark and
+                            // escapes survive the round trip too.
+                            heading: n % 7 == 0,
                         }
                     })
                     .collect(),

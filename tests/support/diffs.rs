@@ -35,6 +35,7 @@ fn rebuild(json: &serde_json::Value, side: &str) -> Vec<Vec<Sentence>> {
                 Sentence {
                     label: s["label"].as_str().map(str::to_owned),
                     text: s["text"].as_str().unwrap_or_default().to_owned(),
+                    heading: c["heading"].as_bool().unwrap_or(false),
                 },
             ));
         }

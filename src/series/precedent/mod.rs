@@ -14,7 +14,7 @@
 
 pub mod index;
 
-use crate::align::{AlignOptions, align, score_keyed_pairs};
+use crate::align::{AlignOptions, align_parts, score_keyed_pairs};
 use crate::diff::ChangeKind;
 use crate::normalize::key::{Folding, key};
 use crate::parallel;
@@ -353,7 +353,17 @@ pub fn revised(
 ) -> Vec<(usize, Option<ChangeKind>)> {
     let old_texts: Vec<&str> = old.sentences().map(|(_, t)| t.text.as_str()).collect();
     let new_texts: Vec<&str> = new.sentences().map(|(_, t)| t.text.as_str()).collect();
-    let alignment = align(&old_texts, &new_texts, options);
+    let headings =
+        |st: &Statement| -> Vec<bool> { st.sentences().map(|(_, s)| s.heading).collect() };
+    let new_headings = headings(new);
+    let alignment = align_parts(
+        &old_texts,
+        &new_texts,
+        &headings(old),
+        &new_headings,
+        options,
+    );
+    // A heading names a section: its wording needs no precedent.
     let mut out: Vec<(usize, Option<ChangeKind>)> = alignment
         .pairs
         .iter()
@@ -361,7 +371,7 @@ pub fn revised(
             matches!(
                 p.kind,
                 ChangeKind::Added | ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged
-            )
+            ) && !p.new.iter().any(|&n| new_headings[n])
         })
         .flat_map(|p| p.new.iter().map(|&n| (n, Some(p.kind))))
         .collect();
@@ -436,7 +446,12 @@ pub fn search_all(
 }
 
 fn every_sentence(statement: &Statement) -> Vec<(usize, Option<ChangeKind>)> {
-    (0..statement.sentence_count()).map(|i| (i, None)).collect()
+    statement
+        .sentences()
+        .enumerate()
+        .filter(|(_, (_, s))| !s.heading)
+        .map(|(i, _)| (i, None))
+        .collect()
 }
 
 fn search(
