@@ -3,7 +3,7 @@
 
 use super::index::Sides;
 use super::matching::{Candidate, State};
-use super::similarity::{containment, similarity};
+use super::similarity::{containment, scores, stem_scores};
 use crate::diff::ChangeKind;
 
 /// How much better a split or merge must score than its best single pair.
@@ -12,6 +12,9 @@ pub(super) const GROUP_MARGIN: f64 = 0.08;
 pub(super) const GROUP_CONTAINMENT: f64 = 0.6;
 /// The most pieces a split or merge may have.
 pub(super) const GROUP_MAX: usize = 4;
+/// The factor on the order-free containment of the pieces in the whole
+/// (or the whole in the pieces) that a group's score may reach.
+pub(super) const GROUP_BAG: f64 = 0.8;
 /// The plain similarity from which a pair may grow into a split or merge.
 pub(super) const GROW_MIN_PLAIN: f64 = 0.2;
 
@@ -50,9 +53,30 @@ pub(super) fn grow(
             continue;
         }
         let joined: Vec<u32> = run.iter().flat_map(|&i| many[i].iter().copied()).collect();
-        let (plain, weighted) = similarity(one, &joined, sides.weight);
-        let sim = (plain + weighted) / 2.0;
-        if sim < threshold || sim < single + GROUP_MARGIN {
+        let s = scores(one, &joined, sides.weight);
+        let sim = (s.plain + s.weighted) / 2.0;
+        // Like a single pair, a group may reach the threshold as an
+        // expansion: the pieces cut down into (or grown from) the whole.
+        // Order-free, on stems: the pieces of a heavily reworded split or
+        // merge keep their content words but not their order.
+        let (dice, within) = stem_scores(one, &joined, sides.stem, sides.weight, counts);
+        let (single_dice, _) = stem_scores(sides.old[o], sides.new[n], sides.stem, sides.weight, counts);
+        // A group that reaches the threshold in order is ranked by its
+        // similarity; one admitted only order-free stays below the threshold
+        // in similarity, so it never wins over an in-order match.
+        let score = if sim >= threshold {
+            sim
+        } else {
+            GROUP_BAG * within
+        };
+        // The order-free margin serves only a single pair too weak to stand
+        // on its own: a good rewording grows only on the in-order score.
+        let better = sim >= single + GROUP_MARGIN
+            || (single < threshold && dice >= single_dice + GROUP_MARGIN);
+        if std::env::var_os("PAIRDEBUG").is_some() {
+            eprintln!("grow o={o} n={n} run={run:?} sim={sim:.3} single={single:.3} score={score:.3} dice={dice:.3} sdice={single_dice:.3} within={within:.3}");
+        }
+        if score < threshold || !better {
             continue;
         }
         let (old, new) = if is_split {
@@ -65,7 +89,7 @@ pub(super) fn grow(
                 old,
                 new,
                 similarity: sim,
-                score: sim,
+                score,
                 kind,
             });
         }

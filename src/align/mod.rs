@@ -33,6 +33,7 @@ mod groups;
 mod index;
 mod matching;
 mod order;
+mod rescue;
 mod score;
 mod similarity;
 
@@ -42,7 +43,7 @@ use crate::diff::ChangeKind;
 use crate::normalize::key::{Folding, key};
 use crate::parallel;
 use groups::{GROW_MIN_PLAIN, grow, may_group};
-use index::{Interner, Sides, candidates, split_words};
+use index::{Interner, Sides, candidates, split_words, stem_ids};
 use matching::{Candidate, State, pair_exact_moves};
 pub use score::{PairScore, score_keyed_pairs, score_pairs};
 use score::{pair_score, rarity_weights};
@@ -207,12 +208,14 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
         .collect();
     let weight = rarity_weights(vocab.len(), &old_words, &new_words);
 
+    let stem = stem_ids(&vocab.in_order());
     let sides = Sides {
         old: &old_words,
         new: &new_words,
         old_ids: &old_ids,
         new_ids: &new_ids,
         weight: &weight,
+        stem: &stem,
     };
     let candidates = candidates(&state, &sides);
     // Scoring is independent per candidate: two threads take every other
@@ -269,7 +272,19 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     // Stable: a pair's single candidate stays before its group.
     even.sort_by_key(|&(i, _)| i);
     let scored: Vec<Candidate> = even.into_iter().map(|(_, c)| c).collect();
-    state.take_best(scored, &anchors::Gaps::new(&state.anchors));
+    state.take_best(
+        scored,
+        &anchors::Gaps::new(&state.anchors),
+        options.threshold,
+    );
+    let mut counts = vec![0u32; weight.len()];
+    rescue::rescue(
+        &mut state,
+        &candidates,
+        &sides,
+        options.threshold,
+        &mut counts,
+    );
 
     order::finish(state, old.len(), new.len())
 }

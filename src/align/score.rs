@@ -84,14 +84,21 @@ pub fn score_keyed_pairs(
 /// The fewest words of a sentence that can count as expanded into another.
 pub(super) const EXPANSION_MIN_WORDS: usize = 6;
 
+/// The least similarity of a pair that can count as an expansion: below it
+/// the longer sentence says mostly something else, and the shorter one's
+/// words are in it by the chance of a shared topic ("We remain committed to
+/// the Grain from Ukraine initiative." inside a sentence on export routes).
+pub(super) const EXPANSION_MIN_SIMILARITY: f64 = 0.3;
+
 /// The score a single pair is ranked by: its similarity, or its expansion
 /// score where one sentence is mostly the other one expanded or cut down
 /// (0.9 × the weighted containment of the shorter in the longer, for shorter
 /// sides of at least [`EXPANSION_MIN_WORDS`] words: short sentences are
-/// contained in too much by chance), whichever is higher.
+/// contained in too much by chance, and for similarities of at least
+/// [`EXPANSION_MIN_SIMILARITY`]), whichever is higher.
 pub(super) fn pair_score(a: &[u32], b: &[u32], s: &Scores) -> f64 {
     let sim = (s.plain + s.weighted) / 2.0;
-    let expanded = if a.len().min(b.len()) < EXPANSION_MIN_WORDS {
+    let expanded = if a.len().min(b.len()) < EXPANSION_MIN_WORDS || sim < EXPANSION_MIN_SIMILARITY {
         0.0
     } else {
         0.9 * s.contained

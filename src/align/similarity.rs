@@ -119,6 +119,7 @@ fn diff_common(a: &Words, b: &Words, weight: &[f32]) -> (usize, f32) {
 
 /// The plain and the rarity-weighted similarity of two word lists, each in
 /// `0..=1`.
+#[cfg(test)]
 pub(crate) fn similarity(a: &Words, b: &Words, weight: &[f32]) -> (f64, f64) {
     let s = scores(a, b, weight);
     (s.plain, s.weighted)
@@ -192,6 +193,45 @@ pub(crate) fn containment(part: &Words, whole: &Words, counts: &mut [u32]) -> f6
     }
     let (n, _) = shared(part, whole, &[], counts);
     n as f64 / part.len() as f64
+}
+
+/// The order-free scores of a pair: the words of `a` and `b` compared as
+/// multisets of stems (`stem` maps word ids to stem ids), each weighed by its
+/// rarity. Returns the weighted Dice coefficient and the weighted share of
+/// the lighter side found in the other. A heavily reworded sentence keeps
+/// its content words but rarely their order or their endings, which the
+/// in-order [`scores`] miss. `counts` as for [`score_bounds`], sized for
+/// stem ids.
+pub(crate) fn stem_scores(
+    a: &Words,
+    b: &Words,
+    stem: &[u32],
+    weight: &[f32],
+    counts: &mut [u32],
+) -> (f64, f64) {
+    for &t in b {
+        counts[stem[t as usize] as usize] += 1;
+    }
+    let mut w = 0.0f32;
+    for &t in a {
+        let c = &mut counts[stem[t as usize] as usize];
+        if *c > 0 {
+            *c -= 1;
+            w += weight[t as usize];
+        }
+    }
+    for &t in b {
+        counts[stem[t as usize] as usize] = 0;
+    }
+    let wa: f32 = a.iter().map(|&t| weight[t as usize]).sum();
+    let wb: f32 = b.iter().map(|&t| weight[t as usize]).sum();
+    if wa <= 0.0 || wb <= 0.0 {
+        return (0.0, 0.0);
+    }
+    (
+        f64::from(2.0 * w / (wa + wb)),
+        f64::from(w / wa.min(wb)).min(1.0),
+    )
 }
 
 /// The words `a` and `b` have in common as multisets, and their summed
