@@ -59,8 +59,14 @@ pub(super) fn grow(
         // expansion: the pieces cut down into (or grown from) the whole.
         // Order-free, on stems: the pieces of a heavily reworded split or
         // merge keep their content words but not their order.
-        let (dice, within) = stem_scores(one, &joined, sides.stem, sides.weight, counts);
-        let (single_dice, _) = stem_scores(sides.old[o], sides.new[n], sides.stem, sides.weight, counts);
+        let (dice, within) = stem_scores(one, &joined, sides.stem, sides.stem_weight, counts);
+        let (single_dice, _) = stem_scores(
+            sides.old[o],
+            sides.new[n],
+            sides.stem,
+            sides.stem_weight,
+            counts,
+        );
         // A group that reaches the threshold in order is ranked by its
         // similarity; one admitted only order-free stays below the threshold
         // in similarity, so it never wins over an in-order match.
@@ -73,9 +79,6 @@ pub(super) fn grow(
         // on its own: a good rewording grows only on the in-order score.
         let better = sim >= single + GROUP_MARGIN
             || (single < threshold && dice >= single_dice + GROUP_MARGIN);
-        if std::env::var_os("PAIRDEBUG").is_some() {
-            eprintln!("grow o={o} n={n} run={run:?} sim={sim:.3} single={single:.3} score={score:.3} dice={dice:.3} sdice={single_dice:.3} within={within:.3}");
-        }
         if score < threshold || !better {
             continue;
         }

@@ -77,6 +77,8 @@ pub(super) struct Sides<'a> {
     pub(super) weight: &'a [f32],
     /// The id of each word's stem ([`stem_ids`]).
     pub(super) stem: &'a [u32],
+    /// Each stem's weight, by stem id: its rarity over both documents.
+    pub(super) stem_weight: &'a [f32],
 }
 
 /// Each word's stem id (`normalize::stem`), given the words at their ids:
@@ -247,6 +249,7 @@ mod tests {
             new_ids: &new_ids,
             weight: &weight,
             stem: &stem,
+            stem_weight: &weight,
         };
         candidates(state, &sides)
     }

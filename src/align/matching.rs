@@ -220,6 +220,22 @@ mod tests {
         assert!(state.old_taken.iter().chain(&state.new_taken).all(|&t| t));
     }
 
+    /// Issue 19: a short sentence admitted only as "contained" in a long one
+    /// (similarity 0.25) took the old sentence from a far more similar
+    /// rewording that scored lower.
+    #[test]
+    fn a_pair_below_the_threshold_never_wins_over_a_more_similar_one() {
+        let mut state = State::new(1, 2);
+        let contained = Candidate {
+            score: 0.8,
+            ..Candidate::single(0, 0, 0.25)
+        };
+        let reworded = candidate(0, 1, 0.55);
+        state.take_best(vec![contained, reworded], &anchors::Gaps::new(&[]), 0.5);
+        assert_eq!(state.matches.len(), 1);
+        assert_eq!(state.matches[0].new, [1]);
+    }
+
     #[test]
     fn exact_moves_pair_only_keys_unique_on_both_sides() {
         // Key 7 is unique on both sides; key 8 is twice in the new document.

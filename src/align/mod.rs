@@ -46,7 +46,7 @@ use groups::{GROW_MIN_PLAIN, grow, may_group};
 use index::{Interner, Sides, candidates, split_words, stem_ids};
 use matching::{Candidate, State, pair_exact_moves};
 pub use score::{PairScore, score_keyed_pairs, score_pairs};
-use score::{pair_score, rarity_weights};
+use score::{pair_score, rarity_weights, rarity_weights_of};
 use similarity::{score_bounds, scores};
 
 /// Options that change which sentences are paired. Options may be added:
@@ -209,6 +209,8 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     let weight = rarity_weights(vocab.len(), &old_words, &new_words);
 
     let stem = stem_ids(&vocab.in_order());
+    let stems = stem.iter().map(|&s| s as usize + 1).max().unwrap_or(0);
+    let stem_weight = rarity_weights_of(stems, &old_words, &new_words, |w| stem[w as usize]);
     let sides = Sides {
         old: &old_words,
         new: &new_words,
@@ -216,6 +218,7 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
         new_ids: &new_ids,
         weight: &weight,
         stem: &stem,
+        stem_weight: &stem_weight,
     };
     let candidates = candidates(&state, &sides);
     // Scoring is independent per candidate: two threads take every other

@@ -36,7 +36,13 @@ pub(super) fn rescue(
         if state.old_taken[o] || state.new_taken[n] {
             continue;
         }
-        let (dice, _) = stem_scores(sides.old[o], sides.new[n], sides.stem, sides.weight, counts);
+        let (dice, _) = stem_scores(
+            sides.old[o],
+            sides.new[n],
+            sides.stem,
+            sides.stem_weight,
+            counts,
+        );
         if dice < threshold {
             continue;
         }
@@ -58,5 +64,48 @@ pub(super) fn rescue(
                 kind: ChangeKind::Reworded,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::align::testing::{of_old, pairs};
+    use crate::diff::ChangeKind::{Added, Removed, Reworded, Same};
+
+    const KEPT: [&str; 3] = [
+        "The Leaders met in Brussels on 24 March.",
+        "They will meet again in June.",
+        "We thank all those who provide humanitarian aid.",
+    ];
+
+    /// The same commitment reworded: the content words survive (two with
+    /// other endings), their order and most small words do not.
+    const OLD: &str =
+        "We are taking further steps to reduce our reliance on Russian energy supplies.";
+    const NEW: &str =
+        "Reducing our reliance on Russian energy supply is the goal of further steps.";
+
+    #[test]
+    fn a_rewording_that_keeps_only_its_content_words_is_paired() {
+        let got = pairs(&[KEPT[0], OLD, KEPT[1]], &[KEPT[0], NEW, KEPT[1]]);
+        let p = of_old(&got, 1);
+        assert_eq!((p.kind, p.new.as_slice()), (Reworded, &[1][..]), "{got:?}");
+        assert!(p.similarity < 0.5, "found by this pass only: {got:?}");
+        // The mirror: swapping the inputs pairs the same sentences.
+        let back = pairs(&[KEPT[0], NEW, KEPT[1]], &[KEPT[0], OLD, KEPT[1]]);
+        assert_eq!(of_old(&back, 1).new, [1], "{back:?}");
+    }
+
+    #[test]
+    fn sentences_that_share_only_a_topic_stay_apart() {
+        let old = "We condemn Russia's attacks on energy infrastructure in Ukraine.";
+        let new = "We will support Ukraine's energy sector through the winter.";
+        let got = pairs(&[KEPT[0], old, KEPT[2]], &[KEPT[0], new, KEPT[2]]);
+        assert_eq!(of_old(&got, 0).kind, Same);
+        assert_eq!(of_old(&got, 1).kind, Removed, "{got:?}");
+        assert!(
+            got.iter().any(|p| p.kind == Added && p.new == [1]),
+            "{got:?}"
+        );
     }
 }

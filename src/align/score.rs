@@ -109,10 +109,22 @@ pub(super) fn pair_score(a: &[u32], b: &[u32], s: &Scores) -> f64 {
 /// A word's weight is its inverse document frequency over the sentences of
 /// both documents: boilerplate weighs little, names and numbers a lot.
 pub(super) fn rarity_weights(vocab: usize, old: &[&[u32]], new: &[&[u32]]) -> Vec<f32> {
-    let mut df = vec![0u32; vocab];
-    let mut seen = vec![u32::MAX; vocab];
+    rarity_weights_of(vocab, old, new, |w| w)
+}
+
+/// [`rarity_weights`] of classes of words: `class` maps a word id to one of
+/// `classes` ids (a stem), and a class's frequency is that of its words.
+pub(super) fn rarity_weights_of(
+    classes: usize,
+    old: &[&[u32]],
+    new: &[&[u32]],
+    class: impl Fn(u32) -> u32,
+) -> Vec<f32> {
+    let mut df = vec![0u32; classes];
+    let mut seen = vec![u32::MAX; classes];
     for (i, ws) in old.iter().chain(new).enumerate() {
         for &w in *ws {
+            let w = class(w);
             if seen[w as usize] != i as u32 {
                 seen[w as usize] = i as u32;
                 df[w as usize] += 1;
@@ -164,6 +176,13 @@ mod tests {
         let short: Vec<u32> = (0..EXPANSION_MIN_WORDS as u32 - 1).collect();
         assert_eq!(pair_score(&long, &long, &s), 0.9);
         assert_eq!(pair_score(&short, &long, &s), 0.4);
+        // Nor for pairs that share too little to be one sentence expanded.
+        let unlike = Scores {
+            plain: 0.2,
+            weighted: 0.2,
+            contained: 1.0,
+        };
+        assert_eq!(pair_score(&long, &long, &unlike), 0.2);
     }
 
     #[test]

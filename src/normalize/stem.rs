@@ -69,7 +69,10 @@ mod tests {
             ["measure", "measures", "measured"],
         ] {
             let stems: Vec<&str> = group.iter().map(|w| stem(w)).collect();
-            assert!(stems.windows(2).all(|p| p[0] == p[1]), "{group:?}: {stems:?}");
+            assert!(
+                stems.windows(2).all(|p| p[0] == p[1]),
+                "{group:?}: {stems:?}"
+            );
         }
     }
 

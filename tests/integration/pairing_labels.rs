@@ -231,7 +231,11 @@ fn score_set(set: &str) -> Tally {
     for file in &files {
         total.add(&score(file, &shared));
     }
-    eprintln!("pairing {set} (all {} files): {}", files.len(), total.line());
+    eprintln!(
+        "pairing {set} (all {} files): {}",
+        files.len(),
+        total.line()
+    );
     total
 }
 
