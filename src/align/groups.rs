@@ -59,14 +59,12 @@ pub(super) fn grow(
         // expansion: the pieces cut down into (or grown from) the whole.
         // Order-free, on stems: the pieces of a heavily reworded split or
         // merge keep their content words but not their order.
-        let (dice, within) = stem_scores(one, &joined, sides.stem, sides.stem_weight, counts);
-        let (single_dice, _) = stem_scores(
-            sides.old[o],
-            sides.new[n],
-            sides.stem,
-            sides.stem_weight,
-            counts,
-        );
+        // Needed only where the in-order scores do not settle it.
+        let (dice, within) = if sim >= threshold && single >= threshold {
+            (0.0, 0.0)
+        } else {
+            stem_scores(one, &joined, sides.stem, sides.stem_weight, counts)
+        };
         // A group that reaches the threshold in order is ranked by its
         // similarity; one admitted only order-free stays below the threshold
         // in similarity, so it never wins over an in-order match.
@@ -78,7 +76,16 @@ pub(super) fn grow(
         // The order-free margin serves only a single pair too weak to stand
         // on its own: a good rewording grows only on the in-order score.
         let better = sim >= single + GROUP_MARGIN
-            || (single < threshold && dice >= single_dice + GROUP_MARGIN);
+            || (single < threshold && {
+                let (single_dice, _) = stem_scores(
+                    sides.old[o],
+                    sides.new[n],
+                    sides.stem,
+                    sides.stem_weight,
+                    counts,
+                );
+                dice >= single_dice + GROUP_MARGIN
+            });
         if score < threshold || !better {
             continue;
         }
@@ -193,6 +200,34 @@ mod tests {
         assert_eq!(kinds(&got), [Same, Merged, Same], "{got:?}");
         assert_eq!(of_old(&got, 1).old, [1, 2]);
         assert_eq!(of_old(&got, 2).new, [1]);
+    }
+
+    /// Issue 19: two sentences merged into one that rewords both keep their
+    /// content words but not their order, and the merge is below the
+    /// threshold in order.
+    #[test]
+    fn a_reworded_merge_is_found_order_free() {
+        let old = [
+            BEFORE,
+            "We welcome the inquiries of international bodies, including by the Prosecutor of the Court.",
+            "We will work together to support the gathering of evidence of war crimes.",
+            AFTER,
+        ];
+        let new = [
+            BEFORE,
+            "Evidence of war crimes is gathered with our support, and we welcome the inquiries \
+             of international bodies and the Prosecutor of the Court in this work, which began \
+             soon after the start of the invasion last year.",
+            AFTER,
+        ];
+        let got = pairs(&old, &new);
+        let merge = of_old(&got, 1);
+        assert_eq!(
+            (merge.kind, merge.old.as_slice()),
+            (Merged, &[1, 2][..]),
+            "{got:?}"
+        );
+        assert!(merge.similarity < 0.5, "{got:?}");
     }
 
     #[test]

@@ -17,8 +17,14 @@
 //!    contained in the counterpart and the group scores clearly better
 //!    (`groups`).
 //! 5. **Matching.** Candidates are taken best first (ties broken
-//!    symmetrically, pairs inside the same gap between anchors first), each
-//!    sentence used once; what is left is added or removed (`matching`).
+//!    symmetrically, pairs inside the same gap between anchors first, every
+//!    pair whose similarity reaches the threshold before those admitted
+//!    only as expansions), each sentence used once (`matching`).
+//! 6. **Last pass.** Leftover candidates that are each other's best on
+//!    their content words, order-free and on stems, are paired when that
+//!    score reaches the threshold: rewordings that keep the words of a
+//!    sentence but not their order (`rescue`). What is left is added or
+//!    removed.
 //!
 //! A match is *moved* when it is out of the order of the other matches: not in
 //! the gap between the anchors its position implies, or not on the longest
