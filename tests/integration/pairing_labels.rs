@@ -267,15 +267,16 @@ fn assert_floor(set: &str, t: &Tally, precision: f64, recall: f64) {
     );
 }
 
-/// The dev set, the one studied while tuning (before: precision 0.733,
-/// recall 0.328).
+/// The dev set, the one studied while tuning: precision 0.781 (25/32),
+/// recall 0.373 (25/67); before, 0.733 (22/30) and 0.328 (22/67).
 fn low_overlap_pairs_dev() {
     assert_floor("dev", &score_set("dev"), 0.78, 0.37);
 }
 
 /// The floors of the holdout set (precision, recall), set after its one
-/// measurement.
-const HOLDOUT_FLOOR: (f64, f64) = (0.0, 0.0);
+/// measurement: precision 0.794 (27/34), recall 0.409 (27/66); before the
+/// aligner's changes of issue 19, 0.750 (24/32) and 0.364 (24/66).
+const HOLDOUT_FLOOR: (f64, f64) = (0.79, 0.40);
 
 /// The holdout set, measured once after tuning on dev.
 fn low_overlap_pairs_holdout() {
