@@ -3,7 +3,7 @@
 
 use super::index::Sides;
 use super::matching::{Candidate, State};
-use super::similarity::{containment, similarity};
+use super::similarity::{containment, scores, stem_scores};
 use crate::diff::ChangeKind;
 
 /// How much better a split or merge must score than its best single pair.
@@ -12,6 +12,9 @@ pub(super) const GROUP_MARGIN: f64 = 0.08;
 pub(super) const GROUP_CONTAINMENT: f64 = 0.6;
 /// The most pieces a split or merge may have.
 pub(super) const GROUP_MAX: usize = 4;
+/// The factor on the order-free containment of the pieces in the whole
+/// (or the whole in the pieces) that a group's score may reach.
+pub(super) const GROUP_BAG: f64 = 0.8;
 /// The plain similarity from which a pair may grow into a split or merge.
 pub(super) const GROW_MIN_PLAIN: f64 = 0.2;
 
@@ -50,9 +53,40 @@ pub(super) fn grow(
             continue;
         }
         let joined: Vec<u32> = run.iter().flat_map(|&i| many[i].iter().copied()).collect();
-        let (plain, weighted) = similarity(one, &joined, sides.weight);
-        let sim = (plain + weighted) / 2.0;
-        if sim < threshold || sim < single + GROUP_MARGIN {
+        let s = scores(one, &joined, sides.weight);
+        let sim = (s.plain + s.weighted) / 2.0;
+        // Like a single pair, a group may reach the threshold as an
+        // expansion: the pieces cut down into (or grown from) the whole.
+        // Order-free, on stems: the pieces of a heavily reworded split or
+        // merge keep their content words but not their order.
+        // Needed only where the in-order scores do not settle it.
+        let (dice, within) = if sim >= threshold && single >= threshold {
+            (0.0, 0.0)
+        } else {
+            stem_scores(one, &joined, sides.stem, sides.stem_weight, counts)
+        };
+        // A group that reaches the threshold in order is ranked by its
+        // similarity; one admitted only order-free stays below the threshold
+        // in similarity, so it never wins over an in-order match.
+        let score = if sim >= threshold {
+            sim
+        } else {
+            GROUP_BAG * within
+        };
+        // The order-free margin serves only a single pair too weak to stand
+        // on its own: a good rewording grows only on the in-order score.
+        let better = sim >= single + GROUP_MARGIN
+            || (single < threshold && {
+                let (single_dice, _) = stem_scores(
+                    sides.old[o],
+                    sides.new[n],
+                    sides.stem,
+                    sides.stem_weight,
+                    counts,
+                );
+                dice >= single_dice + GROUP_MARGIN
+            });
+        if score < threshold || !better {
             continue;
         }
         let (old, new) = if is_split {
@@ -65,7 +99,7 @@ pub(super) fn grow(
                 old,
                 new,
                 similarity: sim,
-                score: sim,
+                score,
                 kind,
             });
         }
@@ -166,6 +200,34 @@ mod tests {
         assert_eq!(kinds(&got), [Same, Merged, Same], "{got:?}");
         assert_eq!(of_old(&got, 1).old, [1, 2]);
         assert_eq!(of_old(&got, 2).new, [1]);
+    }
+
+    /// Issue 19: two sentences merged into one that rewords both keep their
+    /// content words but not their order, and the merge is below the
+    /// threshold in order.
+    #[test]
+    fn a_reworded_merge_is_found_order_free() {
+        let old = [
+            BEFORE,
+            "We welcome the inquiries of international bodies, including by the Prosecutor of the Court.",
+            "We will work together to support the gathering of evidence of war crimes.",
+            AFTER,
+        ];
+        let new = [
+            BEFORE,
+            "Evidence of war crimes is gathered with our support, and we welcome the inquiries \
+             of international bodies and the Prosecutor of the Court in this work, which began \
+             soon after the start of the invasion last year.",
+            AFTER,
+        ];
+        let got = pairs(&old, &new);
+        let merge = of_old(&got, 1);
+        assert_eq!(
+            (merge.kind, merge.old.as_slice()),
+            (Merged, &[1, 2][..]),
+            "{got:?}"
+        );
+        assert!(merge.similarity < 0.5, "{got:?}");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 use super::PARALLEL_MIN;
 use super::matching::State;
 use crate::normalize::key::{number_class, words};
+use crate::normalize::stem::stem;
 use crate::parallel;
 
 /// Candidates kept per sentence from the inverted index.
@@ -74,6 +75,17 @@ pub(super) struct Sides<'a> {
     pub(super) old_ids: &'a [u32],
     pub(super) new_ids: &'a [u32],
     pub(super) weight: &'a [f32],
+    /// The id of each word's stem ([`stem_ids`]).
+    pub(super) stem: &'a [u32],
+    /// Each stem's weight, by stem id: its rarity over both documents.
+    pub(super) stem_weight: &'a [f32],
+}
+
+/// Each word's stem id (`normalize::stem`), given the words at their ids:
+/// words that differ only in their ending share one.
+pub(super) fn stem_ids(words: &[&str]) -> Vec<u32> {
+    let mut stems = Interner::with_capacity(words.len());
+    words.iter().map(|w| stems.id(stem(w))).collect()
 }
 
 /// Candidate pairs of leftover sentences that share rare words, proposed from
@@ -229,12 +241,15 @@ mod tests {
         let weight = rarity_weights(9, &old, &new);
         let old_ids: Vec<u32> = (0..old.len() as u32).collect();
         let new_ids: Vec<u32> = (10..10 + new.len() as u32).collect();
+        let stem: Vec<u32> = (0..9).collect();
         let sides = Sides {
             old: &old,
             new: &new,
             old_ids: &old_ids,
             new_ids: &new_ids,
             weight: &weight,
+            stem: &stem,
+            stem_weight: &weight,
         };
         candidates(state, &sides)
     }

@@ -54,7 +54,17 @@ impl State {
     }
 
     /// Takes candidates best first, each sentence at most once.
-    pub(super) fn take_best(&mut self, mut cands: Vec<Candidate>, gaps: &anchors::Gaps) {
+    ///
+    /// A candidate whose similarity reaches `threshold` comes before every
+    /// one admitted only by its expansion score (see `score::pair_score`):
+    /// a pair below the threshold must never take a sentence from a
+    /// candidate that is more similar to it.
+    pub(super) fn take_best(
+        &mut self,
+        mut cands: Vec<Candidate>,
+        gaps: &anchors::Gaps,
+        threshold: f64,
+    ) {
         for c in &mut cands {
             if gaps.same_gap(c.old[0], c.new[0]) {
                 c.score += 0.05;
@@ -62,9 +72,11 @@ impl State {
         }
         // Ties break on the position sum first so that swapping the inputs
         // takes the same pairs.
+        let similar = |c: &Candidate| c.similarity >= threshold;
         cands.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
+            similar(b)
+                .cmp(&similar(a))
+                .then_with(|| b.score.total_cmp(&a.score))
                 .then_with(|| (a.old[0] + a.new[0]).cmp(&(b.old[0] + b.new[0])))
                 .then_with(|| a.old[0].min(a.new[0]).cmp(&b.old[0].min(b.new[0])))
                 .then_with(|| a.old.len().cmp(&b.old.len()))
@@ -198,7 +210,7 @@ mod tests {
             candidate(1, 0, 0.8),
             candidate(1, 1, 0.6),
         ];
-        state.take_best(cands, &anchors::Gaps::new(&[]));
+        state.take_best(cands, &anchors::Gaps::new(&[]), 0.5);
         let taken: Vec<(Vec<usize>, Vec<usize>)> = state
             .matches
             .iter()
@@ -206,6 +218,22 @@ mod tests {
             .collect();
         assert_eq!(taken, [(vec![0], vec![0]), (vec![1], vec![1])]);
         assert!(state.old_taken.iter().chain(&state.new_taken).all(|&t| t));
+    }
+
+    /// Issue 19: a short sentence admitted only as "contained" in a long one
+    /// (similarity 0.25) took the old sentence from a far more similar
+    /// rewording that scored lower.
+    #[test]
+    fn a_pair_below_the_threshold_never_wins_over_a_more_similar_one() {
+        let mut state = State::new(1, 2);
+        let contained = Candidate {
+            score: 0.8,
+            ..Candidate::single(0, 0, 0.25)
+        };
+        let reworded = candidate(0, 1, 0.55);
+        state.take_best(vec![contained, reworded], &anchors::Gaps::new(&[]), 0.5);
+        assert_eq!(state.matches.len(), 1);
+        assert_eq!(state.matches[0].new, [1]);
     }
 
     #[test]

@@ -17,8 +17,14 @@
 //!    contained in the counterpart and the group scores clearly better
 //!    (`groups`).
 //! 5. **Matching.** Candidates are taken best first (ties broken
-//!    symmetrically, pairs inside the same gap between anchors first), each
-//!    sentence used once; what is left is added or removed (`matching`).
+//!    symmetrically, pairs inside the same gap between anchors first, every
+//!    pair whose similarity reaches the threshold before those admitted
+//!    only as expansions), each sentence used once (`matching`).
+//! 6. **Last pass.** Leftover candidates that are each other's best on
+//!    their content words, order-free and on stems, are paired when that
+//!    score reaches the threshold: rewordings that keep the words of a
+//!    sentence but not their order (`rescue`). What is left is added or
+//!    removed.
 //!
 //! A match is *moved* when it is out of the order of the other matches: not in
 //! the gap between the anchors its position implies, or not on the longest
@@ -38,6 +44,7 @@ mod headings;
 mod index;
 mod matching;
 mod order;
+mod rescue;
 mod score;
 mod similarity;
 
@@ -48,10 +55,10 @@ use crate::normalize::key::{Folding, key};
 use crate::parallel;
 use groups::{GROW_MIN_PLAIN, grow, may_group};
 pub use headings::align_parts;
-use index::{Interner, Sides, candidates, split_words};
+use index::{Interner, Sides, candidates, split_words, stem_ids};
 use matching::{Candidate, State, pair_exact_moves};
 pub use score::{PairScore, score_keyed_pairs, score_pairs};
-use score::{pair_score, rarity_weights};
+use score::{pair_score, rarity_weights, rarity_weights_of};
 use similarity::{score_bounds, scores};
 
 /// Options that change which sentences are paired. Options may be added:
@@ -213,12 +220,17 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
         .collect();
     let weight = rarity_weights(vocab.len(), &old_words, &new_words);
 
+    let stem = stem_ids(&vocab.in_order());
+    let stems = stem.iter().map(|&s| s as usize + 1).max().unwrap_or(0);
+    let stem_weight = rarity_weights_of(stems, &old_words, &new_words, |w| stem[w as usize]);
     let sides = Sides {
         old: &old_words,
         new: &new_words,
         old_ids: &old_ids,
         new_ids: &new_ids,
         weight: &weight,
+        stem: &stem,
+        stem_weight: &stem_weight,
     };
     let candidates = candidates(&state, &sides);
     // Scoring is independent per candidate: two threads take every other
@@ -275,7 +287,19 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
     // Stable: a pair's single candidate stays before its group.
     even.sort_by_key(|&(i, _)| i);
     let scored: Vec<Candidate> = even.into_iter().map(|(_, c)| c).collect();
-    state.take_best(scored, &anchors::Gaps::new(&state.anchors));
+    state.take_best(
+        scored,
+        &anchors::Gaps::new(&state.anchors),
+        options.threshold,
+    );
+    let mut counts = vec![0u32; weight.len()];
+    rescue::rescue(
+        &mut state,
+        &candidates,
+        &sides,
+        options.threshold,
+        &mut counts,
+    );
 
     order::finish(state, old.len(), new.len())
 }

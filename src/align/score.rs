@@ -84,14 +84,21 @@ pub fn score_keyed_pairs(
 /// The fewest words of a sentence that can count as expanded into another.
 pub(super) const EXPANSION_MIN_WORDS: usize = 6;
 
+/// The least similarity of a pair that can count as an expansion: below it
+/// the longer sentence says mostly something else, and the shorter one's
+/// words are in it by the chance of a shared topic ("We remain committed to
+/// the Grain from Ukraine initiative." inside a sentence on export routes).
+pub(super) const EXPANSION_MIN_SIMILARITY: f64 = 0.3;
+
 /// The score a single pair is ranked by: its similarity, or its expansion
 /// score where one sentence is mostly the other one expanded or cut down
 /// (0.9 × the weighted containment of the shorter in the longer, for shorter
 /// sides of at least [`EXPANSION_MIN_WORDS`] words: short sentences are
-/// contained in too much by chance), whichever is higher.
+/// contained in too much by chance, and for similarities of at least
+/// [`EXPANSION_MIN_SIMILARITY`]), whichever is higher.
 pub(super) fn pair_score(a: &[u32], b: &[u32], s: &Scores) -> f64 {
     let sim = (s.plain + s.weighted) / 2.0;
-    let expanded = if a.len().min(b.len()) < EXPANSION_MIN_WORDS {
+    let expanded = if a.len().min(b.len()) < EXPANSION_MIN_WORDS || sim < EXPANSION_MIN_SIMILARITY {
         0.0
     } else {
         0.9 * s.contained
@@ -102,10 +109,22 @@ pub(super) fn pair_score(a: &[u32], b: &[u32], s: &Scores) -> f64 {
 /// A word's weight is its inverse document frequency over the sentences of
 /// both documents: boilerplate weighs little, names and numbers a lot.
 pub(super) fn rarity_weights(vocab: usize, old: &[&[u32]], new: &[&[u32]]) -> Vec<f32> {
-    let mut df = vec![0u32; vocab];
-    let mut seen = vec![u32::MAX; vocab];
+    rarity_weights_of(vocab, old, new, |w| w)
+}
+
+/// [`rarity_weights`] of classes of words: `class` maps a word id to one of
+/// `classes` ids (a stem), and a class's frequency is that of its words.
+pub(super) fn rarity_weights_of(
+    classes: usize,
+    old: &[&[u32]],
+    new: &[&[u32]],
+    class: impl Fn(u32) -> u32,
+) -> Vec<f32> {
+    let mut df = vec![0u32; classes];
+    let mut seen = vec![u32::MAX; classes];
     for (i, ws) in old.iter().chain(new).enumerate() {
         for &w in *ws {
+            let w = class(w);
             if seen[w as usize] != i as u32 {
                 seen[w as usize] = i as u32;
                 df[w as usize] += 1;
@@ -157,6 +176,13 @@ mod tests {
         let short: Vec<u32> = (0..EXPANSION_MIN_WORDS as u32 - 1).collect();
         assert_eq!(pair_score(&long, &long, &s), 0.9);
         assert_eq!(pair_score(&short, &long, &s), 0.4);
+        // Nor for pairs that share too little to be one sentence expanded.
+        let unlike = Scores {
+            plain: 0.2,
+            weighted: 0.2,
+            contained: 1.0,
+        };
+        assert_eq!(pair_score(&long, &long, &unlike), 0.2);
     }
 
     #[test]

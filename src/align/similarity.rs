@@ -119,6 +119,7 @@ fn diff_common(a: &Words, b: &Words, weight: &[f32]) -> (usize, f32) {
 
 /// The plain and the rarity-weighted similarity of two word lists, each in
 /// `0..=1`.
+#[cfg(test)]
 pub(crate) fn similarity(a: &Words, b: &Words, weight: &[f32]) -> (f64, f64) {
     let s = scores(a, b, weight);
     (s.plain, s.weighted)
@@ -192,6 +193,47 @@ pub(crate) fn containment(part: &Words, whole: &Words, counts: &mut [u32]) -> f6
     }
     let (n, _) = shared(part, whole, &[], counts);
     n as f64 / part.len() as f64
+}
+
+/// The order-free scores of a pair: the words of `a` and `b` compared as
+/// multisets of stems (`stem` maps word ids to stem ids), each weighed by
+/// its stem's rarity (`stem_weight`, by stem id). Returns the weighted Dice
+/// coefficient and the weighted share of the lighter side found in the
+/// other. A heavily reworded sentence keeps its content words but rarely
+/// their order or their endings, which the in-order [`scores`] miss.
+/// Weights are summed as integers, so that the scores do not depend on
+/// which side is "old". `counts` as for [`score_bounds`], sized for stem ids.
+pub(crate) fn stem_scores(
+    a: &Words,
+    b: &Words,
+    stem: &[u32],
+    stem_weight: &[f32],
+    counts: &mut [u32],
+) -> (f64, f64) {
+    let w = |t: u32| (f64::from(stem_weight[stem[t as usize] as usize]) * 1e6).round() as u64;
+    for &t in b {
+        counts[stem[t as usize] as usize] += 1;
+    }
+    let mut shared = 0u64;
+    for &t in a {
+        let c = &mut counts[stem[t as usize] as usize];
+        if *c > 0 {
+            *c -= 1;
+            shared += w(t);
+        }
+    }
+    for &t in b {
+        counts[stem[t as usize] as usize] = 0;
+    }
+    let wa: u64 = a.iter().map(|&t| w(t)).sum();
+    let wb: u64 = b.iter().map(|&t| w(t)).sum();
+    if wa == 0 || wb == 0 {
+        return (0.0, 0.0);
+    }
+    (
+        2.0 * shared as f64 / (wa + wb) as f64,
+        (shared as f64 / wa.min(wb) as f64).min(1.0),
+    )
 }
 
 /// The words `a` and `b` have in common as multisets, and their summed

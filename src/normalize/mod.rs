@@ -30,6 +30,7 @@
 pub mod controls;
 pub mod key;
 pub mod label;
+pub mod stem;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;

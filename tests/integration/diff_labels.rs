@@ -32,13 +32,14 @@ struct Label {
     note: Option<String>,
 }
 
-fn repo() -> PathBuf {
+/// The crate root.
+pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// Label paths starting with `statements/` are in this repository; the
 /// others are in `../shared/corpus`.
-fn load(shared: &Path, rel: &str) -> Statement {
+pub(crate) fn load(shared: &Path, rel: &str) -> Statement {
     let path = if rel.starts_with("statements/") {
         repo().join(rel)
     } else {

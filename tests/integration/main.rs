@@ -22,6 +22,7 @@ mod import_formats;
 mod import_text;
 mod injection;
 mod output;
+mod pairing_labels;
 mod reports;
 mod store;
 mod trace;
@@ -68,6 +69,7 @@ fn main() {
         import_text::TESTS,
         injection::TESTS,
         output::TESTS,
+        pairing_labels::TESTS,
         reports::TESTS,
         store::TESTS,
         trace::TESTS,
