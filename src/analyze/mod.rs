@@ -7,6 +7,7 @@ pub mod commitment;
 mod edits;
 pub mod lexicon;
 pub mod lists;
+mod word_table;
 
 pub use clause_change::compare as compare_clauses;
 

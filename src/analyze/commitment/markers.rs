@@ -54,11 +54,19 @@ pub(super) struct Hit {
 /// The marker at word `at`, longest phrase first, unless it is a noun there
 /// or a month ("May 14").
 fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Hit> {
-    let word = words.get(at)?.folded.as_ref();
-    if !lexicon.may_start_marker(word) {
-        return None;
-    }
-    let candidates = lexicon.markers.get(word)?;
+    let candidates = lexicon.markers.get(words.get(at)?.folded.as_ref())?;
+    marker_among(words, lexicon, at, candidates)
+}
+
+/// The marker at word `at` among `candidates`, the phrases that open with
+/// that word.
+fn marker_among(
+    words: &[Word],
+    lexicon: &Lexicon,
+    at: usize,
+    candidates: &[(Phrase, MarkerInfo)],
+) -> Option<Hit> {
+    let word = words[at].folded.as_ref();
     // A phrase of two or more words matches only with its second word
     // next, or an adverb next ("remain deeply committed"), or when it opens
     // with a possessive that adjectives may follow ("our full support"):
@@ -72,6 +80,14 @@ fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Hit> {
     // phrase whose second word is not there is passed over before the
     // gapped match is tried ("our" opens seven phrases, and is common).
     let ahead = &words[(at + 1).min(words.len())..(at + 5).min(words.len())];
+    // Without a gap, a next word that is no phrase's second word leaves
+    // only the phrases of one word, which come last.
+    let longer = gap_next || next.is_some_and(|w| lexicon.second_words.contains(&w.folded));
+    let candidates = if longer {
+        candidates
+    } else {
+        &candidates[candidates.partition_point(|(p, _)| p.len() >= 2)..]
+    };
     // Longest phrase first, with or without adjectives after its
     // possessive.
     for (phrase, info) in candidates {
@@ -193,13 +209,13 @@ pub(super) fn hits(words: &[Word], lexicon: &Lexicon) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        // Most words start no marker: the shape test turns them away here,
-        // without the call.
-        if !lexicon.may_start_marker(&words[i].folded) {
-            i += 1;
-            continue;
-        }
-        let Some(mut h) = marker_at(words, lexicon, i) else {
+        // Most words start no marker: the table turns them away by their
+        // shape, here, without a call.
+        let Some(mut h) = lexicon
+            .markers
+            .get(&words[i].folded)
+            .and_then(|candidates| marker_among(words, lexicon, i, candidates))
+        else {
             i += 1;
             continue;
         };
