@@ -146,7 +146,16 @@ mod tests {
             assert_eq!(table.get(w), Some(&want), "{w}");
         }
         for w in [
-            "wil", "willl", "wel", "th", "thee", "b", "commit", "etats", "Will", "internationally",
+            "wil",
+            "willl",
+            "wel",
+            "th",
+            "thee",
+            "b",
+            "commit",
+            "etats",
+            "Will",
+            "internationally",
         ] {
             assert!(!table.contains(w), "{w}");
         }
