@@ -235,10 +235,16 @@ const FUNCTION_WORDS: [&str; 14] = [
     "and", "or", "the", "a", "an", "of", "to", "in", "on", "for", "with", "by", "as", "at",
 ];
 
+/// Whether `w` is one of the function words, in any case. None is longer
+/// than four letters: most words are told apart by their length alone.
+fn is_function_word(w: &str) -> bool {
+    w.len() <= 4 && FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+}
+
 /// The wording of a clause that counts: its words without function words.
 fn wording(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
+        .filter(|w| !w.is_empty() && !is_function_word(w))
 }
 
 /// The marker family of a clause: the stem of its first content word

@@ -80,9 +80,15 @@ fn marker_among(
     // phrase whose second word is not there is passed over before the
     // gapped match is tried ("our" opens seven phrases, and is common).
     let ahead = &words[(at + 1).min(words.len())..(at + 5).min(words.len())];
-    // Without a gap, a next word that is no phrase's second word leaves
-    // only the phrases of one word, which come last.
-    let longer = gap_next || next.is_some_and(|w| lexicon.second_words.contains(&w.folded));
+    // A phrase of two or more words needs one of the lexicon's second words
+    // next, or (with a gap) among the next four words: else only the
+    // phrases of one word are left, which come last.
+    let second = |w: &Word| lexicon.second_words.contains(&w.folded);
+    let longer = if gap_next {
+        ahead.iter().any(second)
+    } else {
+        next.is_some_and(second)
+    };
     let candidates = if longer {
         candidates
     } else {
