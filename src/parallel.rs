@@ -49,6 +49,22 @@ pub(crate) fn map<T: Sync, R: Send>(
     })
 }
 
+/// `f` over every item, results in order, split as [`map`] splits; each run
+/// makes a state with `init` and hands it to `f` with every item, so that
+/// buffers are reused from one item to the next.
+pub(crate) fn map_with<T: Sync, S, R: Send>(
+    items: &[T],
+    min: usize,
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &T) -> R + Sync,
+) -> Vec<R> {
+    let chunk = items.len().div_ceil(threads(items.len(), min)).max(1);
+    run_parts(items.chunks(chunk).collect(), |part| {
+        let mut state = init();
+        part.iter().map(|t| f(&mut state, t)).collect()
+    })
+}
+
 /// `items.into_iter().map(f).collect()`, split as [`map`] splits.
 pub(crate) fn map_owned<T: Send, R: Send>(
     mut items: Vec<T>,
@@ -112,6 +128,16 @@ mod tests {
             assert_eq!(map(&items, min, |_, x| x * 2), doubled);
             assert_eq!(map(&items, min, |i, _| i as u32), items);
             assert_eq!(map_owned(items.clone(), min, |x| x * 2), doubled);
+            let counted = map_with(
+                &items,
+                min,
+                || 0,
+                |n: &mut u32, x| {
+                    *n += 1;
+                    x * 2 + u32::from(*n == 0)
+                },
+            );
+            assert_eq!(counted, doubled);
         }
         assert_eq!(map(&[] as &[u32], 0, |_, x| *x), Vec::<u32>::new());
         assert_eq!(map_owned(Vec::<u32>::new(), 0, |x| x), Vec::<u32>::new());

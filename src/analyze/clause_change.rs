@@ -204,15 +204,7 @@ fn describe_pair(a: &Commitment, b: &Commitment, reasons: &mut Vec<String>) -> M
         ));
         m.reworded = true;
     }
-    let (mut x, mut y) = (wording(&a.clause), wording(&b.clause));
-    let same = loop {
-        match (x.next(), y.next()) {
-            (None, None) => break true,
-            (Some(p), Some(q)) if p.eq_ignore_ascii_case(q) => {}
-            _ => break false,
-        }
-    };
-    if !same {
+    if !same_wording(&a.clause, &b.clause) {
         m.reworded = true;
     }
     if m.reworded && reasons.is_empty() {
@@ -235,10 +227,53 @@ const FUNCTION_WORDS: [&str; 14] = [
     "and", "or", "the", "a", "an", "of", "to", "in", "on", "for", "with", "by", "as", "at",
 ];
 
+/// Whether `w` is one of the function words, in any case. None is longer
+/// than four letters: most words are told apart by their length alone.
+fn is_function_word(w: &[u8]) -> bool {
+    w.len() <= 4
+        && FUNCTION_WORDS
+            .iter()
+            .any(|f| f.as_bytes().eq_ignore_ascii_case(w))
+}
+
 /// The wording of a clause that counts: its words without function words.
-fn wording(text: &str) -> impl Iterator<Item = &str> {
+fn wording(text: &str) -> impl Iterator<Item = &[u8]> {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
+        .map(str::as_bytes)
+        .filter(|w| !w.is_empty() && !is_function_word(w))
+}
+
+/// [`wording`] of an ASCII text, split byte by byte rather than character
+/// by character (the same words: an ASCII character is alphanumeric exactly
+/// when its byte is).
+fn ascii_wording(text: &str) -> impl Iterator<Item = &[u8]> {
+    text.as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && !is_function_word(w))
+}
+
+/// Whether two clauses say the same in the words that count, whatever
+/// their case.
+fn same_wording(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        same_words(ascii_wording(a), ascii_wording(b))
+    } else {
+        same_words(wording(a), wording(b))
+    }
+}
+
+/// Whether two sequences hold the same words, whatever their case.
+fn same_words<'a>(
+    mut x: impl Iterator<Item = &'a [u8]>,
+    mut y: impl Iterator<Item = &'a [u8]>,
+) -> bool {
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p.eq_ignore_ascii_case(q) => {}
+            _ => return false,
+        }
+    }
 }
 
 /// The marker family of a clause: the stem of its first content word
@@ -294,10 +329,12 @@ fn family(marker: &str) -> String {
 /// Whether most content words of `clause` stand in one clause of `side`
 /// with the same marker family.
 fn contained(clause: &Commitment, side: &[&Commitment]) -> bool {
-    let own = content(&clause.clause);
+    let own_lower = ascii_lowered(&clause.clause);
+    let own = content(&clause.clause, own_lower.as_deref());
     !own.is_empty()
         && side.iter().any(|c| {
-            let other = content(&c.clause);
+            let lower = ascii_lowered(&c.clause);
+            let other = content(&c.clause, lower.as_deref());
             family(&c.marker) == family(&clause.marker)
                 && own.iter().filter(|w| other.contains(*w)).count() * 10 >= own.len() * 7
         })
@@ -305,8 +342,28 @@ fn contained(clause: &Commitment, side: &[&Commitment]) -> bool {
 
 /// Content words of a clause (longer than three letters), for pairing by
 /// object.
-fn content(text: &str) -> rustc_hash::FxHashSet<String> {
-    words(text).into_iter().filter(|w| w.len() > 3).collect()
+///
+/// `lower` is [`ascii_lowered`] of `text`: the words of an ASCII text are
+/// borrowed from it (the same words `words` gives, without a string each);
+/// another text's are lower-cased one by one, as Unicode asks.
+fn content<'a>(text: &'a str, lower: Option<&'a str>) -> rustc_hash::FxHashSet<Cow<'a, str>> {
+    match lower {
+        Some(lower) => lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.len() > 3)
+            .map(Cow::Borrowed)
+            .collect(),
+        None => words(text)
+            .into_iter()
+            .filter(|w| w.len() > 3)
+            .map(Cow::Owned)
+            .collect(),
+    }
+}
+
+/// An ASCII text lower-cased, for [`content`]; `None` for any other text.
+fn ascii_lowered(text: &str) -> Option<String> {
+    text.is_ascii().then(|| text.to_ascii_lowercase())
 }
 
 /// Pairs the clauses of the two sides, best match first: a pair needs the
@@ -317,8 +374,20 @@ fn pair(old: &[&Commitment], new: &[&Commitment]) -> Vec<(usize, usize)> {
     if old.len() == 1 && new.len() == 1 {
         return vec![(0, 0)];
     }
-    let old_words: Vec<_> = old.iter().map(|c| content(&c.clause)).collect();
-    let new_words: Vec<_> = new.iter().map(|c| content(&c.clause)).collect();
+    let lowered = |side: &[&Commitment]| -> Vec<Option<String>> {
+        side.iter().map(|c| ascii_lowered(&c.clause)).collect()
+    };
+    let (old_lower, new_lower) = (lowered(old), lowered(new));
+    let old_words: Vec<_> = old
+        .iter()
+        .zip(&old_lower)
+        .map(|(c, l)| content(&c.clause, l.as_deref()))
+        .collect();
+    let new_words: Vec<_> = new
+        .iter()
+        .zip(&new_lower)
+        .map(|(c, l)| content(&c.clause, l.as_deref()))
+        .collect();
     let mut candidates = Vec::new();
     for (o, a) in old.iter().enumerate() {
         for (n, b) in new.iter().enumerate() {

@@ -3,9 +3,9 @@
 //! default ships embedded (`lexicon.toml`) and a user file extends or
 //! replaces it.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use serde::Deserialize;
+
+use super::word_table::WordTable;
 
 use crate::diff::Strength;
 
@@ -103,54 +103,30 @@ pub(crate) type Phrase = Vec<String>;
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     /// Markers by first word, longest first.
-    pub(crate) markers: HashMap<String, Vec<(Phrase, MarkerInfo)>>,
+    pub(crate) markers: WordTable<Vec<(Phrase, MarkerInfo)>>,
+    /// The second words of the markers: a marker of two or more words
+    /// needs one next (or a gap before it).
+    pub(crate) second_words: WordTable<()>,
     pub(crate) hedges: PhraseIndex,
     pub(crate) negations: Vec<String>,
     pub(crate) actors: PhraseIndex,
     pub(crate) preambular: Vec<String>,
-    pub(crate) agents: rustc_hash::FxHashSet<String>,
+    pub(crate) agents: WordTable<()>,
     pub(crate) recalled: PhraseIndex,
-    /// The shapes of the markers' first words, by first and last letter:
-    /// bit `n` of entry `f * 27 + l` says some first word starts with
-    /// letter `f`, ends with letter `l` and is `n` bytes long. Most words of
-    /// a sentence ("and", "in", "the") fail this test, which costs less than
-    /// a hash lookup.
-    first_shapes: Vec<u32>,
-}
-
-/// The entry of [`Lexicon::first_shapes`] and the bit for a word.
-fn shape(word: &str) -> (usize, u32) {
-    let letter = |b: Option<&u8>| match b {
-        Some(b @ b'a'..=b'z') => usize::from(b - b'a'),
-        _ => 26,
-    };
-    let bytes = word.as_bytes();
-    (
-        letter(bytes.first()) * 27 + letter(bytes.last()),
-        1 << word.len().min(31),
-    )
 }
 
 /// Phrases by their first word, longest first, so that matching at a
-/// position costs one hash lookup.
+/// position costs one lookup.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct PhraseIndex {
-    by_first: HashMap<String, Vec<Phrase>>,
+    by_first: WordTable<Vec<Phrase>>,
     longest: usize,
-    /// [`shape`] bits of the first words: most words of a sentence open no
-    /// phrase and are turned away before the hash lookup.
-    first_shapes: Vec<u32>,
 }
 
 impl PhraseIndex {
     fn add(&mut self, phrase: Phrase) {
         if let Some(first) = phrase.first() {
-            let (entry, bit) = shape(first);
-            if self.first_shapes.is_empty() {
-                self.first_shapes = vec![0; 27 * 27];
-            }
-            self.first_shapes[entry] |= bit;
-            let list = self.by_first.entry(first.clone()).or_default();
+            let list = self.by_first.entry(first);
             if !list.contains(&phrase) {
                 self.longest = self.longest.max(phrase.len());
                 list.push(phrase);
@@ -160,11 +136,8 @@ impl PhraseIndex {
     }
 
     /// The phrases that start with `word`, longest first.
+    #[inline]
     pub(crate) fn starting_with(&self, word: &str) -> &[Phrase] {
-        let (entry, bit) = shape(word);
-        if self.first_shapes.get(entry).is_none_or(|s| s & bit == 0) {
-            return &[];
-        }
         self.by_first.get(word).map_or(&[], Vec::as_slice)
     }
 
@@ -224,13 +197,11 @@ impl Lexicon {
         for group in file.marker {
             for p in group.phrases {
                 let phrase = phrase_words(&p);
+                if let Some(second) = phrase.get(1) {
+                    self.second_words.entry(second);
+                }
                 if let Some(first) = phrase.first() {
-                    let (entry, bit) = shape(first);
-                    if self.first_shapes.is_empty() {
-                        self.first_shapes = vec![0; 27 * 27];
-                    }
-                    self.first_shapes[entry] |= bit;
-                    let list = self.markers.entry(first.clone()).or_default();
+                    let list = self.markers.entry(first);
                     list.retain(|(q, _)| *q != phrase);
                     list.push((
                         phrase,
@@ -253,20 +224,12 @@ impl Lexicon {
         }
         self.preambular
             .extend(file.preambular.iter().map(|p| p.to_lowercase()));
-        self.agents
-            .extend(file.agents.iter().map(|a| a.to_lowercase()));
+        for a in &file.agents {
+            self.agents.entry(&a.to_lowercase());
+        }
         for r in &file.recalled {
             self.recalled.add(phrase_words(r));
         }
-    }
-}
-
-impl Lexicon {
-    /// Whether some marker may start with `word` (a folded word): a cheap
-    /// test that rules out most words before the lookup.
-    pub(crate) fn may_start_marker(&self, word: &str) -> bool {
-        let (entry, bit) = shape(word);
-        self.first_shapes.get(entry).is_some_and(|s| s & bit != 0)
     }
 }
 
@@ -292,7 +255,7 @@ mod tests {
     #[test]
     fn builtin_parses() {
         let lexicon = Lexicon::parse(DEFAULT_LEXICON).expect("the default lexicon parses");
-        assert!(lexicon.markers.contains_key("will"));
+        assert!(lexicon.markers.contains("will"));
         assert!(!lexicon.hedges.starting_with("as").is_empty());
     }
 
@@ -300,9 +263,9 @@ mod tests {
     fn user_file_extends_or_replaces() {
         let user = "[[marker]]\nstrength = \"strong\"\nphrases = [\"vow to\"]\n";
         let l = Lexicon::with_user_file(user).expect("parses");
-        assert!(l.markers.contains_key("vow") && l.markers.contains_key("will"));
+        assert!(l.markers.contains("vow") && l.markers.contains("will"));
         let l = Lexicon::with_user_file(&format!("replace = true\n{user}")).expect("parses");
-        assert!(l.markers.contains_key("vow") && !l.markers.contains_key("will"));
+        assert!(l.markers.contains("vow") && !l.markers.contains("will"));
         let err = Lexicon::with_user_file("[[marker]]\nstrength = \"mighty\"\nphrases = []\n")
             .unwrap_err();
         assert_eq!(err.line, 2, "{err}");

@@ -7,6 +7,7 @@ pub mod commitment;
 mod edits;
 pub mod lexicon;
 pub mod lists;
+mod word_table;
 
 pub use clause_change::compare as compare_clauses;
 
@@ -199,8 +200,8 @@ impl<'a> Commitments<'a> {
         // Most texts have no clause: they share one empty slice rather
         // than each allocating its own.
         let none: Arc<[Commitment]> = Arc::from(Vec::new());
-        let found = parallel::map(&texts, 2048, |_, t| {
-            let clauses = commitment::clauses(t, lexicon);
+        let found = parallel::map_with(&texts, 2048, commitment::Reader::default, |reader, t| {
+            let clauses = reader.clauses(t, lexicon);
             if clauses.is_empty() {
                 none.clone()
             } else {

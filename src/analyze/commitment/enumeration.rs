@@ -20,27 +20,27 @@ fn is_enumeration(text: &str, words: &[Word], i: usize) -> bool {
 }
 
 /// The parts of a clause `start..end` split at its enumeration labels after
-/// the marker (`from`), when there are two or more; else the whole clause.
+/// the marker (`from`), when there are two or more; `None` when the clause
+/// is one item (most clauses, which then allocate nothing here).
 pub(super) fn enumerated(
     text: &str,
     words: &[Word],
     from: usize,
     start: usize,
     end: usize,
-) -> Vec<(usize, usize)> {
-    let labels: Vec<usize> = (from.min(end)..end)
-        .filter(|&i| is_enumeration(text, words, i))
-        .collect();
-    if labels.len() < 2 {
-        return vec![(start, end)];
-    }
-    let mut cuts = vec![start];
-    cuts.extend(labels.iter().skip(1).copied());
+) -> Option<Vec<(usize, usize)>> {
+    let mut labels = (from.min(end)..end).filter(|&i| is_enumeration(text, words, i));
+    labels.next()?;
+    let second = labels.next()?;
+    let mut cuts = vec![start, second];
+    cuts.extend(labels);
     cuts.push(end);
-    cuts.windows(2)
-        .filter(|w| w[0] < w[1])
-        .map(|w| (w[0], w[1]))
-        .collect()
+    Some(
+        cuts.windows(2)
+            .filter(|w| w[0] < w[1])
+            .map(|w| (w[0], w[1]))
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -55,13 +55,13 @@ mod tests {
         let words = words_of(text, &lower);
         assert_eq!(
             enumerated(text, &words, 1, 0, words.len()),
-            [(0, 6), (6, 10)]
+            Some(vec![(0, 6), (6, 10)])
         );
         // One label, or a parenthesis that holds no label, splits nothing.
         let one = "will (i) modify the rates";
         let lower = one.to_ascii_lowercase();
         let words = words_of(one, &lower);
-        assert_eq!(enumerated(one, &words, 1, 0, words.len()), [(0, 5)]);
+        assert_eq!(enumerated(one, &words, 1, 0, words.len()), None);
         assert!(!is_enumeration(one, &words, 3));
     }
 }

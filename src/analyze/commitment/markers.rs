@@ -54,19 +54,60 @@ pub(super) struct Hit {
 /// The marker at word `at`, longest phrase first, unless it is a noun there
 /// or a month ("May 14").
 fn marker_at(words: &[Word], lexicon: &Lexicon, at: usize) -> Option<Hit> {
-    let word = words.get(at)?.folded.as_ref();
-    if !lexicon.may_start_marker(word) {
-        return None;
+    let candidates = lexicon.markers.get(words.get(at)?.folded.as_ref())?;
+    let (candidates, gap_next) = in_reach(words, lexicon, at, candidates);
+    marker_among(words, at, candidates, gap_next)
+}
+
+/// The phrases among `candidates` (those that open with word `at`) that
+/// may stand at `at`, and whether a gap may follow the word ("remain deeply
+/// committed", "our full support"). Inlined where markers are looked for,
+/// so that a word whose phrases are all out of reach ("the", which opens
+/// "the resolve to", stands once in fifteen words) costs no call.
+#[inline(always)]
+fn in_reach<'l>(
+    words: &[Word],
+    lexicon: &Lexicon,
+    at: usize,
+    candidates: &'l [(Phrase, MarkerInfo)],
+) -> (&'l [(Phrase, MarkerInfo)], bool) {
+    let word = words[at].folded.as_ref();
+    let next = words.get(at + 1);
+    // Every candidate opens with `word`: whether adjectives may follow it
+    // is asked once, not once a phrase.
+    let gap_next = next.is_some_and(is_gap_adverb) || matches!(word, "our" | "their" | "its");
+    // A phrase of two or more words needs one of the lexicon's second words
+    // next, or (with a gap) among the next four words: else only the
+    // phrases of one word are left, which come last.
+    let second = |w: &Word| lexicon.second_words.contains(&w.folded);
+    let longer = if gap_next {
+        words[(at + 1).min(words.len())..(at + 5).min(words.len())]
+            .iter()
+            .any(second)
+    } else {
+        next.is_some_and(second)
+    };
+    if longer {
+        (candidates, gap_next)
+    } else {
+        let one_word = candidates.partition_point(|(p, _)| p.len() >= 2);
+        (&candidates[one_word..], gap_next)
     }
-    let candidates = lexicon.markers.get(word)?;
+}
+
+/// The marker at word `at` among `candidates`, the phrases that open with
+/// that word and are in reach ([`in_reach`]).
+fn marker_among(
+    words: &[Word],
+    at: usize,
+    candidates: &[(Phrase, MarkerInfo)],
+    gap_next: bool,
+) -> Option<Hit> {
     // A phrase of two or more words matches only with its second word
     // next, or an adverb next ("remain deeply committed"), or when it opens
     // with a possessive that adjectives may follow ("our full support"):
     // the others ("are" opens twenty) are passed over with one comparison.
     let next = words.get(at + 1);
-    // Every candidate opens with `word`: whether adjectives may follow it
-    // is asked once, not once a phrase.
-    let gap_next = next.is_some_and(is_gap_adverb) || matches!(word, "our" | "their" | "its");
     // With a gap, a phrase's second word still stands within the next four
     // words (next, after the adverb, or after one to three adjectives): a
     // phrase whose second word is not there is passed over before the
@@ -193,13 +234,15 @@ pub(super) fn hits(words: &[Word], lexicon: &Lexicon) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        // Most words start no marker: the shape test turns them away here,
-        // without the call.
-        if !lexicon.may_start_marker(&words[i].folded) {
-            i += 1;
-            continue;
-        }
-        let Some(mut h) = marker_at(words, lexicon, i) else {
+        // Most words start no marker: the table turns them away by their
+        // shape, here, without a call.
+        let Some(mut h) = lexicon
+            .markers
+            .get(&words[i].folded)
+            .map(|candidates| in_reach(words, lexicon, i, candidates))
+            .filter(|(candidates, _)| !candidates.is_empty())
+            .and_then(|(candidates, gap_next)| marker_among(words, i, candidates, gap_next))
+        else {
             i += 1;
             continue;
         };

@@ -38,7 +38,7 @@ use deadlines::deadlines;
 use enumeration::enumerated;
 use hedges::hedges;
 use verbs::finite_verbs;
-use words::{Words, extend_words, span};
+use words::{Word, Words, extend_words, span};
 
 /// A UN preambular paragraph: it opens with a participle or one of the
 /// lexicon's preambular adjectives, and ends with a comma.
@@ -71,26 +71,68 @@ pub fn strongest(clauses: &[Commitment]) -> Option<&Commitment> {
 /// The commitment clauses of `text` (a sentence without its label), in
 /// reading order.
 pub fn clauses(text: &str, lexicon: &Lexicon) -> Vec<Commitment> {
-    if lexicon.markers.is_empty() {
-        return Vec::new();
+    Reader::default().clauses(text, lexicon)
+}
+
+/// Reads the clauses of one sentence after another, reusing the buffers of
+/// the last one: the lower-cased copy and the words of every sentence of
+/// both statements would otherwise be allocated and freed in turn.
+#[derive(Default)]
+pub(crate) struct Reader {
+    lower: String,
+    /// Always empty between sentences: only its allocation is kept.
+    words: Vec<Word<'static>>,
+}
+
+impl Reader {
+    /// The commitment clauses of `text`, as [`clauses`].
+    pub(crate) fn clauses(&mut self, text: &str, lexicon: &Lexicon) -> Vec<Commitment> {
+        if lexicon.markers.is_empty() {
+            return Vec::new();
+        }
+        self.lower.clear();
+        self.lower.push_str(text);
+        self.lower.make_ascii_lowercase();
+        let mut words = recycle(std::mem::take(&mut self.words));
+        let out = read(text, &self.lower, &mut words, lexicon);
+        self.words = recycle(words);
+        out
     }
-    let lower = text.to_ascii_lowercase();
+}
+
+/// `words` emptied, its allocation kept for words of another lifetime (the
+/// collect reuses it in place: a `Word` has the same layout whatever it
+/// borrows).
+fn recycle<'b>(mut words: Vec<Word<'_>>) -> Vec<Word<'b>> {
+    words.clear();
+    words.into_iter().map(|_| unreachable!("emptied")).collect()
+}
+
+/// The clauses of `text`, whose ASCII lower-cased copy is `lower`, read
+/// with `words` (empty) as the buffer of its words.
+fn read<'a>(
+    text: &'a str,
+    lower: &'a str,
+    words: &mut Vec<Word<'a>>,
+    lexicon: &Lexicon,
+) -> Vec<Commitment> {
     // A preambular paragraph is known by its first word: the rest is not
     // split.
-    let mut rest = Words::new(text, &lower);
+    let mut rest = Words::new(text, lower);
     let Some(first) = rest.next() else {
         return Vec::new();
     };
     if is_preambular(text, &first.folded, lexicon) {
         return Vec::new();
     }
-    let mut words = Vec::with_capacity(text.len() / 6);
+    words.reserve(text.len() / 6);
     words.push(first);
-    extend_words(&mut words, rest);
+    extend_words(words, rest);
     if is_heading(text, words.len()) {
         return Vec::new();
     }
-    let verbs = finite_verbs(&words, lexicon);
+    let words = &words[..];
+    let verbs = finite_verbs(words, lexicon);
     let mut out = Vec::new();
     for (v, verb) in verbs.iter().enumerate() {
         let Some(mut strength) = verb.hit.info.strength.strength() else {
@@ -109,18 +151,23 @@ pub fn clauses(text: &str, lexicon: &Lexicon) -> Vec<Commitment> {
         while end > h.at + h.len && matches!(words[end - 1].folded.as_ref(), "and" | "or" | "but") {
             end -= 1;
         }
-        let mut marker = span(text, &words, h.at, h.at + h.shown).to_owned();
+        let mut marker = span(text, words, h.at, h.at + h.shown).to_owned();
         let negated = words[h.at + 1..(h.at + h.len + 2).min(words.len())]
             .iter()
             .any(|w| lexicon.negations.iter().any(|n| *n == w.folded));
-        let mut hedges = hedges(text, &words, h, verb.start, end, lexicon);
+        let mut hedges = hedges(text, words, h, verb.start, end, lexicon);
         if !hedges.is_empty() {
             strength = strength.lowered();
         }
-        let mut actor = verb.actor.map(|(a, b)| span(text, &words, a, b).to_owned());
+        let mut actor = verb.actor.map(|(a, b)| span(text, words, a, b).to_owned());
         // "(i) modify …; and (ii) remove …": each item is a clause of its own.
-        let mut items = enumerated(text, &words, h.at + h.len, verb.start, end)
-            .into_iter()
+        let parts = enumerated(text, words, h.at + h.len, verb.start, end);
+        let whole = [(verb.start, end)];
+        let mut items = parts
+            .as_deref()
+            .unwrap_or(&whole)
+            .iter()
+            .copied()
             .peekable();
         while let Some((from, to)) = items.next() {
             // Each item gets the clause's marker, actor and hedges; the last
@@ -141,7 +188,7 @@ pub fn clauses(text: &str, lexicon: &Lexicon) -> Vec<Commitment> {
                 hedges,
                 negated,
                 deadlines: deadlines(text, &words[from..to]),
-                clause: span(text, &words, from, to).to_owned(),
+                clause: span(text, words, from, to).to_owned(),
                 inherited: false,
             });
         }

@@ -55,7 +55,8 @@ pub(super) struct Verb {
 }
 
 /// The finite verbs of a sentence among its markers: commitment clauses,
-/// and recording verbs whose clauses are of level none.
+/// and recording verbs whose clauses are of level none (none at all when
+/// no marker of the sentence binds).
 pub(super) fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
     let mut verbs: Vec<Verb> = Vec::new();
     // The subject and verb form of the last finite verb, which a verb
@@ -70,7 +71,14 @@ pub(super) fn finite_verbs(words: &[Word], lexicon: &Lexicon) -> Vec<Verb> {
     // coordinated with it ("must continue to be vigilant … and continue to
     // act").
     let mut modal: Option<MarkerStrength> = None;
-    for mut h in hits(words, lexicon) {
+    let hits = hits(words, lexicon);
+    // Only a marker that binds opens a clause (a recording verb, "notes",
+    // only shapes the clauses after it): a sentence with none has no
+    // clause, whatever its verbs.
+    if hits.iter().all(|h| h.info.strength == MarkerStrength::None) {
+        return Vec::new();
+    }
+    for mut h in hits {
         let mut k = h.at;
         while k > 0 && is_adverb(&words[k - 1].folded) && words[k].sep & BREAK == 0 {
             k -= 1;
