@@ -7,6 +7,8 @@ pub mod commitment;
 mod edits;
 pub mod lexicon;
 pub mod lists;
+pub mod numbers;
+pub mod routine;
 
 pub use clause_change::compare as compare_clauses;
 
@@ -38,6 +40,10 @@ pub struct Options {
     pub align: AlignOptions,
     /// The markers, hedges and actors commitments are read with.
     pub lexicon: Lexicon,
+    /// Whether routine updates (a session, year, date or symbol advanced,
+    /// last year's resolution recalled) are marked `routine` (default
+    /// `true`); without it they are ordinary rewordings.
+    pub routine: bool,
 }
 
 impl Default for Options {
@@ -55,7 +61,15 @@ impl Options {
             new_name: new.into(),
             align: AlignOptions::default(),
             lexicon: Lexicon::builtin(),
+            routine: true,
         }
+    }
+
+    /// These options with routine updates marked (`true`) or shown as
+    /// ordinary rewordings.
+    pub fn with_routine(mut self, routine: bool) -> Options {
+        self.routine = routine;
+        self
     }
 
     /// These options with sentences paired under `align`.
@@ -86,6 +100,7 @@ impl Options {
 pub fn compare<'a>(old: &'a Statement, new: &'a Statement, options: &Options) -> Diff {
     let (old_ref, new_ref) = (options.old_name.as_str(), options.new_name.as_str());
     let lexicon = &options.lexicon;
+    let mark_routine = options.routine;
     let options = &options.align;
     let texts = |st: &'a Statement| -> Vec<&'a str> {
         st.sentences().map(|(_, s)| s.text.as_str()).collect()
@@ -103,12 +118,12 @@ pub fn compare<'a>(old: &'a Statement, new: &'a Statement, options: &Options) ->
         || align(&old_texts, &new_texts, options),
         read_views,
     );
-    let changes = changes(alignment, old_views, new_views, options);
-    Diff {
-        old: info(old, old_ref),
-        new: info(new, new_ref),
-        changes,
+    let mut changes = changes(alignment, old_views, new_views, options);
+    let (old, new) = (info(old, old_ref), info(new, new_ref));
+    if mark_routine {
+        routine::mark(&mut changes, &old, &new);
     }
+    Diff { old, new, changes }
 }
 
 fn info(statement: &Statement, reference: &str) -> DocumentInfo {
