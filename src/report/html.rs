@@ -19,7 +19,8 @@ use std::fmt;
 use std::io::{self, Write};
 
 use super::{
-    ReportOptions, commitment_line, document_name, entry_location, locations, summary_line,
+    ReportOptions, commitment_line, document_name, entry_location, locations, routine_note,
+    summary_line,
 };
 use crate::diff::{
     Change, ChangeKind, Commitment, CommitmentChange, Diff, DocumentInfo, EditOp, SentenceView,
@@ -66,6 +67,9 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
     summary(&mut out, diff)?;
     if !options.stat {
         commitments(&mut out, diff, whole)?;
+    }
+    if whole {
+        routine(&mut out, diff)?;
     }
     if whole {
         statement(&mut out, diff)?;
@@ -185,6 +189,9 @@ fn summary(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
             None,
         )?;
     }
+    if summary.routine > 0 {
+        tile(out, "k-routine", summary.routine, "routine", None)?;
+    }
     writeln!(
         out,
         "</div>\n<div class=\"tiles\" aria-label=\"Commitments by change\">"
@@ -224,10 +231,11 @@ fn tile(
 /// The Commitments section; `linked` says whether the statement is on the
 /// page for the entries to link to.
 fn commitments(out: &mut dyn Write, diff: &Diff, linked: bool) -> io::Result<()> {
+    // Routine updates have their own section.
     let changed: Vec<&Change> = diff
         .changes
         .iter()
-        .filter(|c| c.changes_commitment())
+        .filter(|c| c.changes_commitment() && !c.routine)
         .collect();
     writeln!(
         out,
@@ -280,6 +288,38 @@ fn commitments(out: &mut dyn Write, diff: &Diff, linked: bool) -> io::Result<()>
         writeln!(
             out,
             "<p class=\"text\">{}</p>\n</li>",
+            text(c, Column::Redline)
+        )?;
+    }
+    writeln!(out, "</ol>\n</section>")
+}
+
+/// The routine updates, after the changes of substance: a count, then one
+/// line each (where, and what advanced), a `<details>` that opens on its
+/// redline.
+fn routine(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
+    let entries: Vec<&Change> = diff.changes.iter().filter(|c| c.routine).collect();
+    if entries.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "<section id=\"routine\">\n<h2>Routine updates <span class=\"count\">{n}</span></h2>\n\
+         <p class=\"none\">These entries only advance a session, a year, a date or a symbol, or \
+         recall last year's resolution; open one for its redline.</p>\n<ol class=\"routine\">",
+        n = entries.len()
+    )?;
+    for c in entries {
+        let place = Esc(&entry_location(c)).to_string();
+        let place = match target(c) {
+            Some(id) => format!("<a class=\"loc\" href=\"#{id}\">{place}</a>"),
+            None => format!("<span class=\"loc\">{place}</span>"),
+        };
+        writeln!(
+            out,
+            "<li><details><summary>{place} routine: {}</summary>\n\
+             <p class=\"text\">{}</p></details></li>",
+            Esc(&routine_note(c)),
             text(c, Column::Redline)
         )?;
     }
@@ -459,6 +499,9 @@ fn entry(
     if c.moved {
         class.push_str(" is-moved");
     }
+    if c.routine {
+        class.push_str(" routine");
+    }
     if let Some(kind) = c.commitment_change.filter(|_| c.changes_commitment()) {
         class.push_str(&format!(" cm-{}", kind.name()));
     }
@@ -485,6 +528,9 @@ fn entry(
     )?;
     if c.is_change() {
         write!(out, "<span class=\"tag\">{}</span>", c.kind.name())?;
+    }
+    if c.routine {
+        write!(out, "<span class=\"tag\">routine</span>")?;
     }
     writeln!(
         out,

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{ReportOptions, document_name, entry_location, side_text};
+use super::{ReportOptions, document_name, entry_location, routine_note, side_text, summary_line};
 use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, EditOp};
 use crate::normalize::controls::visible;
 
@@ -45,13 +45,17 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
             summary.commitments.get(change)
         )?;
     }
+    if summary.routine > 0 {
+        writeln!(out, "\n{}", escape(&summary_line(&summary)))?;
+    }
     if options.stat {
         return Ok(());
     }
+    // Routine updates are listed apart, after the changes of substance.
     let commitments: Vec<&Change> = diff
         .changes
         .iter()
-        .filter(|c| c.changes_commitment())
+        .filter(|c| c.changes_commitment() && !c.routine)
         .collect();
     if !commitments.is_empty() {
         writeln!(out, "\n## Commitments ({})\n", commitments.len())?;
@@ -73,7 +77,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
         let entries: Vec<&Change> = diff
             .changes
             .iter()
-            .filter(|c| kinds.contains(&c.kind))
+            .filter(|c| kinds.contains(&c.kind) && !c.routine)
             .collect();
         if entries.is_empty() {
             continue;
@@ -83,6 +87,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
             entry(out, c)?;
         }
     }
+    routine(out, diff)?;
     let renumbered = diff
         .changes
         .iter()
@@ -95,6 +100,31 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
         )?;
     }
     Ok(())
+}
+
+/// The routine updates, after the changes of substance: one line each,
+/// folded in a `<details>` block that opens on their redlines.
+fn routine(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
+    let entries: Vec<&Change> = diff.changes.iter().filter(|c| c.routine).collect();
+    if entries.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n## Routine updates ({})\n", entries.len())?;
+    writeln!(
+        out,
+        "<details><summary>{} routine updates: sessions, years, dates and symbols advanced</summary>\n",
+        entries.len()
+    )?;
+    for c in entries {
+        writeln!(
+            out,
+            "- **{}** · routine: {}",
+            entry_location(c),
+            escape(&routine_note(c))
+        )?;
+        writeln!(out, "  {}", body(c))?;
+    }
+    writeln!(out, "\n</details>")
 }
 
 fn entry(out: &mut dyn Write, c: &Change) -> io::Result<()> {

@@ -22,6 +22,7 @@ mod import_text;
 mod injection;
 mod output;
 mod reports;
+mod routine;
 mod store;
 mod trace;
 mod unicode_props;
@@ -67,6 +68,7 @@ fn main() {
         injection::TESTS,
         output::TESTS,
         reports::TESTS,
+        routine::TESTS,
         store::TESTS,
         trace::TESTS,
         unicode_props::TESTS,
