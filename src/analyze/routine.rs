@@ -17,13 +17,16 @@
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::numbers::{self, Number};
-use crate::diff::{Change, ChangeKind, DocumentInfo, SentenceView};
+use crate::diff::{Change, ChangeKind, CommitmentChange, DocumentInfo, SentenceView};
 use crate::normalize::key::MONTHS;
 
 /// Marks the routine entries of `changes`: reworded entries whose only
 /// changes advance numbers, years, dates and symbols by the interval
 /// between `old` and `new` (from their dates when both are known, else the
-/// step most of the entries' changed years and sessions share).
+/// step most of the entries' changed years and sessions share). A routine
+/// entry's commitment, reworded only by the session it names ("Decides to
+/// include … of its eightieth session"), is the same commitment: it counts
+/// as unchanged.
 pub fn mark(changes: &mut [Change], old: &DocumentInfo, new: &DocumentInfo) {
     let readings: Vec<Option<Reading>> = changes
         .iter()
@@ -36,6 +39,10 @@ pub fn mark(changes: &mut [Change], old: &DocumentInfo, new: &DocumentInfo) {
     .or_else(|| consistent_step(readings.iter().flatten()));
     for (change, reading) in changes.iter_mut().zip(&readings) {
         change.routine = reading.as_ref().is_some_and(|r| r.is_routine(step));
+        if change.routine && change.commitment_change == Some(CommitmentChange::Reworded) {
+            change.commitment_change = Some(CommitmentChange::Unchanged);
+            change.commitment_reasons.clear();
+        }
     }
 }
 

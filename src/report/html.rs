@@ -231,11 +231,10 @@ fn tile(
 /// The Commitments section; `linked` says whether the statement is on the
 /// page for the entries to link to.
 fn commitments(out: &mut dyn Write, diff: &Diff, linked: bool) -> io::Result<()> {
-    // Routine updates have their own section.
     let changed: Vec<&Change> = diff
         .changes
         .iter()
-        .filter(|c| c.changes_commitment() && !c.routine)
+        .filter(|c| c.changes_commitment())
         .collect();
     writeln!(
         out,

@@ -38,12 +38,10 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
     if options.stat {
         return Ok(());
     }
-    // Routine updates are listed apart, after the changes of substance,
-    // even when the clause they touch is a commitment.
     let commitments: Vec<&Change> = diff
         .changes
         .iter()
-        .filter(|c| c.changes_commitment() && !c.routine)
+        .filter(|c| c.changes_commitment())
         .collect();
     if !commitments.is_empty() {
         writeln!(out, "\n{}", theme.paint(Role::Header, "Commitments"))?;
