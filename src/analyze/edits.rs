@@ -167,6 +167,10 @@ fn absorb_lone_spaces(edits: Vec<Edit>) -> Vec<Edit> {
             && space.chars().all(char::is_whitespace)
             && let Some(Step::Change { del: d1, ins: i1 }) = merged.last()
             && let Some(Step::Change { del: d2, ins: i2 }) = iter.peek()
+            // A change of case alone stays apart: joined to a replaced
+            // word, "armed" → "Armed" would read as a word replaced.
+            && !is_case_change(d1, i1)
+            && !is_case_change(d2, i2)
         {
             let del = join_runs(d1, space, d2);
             let ins = join_runs(i1, space, i2);
@@ -196,6 +200,13 @@ fn absorb_lone_spaces(edits: Vec<Edit>) -> Vec<Edit> {
         }
     }
     out
+}
+
+/// Whether a change only changes the case of its words ("armed" →
+/// "Armed"): case is folded in comparison keys, so it is editorial.
+fn is_case_change(deleted: &str, inserted: &str) -> bool {
+    let has_words = |s: &str| s.chars().any(char::is_alphanumeric);
+    has_words(deleted) && has_words(inserted) && deleted.to_lowercase() == inserted.to_lowercase()
 }
 
 /// Joins two runs of one side across the space that separated them; empty
@@ -231,9 +242,7 @@ pub fn edit_kinds(edits: &[Edit]) -> Vec<EditKind> {
         let kind = match (has_words(&deleted), has_words(&inserted)) {
             // Case is folded in comparison keys: a change of case alone is
             // editorial, not a word replaced.
-            (true, true) if deleted.to_lowercase() == inserted.to_lowercase() => {
-                EditKind::CaseChanged
-            }
+            (true, true) if is_case_change(&deleted, &inserted) => EditKind::CaseChanged,
             (true, true) if is_number_change(&deleted, &inserted) => EditKind::NumberChanged,
             (true, true) if is_pronoun_change(&deleted, &inserted) => EditKind::PronounChanged,
             (true, true) => EditKind::WordsReplaced,
@@ -389,9 +398,25 @@ mod tests {
             ),
             [EditKind::CaseChanged, EditKind::WordsInserted]
         );
+        // Beside a replaced word, a change of case stays a change of case
+        // (issue 19: "armed" → "Armed" read as a word replaced when the
+        // next word was replaced too).
         assert_eq!(
             k("the armed groups", "The Armed Forces"),
-            [EditKind::WordsReplaced]
+            [EditKind::CaseChanged, EditKind::WordsReplaced]
+        );
+        let e = word_edits("by armed groups", "by Armed militias");
+        let shown: Vec<(EditOp, &str)> = e.iter().map(|e| (e.op, e.text.as_str())).collect();
+        assert_eq!(
+            shown,
+            [
+                (EditOp::Equal, "by "),
+                (EditOp::Delete, "armed"),
+                (EditOp::Insert, "Armed"),
+                (EditOp::Equal, " "),
+                (EditOp::Delete, "groups"),
+                (EditOp::Insert, "militias"),
+            ]
         );
         assert_eq!(
             k("We, the Ministers met.", "We, the Ministers, met."),

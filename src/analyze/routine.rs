@@ -429,11 +429,7 @@ fn block_routine(old: &[Unit], new: &[Unit], step: Option<i64>, place: Place) ->
             .all(|(a, b)| unit_routine(a, b, step, place));
     }
     // A title gains or loses its symbol ("A/80/L.6" has none in its text).
-    place.heading
-        && old
-            .iter()
-            .chain(new)
-            .all(|u| matches!(u, Unit::List(_)))
+    place.heading && old.iter().chain(new).all(|u| matches!(u, Unit::List(_)))
 }
 
 /// The advance from `a` to `b` when both are a year, an ordinal, a date or
@@ -504,7 +500,9 @@ fn list_routine(old: &[Item], new: &[Item], step: Option<i64>) -> bool {
     let last = old.iter().filter_map(|i| i.symbol.session).max();
     let appended = last.is_some_and(|l| {
         added.symbol.session.map(i64::from) == Some(i64::from(l) + step)
-            && old.last().is_some_and(|o| o.symbol.prefix == added.symbol.prefix)
+            && old
+                .last()
+                .is_some_and(|o| o.symbol.prefix == added.symbol.prefix)
     });
     appended && (kept == old || (!old.is_empty() && kept == &old[1..]))
 }
@@ -524,7 +522,10 @@ mod tests {
             "to submit it at its eightieth session;"
         ));
         assert!(routine("at its 79th session", "at its 80th session"));
-        assert!(routine("at its seventy-ninth session", "at its 80th session"));
+        assert!(routine(
+            "at its seventy-ninth session",
+            "at its 80th session"
+        ));
         assert!(!routine(
             "at its seventy-ninth session",
             "at its eighty-first session"
@@ -571,10 +572,19 @@ mod tests {
         assert!(!routine("resolution 77/7;", "resolution 79/7;"));
         // The title's own symbol may change in any way, or come and go.
         let title = |a: &str, b: &str| is_routine(a, b, Some(0), true);
-        assert!(title("79/7. Necessity of ending", "80/4. Necessity of ending"));
+        assert!(title(
+            "79/7. Necessity of ending",
+            "80/4. Necessity of ending"
+        ));
         assert!(title("79/7. Necessity of ending", "Necessity of ending"));
-        assert!(title("Necessity of ending", "A/RES/80/4. Necessity of ending"));
-        assert!(!title("79/7. Necessity of ending", "80/4. Necessity of starting"));
+        assert!(title(
+            "Necessity of ending",
+            "A/RES/80/4. Necessity of ending"
+        ));
+        assert!(!title(
+            "79/7. Necessity of ending",
+            "80/4. Necessity of starting"
+        ));
         // Outside a title, a symbol only advances by the interval.
         assert!(!is_routine(
             "79/7. Necessity of ending",

@@ -149,8 +149,15 @@ fn reports_fold_routine_updates() {
     };
     let terminal = report("terminal", &[]);
     assert!(terminal.contains("6 reworded, 1 removed · 6 same · 5 routine"));
-    let fold = terminal.find("\nRoutine updates\n").expect("a routine section");
-    assert!(terminal.find("\n~ ¶8.1 reworded").expect("¶8.1 in substance") < fold);
+    let fold = terminal
+        .find("\nRoutine updates\n")
+        .expect("a routine section");
+    assert!(
+        terminal
+            .find("\n~ ¶8.1 reworded")
+            .expect("¶8.1 in substance")
+            < fold
+    );
     assert!(terminal.contains("\n~ ¶11.1 (was ¶12.1) routine: seventy-eighth → seventy-ninth\n"));
     assert!(terminal.contains("\n~ ¶3.1 routine: 2022 → 2023\n"));
     // The redline of a routine entry is not in the terminal's fold.
@@ -166,7 +173,9 @@ fn reports_fold_routine_updates() {
     assert!(markdown[details..].contains("~~2022~~**2023,**"));
 
     let html = report("html", &[]);
-    let section = html.find("<section id=\"routine\">").expect("a routine section");
+    let section = html
+        .find("<section id=\"routine\">")
+        .expect("a routine section");
     assert!(html[section..].contains(
         "<li><details><summary><a class=\"loc\" href=\"#n-3-1\">¶3.1</a> routine: 2022 → 2023</summary>"
     ));
