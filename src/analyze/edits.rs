@@ -3,7 +3,7 @@
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::diff::{Edit, EditKind, EditOp};
-use crate::normalize::key::MONTHS;
+use crate::normalize::key::{Editorial, Folding, MONTHS, editorial, key};
 
 /// Splits text into diff tokens: runs of letters and digits, runs of
 /// whitespace, and single other characters, so that "change," and "change"
@@ -264,6 +264,66 @@ pub fn edit_kinds(edits: &[Edit]) -> Vec<EditKind> {
     kinds
 }
 
+/// The editorial differences of a revision whose every change is
+/// editorial under `folding` — punctuation alone (no bracket), or words
+/// whose comparison keys are equal (case, spelling) — with punctuation
+/// among them; `None` when any change is more, or none is punctuation.
+/// Such a revision is the same sentence (issue 19: a comma added is shown
+/// but is no rewording of substance).
+pub fn punctuation_only(edits: &[Edit], folding: Folding) -> Option<Vec<Editorial>> {
+    if !folding.punctuation {
+        return None;
+    }
+    let mut kinds = Vec::new();
+    let mut punctuation = false;
+    let mut i = 0;
+    while i < edits.len() {
+        if edits[i].op == EditOp::Equal {
+            i += 1;
+            continue;
+        }
+        let (mut deleted, mut inserted) = (String::new(), String::new());
+        while i < edits.len() && edits[i].op != EditOp::Equal {
+            match edits[i].op {
+                EditOp::Delete => deleted.push_str(&edits[i].text),
+                _ => inserted.push_str(&edits[i].text),
+            }
+            i += 1;
+        }
+        // Brackets mark a draft's disputed text: never editorial.
+        if deleted.contains(['[', ']']) || inserted.contains(['[', ']']) {
+            return None;
+        }
+        // The words must be the same under the folding ("armed," and
+        // "Armed" are), the rest punctuation and spaces.
+        let words = |s: &str| {
+            let k = key(s, folding);
+            significant_words(&k).map(str::to_owned).collect::<Vec<_>>()
+        };
+        if words(&deleted) != words(&inserted) {
+            return None;
+        }
+        let marks = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+                .collect()
+        };
+        punctuation |= marks(&deleted) != marks(&inserted);
+        let plain = |s: &str| significant_words(s).collect::<Vec<_>>().join(" ");
+        for kind in editorial(&plain(&deleted), &plain(&inserted), folding) {
+            if !kinds.contains(&kind) {
+                kinds.push(kind);
+            }
+        }
+    }
+    if !punctuation {
+        return None;
+    }
+    kinds.push(Editorial::Punctuation);
+    kinds.sort();
+    Some(kinds)
+}
+
 /// Whether a run with no word in it changes punctuation: not spaces
 /// alone, and no square bracket.
 fn is_punctuation_change(deleted: &str, inserted: &str) -> bool {
@@ -426,6 +486,35 @@ mod tests {
         assert_eq!(
             k("support [the settlement].", "support the settlement."),
             []
+        );
+    }
+
+    #[test]
+    fn punctuation_alone_is_editorial() {
+        let f = Folding::default();
+        let only = |a: &str, b: &str| punctuation_only(&word_edits(a, b), f);
+        assert_eq!(
+            only("We, the Ministers met.", "We, the Ministers, met."),
+            Some(vec![Editorial::Punctuation])
+        );
+        assert_eq!(
+            only("attacks by armed groups, on civilians", "attacks by Armed groups on civilians"),
+            Some(vec![Editorial::Case, Editorial::Punctuation])
+        );
+        assert_eq!(
+            only("the centre; its programme", "the center, its program"),
+            Some(vec![Editorial::Spelling, Editorial::Punctuation])
+        );
+        // A word changed, brackets dropped, or no punctuation at all.
+        assert_eq!(only("We, the Ministers met.", "We, the Ministers, meet."), None);
+        assert_eq!(only("support [the settlement].", "support the settlement."), None);
+        assert_eq!(only("support [the settlement].", "support the settlement,"), None);
+        assert_eq!(only("We met.", "We  met."), None);
+        // Counted when asked: `--count punctuation`.
+        let counted = f.without(Editorial::Punctuation);
+        assert_eq!(
+            punctuation_only(&word_edits("We met", "We met,"), counted),
+            None
         );
     }
 

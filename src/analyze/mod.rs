@@ -12,7 +12,7 @@ pub mod routine;
 
 pub use clause_change::compare as compare_clauses;
 
-pub use edits::{edit_kinds, word_edits};
+pub use edits::{edit_kinds, punctuation_only, word_edits};
 
 use crate::align::{AlignOptions, Alignment, Pair, align};
 use crate::diff::{
@@ -259,7 +259,29 @@ fn changes(
             }
             ChangeKind::Added | ChangeKind::Removed => (Vec::new(), Vec::new()),
         };
+        // A revision that only changes punctuation (and what else the
+        // keys fold) is the same sentence, editorially different.
+        let (kind, similarity, editorial, edits) = match (pair.kind, &o[..], &n[..]) {
+            (ChangeKind::Reworded, [_], [_]) => match punctuation_only(&edits, options.folding) {
+                Some(kinds) => (
+                    if pair.moved {
+                        ChangeKind::Moved
+                    } else {
+                        ChangeKind::Same
+                    },
+                    1.0,
+                    kinds,
+                    Vec::new(),
+                ),
+                None => (pair.kind, pair.similarity, editorial, edits),
+            },
+            _ => (pair.kind, pair.similarity, editorial, edits),
+        };
         let (commitment_change, commitment_reasons) = match commitment_change(&o, &n) {
+            // Punctuation alone leaves a commitment as it was.
+            Some((CommitmentChange::Reworded, _)) if kind != pair.kind => {
+                (Some(CommitmentChange::Unchanged), Vec::new())
+            }
             Some((change, reasons)) => (Some(change), reasons),
             None => (None, Vec::new()),
         };
@@ -268,9 +290,9 @@ fn changes(
             commitment_reasons,
             section: Sections::default(),
             routine: false,
-            kind: pair.kind,
-            similarity: round(pair.similarity),
-            moved: pair.moved || pair.kind == ChangeKind::Moved,
+            kind,
+            similarity: round(similarity),
+            moved: pair.moved || kind == ChangeKind::Moved,
             editorial,
             renumbered,
             edit_kinds: edit_kinds(&edits),

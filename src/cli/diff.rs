@@ -85,10 +85,10 @@ pub struct DiffArgs {
     #[arg(long, value_parser = parse_threshold)]
     threshold: Option<f64>,
     /// Differences that should count as changes (comma-separated: quotes,
-    /// dashes, whitespace, case; routine). By default none count: editorial
-    /// differences leave a sentence `same`, and routine updates (a session,
-    /// year, date or symbol advanced) are listed apart; `routine` shows them
-    /// as ordinary rewordings.
+    /// dashes, whitespace, case, spelling, punctuation; routine). By default none count:
+    /// editorial differences leave a sentence `same`, and routine updates (a
+    /// session, year, date or symbol advanced) are listed apart; `routine`
+    /// shows them as ordinary rewordings.
     #[arg(long, value_delimiter = ',', value_enum)]
     count: Vec<CountArg>,
 }
@@ -104,6 +104,10 @@ enum CountArg {
     Whitespace,
     /// Upper versus lower case.
     Case,
+    /// British versus American spelling (recognise, recognize).
+    Spelling,
+    /// Punctuation alone (a comma added): the sentence is then reworded.
+    Punctuation,
     /// Routine updates: shown as ordinary rewordings.
     Routine,
 }
@@ -116,6 +120,8 @@ impl CountArg {
             CountArg::Dashes => Some(Editorial::Dashes),
             CountArg::Whitespace => Some(Editorial::Whitespace),
             CountArg::Case => Some(Editorial::Case),
+            CountArg::Spelling => Some(Editorial::Spelling),
+            CountArg::Punctuation => Some(Editorial::Punctuation),
             CountArg::Routine => None,
         }
     }
