@@ -498,7 +498,10 @@ mod tests {
             Some(vec![Editorial::Punctuation])
         );
         assert_eq!(
-            only("attacks by armed groups, on civilians", "attacks by Armed groups on civilians"),
+            only(
+                "attacks by armed groups, on civilians",
+                "attacks by Armed groups on civilians"
+            ),
             Some(vec![Editorial::Case, Editorial::Punctuation])
         );
         assert_eq!(
@@ -506,9 +509,18 @@ mod tests {
             Some(vec![Editorial::Spelling, Editorial::Punctuation])
         );
         // A word changed, brackets dropped, or no punctuation at all.
-        assert_eq!(only("We, the Ministers met.", "We, the Ministers, meet."), None);
-        assert_eq!(only("support [the settlement].", "support the settlement."), None);
-        assert_eq!(only("support [the settlement].", "support the settlement,"), None);
+        assert_eq!(
+            only("We, the Ministers met.", "We, the Ministers, meet."),
+            None
+        );
+        assert_eq!(
+            only("support [the settlement].", "support the settlement."),
+            None
+        );
+        assert_eq!(
+            only("support [the settlement].", "support the settlement,"),
+            None
+        );
         assert_eq!(only("We met.", "We  met."), None);
         // Counted when asked: `--count punctuation`.
         let counted = f.without(Editorial::Punctuation);

@@ -225,11 +225,14 @@ const SHORTEST: usize = 4;
 /// The longest word looked up; longer ones are in no table.
 const LONGEST: usize = 24;
 
-/// The filter bit of a word's ending: its last three letters, hashed.
+/// The filter bit of a word's ending: its last five letters (four for a
+/// word of four), hashed. One word in twenty of a UN text passes.
 fn ending_bit(word: &[u8]) -> usize {
-    let n = word.len();
-    let [a, b, c] = [word[n - 3], word[n - 2], word[n - 1]].map(|x| usize::from(x.to_ascii_lowercase()));
-    (a * 961 + b * 31 + c) % (ENDING_WORDS * 64)
+    let from = word.len().saturating_sub(5);
+    let h = word[from..].iter().fold(word.len().min(5), |h, &b| {
+        h.wrapping_mul(31).wrapping_add(usize::from(b | 0x20))
+    });
+    h % (ENDING_WORDS * 64)
 }
 
 fn spellings() -> &'static Spellings {
@@ -273,61 +276,61 @@ fn spellings() -> &'static Spellings {
     })
 }
 
-/// Folds the British spellings of `key` into American ones, in place. Each
-/// word is tested by its length and ending first: most are ruled out
+/// Folds the British spellings of `key` into American ones, in place, in
+/// one pass over its bytes. Each ASCII word is tested by its length and
+/// its ending first (a bit of [`Spellings::endings`]): most are ruled out
 /// without a lookup, and nothing is allocated unless a word is replaced
 /// (when case is kept, a word is lower-cased on the stack to look it up).
 fn fold_spelling(key: &mut String) {
     let table = spellings();
+    // (start, end, American form) of each word to replace, in order.
+    let mut found: Vec<(usize, usize, &str)> = Vec::new();
+    let bytes = key.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
-    while i < key.len() {
-        let bytes = key.as_bytes();
+    while i < n {
         if !bytes[i].is_ascii_alphabetic() {
             i += 1;
             continue;
         }
         let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+        while i < n && bytes[i].is_ascii_alphabetic() {
             i += 1;
         }
-        // A word that runs on into digits or other letters (non-ASCII)
-        // is not one of the table's.
-        let joined = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_digit() || !b.is_ascii());
-        if joined(bytes.get(i)) || (start > 0 && joined(bytes.get(start - 1))) {
-            continue;
-        }
         let word = &bytes[start..i];
-        if !(SHORTEST..=LONGEST).contains(&word.len()) {
+        if word.len() < SHORTEST || word.len() > LONGEST {
             continue;
         }
         let bit = ending_bit(word);
         if table.endings[bit / 64] & (1 << (bit % 64)) == 0 {
             continue;
         }
+        // A word that runs on into digits or other letters (non-ASCII)
+        // is not one of the table's.
+        let joined = |b: u8| b.is_ascii_digit() || !b.is_ascii();
+        if (i < n && joined(bytes[i])) || (start > 0 && joined(bytes[start - 1])) {
+            continue;
+        }
         let mut lower = [0u8; LONGEST];
         let lower = &mut lower[..word.len()];
         lower.copy_from_slice(word);
         lower.make_ascii_lowercase();
-        let Some(american) = std::str::from_utf8(lower).ok().and_then(|w| table.words.get(w)) else {
-            continue;
-        };
-        // Keep a capital first letter when case is not folded.
-        let capital = word[0].is_ascii_uppercase();
-        let american: &str = american;
-        if capital {
-            let mut chars = american.chars();
-            let first = chars.next().map(|c| c.to_ascii_uppercase());
-            key.replace_range(start..i, "");
-            let mut at = start;
-            if let Some(f) = first {
-                key.insert(at, f);
-                at += 1;
-            }
-            key.insert_str(at, chars.as_str());
-        } else {
-            key.replace_range(start..i, american);
+        if let Some(american) = std::str::from_utf8(lower)
+            .ok()
+            .and_then(|w| table.words.get(w))
+        {
+            found.push((start, i, american));
         }
-        i = start + american.len();
+    }
+    // From the last, so that the earlier ranges stay where they are.
+    for &(start, end, american) in found.iter().rev() {
+        let capital = key.as_bytes()[start].is_ascii_uppercase();
+        key.replace_range(start..end, american);
+        // Keep a capital first letter when case is not folded.
+        if capital && let Some(first) = key.get_mut(start..start + 1) {
+            first.make_ascii_uppercase();
+        }
     }
 }
 
@@ -510,9 +513,33 @@ mod tests {
     /// of plain bytes start and end: spaces of every kind, brackets,
     /// closing punctuation, quotes and dashes, case.
     const PIECES: [&str; 27] = [
-        "Treaty", "of", "2024", "É", "İ", "ß", " ", " ", "  ", "\t", "\n", "\u{0b}", "\u{a0}",
-        "\u{2003}", "(", "[", "-", ",", ".", ")", "`", "\u{2019}", "\u{201C}", "\u{2011}",
-        "Recognised", "programme", "centre",
+        "Treaty",
+        "of",
+        "2024",
+        "É",
+        "İ",
+        "ß",
+        " ",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\u{0b}",
+        "\u{a0}",
+        "\u{2003}",
+        "(",
+        "[",
+        "-",
+        ",",
+        ".",
+        ")",
+        "`",
+        "\u{2019}",
+        "\u{201C}",
+        "\u{2011}",
+        "Recognised",
+        "programme",
+        "centre",
     ];
 
     proptest! {
@@ -566,10 +593,19 @@ mod tests {
     fn folds_british_spellings() {
         let f = Folding::default();
         for (british, american) in [
-            ("We recognise the centre's programme.", "We recognize the center's program."),
-            ("Recognising the organisations", "Recognizing the organizations"),
+            (
+                "We recognise the centre's programme.",
+                "We recognize the center's program.",
+            ),
+            (
+                "Recognising the organisations",
+                "Recognizing the organizations",
+            ),
             ("defence and labour", "defense and labor"),
-            ("They travelled; she analysed it.", "They traveled; she analyzed it."),
+            (
+                "They travelled; she analysed it.",
+                "They traveled; she analyzed it.",
+            ),
         ] {
             assert_eq!(key(british, f), key(american, f), "{british}");
         }
