@@ -3,7 +3,7 @@
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::diff::{Edit, EditKind, EditOp};
-use crate::normalize::key::{Editorial, Folding, MONTHS, editorial, key};
+use crate::normalize::key::{Editorial, Folding, MONTHS, editorial, is_punctuation, key};
 
 /// Splits text into diff tokens: runs of letters and digits, runs of
 /// whitespace, and single other characters, so that "change," and "change"
@@ -303,12 +303,14 @@ pub fn punctuation_only(edits: &[Edit], folding: Folding) -> Option<Vec<Editoria
         if words(&deleted) != words(&inserted) {
             return None;
         }
-        let marks = |s: &str| -> String {
-            s.chars()
-                .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
-                .collect()
-        };
-        punctuation |= marks(&deleted) != marks(&inserted);
+        let marks = |s: &str| -> String { s.chars().filter(|&c| is_punctuation(c)).collect() };
+        if marks(&deleted) != marks(&inserted) {
+            punctuation = true;
+        } else if key(&deleted, folding) != key(&inserted, folding) {
+            // No punctuation changed here, and what did (a quote, a dash)
+            // counts under this folding.
+            return None;
+        }
         let plain = |s: &str| significant_words(s).collect::<Vec<_>>().join(" ");
         for kind in editorial(&plain(&deleted), &plain(&inserted), folding) {
             if !kinds.contains(&kind) {
@@ -522,6 +524,12 @@ mod tests {
             None
         );
         assert_eq!(only("We met.", "We  met."), None);
+        // A quote or a dash is no punctuation: counted, it is a change.
+        let quotes = f.without(Editorial::Quotes);
+        assert_eq!(
+            punctuation_only(&word_edits("the Coalition’s aim", "the Coalition's aim,"), quotes),
+            None
+        );
         // Counted when asked: `--count punctuation`.
         let counted = f.without(Editorial::Punctuation);
         assert_eq!(

@@ -161,6 +161,17 @@ fn fold_dash(c: char) -> Option<char> {
     }
 }
 
+/// Whether `c` is punctuation in the sense of [`Editorial::Punctuation`]:
+/// neither a letter, a digit nor a space, and not a quote or a dash, which
+/// are editorial differences of their own.
+pub fn is_punctuation(c: char) -> bool {
+    !c.is_alphanumeric()
+        && !c.is_whitespace()
+        && !matches!(c, '\'' | '"' | '-')
+        && fold_quote(c).is_none()
+        && fold_dash(c).is_none()
+}
+
 /// The comparison key of `text` under `folding`: equal keys mean "the same
 /// sentence". Whitespace folding also drops spaces before closing punctuation
 /// and around dashes, since sources differ there without meaning anything.
