@@ -167,10 +167,10 @@ fn absorb_lone_spaces(edits: Vec<Edit>) -> Vec<Edit> {
             && space.chars().all(char::is_whitespace)
             && let Some(Step::Change { del: d1, ins: i1 }) = merged.last()
             && let Some(Step::Change { del: d2, ins: i2 }) = iter.peek()
-            // A change of case alone stays apart: joined to a replaced
-            // word, "armed" → "Armed" would read as a word replaced.
-            && !is_case_change(d1, i1)
-            && !is_case_change(d2, i2)
+            // A change of case or spelling alone stays apart: joined to a
+            // replaced word, "armed" → "Armed" would read as a word replaced.
+            && !is_editorial_change(d1, i1)
+            && !is_editorial_change(d2, i2)
         {
             let del = join_runs(d1, space, d2);
             let ins = join_runs(i1, space, i2);
@@ -209,6 +209,14 @@ fn is_case_change(deleted: &str, inserted: &str) -> bool {
     has_words(deleted) && has_words(inserted) && deleted.to_lowercase() == inserted.to_lowercase()
 }
 
+/// Whether a change of words is editorial: the same words but for case or
+/// spelling ("Recognised" → "recognized"), as the default keys fold them.
+fn is_editorial_change(deleted: &str, inserted: &str) -> bool {
+    is_case_change(deleted, inserted)
+        || (deleted.chars().any(char::is_alphanumeric)
+            && key(deleted, Folding::default()) == key(inserted, Folding::default()))
+}
+
 /// Joins two runs of one side across the space that separated them; empty
 /// when the side has neither run (then the space cannot go to it).
 fn join_runs(before: &str, space: &str, after: &str) -> String {
@@ -243,6 +251,7 @@ pub fn edit_kinds(edits: &[Edit]) -> Vec<EditKind> {
             // Case is folded in comparison keys: a change of case alone is
             // editorial, not a word replaced.
             (true, true) if is_case_change(&deleted, &inserted) => EditKind::CaseChanged,
+            (true, true) if is_editorial_change(&deleted, &inserted) => EditKind::SpellingChanged,
             (true, true) if is_number_change(&deleted, &inserted) => EditKind::NumberChanged,
             (true, true) if is_pronoun_change(&deleted, &inserted) => EditKind::PronounChanged,
             (true, true) => EditKind::WordsReplaced,
@@ -484,6 +493,13 @@ mod tests {
             k("We, the Ministers met.", "We, the Ministers, met."),
             [EditKind::PunctuationChanged]
         );
+        assert_eq!(
+            k(
+                "We recognise the centre.",
+                "We recognize the centre and its staff."
+            ),
+            [EditKind::SpellingChanged, EditKind::WordsInserted]
+        );
         // Brackets dropped from agreed text are no punctuation change.
         assert_eq!(
             k("support [the settlement].", "support the settlement."),
@@ -527,7 +543,10 @@ mod tests {
         // A quote or a dash is no punctuation: counted, it is a change.
         let quotes = f.without(Editorial::Quotes);
         assert_eq!(
-            punctuation_only(&word_edits("the Coalition’s aim", "the Coalition's aim,"), quotes),
+            punctuation_only(
+                &word_edits("the Coalition’s aim", "the Coalition's aim,"),
+                quotes
+            ),
             None
         );
         // Counted when asked: `--count punctuation`.

@@ -13,6 +13,7 @@ mod commitments_scores;
 mod crash;
 mod diff_labels;
 mod diff_props;
+mod editorial;
 mod fuzz_regressions;
 mod git_setup;
 mod golden_rules;
@@ -59,6 +60,7 @@ fn main() {
         crash::TESTS,
         diff_labels::TESTS,
         diff_props::TESTS,
+        editorial::TESTS,
         fuzz_regressions::TESTS,
         git_setup::TESTS,
         golden_rules::TESTS,
