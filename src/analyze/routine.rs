@@ -336,6 +336,10 @@ fn list_at(t: &[Token], mut i: usize) -> (Vec<Item>, usize) {
     (items, i)
 }
 
+/// The most units (both sides together) an entry is diffed by: routine
+/// sentences are short, and a few thousand words are far more than any.
+const MOST_UNITS: usize = 4_000;
+
 /// Where a sentence stands: what may change in it beyond advances.
 #[derive(Clone, Copy, Debug, Default)]
 struct Place {
@@ -374,6 +378,15 @@ impl Reading {
             heading,
             closing: is_closing(&a) && is_closing(&b),
         };
+        // A diff's time grows with the product of the lengths where they
+        // differ (issue 16): past this, an entry is read as no change at
+        // all, which is no routine one.
+        if a.len() + b.len() > MOST_UNITS {
+            return Reading {
+                blocks: Vec::new(),
+                place,
+            };
+        }
         let mut blocks = Vec::new();
         for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
             let (o, n) = (op.old_range(), op.new_range());
@@ -650,6 +663,17 @@ mod tests {
         // Editorial only: nothing advances, so the entry is not routine
         // (and not a change of substance either; see key.rs).
         assert!(!routine("for 2022", "For 2022,"));
+    }
+
+    #[test]
+    fn very_long_sentences_are_not_diffed_unit_by_unit() {
+        let long = |year: u32| {
+            let words = "the Assembly met again at its session ".repeat(1_000);
+            format!("{words} in {year}")
+        };
+        let started = std::time::Instant::now();
+        assert!(!routine(&long(2023), &long(2024)));
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
 
     #[test]
