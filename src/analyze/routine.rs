@@ -17,7 +17,7 @@
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::numbers::{self, Number};
-use crate::diff::{Change, ChangeKind, CommitmentChange, DocumentInfo, SentenceView};
+use crate::diff::{Change, ChangeKind, CommitmentChange, DocumentInfo, Edit, EditOp, SentenceView};
 use crate::normalize::key::MONTHS;
 
 /// Marks the routine entries of `changes`: reworded entries whose only
@@ -30,7 +30,10 @@ use crate::normalize::key::MONTHS;
 pub fn mark(changes: &mut [Change], old: &DocumentInfo, new: &DocumentInfo) {
     let readings: Vec<Option<Reading>> = changes
         .iter()
-        .map(|c| (c.kind == ChangeKind::Reworded).then(|| Reading::of(&c.old, &c.new)))
+        .map(|c| {
+            (c.kind == ChangeKind::Reworded && changes_a_number(&c.edits))
+                .then(|| Reading::of(&c.old, &c.new))
+        })
         .collect();
     let step = match (old.date.as_deref(), new.date.as_deref()) {
         (Some(a), Some(b)) => interval(a, b),
@@ -44,6 +47,18 @@ pub fn mark(changes: &mut [Change], old: &DocumentInfo, new: &DocumentInfo) {
             change.commitment_reasons.clear();
         }
     }
+}
+
+/// Whether the redline changes a number: a digit or a number word in a
+/// deleted or inserted run. Every routine update does ("seventy-ninth",
+/// "78/7", "2024"); the other rewordings, most of them, are not read.
+fn changes_a_number(edits: &[Edit]) -> bool {
+    edits.iter().filter(|e| e.op != EditOp::Equal).any(|e| {
+        e.text.bytes().any(|b| b.is_ascii_digit())
+            || e.text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| numbers::parse(w).is_some())
+    })
 }
 
 /// Whether revising `old` into `new` is routine when the statements are
