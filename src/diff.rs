@@ -76,6 +76,10 @@ pub enum EditKind {
     /// Only the case of words changed ("armed" → "Armed"): editorial, as
     /// comparison keys fold case, but shown in the redline.
     CaseChanged,
+    /// A word spelled the British way for the American one, or the
+    /// reverse ("recognise" → "recognize"): editorial, as comparison keys
+    /// fold spelling, but shown in the redline.
+    SpellingChanged,
     /// Only punctuation changed (a comma added, a full stop for a
     /// semicolon): no word changed.
     PunctuationChanged,
@@ -94,6 +98,7 @@ impl EditKind {
             EditKind::NumberChanged => "number changed",
             EditKind::PronounChanged => "pronoun changed",
             EditKind::CaseChanged => "case changed",
+            EditKind::SpellingChanged => "spelling changed",
             EditKind::PunctuationChanged => "punctuation changed",
             EditKind::WordsInserted => "words inserted",
             EditKind::WordsDeleted => "words deleted",

@@ -3,7 +3,7 @@
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::diff::{Edit, EditKind, EditOp};
-use crate::normalize::key::MONTHS;
+use crate::normalize::key::{Editorial, Folding, MONTHS, editorial, is_punctuation, key};
 
 /// Splits text into diff tokens: runs of letters and digits, runs of
 /// whitespace, and single other characters, so that "change," and "change"
@@ -167,6 +167,10 @@ fn absorb_lone_spaces(edits: Vec<Edit>) -> Vec<Edit> {
             && space.chars().all(char::is_whitespace)
             && let Some(Step::Change { del: d1, ins: i1 }) = merged.last()
             && let Some(Step::Change { del: d2, ins: i2 }) = iter.peek()
+            // A change of case or spelling alone stays apart: joined to a
+            // replaced word, "armed" → "Armed" would read as a word replaced.
+            && !is_editorial_change(d1, i1)
+            && !is_editorial_change(d2, i2)
         {
             let del = join_runs(d1, space, d2);
             let ins = join_runs(i1, space, i2);
@@ -196,6 +200,21 @@ fn absorb_lone_spaces(edits: Vec<Edit>) -> Vec<Edit> {
         }
     }
     out
+}
+
+/// Whether a change only changes the case of its words ("armed" →
+/// "Armed"): case is folded in comparison keys, so it is editorial.
+fn is_case_change(deleted: &str, inserted: &str) -> bool {
+    let has_words = |s: &str| s.chars().any(char::is_alphanumeric);
+    has_words(deleted) && has_words(inserted) && deleted.to_lowercase() == inserted.to_lowercase()
+}
+
+/// Whether a change of words is editorial: the same words but for case or
+/// spelling ("Recognised" → "recognized"), as the default keys fold them.
+fn is_editorial_change(deleted: &str, inserted: &str) -> bool {
+    is_case_change(deleted, inserted)
+        || (deleted.chars().any(char::is_alphanumeric)
+            && key(deleted, Folding::default()) == key(inserted, Folding::default()))
 }
 
 /// Joins two runs of one side across the space that separated them; empty
@@ -231,9 +250,8 @@ pub fn edit_kinds(edits: &[Edit]) -> Vec<EditKind> {
         let kind = match (has_words(&deleted), has_words(&inserted)) {
             // Case is folded in comparison keys: a change of case alone is
             // editorial, not a word replaced.
-            (true, true) if deleted.to_lowercase() == inserted.to_lowercase() => {
-                EditKind::CaseChanged
-            }
+            (true, true) if is_case_change(&deleted, &inserted) => EditKind::CaseChanged,
+            (true, true) if is_editorial_change(&deleted, &inserted) => EditKind::SpellingChanged,
             (true, true) if is_number_change(&deleted, &inserted) => EditKind::NumberChanged,
             (true, true) if is_pronoun_change(&deleted, &inserted) => EditKind::PronounChanged,
             (true, true) => EditKind::WordsReplaced,
@@ -253,6 +271,68 @@ pub fn edit_kinds(edits: &[Edit]) -> Vec<EditKind> {
     }
     kinds.sort();
     kinds
+}
+
+/// The editorial differences of a revision whose every change is
+/// editorial under `folding` — punctuation alone (no bracket), or words
+/// whose comparison keys are equal (case, spelling) — with punctuation
+/// among them; `None` when any change is more, or none is punctuation.
+/// Such a revision is the same sentence (issue 19: a comma added is shown
+/// but is no rewording of substance).
+pub fn punctuation_only(edits: &[Edit], folding: Folding) -> Option<Vec<Editorial>> {
+    if !folding.punctuation {
+        return None;
+    }
+    let mut kinds = Vec::new();
+    let mut punctuation = false;
+    let mut i = 0;
+    while i < edits.len() {
+        if edits[i].op == EditOp::Equal {
+            i += 1;
+            continue;
+        }
+        let (mut deleted, mut inserted) = (String::new(), String::new());
+        while i < edits.len() && edits[i].op != EditOp::Equal {
+            match edits[i].op {
+                EditOp::Delete => deleted.push_str(&edits[i].text),
+                _ => inserted.push_str(&edits[i].text),
+            }
+            i += 1;
+        }
+        // Brackets mark a draft's disputed text: never editorial.
+        if deleted.contains(['[', ']']) || inserted.contains(['[', ']']) {
+            return None;
+        }
+        // The words must be the same under the folding ("armed," and
+        // "Armed" are), the rest punctuation and spaces.
+        let words = |s: &str| {
+            let k = key(s, folding);
+            significant_words(&k).map(str::to_owned).collect::<Vec<_>>()
+        };
+        if words(&deleted) != words(&inserted) {
+            return None;
+        }
+        let marks = |s: &str| -> String { s.chars().filter(|&c| is_punctuation(c)).collect() };
+        if marks(&deleted) != marks(&inserted) {
+            punctuation = true;
+        } else if key(&deleted, folding) != key(&inserted, folding) {
+            // No punctuation changed here, and what did (a quote, a dash)
+            // counts under this folding.
+            return None;
+        }
+        let plain = |s: &str| significant_words(s).collect::<Vec<_>>().join(" ");
+        for kind in editorial(&plain(&deleted), &plain(&inserted), folding) {
+            if !kinds.contains(&kind) {
+                kinds.push(kind);
+            }
+        }
+    }
+    if !punctuation {
+        return None;
+    }
+    kinds.push(Editorial::Punctuation);
+    kinds.sort();
+    Some(kinds)
 }
 
 /// Whether a run with no word in it changes punctuation: not spaces
@@ -389,18 +469,91 @@ mod tests {
             ),
             [EditKind::CaseChanged, EditKind::WordsInserted]
         );
+        // Beside a replaced word, a change of case stays a change of case
+        // (issue 19: "armed" → "Armed" read as a word replaced when the
+        // next word was replaced too).
         assert_eq!(
             k("the armed groups", "The Armed Forces"),
-            [EditKind::WordsReplaced]
+            [EditKind::CaseChanged, EditKind::WordsReplaced]
+        );
+        let e = word_edits("by armed groups", "by Armed militias");
+        let shown: Vec<(EditOp, &str)> = e.iter().map(|e| (e.op, e.text.as_str())).collect();
+        assert_eq!(
+            shown,
+            [
+                (EditOp::Equal, "by "),
+                (EditOp::Delete, "armed"),
+                (EditOp::Insert, "Armed"),
+                (EditOp::Equal, " "),
+                (EditOp::Delete, "groups"),
+                (EditOp::Insert, "militias"),
+            ]
         );
         assert_eq!(
             k("We, the Ministers met.", "We, the Ministers, met."),
             [EditKind::PunctuationChanged]
         );
+        assert_eq!(
+            k(
+                "We recognise the centre.",
+                "We recognize the centre and its staff."
+            ),
+            [EditKind::SpellingChanged, EditKind::WordsInserted]
+        );
         // Brackets dropped from agreed text are no punctuation change.
         assert_eq!(
             k("support [the settlement].", "support the settlement."),
             []
+        );
+    }
+
+    #[test]
+    fn punctuation_alone_is_editorial() {
+        let f = Folding::default();
+        let only = |a: &str, b: &str| punctuation_only(&word_edits(a, b), f);
+        assert_eq!(
+            only("We, the Ministers met.", "We, the Ministers, met."),
+            Some(vec![Editorial::Punctuation])
+        );
+        assert_eq!(
+            only(
+                "attacks by armed groups, on civilians",
+                "attacks by Armed groups on civilians"
+            ),
+            Some(vec![Editorial::Case, Editorial::Punctuation])
+        );
+        assert_eq!(
+            only("the centre; its programme", "the center, its program"),
+            Some(vec![Editorial::Spelling, Editorial::Punctuation])
+        );
+        // A word changed, brackets dropped, or no punctuation at all.
+        assert_eq!(
+            only("We, the Ministers met.", "We, the Ministers, meet."),
+            None
+        );
+        assert_eq!(
+            only("support [the settlement].", "support the settlement."),
+            None
+        );
+        assert_eq!(
+            only("support [the settlement].", "support the settlement,"),
+            None
+        );
+        assert_eq!(only("We met.", "We  met."), None);
+        // A quote or a dash is no punctuation: counted, it is a change.
+        let quotes = f.without(Editorial::Quotes);
+        assert_eq!(
+            punctuation_only(
+                &word_edits("the Coalition’s aim", "the Coalition's aim,"),
+                quotes
+            ),
+            None
+        );
+        // Counted when asked: `--count punctuation`.
+        let counted = f.without(Editorial::Punctuation);
+        assert_eq!(
+            punctuation_only(&word_edits("We met", "We met,"), counted),
+            None
         );
     }
 

@@ -244,7 +244,7 @@ fn parse_file(text: &str) -> Result<LexiconFile, LexiconError> {
 
 /// A phrase's words as the matcher sees them.
 pub(crate) fn phrase_words(phrase: &str) -> Phrase {
-    let k = key(phrase, Folding::default());
+    let k = key(phrase, Folding::LEXICON);
     words(&k).map(str::to_owned).collect()
 }
 

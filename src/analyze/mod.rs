@@ -7,11 +7,13 @@ pub mod commitment;
 mod edits;
 pub mod lexicon;
 pub mod lists;
+pub mod numbers;
+pub mod routine;
 mod word_table;
 
 pub use clause_change::compare as compare_clauses;
 
-pub use edits::{edit_kinds, word_edits};
+pub use edits::{edit_kinds, punctuation_only, word_edits};
 
 use crate::align::{AlignOptions, Alignment, Pair, align_parts};
 use crate::diff::{
@@ -39,6 +41,10 @@ pub struct Options {
     pub align: AlignOptions,
     /// The markers, hedges and actors commitments are read with.
     pub lexicon: Lexicon,
+    /// Whether routine updates (a session, year, date or symbol advanced,
+    /// last year's resolution recalled) are marked `routine` (default
+    /// `true`); without it they are ordinary rewordings.
+    pub routine: bool,
 }
 
 impl Default for Options {
@@ -56,7 +62,15 @@ impl Options {
             new_name: new.into(),
             align: AlignOptions::default(),
             lexicon: Lexicon::builtin(),
+            routine: true,
         }
+    }
+
+    /// These options with routine updates marked (`true`) or shown as
+    /// ordinary rewordings.
+    pub fn with_routine(mut self, routine: bool) -> Options {
+        self.routine = routine;
+        self
     }
 
     /// These options with sentences paired under `align`.
@@ -87,6 +101,7 @@ impl Options {
 pub fn compare<'a>(old: &'a Statement, new: &'a Statement, options: &Options) -> Diff {
     let (old_ref, new_ref) = (options.old_name.as_str(), options.new_name.as_str());
     let lexicon = &options.lexicon;
+    let mark_routine = options.routine;
     let options = &options.align;
     let texts = |st: &'a Statement| -> Vec<&'a str> {
         st.sentences().map(|(_, s)| s.text.as_str()).collect()
@@ -116,12 +131,12 @@ pub fn compare<'a>(old: &'a Statement, new: &'a Statement, options: &Options) ->
         read_views,
     );
     let sections = [sections_of(&old_views), sections_of(&new_views)];
-    let changes = changes(alignment, old_views, new_views, &sections, options);
-    Diff {
-        old: info(old, old_ref),
-        new: info(new, new_ref),
-        changes,
+    let mut changes = changes(alignment, old_views, new_views, &sections, options);
+    let (old, new) = (info(old, old_ref), info(new, new_ref));
+    if mark_routine {
+        routine::mark(&mut changes, &old, &new);
     }
+    Diff { old, new, changes }
 }
 
 /// For each sentence of one side, the heading it stands under: the nearest
@@ -308,7 +323,29 @@ fn changes(
             }
             ChangeKind::Added | ChangeKind::Removed => (Vec::new(), Vec::new()),
         };
+        // A revision that only changes punctuation (and what else the
+        // keys fold) is the same sentence, editorially different.
+        let (kind, similarity, editorial, edits) = match (pair.kind, &o[..], &n[..]) {
+            (ChangeKind::Reworded, [_], [_]) => match punctuation_only(&edits, options.folding) {
+                Some(kinds) => (
+                    if pair.moved {
+                        ChangeKind::Moved
+                    } else {
+                        ChangeKind::Same
+                    },
+                    1.0,
+                    kinds,
+                    Vec::new(),
+                ),
+                None => (pair.kind, pair.similarity, editorial, edits),
+            },
+            _ => (pair.kind, pair.similarity, editorial, edits),
+        };
         let (commitment_change, commitment_reasons) = match commitment_change(&o, &n) {
+            // Punctuation alone leaves a commitment as it was.
+            Some((CommitmentChange::Reworded, _)) if kind != pair.kind => {
+                (Some(CommitmentChange::Unchanged), Vec::new())
+            }
             Some((change, reasons)) => (Some(change), reasons),
             None => (None, Vec::new()),
         };
@@ -317,9 +354,9 @@ fn changes(
             commitment_reasons,
             section,
             routine: false,
-            kind: pair.kind,
-            similarity: round(pair.similarity),
-            moved: pair.moved || pair.kind == ChangeKind::Moved,
+            kind,
+            similarity: round(similarity),
+            moved: pair.moved || kind == ChangeKind::Moved,
             editorial,
             renumbered,
             edit_kinds: edit_kinds(&edits),

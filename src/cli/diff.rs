@@ -90,15 +90,18 @@ pub struct DiffArgs {
     /// rather than removed and added [default: 0.5].
     #[arg(long, value_parser = parse_threshold)]
     threshold: Option<f64>,
-    /// Editorial differences that should count as changes (comma-separated:
-    /// quotes, dashes, whitespace, case). By default none count.
+    /// Differences that should count as changes (comma-separated: quotes,
+    /// dashes, whitespace, case, spelling, punctuation; routine). By default none count:
+    /// editorial differences leave a sentence `same`, and routine updates (a
+    /// session, year, date or symbol advanced) are listed apart; `routine`
+    /// shows them as ordinary rewordings.
     #[arg(long, value_delimiter = ',', value_enum)]
-    count: Vec<EditorialArg>,
+    count: Vec<CountArg>,
 }
 
-/// An editorial difference named on the command line.
+/// A difference named on the command line that should count as a change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum EditorialArg {
+enum CountArg {
     /// Straight versus curly quotes.
     Quotes,
     /// Hyphens and dashes.
@@ -107,15 +110,25 @@ enum EditorialArg {
     Whitespace,
     /// Upper versus lower case.
     Case,
+    /// British versus American spelling (recognise, recognize).
+    Spelling,
+    /// Punctuation alone (a comma added): the sentence is then reworded.
+    Punctuation,
+    /// Routine updates: shown as ordinary rewordings.
+    Routine,
 }
 
-impl From<EditorialArg> for Editorial {
-    fn from(e: EditorialArg) -> Editorial {
-        match e {
-            EditorialArg::Quotes => Editorial::Quotes,
-            EditorialArg::Dashes => Editorial::Dashes,
-            EditorialArg::Whitespace => Editorial::Whitespace,
-            EditorialArg::Case => Editorial::Case,
+impl CountArg {
+    /// The editorial difference this names, if it names one.
+    fn editorial(self) -> Option<Editorial> {
+        match self {
+            CountArg::Quotes => Some(Editorial::Quotes),
+            CountArg::Dashes => Some(Editorial::Dashes),
+            CountArg::Whitespace => Some(Editorial::Whitespace),
+            CountArg::Case => Some(Editorial::Case),
+            CountArg::Spelling => Some(Editorial::Spelling),
+            CountArg::Punctuation => Some(Editorial::Punctuation),
+            CountArg::Routine => None,
         }
     }
 }
@@ -208,14 +221,16 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
     let folding = args
         .count
         .iter()
-        .fold(Folding::default(), |f, &e| f.without(e.into()));
+        .filter_map(|c| c.editorial())
+        .fold(Folding::default(), Folding::without);
     let options = AlignOptions::default()
         .with_folding(folding)
         .with_threshold(settings.threshold);
     let lexicon = load_lexicon(settings.lexicon.as_deref())?;
     let options = Options::named(old_name, new_name)
         .with_align(options)
-        .with_lexicon(lexicon);
+        .with_lexicon(lexicon)
+        .with_routine(!args.count.contains(&CountArg::Routine));
     let diff = compare(&old, &new, &options);
 
     // The statements are no longer needed: free them while the report is

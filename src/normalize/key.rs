@@ -3,8 +3,9 @@
 //! Two sentences are the same when their keys are equal. By default the key
 //! folds the editorial differences that drafters do not count as changes —
 //! quote style, dash style (including the non-breaking hyphen U+2011 that UN
-//! documents use), whitespace and letter case — and [`editorial`] names which
-//! of those told two texts apart. The aligner and every other stage compare
+//! documents use), whitespace, letter case and British versus American
+//! spelling ("recognise"/"recognize", the word list in `spelling.txt`) — and
+//! [`editorial`] names which of those told two texts apart. The aligner and every other stage compare
 //! through this module and never normalize on their own.
 
 use serde::{Deserialize, Serialize};
@@ -22,15 +23,26 @@ pub enum Editorial {
     Whitespace,
     /// Upper versus lower case.
     Case,
+    /// British versus American spelling of the same word ("recognise" and
+    /// "recognize", "programme" and "program").
+    Spelling,
+    /// Punctuation alone (a comma added, a semicolon for a full stop), no
+    /// word changed. Comparison keys keep punctuation, so that sentences
+    /// are paired by it too; a pair that differs only by it is folded into
+    /// `same` after pairing (`crate::analyze`). Square brackets, a draft's
+    /// disputed text, are never punctuation.
+    Punctuation,
 }
 
 impl Editorial {
     /// Every kind, in the order reports list them.
-    pub const ALL: [Editorial; 4] = [
+    pub const ALL: [Editorial; 6] = [
         Editorial::Quotes,
         Editorial::Dashes,
         Editorial::Whitespace,
         Editorial::Case,
+        Editorial::Spelling,
+        Editorial::Punctuation,
     ];
 
     /// The lower-case name used in JSON and reports.
@@ -40,12 +52,16 @@ impl Editorial {
             Editorial::Dashes => "dashes",
             Editorial::Whitespace => "whitespace",
             Editorial::Case => "case",
+            Editorial::Spelling => "spelling",
+            Editorial::Punctuation => "punctuation",
         }
     }
 }
 
-/// Which differences the comparison key folds away. The default folds all
-/// four kinds of [`Editorial`] difference.
+/// Which differences do not count as changes: the comparison key folds
+/// away the first five kinds of [`Editorial`] difference; punctuation is
+/// folded after pairing (see [`Editorial::Punctuation`]). The default folds
+/// all six.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Folding {
     /// Fold quote style (default `true`).
@@ -56,6 +72,11 @@ pub struct Folding {
     pub whitespace: bool,
     /// Fold letter case (default `true`).
     pub case: bool,
+    /// Fold British spellings into American ones (default `true`).
+    pub spelling: bool,
+    /// Count a revision that only changes punctuation as `same` (default
+    /// `true`); the key itself always keeps punctuation.
+    pub punctuation: bool,
 }
 
 impl Default for Folding {
@@ -65,17 +86,34 @@ impl Default for Folding {
             dashes: true,
             whitespace: true,
             case: true,
+            spelling: true,
+            punctuation: true,
         }
     }
 }
 
 impl Folding {
+    /// The folding words are matched with against a lexicon's phrases
+    /// (commitment markers, hedges): case, quotes, dashes and spaces, but
+    /// not spelling, since the lexicon lists each spelling it knows and the
+    /// sentence's words are read as written.
+    pub const LEXICON: Folding = Folding {
+        quotes: true,
+        dashes: true,
+        whitespace: true,
+        case: true,
+        spelling: false,
+        punctuation: true,
+    };
+
     /// Folds nothing: any difference counts.
     pub const NONE: Folding = Folding {
         quotes: false,
         dashes: false,
         whitespace: false,
         case: false,
+        spelling: false,
+        punctuation: false,
     };
 
     /// This folding, with differences of `kind` counting as changes.
@@ -86,6 +124,8 @@ impl Folding {
             Editorial::Dashes => f.dashes = false,
             Editorial::Whitespace => f.whitespace = false,
             Editorial::Case => f.case = false,
+            Editorial::Spelling => f.spelling = false,
+            Editorial::Punctuation => f.punctuation = false,
         }
         f
     }
@@ -96,6 +136,8 @@ impl Folding {
             Editorial::Dashes => self.dashes,
             Editorial::Whitespace => self.whitespace,
             Editorial::Case => self.case,
+            Editorial::Spelling => self.spelling,
+            Editorial::Punctuation => self.punctuation,
         }
     }
 }
@@ -117,6 +159,17 @@ fn fold_dash(c: char) -> Option<char> {
         | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => Some('-'),
         _ => None,
     }
+}
+
+/// Whether `c` is punctuation in the sense of [`Editorial::Punctuation`]:
+/// neither a letter, a digit nor a space, and not a quote or a dash, which
+/// are editorial differences of their own.
+pub fn is_punctuation(c: char) -> bool {
+    !c.is_alphanumeric()
+        && !c.is_whitespace()
+        && !matches!(c, '\'' | '"' | '-')
+        && fold_quote(c).is_none()
+        && fold_dash(c).is_none()
 }
 
 /// The comparison key of `text` under `folding`: equal keys mean "the same
@@ -156,7 +209,154 @@ pub fn key(text: &str, folding: Folding) -> String {
         i += c.len_utf8();
         push_folded(&mut out, &mut pending_space, c, folding);
     }
+    if folding.spelling {
+        fold_spelling(&mut out);
+    }
     out
+}
+
+/// British spellings and their American forms, one pair a line (see the
+/// file): data, so that the list can grow without code.
+const SPELLINGS: &str = include_str!("spelling.txt");
+
+/// The spelling table, read once: every British form (inflections of
+/// -ise and -yse verbs derived) to its American form, and a filter of the
+/// words' endings that rules out almost every word before any lookup.
+struct Spellings {
+    words: rustc_hash::FxHashMap<Box<str>, Box<str>>,
+    endings: Box<[u64; ENDING_WORDS]>,
+}
+
+/// The size of the endings filter, in 64-bit words (2^14 bits).
+const ENDING_WORDS: usize = 256;
+
+/// The shortest British form in the table: shorter words are not looked up.
+const SHORTEST: usize = 4;
+
+/// The longest word looked up; longer ones are in no table.
+const LONGEST: usize = 24;
+
+/// The filter bit of a word's ending: its last five letters (all of a
+/// shorter word), lower-cased and packed into an integer, hashed. One word
+/// in twenty of a UN text passes.
+fn ending_bit(word: &[u8]) -> usize {
+    let from = word.len().saturating_sub(5);
+    let packed = word[from..]
+        .iter()
+        .fold(0u64, |h, &b| (h << 8) | u64::from(b | 0x20));
+    ending_bit_of(packed)
+}
+
+/// [`ending_bit`] of a word's last five letters packed as it packs them.
+fn ending_bit_of(packed: u64) -> usize {
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 50) as usize % (ENDING_WORDS * 64)
+}
+
+fn spellings() -> &'static Spellings {
+    static TABLE: std::sync::OnceLock<Spellings> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut words = rustc_hash::FxHashMap::default();
+        for line in SPELLINGS.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((british, american)) = line.split_once(' ') else {
+                continue;
+            };
+            let american = american.trim();
+            words.insert(british.into(), american.into());
+            // Inflections of -ise and -yse verbs: recognises, recognised,
+            // recognising, recognisation(s); analysed, analysing.
+            let verbs: &[(&str, &str, &[&str])] = &[
+                ("ise", "ize", &["es", "ed", "ing", "ation", "ations"]),
+                ("yse", "yze", &["ed", "ing"]),
+            ];
+            for &(b, a, endings) in verbs {
+                if let (Some(bs), Some(as_)) = (british.strip_suffix(b), american.strip_suffix(a)) {
+                    let (b, a) = (&b[..2], &a[..2]);
+                    for e in endings {
+                        words.insert(
+                            format!("{bs}{b}{e}").into_boxed_str(),
+                            format!("{as_}{a}{e}").into_boxed_str(),
+                        );
+                    }
+                }
+            }
+        }
+        let mut endings = Box::new([0u64; ENDING_WORDS]);
+        for british in words.keys() {
+            let bit = ending_bit(british.as_bytes());
+            endings[bit / 64] |= 1 << (bit % 64);
+        }
+        Spellings { words, endings }
+    })
+}
+
+/// Folds the British spellings of `key` into American ones, in place, in
+/// one pass over its bytes. Each ASCII word is tested by its length and
+/// its ending first (a bit of [`Spellings::endings`]): most are ruled out
+/// without a lookup, and nothing is allocated unless a word is replaced
+/// (when case is kept, a word is lower-cased on the stack to look it up).
+fn fold_spelling(key: &mut String) {
+    let table = spellings();
+    // (start, end, American form) of each word to replace, in order.
+    let mut found: Vec<(usize, usize, &str)> = Vec::new();
+    let bytes = key.as_bytes();
+    // One pass without a branch per letter: the last five letters of the
+    // current word, lower-cased, packed into `last`, and its length; a
+    // word is looked at only where it ends.
+    let mut last = 0u64;
+    let mut len = 0usize;
+    let mut at_end = |i: usize, last: u64, len: usize| {
+        let bit = ending_bit_of(last & 0xFF_FFFF_FFFF);
+        if table.endings[bit / 64] & (1 << (bit % 64)) != 0
+            && let Some(american) = british(table, bytes, i - len, i)
+        {
+            found.push((i - len, i, american));
+        }
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        let letter = b.is_ascii_alphabetic();
+        if !letter && len >= SHORTEST {
+            at_end(i, last, len);
+        }
+        // All ones in a word, zero outside it.
+        let mask = 0u64.wrapping_sub(u64::from(letter));
+        last = ((last << 8) | u64::from(b | 0x20)) & mask;
+        len = (len + 1) & (mask as usize);
+    }
+    if len >= SHORTEST {
+        at_end(bytes.len(), last, len);
+    }
+    // From the last, so that the earlier ranges stay where they are.
+    for &(start, end, american) in found.iter().rev() {
+        let capital = key.as_bytes()[start].is_ascii_uppercase();
+        key.replace_range(start..end, american);
+        // Keep a capital first letter when case is not folded.
+        if capital && let Some(first) = key.get_mut(start..start + 1) {
+            first.make_ascii_uppercase();
+        }
+    }
+}
+
+/// The American form of the word at `start..end` of `bytes`, if the table
+/// has it: not when it runs on into digits or other letters (non-ASCII).
+fn british<'t>(table: &'t Spellings, bytes: &[u8], start: usize, end: usize) -> Option<&'t str> {
+    let joined = |b: u8| b.is_ascii_digit() || !b.is_ascii();
+    if bytes.get(end).is_some_and(|&b| joined(b)) || (start > 0 && joined(bytes[start - 1])) {
+        return None;
+    }
+    let word = &bytes[start..end];
+    if word.len() > LONGEST {
+        return None;
+    }
+    let mut lower = [0u8; LONGEST];
+    let lower = &mut lower[..word.len()];
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    let american = table.words.get(std::str::from_utf8(lower).ok()?)?;
+    Some(american)
 }
 
 /// Adds `c` to the key `out` under `folding`, one character at a time:
@@ -245,9 +445,10 @@ pub fn editorial(a: &str, b: &str, folding: Folding) -> Vec<Editorial> {
     if a == b {
         return Vec::new();
     }
+    // Keys keep punctuation: texts with equal keys never differ by it.
     Editorial::ALL
         .into_iter()
-        .filter(|&kind| folding.folds(kind))
+        .filter(|&kind| folding.folds(kind) && kind != Editorial::Punctuation)
         .filter(|&kind| key(a, folding.without(kind)) != key(b, folding.without(kind)))
         .collect()
 }
@@ -327,28 +528,58 @@ mod tests {
         for c in text.chars() {
             push_folded(&mut out, &mut pending_space, c, folding);
         }
+        if folding.spelling {
+            fold_spelling(&mut out);
+        }
         out
     }
 
     /// What sentences are made of, weighted towards the places where runs
     /// of plain bytes start and end: spaces of every kind, brackets,
     /// closing punctuation, quotes and dashes, case.
-    const PIECES: [&str; 24] = [
-        "Treaty", "of", "2024", "É", "İ", "ß", " ", " ", "  ", "\t", "\n", "\u{0b}", "\u{a0}",
-        "\u{2003}", "(", "[", "-", ",", ".", ")", "`", "\u{2019}", "\u{201C}", "\u{2011}",
+    const PIECES: [&str; 27] = [
+        "Treaty",
+        "of",
+        "2024",
+        "É",
+        "İ",
+        "ß",
+        " ",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\u{0b}",
+        "\u{a0}",
+        "\u{2003}",
+        "(",
+        "[",
+        "-",
+        ",",
+        ".",
+        ")",
+        "`",
+        "\u{2019}",
+        "\u{201C}",
+        "\u{2011}",
+        "Recognised",
+        "programme",
+        "centre",
     ];
 
     proptest! {
         #[test]
         fn key_matches_its_definition(
             pieces in proptest::collection::vec(proptest::sample::select(PIECES.to_vec()), 0..40),
-            mask in 0u8..16,
+            mask in 0u8..32,
         ) {
             let folding = Folding {
                 quotes: mask & 1 != 0,
                 dashes: mask & 2 != 0,
                 whitespace: mask & 4 != 0,
                 case: mask & 8 != 0,
+                spelling: mask & 16 != 0,
+                punctuation: true,
             };
             let text = pieces.concat();
             prop_assert_eq!(key(&text, folding), key_by_char(&text, folding));
@@ -381,6 +612,45 @@ mod tests {
             vec![Editorial::Dashes]
         );
         assert_eq!(editorial("a  b", "a b", f), vec![Editorial::Whitespace]);
+    }
+
+    #[test]
+    fn folds_british_spellings() {
+        let f = Folding::default();
+        for (british, american) in [
+            (
+                "We recognise the centre's programme.",
+                "We recognize the center's program.",
+            ),
+            (
+                "Recognising the organisations",
+                "Recognizing the organizations",
+            ),
+            ("defence and labour", "defense and labor"),
+            (
+                "They travelled; she analysed it.",
+                "They traveled; she analyzed it.",
+            ),
+        ] {
+            assert_eq!(key(british, f), key(american, f), "{british}");
+        }
+        assert_eq!(
+            editorial("We recognise it.", "We recognize it.", f),
+            vec![Editorial::Spelling]
+        );
+        assert_eq!(
+            editorial("We Recognise it.", "we recognize it.", f),
+            vec![Editorial::Case, Editorial::Spelling]
+        );
+        // Not in the table, or not a word of its own.
+        assert_ne!(key("otherwise", f), key("otherwize", f));
+        assert_ne!(key("centre2", f), key("center2", f));
+        // Counted when not folded, and case kept when case counts.
+        let counted = f.without(Editorial::Spelling);
+        assert_ne!(key("recognise", counted), key("recognize", counted));
+        let cased = f.without(Editorial::Case);
+        assert_eq!(key("Recognise", cased), "Recognize");
+        assert_eq!(key("the Centre", cased), "the Center");
     }
 
     #[test]

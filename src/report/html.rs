@@ -20,7 +20,7 @@ use std::io::{self, Write};
 
 use super::{
     ReportOptions, changes_by_section, commitment_line, document_name, entry_location, kind_name,
-    locations, section_move, section_name, summary_line,
+    locations, routine_note, section_move, section_name, summary_line,
 };
 use crate::diff::{
     Change, ChangeKind, Commitment, CommitmentChange, Diff, DocumentInfo, EditOp, SentenceView,
@@ -70,6 +70,9 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
     }
     if whole && options.by_section {
         sections(&mut out, diff)?;
+    }
+    if whole {
+        routine(&mut out, diff)?;
     }
     if whole {
         statement(&mut out, diff)?;
@@ -189,6 +192,9 @@ fn summary(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
             None,
         )?;
     }
+    if summary.routine > 0 {
+        tile(out, "k-routine", summary.routine, "routine", None)?;
+    }
     writeln!(
         out,
         "</div>\n<div class=\"tiles\" aria-label=\"Commitments by change\">"
@@ -284,6 +290,38 @@ fn commitments(out: &mut dyn Write, diff: &Diff, linked: bool) -> io::Result<()>
         writeln!(
             out,
             "<p class=\"text\">{}</p>\n</li>",
+            text(c, Column::Redline)
+        )?;
+    }
+    writeln!(out, "</ol>\n</section>")
+}
+
+/// The routine updates, after the changes of substance: a count, then one
+/// line each (where, and what advanced), a `<details>` that opens on its
+/// redline.
+fn routine(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
+    let entries: Vec<&Change> = diff.changes.iter().filter(|c| c.routine).collect();
+    if entries.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "<section id=\"routine\">\n<h2>Routine updates <span class=\"count\">{n}</span></h2>\n\
+         <p class=\"none\">These entries only advance a session, a year, a date or a symbol, or \
+         recall last year's resolution; open one for its redline.</p>\n<ol class=\"routine\">",
+        n = entries.len()
+    )?;
+    for c in entries {
+        let place = Esc(&entry_location(c)).to_string();
+        let place = match target(c) {
+            Some(id) => format!("<a class=\"loc\" href=\"#{id}\">{place}</a>"),
+            None => format!("<span class=\"loc\">{place}</span>"),
+        };
+        writeln!(
+            out,
+            "<li><details><summary>{place} routine: {}</summary>\n\
+             <p class=\"text\">{}</p></details></li>",
+            Esc(&routine_note(c)),
             text(c, Column::Redline)
         )?;
     }
@@ -503,6 +541,9 @@ fn entry(
     if c.is_heading() {
         class.push_str(" is-heading");
     }
+    if c.routine {
+        class.push_str(" routine");
+    }
     if let Some(kind) = c.commitment_change.filter(|_| c.changes_commitment()) {
         class.push_str(&format!(" cm-{}", kind.name()));
     }
@@ -529,6 +570,9 @@ fn entry(
     )?;
     if c.is_change() {
         write!(out, "<span class=\"tag\">{}</span>", Esc(&kind_name(c)))?;
+    }
+    if c.routine {
+        write!(out, "<span class=\"tag\">routine</span>")?;
     }
     writeln!(
         out,

@@ -5,8 +5,8 @@
 use std::io::{self, Write};
 
 use super::{
-    ReportOptions, changes_by_section, document_name, entry_location, kind_name, section_move,
-    section_name, side_text,
+    ReportOptions, changes_by_section, document_name, entry_location, kind_name, routine_note,
+    section_move, section_name, side_text, summary_line,
 };
 use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, EditOp};
 use crate::normalize::controls::visible;
@@ -59,6 +59,9 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
             summary.commitments.get(change)
         )?;
     }
+    if summary.routine > 0 {
+        writeln!(out, "\n{}", escape(&summary_line(&summary)))?;
+    }
     if options.stat {
         return Ok(());
     }
@@ -84,10 +87,11 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
                 escape(&section_name(section.as_deref())),
                 entries.len()
             )?;
-            for c in entries {
+            for c in entries.into_iter().filter(|c| !c.routine) {
                 entry(out, c, true)?;
             }
         }
+        routine(out, diff)?;
         return renumbered_note(out, diff);
     }
     let sections: [(&str, &[ChangeKind]); 5] = [
@@ -101,7 +105,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
         let entries: Vec<&Change> = diff
             .changes
             .iter()
-            .filter(|c| kinds.contains(&c.kind))
+            .filter(|c| kinds.contains(&c.kind) && !c.routine)
             .collect();
         if entries.is_empty() {
             continue;
@@ -111,6 +115,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
             entry(out, c, false)?;
         }
     }
+    routine(out, diff)?;
     renumbered_note(out, diff)
 }
 
@@ -128,6 +133,31 @@ fn renumbered_note(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// The routine updates, after the changes of substance: one line each,
+/// folded in a `<details>` block that opens on their redlines.
+fn routine(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
+    let entries: Vec<&Change> = diff.changes.iter().filter(|c| c.routine).collect();
+    if entries.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n## Routine updates ({})\n", entries.len())?;
+    writeln!(
+        out,
+        "<details><summary>{} routine updates: sessions, years, dates and symbols advanced</summary>\n",
+        entries.len()
+    )?;
+    for c in entries {
+        writeln!(
+            out,
+            "- **{}** · routine: {}",
+            entry_location(c),
+            escape(&routine_note(c))
+        )?;
+        writeln!(out, "  {}", body(c))?;
+    }
+    writeln!(out, "\n</details>")
 }
 
 /// One entry; `with_kind` names its kind (the entries are not grouped by

@@ -27,8 +27,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::diff::{
-    Change, ChangeKind, CommitmentChange, CommitmentSummary, Diff, DocumentInfo, SentenceView,
-    Summary,
+    Change, ChangeKind, CommitmentChange, CommitmentSummary, Diff, DocumentInfo, EditOp,
+    SentenceView, Summary,
 };
 
 pub use theme::{Role, Theme};
@@ -174,7 +174,9 @@ pub fn entry_section(change: &Change) -> Option<String> {
     section.as_deref().map(str::to_owned)
 }
 
-/// The summary in words, changes first: "2 reworded, 1 added · 30 same".
+/// The summary in words, changes first: "2 reworded, 1 added · 30 same",
+/// and the routine updates among the changes when there are some
+/// ("8 reworded · 9 same · 7 routine").
 pub fn summary_line(summary: &Summary) -> String {
     let parts: Vec<String> = ChangeKind::ALL
         .into_iter()
@@ -186,12 +188,16 @@ pub fn summary_line(summary: &Summary) -> String {
     } else {
         parts.join(", ")
     };
-    let headings = match summary.headings {
-        0 => String::new(),
-        1 => " · 1 heading changed".to_owned(),
-        n => format!(" · {n} headings changed"),
-    };
-    format!("{changes} · {} same{headings}", summary.same)
+    let mut line = format!("{changes} · {} same", summary.same);
+    if summary.routine > 0 {
+        line.push_str(&format!(" · {} routine", summary.routine));
+    }
+    match summary.headings {
+        0 => {}
+        1 => line.push_str(" · 1 heading changed"),
+        n => line.push_str(&format!(" · {n} headings changed")),
+    }
+    line
 }
 
 /// The kind of an entry as reports name it: "reworded", or "heading
@@ -202,6 +208,108 @@ pub fn kind_name(change: &Change) -> String {
     } else {
         change.kind.name().to_owned()
     }
+}
+
+/// What a routine entry changed, in a few words: each change of its
+/// redline widened to whole words, "seventy-ninth → eightieth", "78/8 →
+/// 79/4", "+ 78/7 of 2 November 2023 and"; changes of punctuation alone are
+/// left out. Not escaped: each report escapes it as it escapes statement
+/// text.
+pub fn routine_note(change: &Change) -> String {
+    const MOST: usize = 100;
+    let side = |skip: EditOp| -> String {
+        change
+            .edits
+            .iter()
+            .filter(|e| e.op != skip)
+            .map(|e| e.text.as_str())
+            .collect()
+    };
+    let (old, new) = (side(EditOp::Insert), side(EditOp::Delete));
+    // The byte ranges each change covers in the old and the new text,
+    // widened to whole words; changes that meet in a word are one.
+    let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let (mut o, mut n) = (0, 0);
+    let mut i = 0;
+    while i < change.edits.len() {
+        let e = &change.edits[i];
+        if e.op == EditOp::Equal {
+            o += e.text.len();
+            n += e.text.len();
+            i += 1;
+            continue;
+        }
+        let (o0, n0) = (o, n);
+        while let Some(e) = change.edits.get(i).filter(|e| e.op != EditOp::Equal) {
+            match e.op {
+                EditOp::Delete => o += e.text.len(),
+                _ => n += e.text.len(),
+            }
+            i += 1;
+        }
+        let (o0, o1) = widen(&old, o0, o);
+        let (n0, n1) = widen(&new, n0, n);
+        let span = (o0, o1, n0, n1);
+        match spans.last_mut() {
+            Some(last) if span.0 <= last.1 || span.2 <= last.3 => {
+                last.1 = span.1.max(last.1);
+                last.3 = span.3.max(last.3);
+            }
+            _ => spans.push(span),
+        }
+    }
+    let trim = |s: &str| s.trim_matches(|c: char| !is_word_char(c)).to_owned();
+    let parts: Vec<String> = spans
+        .into_iter()
+        .filter_map(|(o0, o1, n0, n1)| {
+            let (a, b) = (trim(&old[o0..o1]), trim(&new[n0..n1]));
+            match (a.is_empty(), b.is_empty()) {
+                (true, true) => None,
+                (false, false) => Some(format!("{a} → {b}")),
+                (true, false) => Some(format!("+ {b}")),
+                (false, true) => Some(format!("− {a}")),
+            }
+        })
+        .collect();
+    let note = parts.join("; ");
+    match note.char_indices().nth(MOST) {
+        Some((cut, _)) => format!("{}…", &note[..cut]),
+        None => note,
+    }
+}
+
+/// A character of a word as [`routine_note`] widens changes to whole
+/// words: letters, digits, and the hyphens and slashes of "seventy-ninth"
+/// and "78/7".
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '\u{2011}' | '/')
+}
+
+/// The range `start..end` of `s` widened to whole words: a change that
+/// starts or ends inside a word takes in the rest of it; an empty range
+/// stays as it is.
+fn widen(s: &str, start: usize, end: usize) -> (usize, usize) {
+    if start == end {
+        return (start, end);
+    }
+    let start = if s[start..].starts_with(is_word_char) {
+        s[..start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_word_char(c))
+            .last()
+            .map_or(start, |(i, _)| i)
+    } else {
+        start
+    };
+    let end = if s[..end].ends_with(is_word_char) {
+        s[end..]
+            .find(|c: char| !is_word_char(c))
+            .map_or(s.len(), |i| end + i)
+    } else {
+        end
+    };
+    (start, end)
 }
 
 /// The commitment summary in words: "commitments: 1 strengthened, 2 removed

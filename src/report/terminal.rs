@@ -14,8 +14,8 @@
 use std::io::{self, Write};
 
 use super::{
-    ReportOptions, Role, by_section, commitment_line, entry_location, kind_name, section_move,
-    section_name, side_text, summary_line,
+    ReportOptions, Role, by_section, commitment_line, entry_location, kind_name, routine_note,
+    section_move, section_name, side_text, summary_line,
 };
 use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, DocumentInfo, EditOp};
 use crate::normalize::controls::visible;
@@ -54,7 +54,6 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
     if options.only_commitments {
         return Ok(());
     }
-    writeln!(out, "\n{}", theme.paint(Role::Header, "Sentences"))?;
     let shown = shown_entries(&diff.changes, options.context);
     if options.by_section {
         let entries: Vec<&Change> = diff
@@ -71,7 +70,11 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
                 entry(out, change, options)?;
             }
         }
-        return Ok(());
+        return routine(out, diff, options);
+    }
+    // When every change is routine, the routine list stands alone.
+    if summary.routine == 0 || shown.contains(&true) {
+        writeln!(out, "\n{}", theme.paint(Role::Header, "Sentences"))?;
     }
     let mut last: Option<usize> = None;
     for (i, change) in diff.changes.iter().enumerate() {
@@ -84,6 +87,28 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
         last = Some(i);
         writeln!(out)?;
         entry(out, change, options)?;
+    }
+    routine(out, diff, options)
+}
+
+/// The routine updates, folded to one line each after the changes of
+/// substance: where, and what advanced ("¶14.1 routine: seventy-ninth →
+/// eightieth"). `--count routine` shows them as ordinary rewordings.
+fn routine(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::Result<()> {
+    let theme = options.theme;
+    let mut entries = diff.changes.iter().filter(|c| c.routine).peekable();
+    if entries.peek().is_none() {
+        return Ok(());
+    }
+    writeln!(out, "\n{}\n", theme.paint(Role::Header, "Routine updates"))?;
+    for c in entries {
+        let (mark, role) = marker(c.kind);
+        writeln!(
+            out,
+            "{} {}",
+            theme.paint(role, &format!("{mark} {}", entry_location(c))),
+            theme.paint(Role::Detail, &format!("routine: {}", routine_note(c)))
+        )?;
     }
     Ok(())
 }
@@ -104,16 +129,19 @@ fn header(
     writeln!(out, "{}", options.theme.paint(Role::Header, &line))
 }
 
-/// Which entries to show: every change, and `context` unchanged entries on
-/// either side of each.
+/// Which entries to show: every change of substance (routine updates are
+/// listed apart), and `context` unchanged entries on either side of each.
 fn shown_entries(changes: &[Change], context: usize) -> Vec<bool> {
     let mut shown = vec![false; changes.len()];
     for (i, c) in changes.iter().enumerate() {
-        if c.is_change() {
+        if c.is_change() && !c.routine {
             let lo = i.saturating_sub(context);
             let hi = (i + context).min(changes.len() - 1);
             shown[lo..=hi].iter_mut().for_each(|s| *s = true);
         }
+    }
+    for (s, c) in shown.iter_mut().zip(changes) {
+        *s &= !c.routine;
     }
     shown
 }

@@ -232,6 +232,7 @@ pub fn edit_kind(kind: EditKind) -> &'static str {
         EditKind::NumberChanged => "number-changed",
         EditKind::PronounChanged => "pronoun-changed",
         EditKind::CaseChanged => "case-changed",
+        EditKind::SpellingChanged => "spelling-changed",
         EditKind::PunctuationChanged => "punctuation-changed",
         EditKind::WordsInserted => "words-inserted",
         EditKind::WordsDeleted => "words-deleted",

@@ -232,6 +232,9 @@ fn html_report_in_chromium() {
         summary.starts_with("13 reworded, 1 added · 5 same"),
         "{summary}"
     );
+    // Routine updates (issue 19: "seventy-ninth" → "eightieth" session in
+    // a "Decides to include …" clause) leave the commitment unchanged and
+    // are listed in their own section.
     let commitments = browser.find_all("#commitments .cm-item");
     let changed = diff
         .changes
@@ -239,6 +242,12 @@ fn html_report_in_chromium() {
         .filter(|c| c.changes_commitment())
         .count();
     assert_eq!(commitments.len(), changed);
+    let routine = browser.find_all("#routine li");
+    assert_eq!(
+        routine.len(),
+        diff.changes.iter().filter(|c| c.routine).count()
+    );
+    assert!(routine.iter().all(|e| browser.displayed(e)));
     assert!(commitments.iter().all(|e| browser.displayed(e)));
     let first = browser.text(&commitments[0]);
     assert!(

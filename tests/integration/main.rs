@@ -13,6 +13,7 @@ mod commitments_scores;
 mod crash;
 mod diff_labels;
 mod diff_props;
+mod editorial;
 mod fuzz_regressions;
 mod git_setup;
 mod golden_rules;
@@ -24,6 +25,7 @@ mod injection;
 mod output;
 mod pairing_labels;
 mod reports;
+mod routine;
 mod store;
 mod trace;
 mod unicode_props;
@@ -60,6 +62,7 @@ fn main() {
         crash::TESTS,
         diff_labels::TESTS,
         diff_props::TESTS,
+        editorial::TESTS,
         fuzz_regressions::TESTS,
         git_setup::TESTS,
         golden_rules::TESTS,
@@ -71,6 +74,7 @@ fn main() {
         output::TESTS,
         pairing_labels::TESTS,
         reports::TESTS,
+        routine::TESTS,
         store::TESTS,
         trace::TESTS,
         unicode_props::TESTS,

@@ -41,7 +41,7 @@ fn fold<'a>(word: &'a str, lower: &'a str, start: usize) -> Cow<'a, str> {
     let plain = !word.chars().any(|c| !c.is_ascii() && c.is_uppercase());
     match lower.get(start..start + word.len()) {
         Some(folded) if plain => Cow::Borrowed(folded),
-        _ => Cow::Owned(key(word, Folding::default())),
+        _ => Cow::Owned(key(word, Folding::LEXICON)),
     }
 }
 

@@ -1,0 +1,175 @@
+//! Numbers as statements write them: digits ("79", "79th", "2nd") and
+//! English number words ("seven", "seventy-ninth", "eighty-first"), read
+//! into one value so that "seventy-ninth" and "79th" compare as numbers.
+
+/// A number read from one word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Number {
+    /// Its value.
+    pub value: u32,
+    /// Whether it is an ordinal ("79th", "eightieth") rather than a
+    /// cardinal ("79", "eighty").
+    pub ordinal: bool,
+}
+
+/// Cardinal and ordinal words below twenty, by value.
+const UNITS: [(&str, &str); 20] = [
+    ("zero", "zeroth"),
+    ("one", "first"),
+    ("two", "second"),
+    ("three", "third"),
+    ("four", "fourth"),
+    ("five", "fifth"),
+    ("six", "sixth"),
+    ("seven", "seventh"),
+    ("eight", "eighth"),
+    ("nine", "ninth"),
+    ("ten", "tenth"),
+    ("eleven", "eleventh"),
+    ("twelve", "twelfth"),
+    ("thirteen", "thirteenth"),
+    ("fourteen", "fourteenth"),
+    ("fifteen", "fifteenth"),
+    ("sixteen", "sixteenth"),
+    ("seventeen", "seventeenth"),
+    ("eighteen", "eighteenth"),
+    ("nineteen", "nineteenth"),
+];
+
+/// Cardinal and ordinal words of the tens from twenty, by value / 10 - 2.
+const TENS: [(&str, &str); 8] = [
+    ("twenty", "twentieth"),
+    ("thirty", "thirtieth"),
+    ("forty", "fortieth"),
+    ("fifty", "fiftieth"),
+    ("sixty", "sixtieth"),
+    ("seventy", "seventieth"),
+    ("eighty", "eightieth"),
+    ("ninety", "ninetieth"),
+];
+
+/// The most digits read as a number: more is an identifier, not a count.
+const MAX_DIGITS: usize = 9;
+
+/// The number one word writes, if it writes one: digits, digits with an
+/// ordinal suffix, or number words below one hundred joined by a hyphen
+/// (any dash). Case does not matter.
+///
+/// ```
+/// use communique::analyze::numbers::{Number, parse};
+///
+/// assert_eq!(parse("seventy-ninth"), Some(Number { value: 79, ordinal: true }));
+/// assert_eq!(parse("79th"), parse("Seventy-Ninth"));
+/// assert_eq!(parse("2024"), Some(Number { value: 2024, ordinal: false }));
+/// assert_eq!(parse("seventy-ish"), None);
+/// ```
+pub fn parse(word: &str) -> Option<Number> {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        if digits > MAX_DIGITS {
+            return None;
+        }
+        let value: u32 = word[..digits].parse().ok()?;
+        let suffix = &word[digits..];
+        return match suffix.to_ascii_lowercase().as_str() {
+            "" => Some(Number {
+                value,
+                ordinal: false,
+            }),
+            "st" | "nd" | "rd" | "th" => Some(Number {
+                value,
+                ordinal: true,
+            }),
+            _ => None,
+        };
+    }
+    // Words are short: anything longer is no number word (and is not
+    // lower-cased for nothing).
+    if word.len() > 32 || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    let mut parts = lower.split(is_dash);
+    let first = parts.next()?;
+    let second = parts.next();
+    if parts.next().is_some() {
+        return None;
+    }
+    match second {
+        None => unit(first).or_else(|| ten(first)),
+        Some(second) => {
+            let tens = ten(first).filter(|t| !t.ordinal)?;
+            let units = unit(second).filter(|u| (1..10).contains(&u.value))?;
+            Some(Number {
+                value: tens.value + units.value,
+                ordinal: units.ordinal,
+            })
+        }
+    }
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}'
+    )
+}
+
+fn unit(word: &str) -> Option<Number> {
+    UNITS.iter().zip(0u32..).find_map(|(&(c, o), value)| {
+        (word == c || word == o).then_some(Number {
+            value,
+            ordinal: word == o,
+        })
+    })
+}
+
+fn ten(word: &str) -> Option<Number> {
+    TENS.iter().zip(2u32..).find_map(|(&(c, o), tens)| {
+        (word == c || word == o).then_some(Number {
+            value: tens * 10,
+            ordinal: word == o,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(value: u32, ordinal: bool) -> Option<Number> {
+        Some(Number { value, ordinal })
+    }
+
+    #[test]
+    fn words_and_digits_read_alike() {
+        assert_eq!(parse("eightieth"), n(80, true));
+        assert_eq!(parse("80th"), n(80, true));
+        assert_eq!(parse("eighty-first"), n(81, true));
+        assert_eq!(parse("eighty\u{2011}first"), n(81, true));
+        assert_eq!(parse("81st"), n(81, true));
+        assert_eq!(parse("43rd"), n(43, true));
+        assert_eq!(parse("22nd"), n(22, true));
+        assert_eq!(parse("thirteen"), n(13, false));
+        assert_eq!(parse("Twelfth"), n(12, true));
+        assert_eq!(parse("2023"), n(2023, false));
+    }
+
+    #[test]
+    fn other_words_are_no_numbers() {
+        for w in [
+            "seventy-ish",
+            "first-class",
+            "one-third",
+            "eightieth-first",
+            "non-power",
+            "79/7",
+            "7a",
+            "1234567890123",
+            "",
+            "-",
+        ] {
+            assert_eq!(parse(w), None, "{w}");
+        }
+    }
+}
