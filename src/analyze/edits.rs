@@ -3,7 +3,7 @@
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::diff::{Edit, EditKind, EditOp};
-use crate::normalize::key::{Editorial, Folding, MONTHS, editorial, is_punctuation, key};
+use crate::normalize::key::{Editorial, Folding, MONTHS, editorial, editorial_key, is_punctuation};
 
 /// Splits text into diff tokens: runs of letters and digits, runs of
 /// whitespace, and single other characters, so that "change," and "change"
@@ -214,7 +214,8 @@ fn is_case_change(deleted: &str, inserted: &str) -> bool {
 fn is_editorial_change(deleted: &str, inserted: &str) -> bool {
     is_case_change(deleted, inserted)
         || (deleted.chars().any(char::is_alphanumeric)
-            && key(deleted, Folding::default()) == key(inserted, Folding::default()))
+            && editorial_key(deleted, Folding::default())
+                == editorial_key(inserted, Folding::default()))
 }
 
 /// Joins two runs of one side across the space that separated them; empty
@@ -275,14 +276,12 @@ pub fn edit_kinds(edits: &[Edit]) -> Vec<EditKind> {
 
 /// The editorial differences of a revision whose every change is
 /// editorial under `folding` — punctuation alone (no bracket), or words
-/// whose comparison keys are equal (case, spelling) — with punctuation
-/// among them; `None` when any change is more, or none is punctuation.
-/// Such a revision is the same sentence (issue 19: a comma added is shown
-/// but is no rewording of substance).
-pub fn punctuation_only(edits: &[Edit], folding: Folding) -> Option<Vec<Editorial>> {
-    if !folding.punctuation {
-        return None;
-    }
+/// whose editorial keys are equal (case, spelling); `None` when any change
+/// is more, or there is none. Such a revision is the same sentence (issue
+/// 19: a comma added, or "programme" for "program", is shown but is no
+/// rewording of substance). Spelling is decided here rather than in the
+/// comparison keys (see [`editorial_key`]).
+pub fn editorial_only(edits: &[Edit], folding: Folding) -> Option<Vec<Editorial>> {
     let mut kinds = Vec::new();
     let mut punctuation = false;
     let mut i = 0;
@@ -306,7 +305,7 @@ pub fn punctuation_only(edits: &[Edit], folding: Folding) -> Option<Vec<Editoria
         // The words must be the same under the folding ("armed," and
         // "Armed" are), the rest punctuation and spaces.
         let words = |s: &str| {
-            let k = key(s, folding);
+            let k = editorial_key(s, folding);
             significant_words(&k).map(str::to_owned).collect::<Vec<_>>()
         };
         if words(&deleted) != words(&inserted) {
@@ -314,8 +313,11 @@ pub fn punctuation_only(edits: &[Edit], folding: Folding) -> Option<Vec<Editoria
         }
         let marks = |s: &str| -> String { s.chars().filter(|&c| is_punctuation(c)).collect() };
         if marks(&deleted) != marks(&inserted) {
+            if !folding.punctuation {
+                return None;
+            }
             punctuation = true;
-        } else if key(&deleted, folding) != key(&inserted, folding) {
+        } else if editorial_key(&deleted, folding) != editorial_key(&inserted, folding) {
             // No punctuation changed here, and what did (a quote, a dash)
             // counts under this folding.
             return None;
@@ -327,10 +329,12 @@ pub fn punctuation_only(edits: &[Edit], folding: Folding) -> Option<Vec<Editoria
             }
         }
     }
-    if !punctuation {
+    if punctuation {
+        kinds.push(Editorial::Punctuation);
+    }
+    if kinds.is_empty() {
         return None;
     }
-    kinds.push(Editorial::Punctuation);
     kinds.sort();
     Some(kinds)
 }
@@ -510,7 +514,7 @@ mod tests {
     #[test]
     fn punctuation_alone_is_editorial() {
         let f = Folding::default();
-        let only = |a: &str, b: &str| punctuation_only(&word_edits(a, b), f);
+        let only = |a: &str, b: &str| editorial_only(&word_edits(a, b), f);
         assert_eq!(
             only("We, the Ministers met.", "We, the Ministers, met."),
             Some(vec![Editorial::Punctuation])
@@ -543,7 +547,7 @@ mod tests {
         // A quote or a dash is no punctuation: counted, it is a change.
         let quotes = f.without(Editorial::Quotes);
         assert_eq!(
-            punctuation_only(
+            editorial_only(
                 &word_edits("the Coalition’s aim", "the Coalition's aim,"),
                 quotes
             ),
@@ -552,7 +556,7 @@ mod tests {
         // Counted when asked: `--count punctuation`.
         let counted = f.without(Editorial::Punctuation);
         assert_eq!(
-            punctuation_only(&word_edits("We met", "We met,"), counted),
+            editorial_only(&word_edits("We met", "We met,"), counted),
             None
         );
     }

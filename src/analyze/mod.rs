@@ -13,7 +13,7 @@ mod word_table;
 
 pub use clause_change::compare as compare_clauses;
 
-pub use edits::{edit_kinds, punctuation_only, word_edits};
+pub use edits::{edit_kinds, editorial_only, word_edits};
 
 use crate::align::{AlignOptions, Alignment, Pair, align_parts};
 use crate::diff::{
@@ -323,10 +323,10 @@ fn changes(
             }
             ChangeKind::Added | ChangeKind::Removed => (Vec::new(), Vec::new()),
         };
-        // A revision that only changes punctuation (and what else the
-        // keys fold) is the same sentence, editorially different.
+        // A revision that only changes punctuation or spelling (and what
+        // else the keys fold) is the same sentence, editorially different.
         let (kind, similarity, editorial, edits) = match (pair.kind, &o[..], &n[..]) {
-            (ChangeKind::Reworded, [_], [_]) => match punctuation_only(&edits, options.folding) {
+            (ChangeKind::Reworded, [_], [_]) => match editorial_only(&edits, options.folding) {
                 Some(kinds) => (
                     if pair.moved {
                         ChangeKind::Moved
@@ -342,7 +342,7 @@ fn changes(
             _ => (pair.kind, pair.similarity, editorial, edits),
         };
         let (commitment_change, commitment_reasons) = match commitment_change(&o, &n) {
-            // Punctuation alone leaves a commitment as it was.
+            // Punctuation or spelling alone leaves a commitment as it was.
             Some((CommitmentChange::Reworded, _)) if kind != pair.kind => {
                 (Some(CommitmentChange::Unchanged), Vec::new())
             }
