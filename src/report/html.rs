@@ -36,7 +36,7 @@ const STYLE: &str = include_str!("html.css");
 /// and the Commitments section. Otherwise the whole statement is shown:
 /// `context` does not apply.
 pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::Result<()> {
-    let whole = !options.stat && !options.only_commitments;
+    let whole = !options.stat && !options.only_commitments && !options.digest_only;
     // Many small writes: buffer them here rather than through `dyn Write`.
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
     let title = format!(
@@ -63,6 +63,12 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
         )?;
     }
     header(&mut out, diff)?;
+    if !options.stat {
+        super::digest::html::write(&mut out, diff, &crate::analyze::digest::digest(diff), whole)?;
+    }
+    if options.digest_only {
+        return writeln!(out, "</main>\n</body>\n</html>").and_then(|()| out.flush());
+    }
     summary(&mut out, diff)?;
     if !options.stat {
         commitments(&mut out, diff, whole)?;
@@ -82,7 +88,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
 /// Text made safe for HTML content and quoted attribute values; control
 /// characters and bidi controls (which would reorder what the browser
 /// shows) made [`visible`].
-struct Esc<'a>(&'a str);
+pub(super) struct Esc<'a>(pub(super) &'a str);
 
 impl fmt::Display for Esc<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -121,7 +127,7 @@ fn anchor(side: Side, location: Location) -> String {
 
 /// Where links to an entry go: its first new sentence, or its first old
 /// one for a removed sentence.
-fn target(change: &Change) -> Option<String> {
+pub(super) fn target(change: &Change) -> Option<String> {
     match (change.new.first(), change.old.first()) {
         (Some(n), _) => Some(anchor(Side::New, n.location)),
         (None, Some(o)) => Some(anchor(Side::Old, o.location)),

@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod config;
+pub mod digest;
 pub mod history;
 pub mod html;
 pub mod import;
@@ -62,6 +63,9 @@ pub struct ReportOptions {
     /// Start each sentence of a statement shown whole (`show`) with its
     /// `¶p.s` (default `false`).
     pub numbered: bool,
+    /// Print only the header and the digest (default `false`); in JSON,
+    /// the document without its `changes` array.
+    pub digest_only: bool,
 }
 
 impl ReportOptions {
@@ -93,6 +97,13 @@ impl ReportOptions {
         self
     }
 
+    /// With only the header and the digest, or not.
+    #[must_use]
+    pub fn with_digest_only(mut self, digest_only: bool) -> ReportOptions {
+        self.digest_only = digest_only;
+        self
+    }
+
     /// With each sentence of a statement shown whole numbered `¶p.s`, or not.
     #[must_use]
     pub fn with_numbered(mut self, numbered: bool) -> ReportOptions {
@@ -103,17 +114,22 @@ impl ReportOptions {
 
 /// The summary in words, changes first: "2 reworded, 1 added · 30 same".
 pub fn summary_line(summary: &Summary) -> String {
+    format!("{} · {} same", change_counts(summary), summary.same)
+}
+
+/// The changes of a summary in words: "2 reworded, 1 added", or "no
+/// changes".
+pub fn change_counts(summary: &Summary) -> String {
     let parts: Vec<String> = ChangeKind::ALL
         .into_iter()
         .filter(|&k| k != ChangeKind::Same && summary.get(k) > 0)
         .map(|k| format!("{} {}", summary.get(k), k.name()))
         .collect();
-    let changes = if parts.is_empty() {
+    if parts.is_empty() {
         "no changes".to_owned()
     } else {
         parts.join(", ")
-    };
-    format!("{changes} · {} same", summary.same)
+    }
 }
 
 /// The commitment summary in words: "commitments: 1 strengthened, 2 removed

@@ -14,6 +14,7 @@
 use std::io::{self, Write};
 
 use super::{ReportOptions, Role, commitment_line, entry_location, side_text, summary_line};
+use crate::analyze::digest::digest;
 use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, DocumentInfo, EditOp};
 use crate::normalize::controls::visible;
 
@@ -22,18 +23,21 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
     let theme = options.theme;
     header(out, options, "---", &diff.old)?;
     header(out, options, "+++", &diff.new)?;
-    let summary = diff.summary();
-    writeln!(
-        out,
-        "{}",
-        theme.paint(Role::Header, &summary_line(&summary))
-    )?;
-    writeln!(
-        out,
-        "{}",
-        theme.paint(Role::Header, &commitment_line(&summary.commitments))
-    )?;
     if options.stat {
+        let summary = diff.summary();
+        writeln!(
+            out,
+            "{}",
+            theme.paint(Role::Header, &summary_line(&summary))
+        )?;
+        return writeln!(
+            out,
+            "{}",
+            theme.paint(Role::Header, &commitment_line(&summary.commitments))
+        );
+    }
+    super::digest::terminal::write(out, diff, &digest(diff), options)?;
+    if options.digest_only {
         return Ok(());
     }
     let commitments: Vec<&Change> = diff
