@@ -13,6 +13,9 @@ use crate::diff::{Change, ChangeKind, EditOp};
 /// 2 November 2023"); a longer one is shown figure by figure.
 const SPAN_MAX: usize = 48;
 
+/// The most text between two figures shown as one span: " of ", " and ".
+const GAP_MAX: usize = 5;
+
 /// One side of a revision rebuilt from its redline: the text, and which
 /// byte ranges of it the redline changed, each with its hunk (a run of
 /// deletions and insertions between unchanged words).
@@ -82,15 +85,51 @@ struct Touched {
     hunks: Vec<usize>,
 }
 
+/// Every figure of a side, with the hunks that touch it (none for a
+/// figure the revision left alone).
 fn touched(side: &Side) -> Vec<Touched> {
     let t = tokens(&side.text);
     figures(&side.text, &t)
         .into_iter()
-        .filter_map(|figure| {
+        .map(|figure| {
             let hunks = side.hunks(figure.start, figure.end);
-            (!hunks.is_empty()).then_some(Touched { figure, hunks })
+            Touched { figure, hunks }
         })
         .collect()
+}
+
+/// The figures of `side` the revision touched whose value the other side
+/// holds fewer times: a value written again elsewhere in the sentence, or
+/// rewritten ("thirteen" → "13"), is no change.
+fn surplus(side: Vec<Touched>, other: &[Touched]) -> Vec<Touched> {
+    let count = |list: &[Touched], key: &str| list.iter().filter(|t| t.figure.key == key).count();
+    // For each value, how many of this side's are more than the other's.
+    let mut left: Vec<(String, usize)> = Vec::new();
+    for t in &side {
+        if !left.iter().any(|(k, _)| *k == t.figure.key) {
+            let extra = count(&side, &t.figure.key).saturating_sub(count(other, &t.figure.key));
+            left.push((t.figure.key.clone(), extra));
+        }
+    }
+    let mut out = Vec::new();
+    for t in side {
+        if t.hunks.is_empty() {
+            continue;
+        }
+        if let Some((_, extra)) = left.iter_mut().find(|(k, _)| *k == t.figure.key)
+            && *extra > 0
+        {
+            *extra -= 1;
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Whether a figure added or dropped with no partner counts on its own: a
+/// spelled "one" or "first" is as often a pronoun or an adjective.
+fn stands_alone(f: &Figure) -> bool {
+    !f.spelled || !matches!(f.key.as_str(), "n:0:" | "n:1:" | "o:1" | "o:0")
 }
 
 /// Whether two figures can be one figure revised: the same kind, and for
@@ -109,18 +148,9 @@ pub(crate) fn changes(change: &Change, entry: usize) -> Vec<FigureChange> {
         return Vec::new();
     }
     let (old_side, new_side) = sides(change);
-    let mut old = touched(&old_side);
-    let mut new = touched(&new_side);
-    // The same value on both sides, rewritten or moved: no change.
-    old.retain(
-        |o| match new.iter().position(|n| n.figure.key == o.figure.key) {
-            Some(p) => {
-                new.remove(p);
-                false
-            }
-            None => true,
-        },
-    );
+    let (old_all, new_all) = (touched(&old_side), touched(&new_side));
+    let old = surplus(touched(&old_side), &new_all);
+    let new = surplus(touched(&new_side), &old_all);
     let text = |side: &Side, f: &Figure| side.text[f.start..f.end].to_owned();
     let mut out = Vec::new();
     let mut paired_new = vec![false; new.len()];
@@ -151,10 +181,18 @@ pub(crate) fn changes(change: &Change, entry: usize) -> Vec<FigureChange> {
         .zip(paired_new)
         .filter_map(|(n, paired)| (!paired).then_some(n))
         .collect();
-    // A spelled number left alone ("one", "second") is as often a pronoun
-    // or an adjective: only a replacement counts.
-    for (left, side, is_old) in [(left_old, &old_side, true), (left_new, &new_side, false)] {
-        let kept: Vec<Touched> = left.into_iter().filter(|t| !t.figure.spelled).collect();
+    // A figure with no partner counts only where the other side has no
+    // figure of its value at all: a value written once more ("the
+    // sixteenth meeting" again) adds nothing.
+    for (left, side, is_old, other) in [
+        (left_old, &old_side, true, &new_all),
+        (left_new, &new_side, false, &old_all),
+    ] {
+        let kept: Vec<Touched> = left
+            .into_iter()
+            .filter(|t| stands_alone(&t.figure))
+            .filter(|t| !other.iter().any(|o| o.figure.key == t.figure.key))
+            .collect();
         for (span, noun) in spans(&kept, side) {
             let (old, new) = if is_old {
                 (Some(span), None)
@@ -184,6 +222,10 @@ fn spans(figures: &[Touched], side: &Side) -> Vec<(String, Option<String>)> {
         while j < figures.len()
             && figures[j].hunks.first() == figures[i].hunks.first()
             && figures[j].figure.end - first.start <= SPAN_MAX
+            && side
+                .text
+                .get(figures[j - 1].figure.end..figures[j].figure.start)
+                .is_some_and(|gap| gap.len() <= GAP_MAX && !gap.contains([',', ';', ':']))
         {
             j += 1;
         }
@@ -249,7 +291,10 @@ mod tests {
                 "They mobilize USD 100 billion a year by 2025.",
                 "They mobilize USD 300 billion a year by 2035."
             ),
-            ["USD 100 billion → USD 300 billion", "by 2025 → by 2035"]
+            [
+                "USD 100 billion a year → USD 300 billion a year",
+                "by 2025 → by 2035"
+            ]
         );
         assert_eq!(
             shown("at its seventy-ninth session;", "at its eightieth session;"),

@@ -82,7 +82,7 @@ const OWNERS: [&str; 10] = [
 ];
 
 /// Capitalized common nouns that name nothing on their own.
-const GENERIC: [&str; 56] = [
+const GENERIC: [&str; 57] = [
     "parties",
     "party",
     "states",
@@ -125,6 +125,7 @@ const GENERIC: [&str; 56] = [
     "chair",
     "presidency",
     "protocol",
+    "protocols",
     "mission",
     "office",
     "programme",
@@ -171,6 +172,8 @@ fn capitalized(word: &str) -> bool {
 /// Whether a word is an acronym: two to eight capitals and digits, at
 /// least two letters, no roman numeral ("PGII", "G20", "U.S.").
 fn acronym(word: &str) -> bool {
+    // A plural ends with a small "s": "NDCs", "JETPs".
+    let word = word.strip_suffix('s').unwrap_or(word);
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let plain: String = word.chars().filter(|c| *c != '.').collect();
     letters >= 2
@@ -234,27 +237,8 @@ fn candidates(text: &str) -> Vec<Candidate> {
             continue;
         }
         let start = i;
-        let mut end = i + 1;
-        while end < words.len() && !words[end].break_before && !possessive(words[end - 1].text) {
-            if capitalized(words[end].text) {
-                end += 1;
-                continue;
-            }
-            let mut k = end;
-            while k < words.len()
-                && k - end < 2
-                && CONNECTORS.contains(&words[k].text)
-                && !words[k].break_before
-            {
-                k += 1;
-            }
-            let joins =
-                k > end && k < words.len() && !words[k].break_before && capitalized(words[k].text);
-            if !joins {
-                break;
-            }
-            end = k + 1;
-        }
+        let mut end = run_end(&words, i);
+        end = list_end(text, &words, start, end);
         // "No. 4", "Order 14257": the number an instrument is known by.
         if end < words.len()
             && !words[end].break_before
@@ -270,6 +254,12 @@ fn candidates(text: &str) -> Vec<Candidate> {
             .get(end)
             .filter(|w| w.enclosed && acronym(w.text))
             .map(|w| w.text.to_owned());
+        // An acronym in parentheses after common words ("nationally
+        // determined contributions (NDCs)") abbreviates them: no name.
+        if words[i].enclosed && i > 0 && !capitalized(words[i - 1].text) && acronym(words[i].text) {
+            i += 1;
+            continue;
+        }
         for (s, e) in split(&words[start..end]) {
             push(
                 text,
@@ -300,6 +290,75 @@ fn candidates(text: &str) -> Vec<Candidate> {
     out
 }
 
+/// The end of the run of capitalized words that starts at `words[start]`,
+/// one or two connectors allowed between two capitalized words.
+fn run_end(words: &[Token], start: usize) -> usize {
+    let mut end = start + 1;
+    while end < words.len() && !words[end].break_before && !possessive(words[end - 1].text) {
+        if capitalized(words[end].text) {
+            end += 1;
+            continue;
+        }
+        let mut k = end;
+        while k < words.len()
+            && k - end < 2
+            && CONNECTORS.contains(&words[k].text)
+            && !words[k].break_before
+        {
+            k += 1;
+        }
+        let joins =
+            k > end && k < words.len() && !words[k].break_before && capitalized(words[k].text);
+        if !joins {
+            break;
+        }
+        end = k + 1;
+    }
+    end
+}
+
+/// The most items a list inside a name has after its first.
+const LIST_ITEMS: usize = 6;
+
+/// The end of a name that holds a list, "Global Fund for AIDS, Tuberculosis
+/// and Malaria": a run with "of", "for" or "on" in it, followed by
+/// comma-separated capitalized items the last of which holds "and". `end`
+/// when the run goes on with no such list; a list of names of the list
+/// (states) is never one name.
+fn list_end(text: &str, words: &[Token], start: usize, end: usize) -> usize {
+    let has_of = words[start..end]
+        .iter()
+        .any(|w| matches!(w.text, "of" | "for" | "on"));
+    if !has_of {
+        return end;
+    }
+    let mut at = end;
+    for _ in 0..LIST_ITEMS {
+        let comma = words.get(at).is_some_and(|w| {
+            text.get(words[at - 1].end()..w.start) == Some(", ") && capitalized(w.text)
+        });
+        if !comma {
+            return end;
+        }
+        let next = run_end(words, at);
+        if known(&words[at..next]) {
+            return end;
+        }
+        let and = words[at..next].iter().position(|w| w.text == "and");
+        let item = at;
+        at = next;
+        if let Some(k) = and {
+            // "…, Canada and the United States" is a list of names.
+            return if known(&words[item + k + 1..next]) {
+                end
+            } else {
+                at
+            };
+        }
+    }
+    end
+}
+
 /// Whether a word ends with a possessive ("Russia’s"), which ends a name.
 fn possessive(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s") || word.ends_with("s’") || word.ends_with("s'")
@@ -308,41 +367,70 @@ fn possessive(word: &str) -> bool {
 /// A run split where "and" joins two names of the list ("the United
 /// Kingdom and the United States"); the whole run when it is one name.
 fn split(words: &[Token]) -> Vec<(usize, usize)> {
-    let whole = words.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
-    if KNOWN.contains_key(&key(&whole)) {
+    if known(words) {
         return vec![(0, words.len())];
     }
     // Split at every connector; keep the split when each part is a name
-    // of the list ("Russia of Ukraine"), or, at "and", when each part is a
-    // single word ("Crimea and Sevastopol").
-    let at = |joins: &[&str]| {
-        let mut parts = Vec::new();
-        let mut from = 0;
-        for (k, w) in words.iter().enumerate() {
-            if joins.contains(&w.text) && k > from {
-                parts.push((from, k));
-                from = k + 1;
-            } else if CONNECTORS.contains(&w.text) && k == from {
-                from = k + 1;
-            }
-        }
-        parts.push((from, words.len()));
-        parts
-    };
-    let known = |&(s, e): &(usize, usize)| {
-        let text = trim(&words[s..e])
-            .iter()
-            .map(|w| w.text)
-            .collect::<Vec<_>>()
-            .join(" ");
-        KNOWN.contains_key(&key(&text))
-    };
-    let parts = at(&CONNECTORS);
-    if parts.len() > 1 && parts.iter().all(known) {
+    // of the list ("Russia of Ukraine").
+    let parts = parts_at(words, &CONNECTORS, 1);
+    if parts.len() > 1 && parts.iter().all(|&(s, e)| known(&words[s..e])) {
         return parts;
     }
-    let parts = at(&["and"]);
-    if parts.len() > 1 && (parts.iter().all(|&(s, e)| e == s + 1) || parts.iter().any(known)) {
+    // "the Baku Adaptation Road Map and the Baku High-Level Dialogue":
+    // "and the" joins two names; each may hold a list of its own.
+    let pairs = parts_at(words, &["and"], 2);
+    let pairs: Vec<(usize, usize)> = pairs.into_iter().filter(|&(s, e)| e > s).collect();
+    if pairs.len() > 1 {
+        return pairs
+            .into_iter()
+            .flat_map(|(s, e)| {
+                split_and(&words[s..e])
+                    .into_iter()
+                    .map(move |(a, b)| (s + a, s + b))
+            })
+            .collect();
+    }
+    split_and(words)
+}
+
+/// The parts of `words` between the words of `joins` (followed by "the"
+/// when `width` is 2), connectors that open a part left out.
+fn parts_at(words: &[Token], joins: &[&str], width: usize) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (k, w) in words.iter().enumerate() {
+        let joined = joins.contains(&w.text)
+            && (width == 1 || words.get(k + 1).is_some_and(|n| n.text == "the"));
+        if joined && k > from {
+            parts.push((from, k));
+            from = k + width;
+        } else if CONNECTORS.contains(&w.text) && k == from {
+            from = k + 1;
+        }
+    }
+    parts.push((from.min(words.len()), words.len()));
+    parts
+}
+
+/// Whether `words`, trimmed, are a name of the list.
+fn known(words: &[Token]) -> bool {
+    let text = trim(words)
+        .iter()
+        .map(|w| w.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    KNOWN.contains_key(&key(&text))
+}
+
+/// A run split at "and" when each part is one word ("Crimea and
+/// Sevastopol") or one part is a name of the list ("the UN and Türkiye").
+fn split_and(words: &[Token]) -> Vec<(usize, usize)> {
+    if known(words) {
+        return vec![(0, words.len())];
+    }
+    let parts = parts_at(words, &["and"], 1);
+    let one_word = parts.iter().all(|&(s, e)| e == s + 1);
+    if parts.len() > 1 && (one_word || parts.iter().any(|&(s, e)| known(&words[s..e]))) {
         return parts;
     }
     vec![(0, words.len())]
@@ -425,6 +513,29 @@ fn words_of(text: &str) -> String {
         .join(" ")
 }
 
+/// Whether an acronym's letters are the initials of a name, in order
+/// ("PGII" for "Partnership for Global Infrastructure and Investment"),
+/// so that "Ukraine (ICPA)" does not make ICPA a name of Ukraine.
+fn initials_fit(acronym: &str, name: &str) -> bool {
+    let initials: Vec<char> = name
+        .split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut at = 0;
+    for c in acronym.chars().filter(|c| c.is_alphabetic()) {
+        if c == 's' && acronym.ends_with('s') && at > 0 {
+            continue;
+        }
+        let c = c.to_lowercase().next().unwrap_or(c);
+        match initials[at..].iter().position(|&i| i == c) {
+            Some(p) => at += p + 1,
+            None => return false,
+        }
+    }
+    at > 0
+}
+
 /// The names of one side: canonical key → (name as shown, where).
 type Mentions = BTreeMap<String, (String, Vec<Location>)>;
 
@@ -450,8 +561,10 @@ pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
             if !c.initial && c.rest.is_none() {
                 seen.insert(&c.key);
             }
-            if let Some(a) = &c.acronym {
+            if let Some(a) = c.acronym.as_ref().filter(|a| initials_fit(a, &c.text)) {
                 aliases.insert(key(a), c.key.clone());
+                aliases.insert(key(a.strip_suffix('s').unwrap_or(a)), c.key.clone());
+                aliases.insert(format!("{}s", key(a)), c.key.clone());
             }
         }
     }
@@ -569,6 +682,21 @@ mod tests {
             ["Japan", "United Kingdom", "United States"]
         );
         assert_eq!(names("Russia’s war in May"), ["Russia"]);
+        assert_eq!(
+            names(
+                "the Global Fund for AIDS, Tuberculosis and Malaria, and Canada, France and the United States."
+            ),
+            [
+                "Global Fund for AIDS, Tuberculosis and Malaria",
+                "Canada",
+                "France",
+                "United States"
+            ]
+        );
+        assert_eq!(
+            names("the Baku Road Map and the Baku Dialogue on Adaptation."),
+            ["Baku Road Map", "Baku Dialogue on Adaptation"]
+        );
         assert!(names("Maritime Security").is_empty());
         assert!(names("The Parties commit to act.").is_empty());
     }

@@ -44,6 +44,25 @@ pub(crate) struct Figure {
 /// "by 2025 → by 2035" reads as a deadline.
 const DEADLINE: [&str; 6] = ["by", "until", "before", "since", "within", "after"];
 
+/// Words that a number identifies ("article 4", "paragraph 53", "No. 5"):
+/// kept with the figure, which says nothing without them.
+const REFERENCES: [&str; 14] = [
+    "article",
+    "articles",
+    "paragraph",
+    "paragraphs",
+    "resolution",
+    "resolutions",
+    "decision",
+    "decisions",
+    "no.",
+    "goal",
+    "annex",
+    "section",
+    "chapter",
+    "order",
+];
+
 /// Words that say nothing about what a figure counts.
 const FUNCTION: [&str; 28] = [
     "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "it", "its", "of", "on",
@@ -191,7 +210,8 @@ fn scale(word: &str) -> Option<f64> {
         "thousand" => Some(1e3),
         "million" => Some(1e6),
         "billion" => Some(1e9),
-        "trillion" => Some(1e12),
+        "trillion" | "T" => Some(1e12),
+        "bn" => Some(1e9),
         _ => None,
     }
 }
@@ -213,6 +233,12 @@ fn currency(word: &str) -> Option<&'static str> {
 fn unit_after(rest: &[Token]) -> Option<(&'static str, usize)> {
     let w = |i: usize| rest.get(i).map(|t| t.text.to_ascii_lowercase());
     let first = w(0)?;
+    if first == "united"
+        && w(1).as_deref() == Some("states")
+        && w(2).is_some_and(|d| d.starts_with("dollar"))
+    {
+        return Some(("usd", 3));
+    }
     Some(match first.as_str() {
         "percent" | "%" => ("%", 1),
         "per" if w(1).as_deref() == Some("cent") => ("%", 2),
@@ -285,14 +311,20 @@ fn date_at(tokens: &[Token], i: usize) -> Option<(String, usize)> {
         return None;
     }
     if let Some(d) = t(i).and_then(day) {
-        // Day Month[ Year]
-        if let Some(m) = t(i + 1).and_then(month).filter(|_| joined(i + 1)) {
-            let y = year_at(i + 2).filter(|_| joined(i + 2));
+        // Day[ to Day] Month[ Year]
+        let (days, at) = match (t(i + 1), t(i + 2).and_then(day)) {
+            (Some("to" | "and" | "–"), Some(d2)) if joined(i + 1) && joined(i + 2) => {
+                (format!("{d}+{d2}"), i + 3)
+            }
+            _ => (d.to_string(), i + 1),
+        };
+        if let Some(m) = t(at).and_then(month).filter(|_| joined(at)) {
+            let y = year_at(at + 1).filter(|_| joined(at + 1));
             let key = format!(
-                "{}-{m:02}-{d}",
+                "{}-{m:02}-{days}",
                 y.map(|y| y.to_string()).unwrap_or_default()
             );
-            return Some((key, if y.is_some() { i + 3 } else { i + 2 }));
+            return Some((key, if y.is_some() { at + 2 } else { at + 1 }));
         }
     }
     let y = t(i).and_then(year)?;
@@ -311,9 +343,11 @@ pub(crate) fn figures(text: &str, tokens: &[Token]) -> Vec<Figure> {
         };
         // Keep a currency word before, and a deadline's preposition.
         let mut from = i;
-        if kind == Kind::Count
+        if matches!(kind, Kind::Count | Kind::Symbol)
             && i > 0
-            && (currency(tokens[i - 1].text).is_some() || tokens[i - 1].text == "No.")
+            && !tokens[i].break_before
+            && (currency(tokens[i - 1].text).is_some()
+                || REFERENCES.contains(&tokens[i - 1].text.to_ascii_lowercase().as_str()))
         {
             from = i - 1;
         }
@@ -357,6 +391,16 @@ fn figure_at(tokens: &[Token], i: usize) -> Option<(Kind, String, bool, usize)> 
         return None;
     }
     let word = tok.text;
+    if let Some((a, b)) = word.split_once(['–', '-']) {
+        // "2015–2030" is a period; "pre-2030" the year it bounds.
+        match (year(a), year(b)) {
+            (Some(a), Some(b)) => return Some((Kind::Date, format!("d:{a}..{b}"), false, i + 1)),
+            (None, Some(b)) if a.chars().all(char::is_alphabetic) => {
+                return Some((Kind::Date, format!("d:{b}"), false, i + 1));
+            }
+            _ => {}
+        }
+    }
     if let Some((a, b)) = word.split_once('/') {
         let numeric = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
         if numeric(a) && numeric(b) {
@@ -402,6 +446,31 @@ fn figure_at(tokens: &[Token], i: usize) -> Option<(Kind, String, bool, usize)> 
         } else if i > 0 {
             unit = currency(tokens[i - 1].text);
         }
+    }
+    // "per year", "a year", "annually" after an amount.
+    if matches!(unit, Some("usd" | "eur" | "gbp" | "jpy" | "cad")) {
+        let w = |k: usize| tokens.get(k).map(|t| t.text);
+        if matches!(w(end), Some("per" | "a")) && matches!(w(end + 1), Some("year" | "annum")) {
+            end += 2;
+        } else if w(end) == Some("annually") {
+            end += 1;
+        }
+    }
+    // "9 to 11": a range is one figure.
+    if !spelled_out
+        && matches!(tokens.get(end).map(|t| t.text), Some("to" | "and" | "–"))
+        && tokens
+            .get(end + 1)
+            .is_some_and(|t| digits(t.text).is_some() && !t.enclosed)
+        && tokens.get(end + 2).is_none_or(|t| month(t.text).is_none())
+    {
+        let (v2, _, _) = digits(tokens[end + 1].text)?;
+        return Some((
+            Kind::Count,
+            format!("n:{value}..{v2}:{}", unit.unwrap_or("")),
+            false,
+            end + 2,
+        ));
     }
     Some((
         Kind::Count,
@@ -463,5 +532,19 @@ mod tests {
         assert_eq!(keys("the 2024 summit")[0].2.as_deref(), Some("summit"));
         assert_eq!(keys("resolution 78/7 of")[0].0, "s:78/7");
         assert!(keys("and (1) modify").is_empty());
+        assert_eq!(keys("held from 3 to 6 December 2024")[0].0, "d:2024-12-3+6");
+        assert_eq!(
+            keys("for the pre-2030 period")[0].0,
+            keys("until 2030")[0].0
+        );
+        assert_eq!(keys("Framework 2015–2030,")[0].0, "d:2015..2030");
+        assert_eq!(
+            keys("in accordance with articles 9 to 11 of")[0].1,
+            "articles 9 to 11"
+        );
+        assert_eq!(
+            keys("at least 1.3 trillion United States dollars per year by 2035")[0].1,
+            "1.3 trillion United States dollars per year"
+        );
     }
 }
