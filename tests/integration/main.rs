@@ -13,6 +13,7 @@ mod commitments_scores;
 mod crash;
 mod diff_labels;
 mod diff_props;
+mod digest;
 mod fuzz_regressions;
 mod git_setup;
 mod golden_rules;
@@ -56,6 +57,7 @@ fn main() {
         commitments::TESTS,
         commitments_scores::TESTS,
         crash::TESTS,
+        digest::TESTS,
         diff_labels::TESTS,
         diff_props::TESTS,
         fuzz_regressions::TESTS,

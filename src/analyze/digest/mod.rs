@@ -38,8 +38,12 @@ pub struct Digest {
 }
 
 impl Digest {
-    /// How many lines of each list reports show before "… and N more".
+    /// How many commitment and figure lines reports show before "… and N
+    /// more".
     pub const SHOWN: usize = 12;
+    /// How many names of each list reports show before "… and N more":
+    /// fewer, so that the digest of a long pair fits one screen.
+    pub const NAMES_SHOWN: usize = 8;
 }
 
 /// One entry that changed a commitment.

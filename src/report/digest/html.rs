@@ -5,7 +5,9 @@
 
 use std::io::{self, Write};
 
-use super::{clause, figure, markers, more, name_places, place, substantive_figures, symbol};
+use super::{
+    clause, figure, markers, more, more_than, name_places, place, substantive_figures, symbol,
+};
 use crate::analyze::digest::{Digest, NameChange};
 use crate::diff::Diff;
 use crate::report::html::{Esc, target};
@@ -94,7 +96,7 @@ fn names(out: &mut dyn Write, title: &str, names: &[NameChange], old: bool) -> i
         "<h3>{title} <span class=\"count\">{}</span></h3>\n<ul class=\"digest-list\">",
         names.len()
     )?;
-    for n in names.iter().take(Digest::SHOWN) {
+    for n in names.iter().take(Digest::NAMES_SHOWN) {
         writeln!(
             out,
             "<li>{} <span class=\"loc\">{}</span></li>",
@@ -102,7 +104,7 @@ fn names(out: &mut dyn Write, title: &str, names: &[NameChange], old: bool) -> i
             Esc(&name_places(n, old))
         )?;
     }
-    if let Some(more) = more(names.len()) {
+    if let Some(more) = more_than(names.len(), Digest::NAMES_SHOWN) {
         writeln!(out, "<li class=\"more\">{}</li>", Esc(&more))?;
     }
     writeln!(out, "</ul>")

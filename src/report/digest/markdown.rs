@@ -3,7 +3,9 @@
 
 use std::io::{self, Write};
 
-use super::{clause, figure, markers, more, name_places, place, substantive_figures, symbol};
+use super::{
+    clause, figure, markers, more, more_than, name_places, place, substantive_figures, symbol,
+};
 use crate::analyze::digest::Digest;
 use crate::diff::Diff;
 use crate::report::markdown::escape;
@@ -49,7 +51,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, digest: &Digest) -> io::Result<()
         ("Names dropped", &digest.names_dropped, true),
     ] {
         writeln!(out, "\n**{title}** ({})\n", names.len())?;
-        for n in names.iter().take(Digest::SHOWN) {
+        for n in names.iter().take(Digest::NAMES_SHOWN) {
             writeln!(
                 out,
                 "- {} · {}",
@@ -57,7 +59,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, digest: &Digest) -> io::Result<()
                 escape(&name_places(n, old))
             )?;
         }
-        if let Some(more) = more(names.len()) {
+        if let Some(more) = more_than(names.len(), Digest::NAMES_SHOWN) {
             writeln!(out, "- {}", escape(&more))?;
         }
     }

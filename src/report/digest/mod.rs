@@ -105,5 +105,10 @@ pub fn substantive_figures(digest: &Digest) -> (Vec<&FigureChange>, usize) {
 
 /// "… and 7 more" for a list cut at [`Digest::SHOWN`].
 pub fn more(total: usize) -> Option<String> {
-    (total > Digest::SHOWN).then(|| format!("… and {} more", total - Digest::SHOWN))
+    more_than(total, Digest::SHOWN)
+}
+
+/// "… and 7 more" for a list of `total` cut at `shown`.
+pub fn more_than(total: usize, shown: usize) -> Option<String> {
+    (total > shown).then(|| format!("… and {} more", total - shown))
 }

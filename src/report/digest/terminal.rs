@@ -11,7 +11,9 @@
 
 use std::io::{self, Write};
 
-use super::{clause, figure, markers, more, name_places, place, substantive_figures, symbol};
+use super::{
+    clause, figure, markers, more, more_than, name_places, place, substantive_figures, symbol,
+};
 use crate::analyze::digest::Digest;
 use crate::diff::{CommitmentChange, Diff};
 use crate::report::{ReportOptions, Role, change_counts, commitment_line, summary_line};
@@ -109,7 +111,7 @@ pub fn write(
             continue;
         }
         writeln!(out, "  {}", head(&format!("{title} ({})", names.len())))?;
-        for n in names.iter().take(Digest::SHOWN) {
+        for n in names.iter().take(Digest::NAMES_SHOWN) {
             writeln!(
                 out,
                 "    {} {}  {}",
@@ -118,7 +120,7 @@ pub fn write(
                 theme.paint(Role::Detail, &name_places(n, old))
             )?;
         }
-        if let Some(more) = more(names.len()) {
+        if let Some(more) = more_than(names.len(), Digest::NAMES_SHOWN) {
             writeln!(out, "    {}", theme.paint(Role::Detail, &more))?;
         }
     }
