@@ -63,7 +63,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
         )?;
     }
     header(&mut out, diff)?;
-    if !options.stat {
+    if !options.stat && !options.only_commitments {
         super::digest::html::write(&mut out, diff, &crate::analyze::digest::digest(diff), whole)?;
     }
     if options.digest_only {

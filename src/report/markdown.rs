@@ -32,7 +32,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
         diff.new.date.as_deref().map_or("—".into(), escape)
     )?;
     let summary = diff.summary();
-    if !options.stat {
+    if !options.stat && !options.only_commitments {
         super::digest::markdown::write(out, diff, &crate::analyze::digest::digest(diff))?;
         if options.digest_only {
             return Ok(());

@@ -58,7 +58,8 @@ pub struct ReportOptions {
     pub stat: bool,
     /// Colors for the terminal report (default: none).
     pub theme: Theme,
-    /// Show only the Commitments section (default `false`).
+    /// Show only the Commitments section (default `false`), after the
+    /// counts, without the digest.
     pub only_commitments: bool,
     /// Start each sentence of a statement shown whole (`show`) with its
     /// `¶p.s` (default `false`).

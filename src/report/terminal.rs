@@ -23,22 +23,28 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
     let theme = options.theme;
     header(out, options, "---", &diff.old)?;
     header(out, options, "+++", &diff.new)?;
-    if options.stat {
+    // `--stat` and `--only commitments` keep the counts alone: the digest
+    // is a part of the report of its own.
+    if options.stat || options.only_commitments {
         let summary = diff.summary();
         writeln!(
             out,
             "{}",
             theme.paint(Role::Header, &summary_line(&summary))
         )?;
-        return writeln!(
+        writeln!(
             out,
             "{}",
             theme.paint(Role::Header, &commitment_line(&summary.commitments))
-        );
-    }
-    super::digest::terminal::write(out, diff, &digest(diff), options)?;
-    if options.digest_only {
-        return Ok(());
+        )?;
+        if options.stat {
+            return Ok(());
+        }
+    } else {
+        super::digest::terminal::write(out, diff, &digest(diff), options)?;
+        if options.digest_only {
+            return Ok(());
+        }
     }
     let commitments: Vec<&Change> = diff
         .changes

@@ -501,16 +501,56 @@ fn push(text: &str, words: &[Token], initial: bool, acr: Option<String>, out: &m
     });
 }
 
-/// `text` lower-cased as words joined by single spaces, apostrophes one
-/// kind: what a name is looked for in.
-fn words_of(text: &str) -> String {
-    text.to_lowercase()
-        .replace('’', "'")
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '.' || c == '/'))
-        .map(|w| w.trim_end_matches('.'))
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The words of a document as a name is looked for in them: each
+/// sentence's words lower-cased (a possessive dropped), with whether each
+/// opens with a capital.
+struct Written(Vec<Vec<(String, bool)>>);
+
+impl Written {
+    fn of(views: &[&SentenceView]) -> Written {
+        Written(views.iter().map(|v| words_of(&v.text)).collect())
+    }
+
+    /// Whether some sentence writes `name`'s words in a row, not followed
+    /// by a capitalized word that would make them part of a longer name.
+    fn mentions(&self, name: &str, known: bool) -> bool {
+        let wanted: Vec<String> = words_of(name).into_iter().map(|(w, _)| w).collect();
+        if wanted.is_empty() {
+            return false;
+        }
+        self.0.iter().any(|words| {
+            words.windows(wanted.len()).enumerate().any(|(at, window)| {
+                window.iter().zip(&wanted).all(|((w, _), x)| w == x)
+                    && (known
+                        || words.get(at + wanted.len()).is_none_or(|(next, capital)| {
+                            !capital || CONNECTORS.contains(&next.as_str())
+                        }))
+            })
+        })
+    }
+}
+
+/// The words of `text` lower-cased, possessives dropped, each with whether
+/// it opens with a capital.
+fn words_of(text: &str) -> Vec<(String, bool)> {
+    tokens(text)
+        .iter()
+        .flat_map(|t| {
+            // A capital after punctuation or in parentheses ("(WFP)")
+            // starts no longer name.
+            let joins = !t.break_before && !t.enclosed;
+            t.text.split(['-', '‑', '/']).map(move |w| (w, joins))
+        })
+        .filter(|(w, _)| !w.is_empty())
+        .map(|(w, joins)| {
+            let bare = w
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .trim_end_matches(['’', '\'', '.']);
+            (bare.to_lowercase(), joins && capitalized(w))
+        })
+        .filter(|(w, _)| !w.is_empty() && w != "the")
+        .collect()
 }
 
 /// Whether an acronym's letters are the initials of a name, in order
@@ -522,11 +562,9 @@ fn initials_fit(acronym: &str, name: &str) -> bool {
         .filter_map(|w| w.chars().next())
         .flat_map(char::to_lowercase)
         .collect();
+    let letters = acronym.strip_suffix('s').unwrap_or(acronym);
     let mut at = 0;
-    for c in acronym.chars().filter(|c| c.is_alphabetic()) {
-        if c == 's' && acronym.ends_with('s') && at > 0 {
-            continue;
-        }
+    for c in letters.chars().filter(|c| c.is_alphabetic()) {
         let c = c.to_lowercase().next().unwrap_or(c);
         match initials[at..].iter().position(|&i| i == c) {
             Some(p) => at += p + 1,
@@ -609,28 +647,24 @@ pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
     };
     let (old, new) = (mentions(&old), mentions(&new));
     // A name the other text writes anywhere, in any case or form, is
-    // mentioned there too ("a multi-agency Donor Coordination Platform").
-    let whole = |views: &[&SentenceView]| {
-        let mut text = String::from(" ");
-        for v in views {
-            text.push_str(&words_of(&v.text));
-            text.push(' ');
-        }
-        text
-    };
-    let (old_text, new_text) = (whole(&olds), whole(&news));
-    let written = |text: &str, key: &str, shown: &str| {
+    // mentioned there too ("a multi-agency Donor Coordination Platform"),
+    // unless only as the start of a longer name ("Vienna Action Plan").
+    let (old_text, new_text) = (Written::of(&olds), Written::of(&news));
+    let written = |text: &Written, key: &str, shown: &str| {
         let forms = KNOWN.get(key).map_or_else(Vec::new, |canonical| {
             LIST.lines()
                 .find(|l| l.split('|').next() == Some(*canonical))
                 .map(|l| l.split('|').collect())
                 .unwrap_or_default()
         });
+        // A state or organisation of the list counts inside a longer name
+        // too ("the Indian G20 Presidency" mentions the G20).
+        let known = !forms.is_empty();
         std::iter::once(shown)
             .chain(forms)
-            .any(|form| text.contains(&format!(" {} ", words_of(form))))
+            .any(|form| text.mentions(form, known))
     };
-    let only = |a: &Mentions, b: &Mentions, other: &str| -> Vec<NameChange> {
+    let only = |a: &Mentions, b: &Mentions, other: &Written| -> Vec<NameChange> {
         let mut out: Vec<NameChange> = a
             .iter()
             .filter(|(k, (shown, _))| !b.contains_key(*k) && !written(other, k, shown))
@@ -708,5 +742,24 @@ mod tests {
         }
         assert_eq!(KNOWN.get(&key("Turkey")), Some(&"Türkiye"));
         assert_eq!(KNOWN.get(&key("Russia")), Some(&"Russian Federation"));
+        assert!(initials_fit(
+            "PGII",
+            "Partnership for Global Infrastructure and Investment"
+        ));
+        assert!(initials_fit(
+            "JETPs",
+            "Just Energy Transitions Partnerships"
+        ));
+        assert!(!initials_fit("ICPA", "Ukraine"));
+        let text = Written(vec![words_of(
+            "recalling the Vienna Action Plan and a multi-agency Donor Coordination Platform.",
+        )]);
+        assert!(!text.mentions("Vienna", false) && text.mentions("Vienna Action Plan", false));
+        assert!(text.mentions("Multi-agency Donor Coordination Platform", false));
+        assert!(text.mentions("Donor Coordination Platform", false));
+        let text = Written(vec![words_of(
+            "the Indian G20 Presidency, the UN World Food Programme (WFP).",
+        )]);
+        assert!(text.mentions("G20", true) && text.mentions("World Food Programme", false));
     }
 }

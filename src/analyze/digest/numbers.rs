@@ -279,10 +279,27 @@ fn year(word: &str) -> Option<u32> {
         .filter(|y| (1800..2200).contains(y))
 }
 
+/// A date or a span of dates that starts at `tokens[i]`: a date without its
+/// year runs to the one after "to" that has it ("27 November to 1
+/// December 2023", "June 9 to July 2, 2025").
+fn date_at(tokens: &[Token], i: usize) -> Option<(String, usize)> {
+    let (key, end) = one_date(tokens, i)?;
+    if key.starts_with('-')
+        && tokens
+            .get(end)
+            .is_some_and(|t| matches!(t.text, "to" | "–") && !t.break_before)
+        && let Some((last, after)) = one_date(tokens, end + 1)
+        && !last.starts_with('-')
+    {
+        return Some((format!("{key}..{last}"), after));
+    }
+    Some((key, end))
+}
+
 /// A date that starts at `tokens[i]`: "2 November 2023", "May 14, 2025",
 /// "June 9 and 10, 2025", "November 2023", "2030". Returns its key and the
 /// index past it.
-fn date_at(tokens: &[Token], i: usize) -> Option<(String, usize)> {
+fn one_date(tokens: &[Token], i: usize) -> Option<(String, usize)> {
     let t = |k: usize| tokens.get(k).map(|t| t.text);
     // No date runs across a break but the comma before its year.
     let joined = |k: usize| tokens.get(k).is_some_and(|t| !t.break_before);
@@ -533,6 +550,10 @@ mod tests {
         assert_eq!(keys("resolution 78/7 of")[0].0, "s:78/7");
         assert!(keys("and (1) modify").is_empty());
         assert_eq!(keys("held from 3 to 6 December 2024")[0].0, "d:2024-12-3+6");
+        assert_eq!(
+            keys("from 27 November to 1 December 2023, which")[0].1,
+            "27 November to 1 December 2023"
+        );
         assert_eq!(
             keys("for the pre-2030 period")[0].0,
             keys("until 2030")[0].0

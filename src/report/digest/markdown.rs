@@ -13,9 +13,13 @@ use crate::report::{change_counts, commitment_line, summary_line};
 
 /// Writes the digest of `diff`.
 pub fn write(out: &mut dyn Write, diff: &Diff, digest: &Digest) -> io::Result<()> {
-    writeln!(out, "\n## Digest\n")?;
+    writeln!(out, "## Digest\n")?;
     let total = digest.commitments.len();
-    writeln!(out, "**Commitments** ({total} changed)\n")?;
+    if total == 0 {
+        writeln!(out, "**Commitments**: none changed")?;
+    } else {
+        writeln!(out, "**Commitments** ({total} changed)\n")?;
+    }
     for line in digest.commitments.iter().take(Digest::SHOWN) {
         writeln!(
             out,
@@ -31,7 +35,11 @@ pub fn write(out: &mut dyn Write, diff: &Diff, digest: &Digest) -> io::Result<()
         writeln!(out, "- {}", escape(&more))?;
     }
     let (figures, routine) = substantive_figures(digest);
-    writeln!(out, "\n**Figures changed** ({})\n", figures.len())?;
+    if figures.is_empty() {
+        writeln!(out, "\n**Figures changed**: none")?;
+    } else {
+        writeln!(out, "\n**Figures changed** ({})\n", figures.len())?;
+    }
     for f in figures.iter().take(Digest::SHOWN) {
         writeln!(
             out,
@@ -50,6 +58,10 @@ pub fn write(out: &mut dyn Write, diff: &Diff, digest: &Digest) -> io::Result<()
         ("Names added", &digest.names_added, false),
         ("Names dropped", &digest.names_dropped, true),
     ] {
+        if names.is_empty() {
+            writeln!(out, "\n**{title}**: none")?;
+            continue;
+        }
         writeln!(out, "\n**{title}** ({})\n", names.len())?;
         for n in names.iter().take(Digest::NAMES_SHOWN) {
             writeln!(
