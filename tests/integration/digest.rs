@@ -141,13 +141,15 @@ fn us_china_geneva_to_stockholm() {
 /// annexed regions (Donetsk, Luhansk, Zaporizhzhia, Kherson, Crimea,
 /// Sevastopol), Bali, New START, the UN General Assembly's emergency
 /// session and A/ES-11/L.7, the Peace Formula, the ICC's and Ukraine's
-/// prosecutors, Eurojust, ICPA, Türkiye and Syria are new; Germany,
-/// Berlin, Elmau, Hiroshima, the climate and energy initiatives (COP15,
-/// COP26, COP27, the Climate Club, JETPs, PGII, the IEA, the OECD), the
-/// Global Fund and the German, Japanese and Indian presidencies are gone.
-/// "Ukrainians" is a mention of Ukraine; "European Union" stays (as
-/// "EU-Ukraine"). Known weak: "International Organisations" is listed as
-/// a name.
+/// prosecutors and the International Criminal Court, Eurojust, ICPA,
+/// Türkiye and Syria are new; Germany, Berlin, Elmau, Hiroshima, Japan
+/// and India (whose presidencies the old text names), the climate and
+/// energy initiatives (COP15, COP26, COP27, the Climate Club, JETPs, PGII,
+/// the IEA, the OECD), the WHO and the Global Fund are gone. "Ukrainians"
+/// is a mention of Ukraine; "European Union" stays (as "EU-Ukraine"); "39
+/// billion US dollars" names a currency, not the United States, and the
+/// pronoun "who" is not the WHO. Known weak: "International
+/// Organisations" is listed as a name.
 fn g7_ukraine_consecutive() {
     let d = pair(
         "g7-leaders-ukraine/2022-12-12-g7-leaders-statement-4.txt",

@@ -89,7 +89,7 @@ struct Touched {
 /// figure the revision left alone).
 fn touched(side: &Side) -> Vec<Touched> {
     let t = tokens(&side.text);
-    figures(&side.text, &t)
+    figures(&t)
         .into_iter()
         .map(|figure| {
             let hunks = side.hunks(figure.start, figure.end);

@@ -111,15 +111,24 @@ impl SectionCount {
     }
 }
 
+/// The fewest entries for which figures and names are read on two threads.
+const PARALLEL_MIN: usize = 1024;
+
 /// The digest of `diff`.
 pub fn digest(diff: &Diff) -> Digest {
-    let figures = diff
-        .changes
-        .iter()
-        .enumerate()
-        .flat_map(|(i, c)| figures::changes(c, i))
-        .collect();
-    let (names_added, names_dropped) = names::changes(diff);
+    let figures = || {
+        diff.changes
+            .iter()
+            .enumerate()
+            .flat_map(|(i, c)| figures::changes(c, i))
+            .collect()
+    };
+    // Figures and names read different parts of the diff: on a long one,
+    // at once.
+    let (figures, (names_added, names_dropped)) =
+        crate::parallel::join(diff.changes.len() >= PARALLEL_MIN, figures, || {
+            names::changes(diff)
+        });
     Digest {
         commitments: rank::commitments(diff),
         figures,

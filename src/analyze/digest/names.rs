@@ -42,6 +42,9 @@ static KNOWN: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     map
 });
 
+/// The fewest sentences (both documents) read on two threads.
+const PARALLEL_MIN: usize = 1024;
+
 /// Words that join the capitalized words of one name.
 const CONNECTORS: [&str; 6] = ["of", "for", "and", "on", "the", "de"];
 
@@ -260,6 +263,15 @@ fn candidates(text: &str) -> Vec<Candidate> {
             i += 1;
             continue;
         }
+        // "US dollars", "United States dollars": a currency, no mention.
+        if words
+            .get(end)
+            .is_some_and(|w| matches!(w.text, "dollar" | "dollars") && !w.break_before)
+        {
+            i = end;
+            continue;
+        }
+        let pushed = out.len();
         for (s, e) in split(&words[start..end]) {
             push(
                 text,
@@ -268,6 +280,29 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 acr.clone(),
                 &mut out,
             );
+        }
+        // States and organisations of the list inside a longer name: "the
+        // Indian G20 Presidency" mentions the G20 (and India).
+        if end - start > 1 {
+            let run: Vec<String> = out[pushed..].iter().map(|c| c.key.clone()).collect();
+            for from in start..end {
+                for to in from + 1..(from + 4).min(end + 1) {
+                    if to - from == end - start {
+                        continue;
+                    }
+                    let span = &text[words[from].start..words[to - 1].end()];
+                    let k = key(span);
+                    if KNOWN.contains_key(&k) && !run.contains(&k) {
+                        out.push(Candidate {
+                            text: span.to_owned(),
+                            key: k,
+                            initial: false,
+                            acronym: None,
+                            rest: None,
+                        });
+                    }
+                }
+            }
         }
         // Parts of "U.S.-China" that are names of their own.
         for w in &words[start..end] {
@@ -367,7 +402,8 @@ fn possessive(word: &str) -> bool {
 /// A run split where "and" joins two names of the list ("the United
 /// Kingdom and the United States"); the whole run when it is one name.
 fn split(words: &[Token]) -> Vec<(usize, usize)> {
-    if known(words) {
+    // Most runs are one word, or have no connector to split at.
+    if !words.iter().any(|w| CONNECTORS.contains(&w.text)) || known(words) {
         return vec![(0, words.len())];
     }
     // Split at every connector; keep the split when each part is a name
@@ -442,10 +478,10 @@ fn trim<'a, 'b>(mut words: &'a [Token<'b>]) -> &'a [Token<'b>] {
     loop {
         let before = words.len();
         if let Some(first) = words.first() {
-            if LEADING.contains(&first.text) || CONNECTORS.contains(&first.text) {
-                words = &words[1..];
-            } else if words.len() > 1 && TITLES.contains(&first.text) && capitalized(words[1].text)
-            {
+            let opener = LEADING.contains(&first.text) || CONNECTORS.contains(&first.text);
+            let title =
+                words.len() > 1 && TITLES.contains(&first.text) && capitalized(words[1].text);
+            if opener || title {
                 words = &words[1..];
             } else if words.len() > 2
                 && OWNERS.contains(&first.text)
@@ -501,55 +537,151 @@ fn push(text: &str, words: &[Token], initial: bool, acr: Option<String>, out: &m
     });
 }
 
-/// The words of a document as a name is looked for in them: each
-/// sentence's words lower-cased (a possessive dropped), with whether each
-/// opens with a capital.
-struct Written(Vec<Vec<(String, bool)>>);
-
-impl Written {
-    fn of(views: &[&SentenceView]) -> Written {
-        Written(views.iter().map(|v| words_of(&v.text)).collect())
-    }
-
-    /// Whether some sentence writes `name`'s words in a row, not followed
-    /// by a capitalized word that would make them part of a longer name.
-    fn mentions(&self, name: &str, known: bool) -> bool {
-        let wanted: Vec<String> = words_of(name).into_iter().map(|(w, _)| w).collect();
-        if wanted.is_empty() {
-            return false;
-        }
-        self.0.iter().any(|words| {
-            words.windows(wanted.len()).enumerate().any(|(at, window)| {
-                window.iter().zip(&wanted).all(|((w, _), x)| w == x)
-                    && (known
-                        || words.get(at + wanted.len()).is_none_or(|(next, capital)| {
-                            !capital || CONNECTORS.contains(&next.as_str())
-                        }))
-            })
-        })
-    }
+/// A name looked for in a document: the words of each of its forms
+/// (ASCII lower-cased, as [`words_of`] gives them). Inside a longer name
+/// it does not count ("the Vienna Action Plan" does not mention Vienna).
+struct Sought {
+    forms: Vec<Vec<String>>,
 }
 
-/// The words of `text` lower-cased, possessives dropped, each with whether
-/// it opens with a capital.
-fn words_of(text: &str) -> Vec<(String, bool)> {
-    tokens(text)
-        .iter()
-        .flat_map(|t| {
-            // A capital after punctuation or in parentheses ("(WFP)")
-            // starts no longer name.
-            let joins = !t.break_before && !t.enclosed;
-            t.text.split(['-', '‑', '/']).map(move |w| (w, joins))
-        })
-        .filter(|(w, _)| !w.is_empty())
-        .map(|(w, joins)| {
-            let bare = w
+/// Which of `sought` some sentence of `views` writes: the words of one of
+/// its forms in a row, not followed by a capitalized word that would make
+/// them the start of a longer name. One pass over the words, each looked
+/// up by itself among the forms' first words.
+fn written(views: &[&SentenceView], sought: &[Sought]) -> Vec<bool> {
+    let mut by_first: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for (n, s) in sought.iter().enumerate() {
+        for (f, form) in s.forms.iter().enumerate() {
+            if let Some(first) = form.first() {
+                by_first.entry(first.as_str()).or_default().push((n, f));
+            }
+        }
+    }
+    let mut found = vec![false; sought.len()];
+    if by_first.is_empty() {
+        return found;
+    }
+    // Most sentences hold none of the first words: a scan of their bytes
+    // for the letters a first word opens with skips them unread.
+    let opening: rustc_hash::FxHashSet<u64> = by_first
+        .keys()
+        .filter_map(|w| runs(w).next())
+        .map(run_hash)
+        .collect();
+    for v in views {
+        if !runs(&v.text).any(|r| opening.contains(&run_hash(r))) {
+            continue;
+        }
+        let lower = v.text.to_ascii_lowercase();
+        let words = words_of(&v.text, &lower);
+        for (at, (w, _)) in words.iter().enumerate() {
+            let Some(forms) = by_first.get(w) else {
+                continue;
+            };
+            for &(n, f) in forms {
+                let form = &sought[n].forms[f];
+                let here = words
+                    .get(at..at + form.len())
+                    .is_some_and(|window| window.iter().zip(form).all(|((w, _), x)| w == x));
+                let ends = words
+                    .get(at + form.len())
+                    .is_none_or(|(next, capital)| !capital || CONNECTORS.contains(next));
+                found[n] |= here && ends;
+            }
+        }
+    }
+    found
+}
+
+/// The words of `text` as names are looked for in them: from `lower`
+/// (`text` ASCII lower-cased, so that its offsets are `text`'s), split at
+/// hyphens and slashes, possessives dropped, each with whether it is a
+/// capital that would continue a name (not after punctuation, not in
+/// parentheses: "(WFP)").
+fn words_of<'a>(text: &str, lower: &'a str) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::new();
+    // A break before a dropped "the" is a break before the next word.
+    let mut broken = false;
+    for t in tokens(text) {
+        let joins = !t.break_before && !t.enclosed && !broken;
+        broken = false;
+        let (Some(low), Some(orig)) = (lower.get(t.start..t.end()), text.get(t.start..t.end()))
+        else {
+            continue;
+        };
+        let mut offset = 0;
+        for part in low.split(['-', '‑', '/']) {
+            let capital = orig.get(offset..).is_some_and(capitalized);
+            // The separator's width: one byte, or three for '‑'.
+            offset += part.len();
+            offset += orig[offset.min(orig.len())..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+            let bare = part
                 .trim_end_matches("’s")
                 .trim_end_matches("'s")
                 .trim_end_matches(['’', '\'', '.']);
-            (bare.to_lowercase(), joins && capitalized(w))
-        })
-        .filter(|(w, _)| !w.is_empty() && w != "the")
+            if bare == "the" {
+                broken = !joins;
+            } else if !bare.is_empty() {
+                out.push((bare, joins && capital));
+            }
+        }
+    }
+    out
+}
+
+/// The runs of letters and digits of `text` (bytes past ASCII count as
+/// letters, but for the curly apostrophe and the non-breaking hyphen,
+/// which split words as their ASCII forms do): each word [`words_of`]
+/// gives opens with one.
+fn runs(text: &str) -> impl Iterator<Item = &[u8]> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let word = |i: usize| {
+            let b = bytes[i];
+            b.is_ascii_alphanumeric()
+                || (b >= 0x80
+                    && !(b == 0xE2
+                        && bytes.get(i + 1) == Some(&0x80)
+                        && matches!(bytes.get(i + 2), Some(0x91 | 0x99))))
+        };
+        while at < bytes.len() && !word(at) {
+            at += if bytes[at] == 0xE2 {
+                3.min(bytes.len() - at)
+            } else {
+                1
+            };
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() && word(at) {
+            at += 1;
+        }
+        Some(&bytes[start..at])
+    })
+}
+
+/// A run's hash, ASCII letters folded to lower case.
+fn run_hash(run: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for &b in run {
+        h.write_u8(b.to_ascii_lowercase());
+    }
+    h.finish()
+}
+
+/// The words of a name as [`written`] compares them.
+fn name_words(name: &str) -> Vec<String> {
+    let lower = name.to_ascii_lowercase();
+    words_of(name, &lower)
+        .into_iter()
+        .map(|(w, _)| w.to_owned())
         .collect()
 }
 
@@ -589,7 +721,9 @@ pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
             .map(|v| (v.location, candidates(&v.text)))
             .collect()
     };
-    let (old, new) = (read(&olds), read(&news));
+    // The two documents are read apart: on a long pair, on two threads.
+    let long = olds.len() + news.len() >= PARALLEL_MIN;
+    let (old, new) = crate::parallel::join(long, || read(&olds), || read(&news));
     // Names seen where a capital means a name, and acronyms defined in
     // parentheses, on either side.
     let mut seen: HashSet<&str> = HashSet::new();
@@ -647,28 +781,29 @@ pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
     };
     let (old, new) = (mentions(&old), mentions(&new));
     // A name the other text writes anywhere, in any case or form, is
-    // mentioned there too ("a multi-agency Donor Coordination Platform"),
-    // unless only as the start of a longer name ("Vienna Action Plan").
-    let (old_text, new_text) = (Written::of(&olds), Written::of(&news));
-    let written = |text: &Written, key: &str, shown: &str| {
-        let forms = KNOWN.get(key).map_or_else(Vec::new, |canonical| {
-            LIST.lines()
-                .find(|l| l.split('|').next() == Some(*canonical))
-                .map(|l| l.split('|').collect())
-                .unwrap_or_default()
-        });
-        // A state or organisation of the list counts inside a longer name
-        // too ("the Indian G20 Presidency" mentions the G20).
-        let known = !forms.is_empty();
-        std::iter::once(shown)
-            .chain(forms)
-            .any(|form| text.mentions(form, known))
-    };
-    let only = |a: &Mentions, b: &Mentions, other: &Written| -> Vec<NameChange> {
-        let mut out: Vec<NameChange> = a
+    // mentioned there too ("a multi-agency Donor Coordination Platform").
+    let only = |a: &Mentions, b: &Mentions, other: &[&SentenceView]| -> Vec<NameChange> {
+        let missing: Vec<(&String, &(String, Vec<Location>))> =
+            a.iter().filter(|(k, _)| !b.contains_key(*k)).collect();
+        // A state or organisation of the list is found in every form and
+        // place (inside longer names too) as it is read: what is missing
+        // from `b` is missing. Another name is looked for in the text.
+        let sought: Vec<Sought> = missing
             .iter()
-            .filter(|(k, (shown, _))| !b.contains_key(*k) && !written(other, k, shown))
-            .map(|(_, (name, at))| NameChange {
+            .map(|(k, (shown, _))| Sought {
+                forms: if KNOWN.contains_key(k.as_str()) {
+                    Vec::new()
+                } else {
+                    vec![name_words(shown)]
+                },
+            })
+            .collect();
+        let found = written(other, &sought);
+        let mut out: Vec<NameChange> = missing
+            .into_iter()
+            .zip(found)
+            .filter(|(_, found)| !found)
+            .map(|((_, (name, at)), _)| NameChange {
                 name: name.clone(),
                 locations: at.clone(),
             })
@@ -676,7 +811,7 @@ pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
         out.sort_by_key(|n| n.locations.first().copied());
         out
     };
-    (only(&new, &old, &old_text), only(&old, &new, &new_text))
+    crate::parallel::join(long, || only(&new, &old, &olds), || only(&old, &new, &news))
 }
 
 #[cfg(test)]
@@ -711,6 +846,10 @@ mod tests {
         assert!(candidates("Recalling its resolutions")[0].initial);
         assert_eq!(names("as agreed by President Zelenskyy."), ["Zelenskyy"]);
         assert_eq!(names("The Government of Ukraine acts."), ["Ukraine"]);
+        assert_eq!(
+            names("under the Indian G20 Presidency."),
+            ["Indian G20 Presidency", "Indian", "G20"]
+        );
         assert_eq!(
             names("with Japan, the United Kingdom and the United States."),
             ["Japan", "United Kingdom", "United States"]
@@ -751,15 +890,31 @@ mod tests {
             "Just Energy Transitions Partnerships"
         ));
         assert!(!initials_fit("ICPA", "Ukraine"));
-        let text = Written(vec![words_of(
-            "recalling the Vienna Action Plan and a multi-agency Donor Coordination Platform.",
-        )]);
-        assert!(!text.mentions("Vienna", false) && text.mentions("Vienna Action Plan", false));
-        assert!(text.mentions("Multi-agency Donor Coordination Platform", false));
-        assert!(text.mentions("Donor Coordination Platform", false));
-        let text = Written(vec![words_of(
-            "the Indian G20 Presidency, the UN World Food Programme (WFP).",
-        )]);
-        assert!(text.mentions("G20", true) && text.mentions("World Food Programme", false));
+        let view = crate::diff::SentenceView {
+            location: Location {
+                paragraph: 1,
+                sentence: 1,
+            },
+            label: None,
+            text: "recalling the Vienna Action Plan and a multi-agency Donor Coordination \
+                   Platform, the Indian G20 Presidency, the UN World Food Programme (WFP)."
+                .to_owned(),
+            clauses: std::sync::Arc::from(Vec::new()),
+        };
+        let sought = |name: &str| Sought {
+            forms: vec![name_words(name)],
+        };
+        let found = written(
+            &[&view],
+            &[
+                sought("Vienna"),
+                sought("Vienna Action Plan"),
+                sought("Multi-agency Donor Coordination Platform"),
+                sought("Donor Coordination Platform"),
+                sought("Indian G20 Presidency"),
+                sought("World Food Programme"),
+            ],
+        );
+        assert_eq!(found, [false, true, true, true, true, true]);
     }
 }

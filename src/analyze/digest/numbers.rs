@@ -309,11 +309,12 @@ fn one_date(tokens: &[Token], i: usize) -> Option<(String, usize)> {
         if let Some(d) = t(i + 1).and_then(day).filter(|_| joined(i + 1)) {
             let mut j = i + 2;
             let mut days = d.to_string();
-            if matches!(t(j), Some("and" | "to")) && joined(j) {
-                if let Some(d2) = t(j + 1).and_then(day) {
-                    days = format!("{d}+{d2}");
-                    j += 2;
-                }
+            if matches!(t(j), Some("and" | "to"))
+                && joined(j)
+                && let Some(d2) = t(j + 1).and_then(day)
+            {
+                days = format!("{d}+{d2}");
+                j += 2;
             }
             let y = t(j).and_then(year);
             let key = format!(
@@ -350,7 +351,7 @@ fn one_date(tokens: &[Token], i: usize) -> Option<(String, usize)> {
 }
 
 /// Every figure of a sentence, in order, from its tokens.
-pub(crate) fn figures(text: &str, tokens: &[Token]) -> Vec<Figure> {
+pub(crate) fn figures(tokens: &[Token]) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -393,7 +394,6 @@ pub(crate) fn figures(text: &str, tokens: &[Token]) -> Vec<Figure> {
             spelled: spelled_out,
             noun,
         });
-        let _ = text;
         i = end;
     }
     out
@@ -427,14 +427,12 @@ fn figure_at(tokens: &[Token], i: usize) -> Option<(Kind, String, bool, usize)> 
     }
     let numeric_start = word.starts_with(|c: char| c.is_ascii_digit() || "$€£".contains(c))
         || word.starts_with("US$");
-    if month(word).is_some() || (numeric_start && date_at(tokens, i).is_some()) {
-        if let Some((key, end)) = date_at(tokens, i) {
-            // A year that is a count's value ("2024 members") is rare; a
-            // year followed by a unit is a count ("2030 percent" never).
-            if !(end == i + 1 && unit_after(&tokens[end..]).is_some()) {
-                return Some((Kind::Date, format!("d:{key}"), false, end));
-            }
-        }
+    // A year followed by a unit is a count ("2030 percent" never is).
+    if (month(word).is_some() || numeric_start)
+        && let Some((key, end)) = date_at(tokens, i)
+        && !(end == i + 1 && unit_after(&tokens[end..]).is_some())
+    {
+        return Some((Kind::Date, format!("d:{key}"), false, end));
     }
     let (mut value, mut unit, ordinal, spelled_out, mut end) = if let Some((v, u, o)) = digits(word)
     {
@@ -504,7 +502,7 @@ mod tests {
 
     fn keys(text: &str) -> Vec<(String, String, Option<String>)> {
         let t = tokens(text);
-        figures(text, &t)
+        figures(&t)
             .into_iter()
             .map(|f| (f.key, text[f.start..f.end].to_owned(), f.noun))
             .collect()

@@ -43,15 +43,31 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out: Vec<Token> = Vec::new();
     let mut pending_break = true;
     let mut offset = 0;
-    for raw in text.split(char::is_whitespace) {
+    let ascii = text.is_ascii();
+    let pieces: Box<dyn Iterator<Item = &str>> = if ascii {
+        Box::new(text.split(|c: char| c.is_ascii_whitespace()))
+    } else {
+        Box::new(text.split(char::is_whitespace))
+    };
+    for raw in pieces {
         let at = offset;
         offset += raw.len() + 1;
         if raw.is_empty() {
             continue;
         }
-        let body = raw.trim_start_matches(leading);
+        // Most words are plain ASCII letters and digits: nothing to trim.
+        let plain = raw.bytes().all(|b| b.is_ascii_alphanumeric());
+        let body = if plain {
+            raw
+        } else {
+            raw.trim_start_matches(leading)
+        };
         let lead = &raw[..raw.len() - body.len()];
-        let mut word = body.trim_end_matches(trailing);
+        let mut word = if plain {
+            body
+        } else {
+            body.trim_end_matches(trailing)
+        };
         let mut tail = &body[word.len()..];
         // Keep the full stop of "U.S." and "No.": a dot inside the word
         // before it, or a known abbreviation.
