@@ -295,14 +295,7 @@ fn commitments(out: &mut dyn Write, diff: &Diff, linked: bool) -> io::Result<()>
 /// The badge of a commitment change: a symbol that reads without color and
 /// the change's name.
 fn badge(kind: CommitmentChange) -> String {
-    let symbol = match kind {
-        CommitmentChange::Added => "+",
-        CommitmentChange::Removed => "×",
-        CommitmentChange::Reworded => "~",
-        CommitmentChange::Strengthened => "▲",
-        CommitmentChange::Weakened => "▼",
-        CommitmentChange::Unchanged => "=",
-    };
+    let symbol = super::digest::symbol(kind);
     format!(
         "<span class=\"badge cm-{name}\"><span aria-hidden=\"true\">{symbol}</span> {name}</span>",
         name = kind.name()

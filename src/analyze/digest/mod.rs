@@ -167,23 +167,10 @@ fn sections(diff: &Diff) -> Vec<SectionCount> {
             }
         };
         let s = &mut out[at].summary;
-        *slot(s, c.kind) += 1;
+        *s.slot(c.kind) += 1;
         s.routine += usize::from(c.routine);
     }
     out
-}
-
-/// The count of one kind in a summary, to add to.
-fn slot(s: &mut Summary, kind: ChangeKind) -> &mut usize {
-    match kind {
-        ChangeKind::Same => &mut s.same,
-        ChangeKind::Moved => &mut s.moved,
-        ChangeKind::Reworded => &mut s.reworded,
-        ChangeKind::Split => &mut s.split,
-        ChangeKind::Merged => &mut s.merged,
-        ChangeKind::Added => &mut s.added,
-        ChangeKind::Removed => &mut s.removed,
-    }
 }
 
 #[cfg(test)]

@@ -6,12 +6,13 @@
 use std::io::{self, Write};
 
 use super::{
-    clause, figure, markers, more, more_than, name_places, place, substantive_figures, symbol,
+    clause, counts, figure, markers, more, more_than, name_places, place, substantive_figures,
+    symbol,
 };
 use crate::analyze::digest::{Digest, NameChange};
 use crate::diff::Diff;
 use crate::report::html::{Esc, target};
-use crate::report::{change_counts, commitment_line, summary_line};
+use crate::report::{change_counts, commitment_line};
 
 /// Writes the digest of `diff`; `linked` when the statement is on the page
 /// for the lines to link to.
@@ -78,10 +79,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, digest: &Digest, linked: bool) ->
         }
         writeln!(out, "</ul>")?;
     }
-    let mut kinds = summary_line(&digest.summary);
-    if digest.summary.routine > 0 {
-        kinds.push_str(&format!(" · {} routine", digest.summary.routine));
-    }
+    let kinds = counts(&digest.summary);
     writeln!(
         out,
         "<p class=\"lede\">{}<br>{}</p>\n</section>",

@@ -4,12 +4,13 @@
 use std::io::{self, Write};
 
 use super::{
-    clause, figure, markers, more, more_than, name_places, place, substantive_figures, symbol,
+    clause, counts, figure, markers, more, more_than, name_places, place, substantive_figures,
+    symbol,
 };
 use crate::analyze::digest::Digest;
 use crate::diff::Diff;
 use crate::report::markdown::escape;
-use crate::report::{change_counts, commitment_line, summary_line};
+use crate::report::{change_counts, commitment_line};
 
 /// Writes the digest of `diff`.
 pub fn write(out: &mut dyn Write, diff: &Diff, digest: &Digest) -> io::Result<()> {
@@ -82,10 +83,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, digest: &Digest) -> io::Result<()
             writeln!(out, "- {} · {}", escape(heading), change_counts(&s.summary))?;
         }
     }
-    let mut kinds = summary_line(&digest.summary);
-    if digest.summary.routine > 0 {
-        kinds.push_str(&format!(" · {} routine", digest.summary.routine));
-    }
+    let kinds = counts(&digest.summary);
     writeln!(
         out,
         "\n**Counts**: {} · {}",

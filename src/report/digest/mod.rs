@@ -112,3 +112,13 @@ pub fn more(total: usize) -> Option<String> {
 pub fn more_than(total: usize, shown: usize) -> Option<String> {
     (total > shown).then(|| format!("… and {} more", total - shown))
 }
+
+/// The counts by kind, and the routine updates among them: "7 reworded ·
+/// 9 same · 5 routine".
+pub fn counts(summary: &crate::diff::Summary) -> String {
+    let mut line = super::summary_line(summary);
+    if summary.routine > 0 {
+        line.push_str(&format!(" · {} routine", summary.routine));
+    }
+    line
+}

@@ -12,11 +12,12 @@
 use std::io::{self, Write};
 
 use super::{
-    clause, figure, markers, more, more_than, name_places, place, substantive_figures, symbol,
+    clause, counts, figure, markers, more, more_than, name_places, place, substantive_figures,
+    symbol,
 };
 use crate::analyze::digest::Digest;
 use crate::diff::{CommitmentChange, Diff};
-use crate::report::{ReportOptions, Role, change_counts, commitment_line, summary_line};
+use crate::report::{ReportOptions, Role, change_counts, commitment_line};
 
 /// Writes the digest of `diff`.
 pub fn write(
@@ -137,10 +138,7 @@ pub fn write(
         }
     }
     writeln!(out, "  {}", head("Counts"))?;
-    let mut kinds = summary_line(&digest.summary);
-    if digest.summary.routine > 0 {
-        kinds.push_str(&format!(" · {} routine", digest.summary.routine));
-    }
+    let kinds = counts(&digest.summary);
     writeln!(out, "    {}", theme.paint(Role::Detail, &kinds))?;
     writeln!(
         out,
