@@ -64,7 +64,8 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
     }
     header(&mut out, diff)?;
     if !options.stat && !options.only_commitments {
-        super::digest::html::write(&mut out, diff, &crate::analyze::digest::digest(diff), whole)?;
+        let digest = crate::analyze::digest::digest(diff);
+        super::digest::html::write(&mut out, diff, &digest, whole, !options.digest_only)?;
     }
     if options.digest_only {
         return writeln!(out, "</main>\n</body>\n</html>").and_then(|()| out.flush());

@@ -15,8 +15,15 @@ use crate::report::html::{Esc, target};
 use crate::report::{change_counts, commitment_line};
 
 /// Writes the digest of `diff`; `linked` when the statement is on the page
-/// for the lines to link to.
-pub fn write(out: &mut dyn Write, diff: &Diff, digest: &Digest, linked: bool) -> io::Result<()> {
+/// for the lines to link to; `counted` when the page's Summary follows,
+/// which holds the counts the digest would otherwise end with.
+pub fn write(
+    out: &mut dyn Write,
+    diff: &Diff,
+    digest: &Digest,
+    linked: bool,
+    counted: bool,
+) -> io::Result<()> {
     let link = |entry: usize| -> String {
         let text = Esc(&place(diff, entry)).to_string();
         match diff.changes.get(entry).and_then(target).filter(|_| linked) {
@@ -34,7 +41,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, digest: &Digest, linked: bool) ->
         writeln!(
             out,
             "<li class=\"cm-{name}\"><span class=\"badge cm-{name}\">{sym} {name}</span> {loc} \
-             <q>{markers}</q> {clause}</li>",
+             <span class=\"cm-marker\">{markers}</span> {clause}</li>",
             name = line.change.name(),
             sym = symbol(line.change),
             loc = link(line.entry),
@@ -78,6 +85,9 @@ pub fn write(out: &mut dyn Write, diff: &Diff, digest: &Digest, linked: bool) ->
             )?;
         }
         writeln!(out, "</ul>")?;
+    }
+    if counted {
+        return writeln!(out, "</section>");
     }
     let kinds = counts(&digest.summary);
     writeln!(
