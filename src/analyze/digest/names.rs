@@ -42,6 +42,16 @@ static KNOWN: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     map
 });
 
+/// The first word of every form of the list, as the list writes it: a
+/// window of a longer name is looked up only where one stands.
+static FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    LIST.lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(|l| l.split('|'))
+        .filter_map(|form| form.split_whitespace().next())
+        .collect()
+});
+
 /// The fewest sentences (both documents) read on two threads.
 const PARALLEL_MIN: usize = 1024;
 
@@ -286,6 +296,14 @@ fn candidates(text: &str) -> Vec<Candidate> {
         if end - start > 1 {
             let run: Vec<String> = out[pushed..].iter().map(|c| c.key.clone()).collect();
             for from in start..end {
+                let first = words[from].text;
+                let first = first
+                    .strip_suffix("’s")
+                    .or_else(|| first.strip_suffix("'s"))
+                    .unwrap_or(first);
+                if !FIRST_WORDS.contains(first) {
+                    continue;
+                }
                 for to in from + 1..(from + 4).min(end + 1) {
                     if to - from == end - start {
                         continue;
