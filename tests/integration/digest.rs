@@ -73,7 +73,7 @@ fn digest_json(diff: &Diff) -> String {
 /// note of in ¶10.1, the previous resolution's number in ¶11.1 (77/7 →
 /// 78/7), the session of the report and of the agenda item (seventy-ninth
 /// → eightieth, ¶14.1 and ¶15.1), and the closing line's plenary meeting
-/// and date (26th → 30th plenary, 2 November 2023 → 30 October 2024). No
+/// and date (26th → 30th plenary meeting, 2 November 2023 → 30 October 2024). No
 /// name is added or dropped: both texts name the same States, bodies and
 /// instruments. Nothing else differs between the two texts.
 fn cuba_year_over_year() {

@@ -350,6 +350,31 @@ fn one_date(tokens: &[Token], i: usize) -> Option<(String, usize)> {
     Some((y.to_string(), i + 1))
 }
 
+/// The word after a figure that says what it counts ("members"), with the
+/// word after that when the first only qualifies it ("plenary meeting",
+/// "resumed sessions", "annual dialogue").
+fn noun_after(tokens: &[Token], end: usize) -> Option<String> {
+    let content = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| !t.break_before && !tokens[k - 1].break_after)
+            .map(|t| t.text)
+            .filter(|w| {
+                w.chars().all(char::is_alphabetic)
+                    && !FUNCTION.contains(&w.to_ascii_lowercase().as_str())
+                    && month(w).is_none()
+            })
+    };
+    let first = content(end)?;
+    let qualifies = ["ed", "al", "ing", "ary", "ive"]
+        .iter()
+        .any(|suffix| first.ends_with(suffix));
+    Some(match content(end + 1).filter(|_| qualifies) {
+        Some(second) => format!("{first} {second}"),
+        None => first.to_owned(),
+    })
+}
+
 /// Every figure of a sentence, in order, from its tokens.
 pub(crate) fn figures(tokens: &[Token]) -> Vec<Figure> {
     let mut out = Vec::new();
@@ -376,16 +401,7 @@ pub(crate) fn figures(tokens: &[Token]) -> Vec<Figure> {
         {
             from -= 1;
         }
-        let noun = tokens
-            .get(end)
-            .filter(|t| !t.break_before && !tokens[end - 1].break_after)
-            .map(|t| t.text)
-            .filter(|w| {
-                w.chars().all(char::is_alphabetic)
-                    && !FUNCTION.contains(&w.to_ascii_lowercase().as_str())
-                    && month(w).is_none()
-            })
-            .map(str::to_owned);
+        let noun = noun_after(tokens, end);
         out.push(Figure {
             kind,
             key,
