@@ -4,13 +4,18 @@
 //! (`rank.rs`), the figures that changed between paired sentences
 //! (`figures.rs`, reading figures with `numbers.rs`), the names one
 //! version mentions and the other does not (`names.rs`, with the list of
-//! states and organisations in `names.txt`), and the counts by section.
+//! states and organisations in `names.txt`, the small words that shape a
+//! name in `vocabulary.rs`, and the check that a name is written after all
+//! in `presence.rs`), and the counts by section. `tokens.rs` splits a
+//! sentence into the words figures and names are read from.
 
 mod figures;
 mod names;
 mod numbers;
+mod presence;
 mod rank;
 mod tokens;
+mod vocabulary;
 
 use crate::diff::{ChangeKind, CommitmentChange, Diff, Strength, Summary};
 use crate::statement::Location;

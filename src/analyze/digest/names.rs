@@ -17,7 +17,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::NameChange;
+use super::presence::{Sought, name_words, written};
 use super::tokens::{Token, tokens};
+use super::vocabulary::{CONNECTORS, GENERIC, LEADING, OWNERS, TITLES, is_roman};
 use crate::diff::{Diff, SentenceView};
 use crate::normalize::key::MONTHS;
 use crate::statement::Location;
@@ -55,111 +57,6 @@ static FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// The fewest sentences (both documents) read on two threads.
 const PARALLEL_MIN: usize = 1024;
 
-/// Words that join the capitalized words of one name.
-const CONNECTORS: [&str; 6] = ["of", "for", "and", "on", "the", "de"];
-
-/// Capitalized words that open a phrase without being part of a name.
-const LEADING: [&str; 32] = [
-    "The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "Its", "His", "Her", "We",
-    "They", "It", "I", "In", "On", "At", "For", "And", "But", "As", "With", "By", "To", "Of",
-    "All", "Both", "Each", "Any", "Such",
-];
-
-/// Titles before a person's name: "President Zelenskyy" is Zelenskyy.
-const TITLES: [&str; 10] = [
-    "President",
-    "Prime",
-    "Minister",
-    "Chancellor",
-    "Mr",
-    "Ms",
-    "Mrs",
-    "Dr",
-    "King",
-    "Queen",
-];
-
-/// Who a name belongs to, said before it: "Government of Ukraine" and
-/// "Leaders of the Group of Seven" mention Ukraine and the Group of Seven.
-const OWNERS: [&str; 10] = [
-    "Government",
-    "Governments",
-    "Leaders",
-    "Ministers",
-    "Heads",
-    "People",
-    "Peoples",
-    "President",
-    "Presidents",
-    "Minister",
-];
-
-/// Capitalized common nouns that name nothing on their own.
-const GENERIC: [&str; 57] = [
-    "parties",
-    "party",
-    "states",
-    "state",
-    "member states",
-    "member state",
-    "states parties",
-    "state party",
-    "governments",
-    "government",
-    "leaders",
-    "ministers",
-    "heads",
-    "heads of state and government",
-    "order",
-    "agreement",
-    "treaty",
-    "convention",
-    "statement",
-    "joint statement",
-    "resolution",
-    "resolutions",
-    "declaration",
-    "article",
-    "articles",
-    "annex",
-    "section",
-    "chapter",
-    "charter",
-    "assembly",
-    "council",
-    "committee",
-    "conference",
-    "meeting",
-    "summit",
-    "secretariat",
-    "president",
-    "minister",
-    "prime minister",
-    "chair",
-    "presidency",
-    "protocol",
-    "protocols",
-    "mission",
-    "office",
-    "programme",
-    "program",
-    "plan",
-    "group",
-    "people",
-    "sides",
-    "side",
-    "ministerial",
-    "communiqué",
-    "communique",
-    "monday",
-    "sunday",
-];
-
-/// Roman numerals, which label sections and items rather than name.
-fn is_roman(word: &str) -> bool {
-    !word.is_empty() && word.chars().all(|c| "IVXLC".contains(c))
-}
-
 /// The key names are compared by: lower case, one kind of apostrophe, a
 /// possessive and "the" dropped, spaces single.
 pub(crate) fn key(name: &str) -> String {
@@ -178,7 +75,7 @@ pub(crate) fn key(name: &str) -> String {
 /// Whether a word can be part of a name: it opens with a capital letter
 /// (or is an acronym with digits, "G7"), and is not a month ("in Geneva on
 /// May 12" names Geneva).
-fn capitalized(word: &str) -> bool {
+pub(super) fn capitalized(word: &str) -> bool {
     word.starts_with(|c: char| c.is_uppercase()) && !MONTHS.contains(&word.to_lowercase().as_str())
 }
 
@@ -555,154 +452,6 @@ fn push(text: &str, words: &[Token], initial: bool, acr: Option<String>, out: &m
     });
 }
 
-/// A name looked for in a document: the words of each of its forms
-/// (ASCII lower-cased, as [`words_of`] gives them). Inside a longer name
-/// it does not count ("the Vienna Action Plan" does not mention Vienna).
-struct Sought {
-    forms: Vec<Vec<String>>,
-}
-
-/// Which of `sought` some sentence of `views` writes: the words of one of
-/// its forms in a row, not followed by a capitalized word that would make
-/// them the start of a longer name. One pass over the words, each looked
-/// up by itself among the forms' first words.
-fn written(views: &[&SentenceView], sought: &[Sought]) -> Vec<bool> {
-    let mut by_first: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    for (n, s) in sought.iter().enumerate() {
-        for (f, form) in s.forms.iter().enumerate() {
-            if let Some(first) = form.first() {
-                by_first.entry(first.as_str()).or_default().push((n, f));
-            }
-        }
-    }
-    let mut found = vec![false; sought.len()];
-    if by_first.is_empty() {
-        return found;
-    }
-    // Most sentences hold none of the first words: a scan of their bytes
-    // for the letters a first word opens with skips them unread.
-    let opening: rustc_hash::FxHashSet<u64> = by_first
-        .keys()
-        .filter_map(|w| runs(w).next())
-        .map(run_hash)
-        .collect();
-    for v in views {
-        if !runs(&v.text).any(|r| opening.contains(&run_hash(r))) {
-            continue;
-        }
-        let lower = v.text.to_ascii_lowercase();
-        let words = words_of(&v.text, &lower);
-        for (at, (w, _)) in words.iter().enumerate() {
-            let Some(forms) = by_first.get(w) else {
-                continue;
-            };
-            for &(n, f) in forms {
-                let form = &sought[n].forms[f];
-                let here = words
-                    .get(at..at + form.len())
-                    .is_some_and(|window| window.iter().zip(form).all(|((w, _), x)| w == x));
-                let ends = words
-                    .get(at + form.len())
-                    .is_none_or(|(next, capital)| !capital || CONNECTORS.contains(next));
-                found[n] |= here && ends;
-            }
-        }
-    }
-    found
-}
-
-/// The words of `text` as names are looked for in them: from `lower`
-/// (`text` ASCII lower-cased, so that its offsets are `text`'s), split at
-/// hyphens and slashes, possessives dropped, each with whether it is a
-/// capital that would continue a name (not after punctuation, not in
-/// parentheses: "(WFP)").
-fn words_of<'a>(text: &str, lower: &'a str) -> Vec<(&'a str, bool)> {
-    let mut out = Vec::new();
-    // A break before a dropped "the" is a break before the next word.
-    let mut broken = false;
-    for t in tokens(text) {
-        let joins = !t.break_before && !t.enclosed && !broken;
-        broken = false;
-        let (Some(low), Some(orig)) = (lower.get(t.start..t.end()), text.get(t.start..t.end()))
-        else {
-            continue;
-        };
-        let mut offset = 0;
-        for part in low.split(['-', '‑', '/']) {
-            let capital = orig.get(offset..).is_some_and(capitalized);
-            // The separator's width: one byte, or three for '‑'.
-            offset += part.len();
-            offset += orig[offset.min(orig.len())..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
-            let bare = part
-                .trim_end_matches("’s")
-                .trim_end_matches("'s")
-                .trim_end_matches(['’', '\'', '.']);
-            if bare == "the" {
-                broken = !joins;
-            } else if !bare.is_empty() {
-                out.push((bare, joins && capital));
-            }
-        }
-    }
-    out
-}
-
-/// The runs of letters and digits of `text` (bytes past ASCII count as
-/// letters, but for the curly apostrophe and the non-breaking hyphen,
-/// which split words as their ASCII forms do): each word [`words_of`]
-/// gives opens with one.
-fn runs(text: &str) -> impl Iterator<Item = &[u8]> {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let word = |i: usize| {
-            let b = bytes[i];
-            b.is_ascii_alphanumeric()
-                || (b >= 0x80
-                    && !(b == 0xE2
-                        && bytes.get(i + 1) == Some(&0x80)
-                        && matches!(bytes.get(i + 2), Some(0x91 | 0x99))))
-        };
-        while at < bytes.len() && !word(at) {
-            at += if bytes[at] == 0xE2 {
-                3.min(bytes.len() - at)
-            } else {
-                1
-            };
-        }
-        if at >= bytes.len() {
-            return None;
-        }
-        let start = at;
-        while at < bytes.len() && word(at) {
-            at += 1;
-        }
-        Some(&bytes[start..at])
-    })
-}
-
-/// A run's hash, ASCII letters folded to lower case.
-fn run_hash(run: &[u8]) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    for &b in run {
-        h.write_u8(b.to_ascii_lowercase());
-    }
-    h.finish()
-}
-
-/// The words of a name as [`written`] compares them.
-fn name_words(name: &str) -> Vec<String> {
-    let lower = name.to_ascii_lowercase();
-    words_of(name, &lower)
-        .into_iter()
-        .map(|(w, _)| w.to_owned())
-        .collect()
-}
-
 /// Whether an acronym's letters are the initials of a name, in order
 /// ("PGII" for "Partnership for Global Infrastructure and Investment"),
 /// so that "Ukraine (ICPA)" does not make ICPA a name of Ukraine.
@@ -908,31 +657,5 @@ mod tests {
             "Just Energy Transitions Partnerships"
         ));
         assert!(!initials_fit("ICPA", "Ukraine"));
-        let view = crate::diff::SentenceView {
-            location: Location {
-                paragraph: 1,
-                sentence: 1,
-            },
-            label: None,
-            text: "recalling the Vienna Action Plan and a multi-agency Donor Coordination \
-                   Platform, the Indian G20 Presidency, the UN World Food Programme (WFP)."
-                .to_owned(),
-            clauses: std::sync::Arc::from(Vec::new()),
-        };
-        let sought = |name: &str| Sought {
-            forms: vec![name_words(name)],
-        };
-        let found = written(
-            &[&view],
-            &[
-                sought("Vienna"),
-                sought("Vienna Action Plan"),
-                sought("Multi-agency Donor Coordination Platform"),
-                sought("Donor Coordination Platform"),
-                sought("Indian G20 Presidency"),
-                sought("World Food Programme"),
-            ],
-        );
-        assert_eq!(found, [false, true, true, true, true, true]);
     }
 }
