@@ -451,7 +451,8 @@ impl Summary {
         }
     }
 
-    fn slot(&mut self, kind: ChangeKind) -> &mut usize {
+    /// The count of one kind, to add to.
+    pub(crate) fn slot(&mut self, kind: ChangeKind) -> &mut usize {
         match kind {
             ChangeKind::Same => &mut self.same,
             ChangeKind::Moved => &mut self.moved,

@@ -4,6 +4,7 @@
 
 mod clause_change;
 pub mod commitment;
+pub mod digest;
 mod edits;
 pub mod lexicon;
 pub mod lists;

@@ -71,6 +71,12 @@ pub struct DiffArgs {
     /// without its `changes`); refused with --only and --context.
     #[arg(long)]
     stat: bool,
+    /// Print only the header and the digest: the commitment changes
+    /// ranked, the figures changed, the names added and dropped, and the
+    /// counts (in JSON, the document without its `changes`); refused with
+    /// --stat, --only and --context.
+    #[arg(long)]
+    digest: bool,
     /// Show only part of the report: `commitments` keeps the Commitments
     /// section (terminal, Markdown and HTML) and, in JSON, the entries that
     /// change a commitment.
@@ -162,6 +168,7 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
             context: settings.context,
             stat: args.stat,
             only: args.only,
+            digest: args.digest,
         },
         theme,
     )?

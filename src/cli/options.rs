@@ -58,6 +58,9 @@ pub struct Requested {
     pub stat: bool,
     /// `--only`.
     pub only: Option<Only>,
+    /// `--digest`: the digest only, so `--stat`, `--only` and a typed
+    /// `--context` are refused with it.
+    pub digest: bool,
 }
 
 /// The options for the writer of `requested.format`, or an error naming
@@ -84,7 +87,25 @@ pub fn report_options(requested: &Requested, theme: Theme) -> Result<ReportOptio
             );
         }
     }
+    if requested.digest {
+        if requested.stat {
+            bail!(
+                "--digest prints the digest, which ends with the counts that --stat prints; drop one of them"
+            );
+        }
+        if requested.only.is_some() {
+            bail!(
+                "--digest prints only the digest, which already ranks the commitment changes; drop --only commitments, or --digest"
+            );
+        }
+        if requested.context_flag.is_some() {
+            bail!(
+                "--digest prints only the digest, with no sentence to show context around; drop --context, or --digest"
+            );
+        }
+    }
     Ok(ReportOptions::default()
+        .with_digest_only(requested.digest)
         .with_context(requested.context_flag.unwrap_or(requested.context))
         .with_stat(requested.stat)
         .with_theme(theme)

@@ -37,7 +37,7 @@ const STYLE: &str = include_str!("html.css");
 /// and the Commitments section. Otherwise the whole statement is shown:
 /// `context` does not apply.
 pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::Result<()> {
-    let whole = !options.stat && !options.only_commitments;
+    let whole = !options.stat && !options.only_commitments && !options.digest_only;
     // Many small writes: buffer them here rather than through `dyn Write`.
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
     let title = format!(
@@ -64,6 +64,13 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
         )?;
     }
     header(&mut out, diff)?;
+    if !options.stat && !options.only_commitments {
+        let digest = crate::analyze::digest::digest(diff);
+        super::digest::html::write(&mut out, diff, &digest, whole, !options.digest_only)?;
+    }
+    if options.digest_only {
+        return writeln!(out, "</main>\n</body>\n</html>").and_then(|()| out.flush());
+    }
     summary(&mut out, diff)?;
     if !options.stat {
         commitments(&mut out, diff, whole)?;
@@ -89,7 +96,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
 /// Text made safe for HTML content and quoted attribute values; control
 /// characters and bidi controls (which would reorder what the browser
 /// shows) made [`visible`].
-struct Esc<'a>(&'a str);
+pub(super) struct Esc<'a>(pub(super) &'a str);
 
 impl fmt::Display for Esc<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -128,7 +135,7 @@ fn anchor(side: Side, location: Location) -> String {
 
 /// Where links to an entry go: its first new sentence, or its first old
 /// one for a removed sentence.
-fn target(change: &Change) -> Option<String> {
+pub(super) fn target(change: &Change) -> Option<String> {
     match (change.new.first(), change.old.first()) {
         (Some(n), _) => Some(anchor(Side::New, n.location)),
         (None, Some(o)) => Some(anchor(Side::Old, o.location)),
@@ -331,14 +338,7 @@ fn routine(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
 /// The badge of a commitment change: a symbol that reads without color and
 /// the change's name.
 fn badge(kind: CommitmentChange) -> String {
-    let symbol = match kind {
-        CommitmentChange::Added => "+",
-        CommitmentChange::Removed => "×",
-        CommitmentChange::Reworded => "~",
-        CommitmentChange::Strengthened => "▲",
-        CommitmentChange::Weakened => "▼",
-        CommitmentChange::Unchanged => "=",
-    };
+    let symbol = super::digest::symbol(kind);
     format!(
         "<span class=\"badge cm-{name}\"><span aria-hidden=\"true\">{symbol}</span> {name}</span>",
         name = kind.name()

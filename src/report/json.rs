@@ -50,7 +50,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
     } else {
         &diff.changes
     };
-    let head = wire::DiffHead::of(diff);
+    let head = wire::DiffHead::of(diff, !options.stat);
     // serde_json writes many small pieces: buffer them here, where the
     // writer's type is known, rather than through `dyn Write` one by one.
     let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);
@@ -58,7 +58,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
     // The head is an object; reopen it to add the changes as its last field.
     rendered_head.truncate(rendered_head.len() - b"\n}".len());
     buffered.write_all(&rendered_head)?;
-    if options.stat {
+    if options.stat || options.digest_only {
         return buffered.write_all(b"\n}\n").and_then(|()| buffered.flush());
     }
     if changes.is_empty() {
@@ -636,7 +636,7 @@ mod tests {
         let mut out = Vec::new();
         write(&mut out, &diff, &ReportOptions::default()).expect("writes to memory");
         let whole = Whole {
-            head: wire::DiffHead::of(&diff),
+            head: wire::DiffHead::of(&diff, true),
             changes: diff.changes.iter().map(wire::Change::from).collect(),
         };
         let expected = serde_json::to_string_pretty(&whole).expect("serializes") + "\n";

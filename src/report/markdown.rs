@@ -35,6 +35,13 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
         diff.new.date.as_deref().map_or("—".into(), escape)
     )?;
     let summary = diff.summary();
+    if !options.stat && !options.only_commitments {
+        super::digest::markdown::write(out, diff, &crate::analyze::digest::digest(diff))?;
+        if options.digest_only {
+            return Ok(());
+        }
+        writeln!(out)?;
+    }
     writeln!(out, "| Kind | Sentences |\n|---|---:|")?;
     for kind in ChangeKind::ALL {
         writeln!(out, "| {} | {} |", kind.name(), summary.get(kind))?;
@@ -252,7 +259,7 @@ const MARKUP: &[char] = &['\\', '*', '_', '~', '`', '[', ']', '<', '>', '#', '|'
 /// `www.…`) or an issue number (`#12`), put in a code span, where GitHub
 /// neither pings, links nor cross-references. (A backslash before `@` does
 /// not stop a mention: GitHub finds mentions in the rendered text.)
-fn escape(s: &str) -> String {
+pub(super) fn escape(s: &str) -> String {
     let s = visible(s);
     let mut out = String::with_capacity(s.len());
     let mut rest = s.as_ref();

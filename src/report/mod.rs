@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod config;
+pub mod digest;
 pub mod history;
 pub mod html;
 pub mod import;
@@ -58,7 +59,8 @@ pub struct ReportOptions {
     pub stat: bool,
     /// Colors for the terminal report (default: none).
     pub theme: Theme,
-    /// Show only the Commitments section (default `false`).
+    /// Show only the Commitments section (default `false`), after the
+    /// counts, without the digest.
     pub only_commitments: bool,
     /// Start each sentence of a statement shown whole (`show`) with its
     /// `¶p.s` (default `false`).
@@ -68,6 +70,9 @@ pub struct ReportOptions {
     /// entries under its heading, the HTML report adds a list of the
     /// changes by section. JSON entries carry their `section` anyway.
     pub by_section: bool,
+    /// Print only the header and the digest (default `false`); in JSON,
+    /// the document without its `changes` array.
+    pub digest_only: bool,
 }
 
 impl ReportOptions {
@@ -96,6 +101,13 @@ impl ReportOptions {
     #[must_use]
     pub fn with_only_commitments(mut self, only_commitments: bool) -> ReportOptions {
         self.only_commitments = only_commitments;
+        self
+    }
+
+    /// With only the header and the digest, or not.
+    #[must_use]
+    pub fn with_digest_only(mut self, digest_only: bool) -> ReportOptions {
+        self.digest_only = digest_only;
         self
     }
 
@@ -178,17 +190,7 @@ pub fn entry_section(change: &Change) -> Option<String> {
 /// and the routine updates among the changes when there are some
 /// ("8 reworded · 9 same · 7 routine").
 pub fn summary_line(summary: &Summary) -> String {
-    let parts: Vec<String> = ChangeKind::ALL
-        .into_iter()
-        .filter(|&k| k != ChangeKind::Same && summary.get(k) > 0)
-        .map(|k| format!("{} {}", summary.get(k), k.name()))
-        .collect();
-    let changes = if parts.is_empty() {
-        "no changes".to_owned()
-    } else {
-        parts.join(", ")
-    };
-    let mut line = format!("{changes} · {} same", summary.same);
+    let mut line = format!("{} · {} same", change_counts(summary), summary.same);
     if summary.routine > 0 {
         line.push_str(&format!(" · {} routine", summary.routine));
     }
@@ -198,6 +200,21 @@ pub fn summary_line(summary: &Summary) -> String {
         n => line.push_str(&format!(" · {n} headings changed")),
     }
     line
+}
+
+/// The changes of a summary in words: "2 reworded, 1 added", or "no
+/// changes".
+pub fn change_counts(summary: &Summary) -> String {
+    let parts: Vec<String> = ChangeKind::ALL
+        .into_iter()
+        .filter(|&k| k != ChangeKind::Same && summary.get(k) > 0)
+        .map(|k| format!("{} {}", summary.get(k), k.name()))
+        .collect();
+    if parts.is_empty() {
+        "no changes".to_owned()
+    } else {
+        parts.join(", ")
+    }
 }
 
 /// The kind of an entry as reports name it: "reworded", or "heading

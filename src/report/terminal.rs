@@ -17,6 +17,7 @@ use super::{
     ReportOptions, Role, by_section, commitment_line, entry_location, kind_name, routine_note,
     section_move, section_name, side_text, summary_line,
 };
+use crate::analyze::digest::digest;
 use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, DocumentInfo, EditOp};
 use crate::normalize::controls::visible;
 
@@ -25,19 +26,28 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
     let theme = options.theme;
     header(out, options, "---", &diff.old)?;
     header(out, options, "+++", &diff.new)?;
-    let summary = diff.summary();
-    writeln!(
-        out,
-        "{}",
-        theme.paint(Role::Header, &summary_line(&summary))
-    )?;
-    writeln!(
-        out,
-        "{}",
-        theme.paint(Role::Header, &commitment_line(&summary.commitments))
-    )?;
-    if options.stat {
-        return Ok(());
+    // `--stat` and `--only commitments` keep the counts alone: the digest
+    // is a part of the report of its own.
+    if options.stat || options.only_commitments {
+        let summary = diff.summary();
+        writeln!(
+            out,
+            "{}",
+            theme.paint(Role::Header, &summary_line(&summary))
+        )?;
+        writeln!(
+            out,
+            "{}",
+            theme.paint(Role::Header, &commitment_line(&summary.commitments))
+        )?;
+        if options.stat {
+            return Ok(());
+        }
+    } else {
+        super::digest::terminal::write(out, diff, &digest(diff), options)?;
+        if options.digest_only {
+            return Ok(());
+        }
     }
     let commitments: Vec<&Change> = diff
         .changes
@@ -73,7 +83,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
         return routine(out, diff, options);
     }
     // When every change is routine, the routine list stands alone.
-    if summary.routine == 0 || shown.contains(&true) {
+    if diff.summary().routine == 0 || shown.contains(&true) {
         writeln!(out, "\n{}", theme.paint(Role::Header, "Sentences"))?;
     }
     let mut last: Option<usize> = None;

@@ -137,17 +137,154 @@ pub struct DiffHead<'a> {
     pub old: Document<'a>,
     /// The new statement.
     pub new: Document<'a>,
+    /// What changed in substance: absent with `--stat`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub digest: Option<Digest>,
     /// The counts of every entry (whatever `--only` keeps).
     pub summary: Summary,
 }
 
+/// The digest: the changes of substance, first in every report.
+#[derive(Clone, Debug, Serialize)]
+pub struct Digest {
+    /// Every entry that changed a commitment, ranked: removed and weakened
+    /// first, then strengthened, added, reworded.
+    pub commitments: Vec<DigestCommitment>,
+    /// Figures that differ between paired sentences.
+    pub figures: Vec<DigestFigure>,
+    /// Names only the new document mentions.
+    pub names_added: Vec<DigestName>,
+    /// Names only the old document mentions.
+    pub names_dropped: Vec<DigestName>,
+    /// Entries by section; empty when no entry stands under a heading.
+    pub sections: Vec<DigestSection>,
+}
+
+/// One commitment change of the digest.
+#[derive(Clone, Debug, Serialize)]
+pub struct DigestCommitment {
+    /// `removed`, `weakened`, `strengthened`, `added` or `reworded`.
+    pub change: &'static str,
+    /// Who commits, if the clause names them.
+    pub actor: Option<String>,
+    /// The old marker, if the old side commits.
+    pub old_marker: Option<String>,
+    /// The new marker, if the new side commits.
+    pub new_marker: Option<String>,
+    /// The old strength.
+    pub old_strength: Option<&'static str>,
+    /// The new strength.
+    pub new_strength: Option<&'static str>,
+    /// The clause's first words.
+    pub clause: String,
+    /// Where the entry stands, as the reports write it.
+    pub place: String,
+    /// The entry's index in the full `changes` array.
+    pub entry: usize,
+}
+
+/// One figure change of the digest.
+#[derive(Clone, Debug, Serialize)]
+pub struct DigestFigure {
+    /// The old figure as written, or null when it was added.
+    pub old: Option<String>,
+    /// The new figure as written, or null when it was dropped.
+    pub new: Option<String>,
+    /// The word after it that says what it counts.
+    pub noun: Option<String>,
+    /// Where the entry stands.
+    pub place: String,
+    /// The entry's index in the full `changes` array.
+    pub entry: usize,
+    /// Whether the entry is a routine update.
+    pub routine: bool,
+}
+
+/// A name one document mentions and the other does not.
+#[derive(Clone, Debug, Serialize)]
+pub struct DigestName {
+    /// The name.
+    pub name: String,
+    /// The sentences that mention it, in the document that does.
+    pub locations: Vec<Location>,
+}
+
+/// The entries of one section.
+#[derive(Clone, Debug, Serialize)]
+pub struct DigestSection {
+    /// The heading, or null for the entries before the first one.
+    pub heading: Option<String>,
+    /// Its entries by kind, as the diff's `summary`.
+    pub summary: Summary,
+}
+
+impl Digest {
+    /// The wire form of `digest`, whose entries are `diff`'s.
+    pub fn of(digest: &crate::analyze::digest::Digest, diff: &diff::Diff) -> Digest {
+        let place = |entry: usize| {
+            diff.changes
+                .get(entry)
+                .map(super::entry_location)
+                .unwrap_or_default()
+        };
+        let names = |list: &[crate::analyze::digest::NameChange]| {
+            list.iter()
+                .map(|n| DigestName {
+                    name: n.name.clone(),
+                    locations: n.locations.clone(),
+                })
+                .collect()
+        };
+        Digest {
+            commitments: digest
+                .commitments
+                .iter()
+                .map(|c| DigestCommitment {
+                    change: c.change.name(),
+                    actor: c.actor.clone(),
+                    old_marker: c.old_marker.clone(),
+                    new_marker: c.new_marker.clone(),
+                    old_strength: c.old_strength.map(|s| s.name()),
+                    new_strength: c.new_strength.map(|s| s.name()),
+                    clause: c.clause.clone(),
+                    place: place(c.entry),
+                    entry: c.entry,
+                })
+                .collect(),
+            figures: digest
+                .figures
+                .iter()
+                .map(|f| DigestFigure {
+                    old: f.old.clone(),
+                    new: f.new.clone(),
+                    noun: f.noun.clone(),
+                    place: place(f.entry),
+                    entry: f.entry,
+                    routine: f.routine,
+                })
+                .collect(),
+            names_added: names(&digest.names_added),
+            names_dropped: names(&digest.names_dropped),
+            sections: digest
+                .sections
+                .iter()
+                .map(|s| DigestSection {
+                    heading: s.heading.clone(),
+                    summary: (&s.summary).into(),
+                })
+                .collect(),
+        }
+    }
+}
+
 impl<'a> DiffHead<'a> {
-    /// The head of `diff`'s document.
-    pub fn of(diff: &'a diff::Diff) -> Self {
+    /// The head of `diff`'s document, with its digest or without.
+    pub fn of(diff: &'a diff::Diff, with_digest: bool) -> Self {
         DiffHead {
             schema: DIFF_SCHEMA,
             old: (&diff.old).into(),
             new: (&diff.new).into(),
+            digest: with_digest.then(|| Digest::of(&crate::analyze::digest::digest(diff), diff)),
             summary: (&diff.summary()).into(),
         }
     }

@@ -200,6 +200,38 @@ fn stat_prints_only_the_summary() {
     );
 }
 
+fn digest_prints_only_the_digest_in_every_format() {
+    let (code, out, _) = run(&["diff", DRAFT, FINAL, "--digest"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("\nDigest\n"), "{out}");
+    assert!(
+        out.contains("seven million → eight million people  ¶2.1"),
+        "{out}"
+    );
+    assert!(!out.contains("\nSentences"), "{out}");
+    let (_, md, _) = run(&["diff", DRAFT, FINAL, "--digest", "--format", "markdown"]);
+    assert!(md.contains("## Digest") && !md.contains("| Kind |"), "{md}");
+    let (_, html, _) = run(&["diff", DRAFT, FINAL, "--digest", "--format", "html"]);
+    assert!(html.contains("id=\"digest\"") && !html.contains("id=\"statement\""));
+    assert!(html.trim_end().ends_with("</html>"));
+    let (_, json, _) = run(&["diff", DRAFT, FINAL, "--digest", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert!(v.get("changes").is_none() && v["digest"]["figures"][0]["new"] == "eight million");
+    // --stat keeps meaning the counts alone, in every format.
+    let (_, stat, _) = run(&["diff", DRAFT, FINAL, "--stat", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stat).expect("json");
+    assert!(v.get("digest").is_none() && v.get("changes").is_none());
+    let (_, stat, _) = run(&["diff", DRAFT, FINAL, "--stat", "--format", "markdown"]);
+    assert!(!stat.contains("Digest"), "{stat}");
+    for refused in [["--stat"], ["--only=commitments"], ["--context=1"]] {
+        let mut args = vec!["diff", DRAFT, FINAL, "--digest"];
+        args.extend(refused);
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 2, "{refused:?}");
+        assert!(err.contains("--digest"), "{err}");
+    }
+}
+
 fn json_rebuilds_both_documents() {
     let (code, out, _) = run(&["diff", DRAFT, FINAL, "--format", "json"]);
     assert_eq!(code, 1);
@@ -382,6 +414,7 @@ crate::tests![
     diff_exit_codes_follow_diff,
     color_only_when_asked_or_on_a_terminal,
     stat_prints_only_the_summary,
+    digest_prints_only_the_digest_in_every_format,
     json_rebuilds_both_documents,
     only_commitments_keeps_the_commitments_section,
     a_user_lexicon_extends_or_replaces_and_a_bad_one_is_named,

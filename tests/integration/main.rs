@@ -13,6 +13,7 @@ mod commitments_scores;
 mod crash;
 mod diff_labels;
 mod diff_props;
+mod digest;
 mod editorial;
 mod fuzz_regressions;
 mod git_setup;
@@ -60,6 +61,7 @@ fn main() {
         commitments::TESTS,
         commitments_scores::TESTS,
         crash::TESTS,
+        digest::TESTS,
         diff_labels::TESTS,
         diff_props::TESTS,
         editorial::TESTS,

@@ -19,6 +19,20 @@ pub fn load(path: &PathBuf, name: &str) -> Statement {
     import(&bytes, None, name).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// [`load`], dated from the file's name when its text gives no date, as
+/// `communique diff` and `import` date a plain file ("2024-10-30-…").
+pub fn load_dated(path: &PathBuf, name: &str) -> Statement {
+    let mut statement = load(path, name);
+    if statement.meta.date.is_none() {
+        statement.meta.date = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(communique::store::names::leading_date)
+            .map(str::to_owned);
+    }
+    statement
+}
+
 /// The diff of `a` against `b`, named `a` and `b`.
 pub fn diff(a: &Statement, b: &Statement) -> Diff {
     compare(a, b, &Options::named("a", "b"))

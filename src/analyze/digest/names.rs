@@ -1,0 +1,661 @@
+//! Names a statement mentions — states, organisations, places, people,
+//! named initiatives and instruments — and which of them one version
+//! mentions and the other does not, anywhere in the statement.
+//!
+//! States and well-known organisations come from a list shipped as data
+//! (`names.txt`), so that "U.S.", "United States" and "United States of
+//! America" are one name. Other names are read from the text: runs of
+//! capitalized words, with "of", "for", "and", "on" and "the" inside them
+//! ("Partnership for Global Infrastructure and Investment"), and acronyms
+//! ("PGII"); a long form followed by its acronym in parentheses makes the
+//! two one name. A capital that only opens a sentence ("Recalling",
+//! "Decides") is no name unless the word is one elsewhere; headings,
+//! months and capitalized common nouns ("Parties", "Member States") are
+//! left out.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::NameChange;
+use super::presence::{Sought, name_words, written};
+use super::tokens::{Token, tokens};
+use super::vocabulary::{CONNECTORS, GENERIC, LEADING, OWNERS, TITLES, is_roman};
+use crate::diff::{Diff, SentenceView};
+use crate::normalize::key::MONTHS;
+use crate::statement::Location;
+
+/// The list of states, observers and organisations, one name a line with
+/// its other forms.
+const LIST: &str = include_str!("names.txt");
+
+/// Every form of the list, by key, with the canonical name it stands for.
+static KNOWN: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for line in LIST.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let canonical = line.split('|').next().unwrap_or(line);
+        for form in line.split('|') {
+            map.insert(key(form), canonical);
+        }
+    }
+    map
+});
+
+/// The first word of every form of the list, as the list writes it: a
+/// window of a longer name is looked up only where one stands.
+static FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    LIST.lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(|l| l.split('|'))
+        .filter_map(|form| form.split_whitespace().next())
+        .collect()
+});
+
+/// The fewest sentences (both documents) read on two threads.
+const PARALLEL_MIN: usize = 1024;
+
+/// The key names are compared by: lower case, one kind of apostrophe, a
+/// possessive and "the" dropped, spaces single.
+pub(crate) fn key(name: &str) -> String {
+    let lower = name.to_lowercase().replace('’', "'");
+    let trimmed = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix('\''))
+        .unwrap_or(&lower);
+    trimmed
+        .split_whitespace()
+        .filter(|w| *w != "the")
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a word can be part of a name: it opens with a capital letter
+/// (or is an acronym with digits, "G7"), and is not a month ("in Geneva on
+/// May 12" names Geneva).
+pub(super) fn capitalized(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase()) && !MONTHS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether a word is an acronym: two to eight capitals and digits, at
+/// least two letters, no roman numeral ("PGII", "G20", "U.S.").
+fn acronym(word: &str) -> bool {
+    // A plural ends with a small "s": "NDCs", "JETPs".
+    let word = word.strip_suffix('s').unwrap_or(word);
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let plain: String = word.chars().filter(|c| *c != '.').collect();
+    letters >= 2
+        && plain.len() <= 8
+        && plain
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !is_roman(&plain)
+}
+
+/// A sentence that reads as a heading: no closing punctuation, short, and
+/// every word capitalized or a connector ("A Global Force for Good").
+fn heading(text: &str, words: &[Token]) -> bool {
+    let open = !text
+        .trim_end()
+        .ends_with(['.', ';', ':', '!', '?', ',', '”', '"', ')']);
+    open && words.len() <= 12
+        && words.iter().all(|w| {
+            capitalized(w.text)
+                || CONNECTORS.contains(&w.text)
+                || !w.text.chars().any(char::is_alphabetic)
+        })
+}
+
+/// A name as one sentence writes it.
+#[derive(Debug)]
+struct Candidate {
+    /// As written.
+    text: String,
+    /// Its key.
+    key: String,
+    /// It opens the sentence: a capital that may only mark the start.
+    initial: bool,
+    /// The acronym defined right after it in parentheses, if any.
+    acronym: Option<String>,
+    /// For a run of two or more words that opens the sentence, the run
+    /// without its first word ("Amidst Russia" may be "Russia"): its text
+    /// and key.
+    rest: Option<(String, String)>,
+}
+
+/// The names one sentence writes, in order.
+fn candidates(text: &str) -> Vec<Candidate> {
+    let words = tokens(text);
+    if heading(text, &words) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !capitalized(words[i].text) {
+            i += 1;
+            continue;
+        }
+        // A run of capitalized words, connectors between them. A capital
+        // that opens the sentence before a connector ("Recalling the Joint
+        // Statement") stands alone: the run starts after it.
+        if i == 0 && words.get(1).is_some_and(|w| CONNECTORS.contains(&w.text)) {
+            push(text, &words[..1], true, None, &mut out);
+            i = 1;
+            continue;
+        }
+        let start = i;
+        let mut end = run_end(&words, i);
+        end = list_end(text, &words, start, end);
+        // "No. 4", "Order 14257": the number an instrument is known by.
+        if end < words.len()
+            && !words[end].break_before
+            && words[end].text.bytes().all(|b| b.is_ascii_digit())
+            && matches!(
+                words[end - 1].text,
+                "No." | "Order" | "Resolution" | "Decision"
+            )
+        {
+            end += 1;
+        }
+        let acr = words
+            .get(end)
+            .filter(|w| w.enclosed && acronym(w.text))
+            .map(|w| w.text.to_owned());
+        // An acronym in parentheses after common words ("nationally
+        // determined contributions (NDCs)") abbreviates them: no name.
+        if words[i].enclosed && i > 0 && !capitalized(words[i - 1].text) && acronym(words[i].text) {
+            i += 1;
+            continue;
+        }
+        // "US dollars", "United States dollars": a currency, no mention.
+        if words
+            .get(end)
+            .is_some_and(|w| matches!(w.text, "dollar" | "dollars") && !w.break_before)
+        {
+            i = end;
+            continue;
+        }
+        let pushed = out.len();
+        for (s, e) in split(&words[start..end]) {
+            push(
+                text,
+                &words[start + s..start + e],
+                start + s == 0,
+                acr.clone(),
+                &mut out,
+            );
+        }
+        // States and organisations of the list inside a longer name: "the
+        // Indian G20 Presidency" mentions the G20 (and India).
+        if end - start > 1 {
+            let run: Vec<String> = out[pushed..].iter().map(|c| c.key.clone()).collect();
+            for from in start..end {
+                let first = words[from].text;
+                let first = first
+                    .strip_suffix("’s")
+                    .or_else(|| first.strip_suffix("'s"))
+                    .unwrap_or(first);
+                if !FIRST_WORDS.contains(first) {
+                    continue;
+                }
+                for to in from + 1..(from + 4).min(end + 1) {
+                    if to - from == end - start {
+                        continue;
+                    }
+                    let span = &text[words[from].start..words[to - 1].end()];
+                    let k = key(span);
+                    if KNOWN.contains_key(&k) && !run.contains(&k) {
+                        out.push(Candidate {
+                            text: span.to_owned(),
+                            key: k,
+                            initial: false,
+                            acronym: None,
+                            rest: None,
+                        });
+                    }
+                }
+            }
+        }
+        // Parts of "U.S.-China" that are names of their own.
+        for w in &words[start..end] {
+            if w.text.contains('-') {
+                for part in w.text.split('-') {
+                    if KNOWN.contains_key(&key(part)) {
+                        out.push(Candidate {
+                            text: part.to_owned(),
+                            key: key(part),
+                            initial: false,
+                            acronym: None,
+                            rest: None,
+                        });
+                    }
+                }
+            }
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// The end of the run of capitalized words that starts at `words[start]`,
+/// one or two connectors allowed between two capitalized words.
+fn run_end(words: &[Token], start: usize) -> usize {
+    let mut end = start + 1;
+    while end < words.len() && !words[end].break_before && !possessive(words[end - 1].text) {
+        if capitalized(words[end].text) {
+            end += 1;
+            continue;
+        }
+        let mut k = end;
+        while k < words.len()
+            && k - end < 2
+            && CONNECTORS.contains(&words[k].text)
+            && !words[k].break_before
+        {
+            k += 1;
+        }
+        let joins =
+            k > end && k < words.len() && !words[k].break_before && capitalized(words[k].text);
+        if !joins {
+            break;
+        }
+        end = k + 1;
+    }
+    end
+}
+
+/// The most items a list inside a name has after its first.
+const LIST_ITEMS: usize = 6;
+
+/// The end of a name that holds a list, "Global Fund for AIDS, Tuberculosis
+/// and Malaria": a run with "of", "for" or "on" in it, followed by
+/// comma-separated capitalized items the last of which holds "and". `end`
+/// when the run goes on with no such list; a list of names of the list
+/// (states) is never one name.
+fn list_end(text: &str, words: &[Token], start: usize, end: usize) -> usize {
+    let has_of = words[start..end]
+        .iter()
+        .any(|w| matches!(w.text, "of" | "for" | "on"));
+    if !has_of {
+        return end;
+    }
+    let mut at = end;
+    for _ in 0..LIST_ITEMS {
+        let comma = words.get(at).is_some_and(|w| {
+            text.get(words[at - 1].end()..w.start) == Some(", ") && capitalized(w.text)
+        });
+        if !comma {
+            return end;
+        }
+        let next = run_end(words, at);
+        if known(&words[at..next]) {
+            return end;
+        }
+        let and = words[at..next].iter().position(|w| w.text == "and");
+        let item = at;
+        at = next;
+        if let Some(k) = and {
+            // "…, Canada and the United States" is a list of names.
+            return if known(&words[item + k + 1..next]) {
+                end
+            } else {
+                at
+            };
+        }
+    }
+    end
+}
+
+/// Whether a word ends with a possessive ("Russia’s"), which ends a name.
+fn possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s") || word.ends_with("s’") || word.ends_with("s'")
+}
+
+/// A run split where "and" joins two names of the list ("the United
+/// Kingdom and the United States"); the whole run when it is one name.
+fn split(words: &[Token]) -> Vec<(usize, usize)> {
+    // Most runs are one word, or have no connector to split at.
+    if !words.iter().any(|w| CONNECTORS.contains(&w.text)) || known(words) {
+        return vec![(0, words.len())];
+    }
+    // Split at every connector; keep the split when each part is a name
+    // of the list ("Russia of Ukraine").
+    let parts = parts_at(words, &CONNECTORS, 1);
+    if parts.len() > 1 && parts.iter().all(|&(s, e)| known(&words[s..e])) {
+        return parts;
+    }
+    // "the Baku Adaptation Road Map and the Baku High-Level Dialogue":
+    // "and the" joins two names; each may hold a list of its own.
+    let pairs = parts_at(words, &["and"], 2);
+    let pairs: Vec<(usize, usize)> = pairs.into_iter().filter(|&(s, e)| e > s).collect();
+    if pairs.len() > 1 {
+        return pairs
+            .into_iter()
+            .flat_map(|(s, e)| {
+                split_and(&words[s..e])
+                    .into_iter()
+                    .map(move |(a, b)| (s + a, s + b))
+            })
+            .collect();
+    }
+    split_and(words)
+}
+
+/// The parts of `words` between the words of `joins` (followed by "the"
+/// when `width` is 2), connectors that open a part left out.
+fn parts_at(words: &[Token], joins: &[&str], width: usize) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (k, w) in words.iter().enumerate() {
+        let joined = joins.contains(&w.text)
+            && (width == 1 || words.get(k + 1).is_some_and(|n| n.text == "the"));
+        if joined && k > from {
+            parts.push((from, k));
+            from = k + width;
+        } else if CONNECTORS.contains(&w.text) && k == from {
+            from = k + 1;
+        }
+    }
+    parts.push((from.min(words.len()), words.len()));
+    parts
+}
+
+/// Whether `words`, trimmed, are a name of the list.
+fn known(words: &[Token]) -> bool {
+    let text = trim(words)
+        .iter()
+        .map(|w| w.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    KNOWN.contains_key(&key(&text))
+}
+
+/// A run split at "and" when each part is one word ("Crimea and
+/// Sevastopol") or one part is a name of the list ("the UN and Türkiye").
+fn split_and(words: &[Token]) -> Vec<(usize, usize)> {
+    if known(words) {
+        return vec![(0, words.len())];
+    }
+    let parts = parts_at(words, &["and"], 1);
+    let one_word = parts.iter().all(|&(s, e)| e == s + 1);
+    if parts.len() > 1 && (one_word || parts.iter().any(|&(s, e)| known(&words[s..e]))) {
+        return parts;
+    }
+    vec![(0, words.len())]
+}
+
+/// A run without the words that open a phrase, titles and owners before a
+/// name, and connectors at either end.
+fn trim<'a, 'b>(mut words: &'a [Token<'b>]) -> &'a [Token<'b>] {
+    loop {
+        let before = words.len();
+        if let Some(first) = words.first() {
+            let opener = LEADING.contains(&first.text) || CONNECTORS.contains(&first.text);
+            let title =
+                words.len() > 1 && TITLES.contains(&first.text) && capitalized(words[1].text);
+            if opener || title {
+                words = &words[1..];
+            } else if words.len() > 2
+                && OWNERS.contains(&first.text)
+                && CONNECTORS.contains(&words[1].text)
+            {
+                words = &words[2..];
+            }
+        }
+        while words.last().is_some_and(|w| CONNECTORS.contains(&w.text)) {
+            words = &words[..words.len() - 1];
+        }
+        if words.len() == before {
+            return words;
+        }
+    }
+}
+
+/// Adds the name that `words` spell, if it is one.
+fn push(text: &str, words: &[Token], initial: bool, acr: Option<String>, out: &mut Vec<Candidate>) {
+    let opened = initial && words.first().is_some_and(|w| w.start == 0);
+    let words = trim(words);
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return;
+    };
+    let mut shown = &text[first.start..last.end()];
+    for suffix in ["’s", "'s", "’", "'"] {
+        shown = shown.strip_suffix(suffix).unwrap_or(shown);
+    }
+    let k = key(shown);
+    let single = words.len() == 1;
+    let skip = k.is_empty()
+        || GENERIC.contains(&k.as_str())
+        || (single && (MONTHS.contains(&k.as_str()) || is_roman(shown)))
+        || (single && shown.chars().count() < 2);
+    if skip {
+        return;
+    }
+    let rest = (opened && !single)
+        .then(|| {
+            let tail = trim(&words[1..]);
+            let (f, l) = (tail.first()?, tail.last()?);
+            let end = (l.end() - first.start).min(shown.len());
+            let t = shown.get(f.start - first.start..end)?;
+            Some((t.to_owned(), key(t)))
+        })
+        .flatten();
+    out.push(Candidate {
+        text: shown.to_owned(),
+        key: k,
+        initial: opened && single && !acronym(shown),
+        acronym: acr,
+        rest,
+    });
+}
+
+/// Whether an acronym's letters are the initials of a name, in order
+/// ("PGII" for "Partnership for Global Infrastructure and Investment"),
+/// so that "Ukraine (ICPA)" does not make ICPA a name of Ukraine.
+fn initials_fit(acronym: &str, name: &str) -> bool {
+    let initials: Vec<char> = name
+        .split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let letters = acronym.strip_suffix('s').unwrap_or(acronym);
+    let mut at = 0;
+    for c in letters.chars().filter(|c| c.is_alphabetic()) {
+        let c = c.to_lowercase().next().unwrap_or(c);
+        match initials[at..].iter().position(|&i| i == c) {
+            Some(p) => at += p + 1,
+            None => return false,
+        }
+    }
+    at > 0
+}
+
+/// The names of one side: canonical key → (name as shown, where).
+type Mentions = BTreeMap<String, (String, Vec<Location>)>;
+
+/// The names added and dropped between the two documents of `diff`.
+pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
+    let mut olds: Vec<&SentenceView> = diff.changes.iter().flat_map(|c| &c.old).collect();
+    let mut news: Vec<&SentenceView> = diff.changes.iter().flat_map(|c| &c.new).collect();
+    olds.sort_by_key(|v| v.location);
+    news.sort_by_key(|v| v.location);
+    let read = |views: &[&SentenceView]| -> Vec<(Location, Vec<Candidate>)> {
+        views
+            .iter()
+            .map(|v| (v.location, candidates(&v.text)))
+            .collect()
+    };
+    // The two documents are read apart: on a long pair, on two threads.
+    let long = olds.len() + news.len() >= PARALLEL_MIN;
+    let (old, new) = crate::parallel::join(long, || read(&olds), || read(&news));
+    // Names seen where a capital means a name, and acronyms defined in
+    // parentheses, on either side.
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut aliases: HashMap<String, String> = HashMap::new();
+    for (_, found) in old.iter().chain(&new) {
+        for c in found {
+            if !c.initial && c.rest.is_none() {
+                seen.insert(&c.key);
+            }
+            if let Some(a) = c.acronym.as_ref().filter(|a| initials_fit(a, &c.text)) {
+                aliases.insert(key(a), c.key.clone());
+                aliases.insert(key(a.strip_suffix('s').unwrap_or(a)), c.key.clone());
+                aliases.insert(format!("{}s", key(a)), c.key.clone());
+            }
+        }
+    }
+    let mentions = |side: &[(Location, Vec<Candidate>)]| -> Mentions {
+        let mut m = Mentions::new();
+        for (at, found) in side {
+            for c in found {
+                if c.initial && !seen.contains(c.key.as_str()) && !KNOWN.contains_key(&c.key) {
+                    continue;
+                }
+                // A run that opens the sentence with a word that is no
+                // name of its own: the name is the rest.
+                let (text, ckey) = match &c.rest {
+                    Some((t, k))
+                        if !seen.contains(c.key.as_str())
+                            && (KNOWN.contains_key(k) || seen.contains(k.as_str())) =>
+                    {
+                        (t, k)
+                    }
+                    _ => (&c.text, &c.key),
+                };
+                let k = aliases.get(ckey).unwrap_or(ckey);
+                // "Ukrainians" mention Ukraine as "Ukrainian" does.
+                let singular = k.strip_suffix('s').map(str::to_owned);
+                let k = match singular {
+                    Some(one) if !KNOWN.contains_key(k) && KNOWN.contains_key(&one) => {
+                        KNOWN.get_key_value(&one).map_or(k, |(key, _)| key)
+                    }
+                    _ => k,
+                };
+                let (k, shown) = match KNOWN.get(k) {
+                    Some(canonical) => (key(canonical), (*canonical).to_owned()),
+                    None => (k.clone(), text.clone()),
+                };
+                let entry = m.entry(k).or_insert_with(|| (shown, Vec::new()));
+                if entry.1.last() != Some(at) {
+                    entry.1.push(*at);
+                }
+            }
+        }
+        m
+    };
+    let (old, new) = (mentions(&old), mentions(&new));
+    // A name the other text writes anywhere, in any case or form, is
+    // mentioned there too ("a multi-agency Donor Coordination Platform").
+    let only = |a: &Mentions, b: &Mentions, other: &[&SentenceView]| -> Vec<NameChange> {
+        let missing: Vec<(&String, &(String, Vec<Location>))> =
+            a.iter().filter(|(k, _)| !b.contains_key(*k)).collect();
+        // A state or organisation of the list is found in every form and
+        // place (inside longer names too) as it is read: what is missing
+        // from `b` is missing. Another name is looked for in the text.
+        let sought: Vec<Sought> = missing
+            .iter()
+            .map(|(k, (shown, _))| Sought {
+                forms: if KNOWN.contains_key(k.as_str()) {
+                    Vec::new()
+                } else {
+                    vec![name_words(shown)]
+                },
+            })
+            .collect();
+        let found = written(other, &sought);
+        let mut out: Vec<NameChange> = missing
+            .into_iter()
+            .zip(found)
+            .filter(|(_, found)| !found)
+            .map(|((_, (name, at)), _)| NameChange {
+                name: name.clone(),
+                locations: at.clone(),
+            })
+            .collect();
+        out.sort_by_key(|n| n.locations.first().copied());
+        out
+    };
+    crate::parallel::join(long, || only(&new, &old, &olds), || only(&old, &new, &news))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        candidates(text).into_iter().map(|c| c.text).collect()
+    }
+
+    #[test]
+    fn runs_of_capitals_with_connectors_are_one_name() {
+        assert_eq!(
+            names(
+                "We launch the Partnership for Global Infrastructure and Investment (PGII) today."
+            ),
+            [
+                "Partnership for Global Infrastructure and Investment",
+                "PGII"
+            ]
+        );
+        assert_eq!(
+            names(
+                "set forth in Executive Order 14257 of April 2, 2025, by the State Council No. 4 of 2025"
+            ),
+            ["Executive Order 14257", "State Council No. 4"]
+        );
+    }
+
+    #[test]
+    fn openers_titles_owners_and_lists_are_trimmed_and_split() {
+        assert!(candidates("Recalling its resolutions")[0].initial);
+        assert_eq!(names("as agreed by President Zelenskyy."), ["Zelenskyy"]);
+        assert_eq!(names("The Government of Ukraine acts."), ["Ukraine"]);
+        assert_eq!(
+            names("under the Indian G20 Presidency."),
+            ["Indian G20 Presidency", "Indian", "G20"]
+        );
+        assert_eq!(
+            names("with Japan, the United Kingdom and the United States."),
+            ["Japan", "United Kingdom", "United States"]
+        );
+        assert_eq!(names("Russia’s war in May"), ["Russia"]);
+        assert_eq!(
+            names(
+                "the Global Fund for AIDS, Tuberculosis and Malaria, and Canada, France and the United States."
+            ),
+            [
+                "Global Fund for AIDS, Tuberculosis and Malaria",
+                "Canada",
+                "France",
+                "United States"
+            ]
+        );
+        assert_eq!(
+            names("the Baku Road Map and the Baku Dialogue on Adaptation."),
+            ["Baku Road Map", "Baku Dialogue on Adaptation"]
+        );
+        assert!(names("Maritime Security").is_empty());
+        assert!(names("The Parties commit to act.").is_empty());
+    }
+
+    #[test]
+    fn short_and_long_forms_share_a_key() {
+        for form in ["U.S.", "United States of America", "the United States"] {
+            assert_eq!(KNOWN.get(&key(form)), Some(&"United States"), "{form}");
+        }
+        assert_eq!(KNOWN.get(&key("Turkey")), Some(&"Türkiye"));
+        assert_eq!(KNOWN.get(&key("Russia")), Some(&"Russian Federation"));
+        assert!(initials_fit(
+            "PGII",
+            "Partnership for Global Infrastructure and Investment"
+        ));
+        assert!(initials_fit(
+            "JETPs",
+            "Just Energy Transitions Partnerships"
+        ));
+        assert!(!initials_fit("ICPA", "Ukraine"));
+    }
+}

@@ -1,0 +1,198 @@
+//! Whether a name is written in a text: the check that keeps a name out
+//! of "added" or "dropped" when the other version writes it after all, in
+//! another case or where a capital did not mark it ("a multi-agency Donor
+//! Coordination Platform"), but not as the start of a longer name ("the
+//! Vienna Action Plan" does not mention Vienna).
+
+use std::collections::HashMap;
+
+use super::names::capitalized;
+use super::tokens::tokens;
+use super::vocabulary::CONNECTORS;
+use crate::diff::SentenceView;
+
+/// A name looked for in a document: the words of each of its forms
+/// (ASCII lower-cased, as [`words_of`] gives them). Inside a longer name
+/// it does not count ("the Vienna Action Plan" does not mention Vienna).
+pub(super) struct Sought {
+    /// The words of each form.
+    pub(super) forms: Vec<Vec<String>>,
+}
+
+/// Which of `sought` some sentence of `views` writes: the words of one of
+/// its forms in a row, not followed by a capitalized word that would make
+/// them the start of a longer name. One pass over the words, each looked
+/// up by itself among the forms' first words.
+pub(super) fn written(views: &[&SentenceView], sought: &[Sought]) -> Vec<bool> {
+    let mut by_first: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for (n, s) in sought.iter().enumerate() {
+        for (f, form) in s.forms.iter().enumerate() {
+            if let Some(first) = form.first() {
+                by_first.entry(first.as_str()).or_default().push((n, f));
+            }
+        }
+    }
+    let mut found = vec![false; sought.len()];
+    if by_first.is_empty() {
+        return found;
+    }
+    // Most sentences hold none of the first words: a scan of their bytes
+    // for the letters a first word opens with skips them unread.
+    let opening: rustc_hash::FxHashSet<u64> = by_first
+        .keys()
+        .filter_map(|w| runs(w).next())
+        .map(run_hash)
+        .collect();
+    for v in views {
+        if !runs(&v.text).any(|r| opening.contains(&run_hash(r))) {
+            continue;
+        }
+        let lower = v.text.to_ascii_lowercase();
+        let words = words_of(&v.text, &lower);
+        for (at, (w, _)) in words.iter().enumerate() {
+            let Some(forms) = by_first.get(w) else {
+                continue;
+            };
+            for &(n, f) in forms {
+                let form = &sought[n].forms[f];
+                let here = words
+                    .get(at..at + form.len())
+                    .is_some_and(|window| window.iter().zip(form).all(|((w, _), x)| w == x));
+                let ends = words
+                    .get(at + form.len())
+                    .is_none_or(|(next, capital)| !capital || CONNECTORS.contains(next));
+                found[n] |= here && ends;
+            }
+        }
+    }
+    found
+}
+
+/// The words of `text` as names are looked for in them: from `lower`
+/// (`text` ASCII lower-cased, so that its offsets are `text`'s), split at
+/// hyphens and slashes, possessives dropped, each with whether it is a
+/// capital that would continue a name (not after punctuation, not in
+/// parentheses: "(WFP)").
+fn words_of<'a>(text: &str, lower: &'a str) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::new();
+    // A break before a dropped "the" is a break before the next word.
+    let mut broken = false;
+    for t in tokens(text) {
+        let joins = !t.break_before && !t.enclosed && !broken;
+        broken = false;
+        let (Some(low), Some(orig)) = (lower.get(t.start..t.end()), text.get(t.start..t.end()))
+        else {
+            continue;
+        };
+        let mut offset = 0;
+        for part in low.split(['-', '‑', '/']) {
+            let capital = orig.get(offset..).is_some_and(capitalized);
+            // The separator's width: one byte, or three for '‑'.
+            offset += part.len();
+            offset += orig[offset.min(orig.len())..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+            let bare = part
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .trim_end_matches(['’', '\'', '.']);
+            if bare == "the" {
+                broken = !joins;
+            } else if !bare.is_empty() {
+                out.push((bare, joins && capital));
+            }
+        }
+    }
+    out
+}
+
+/// The runs of letters and digits of `text` (bytes past ASCII count as
+/// letters, but for the curly apostrophe and the non-breaking hyphen,
+/// which split words as their ASCII forms do): each word [`words_of`]
+/// gives opens with one.
+fn runs(text: &str) -> impl Iterator<Item = &[u8]> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let word = |i: usize| {
+            let b = bytes[i];
+            b.is_ascii_alphanumeric()
+                || (b >= 0x80
+                    && !(b == 0xE2
+                        && bytes.get(i + 1) == Some(&0x80)
+                        && matches!(bytes.get(i + 2), Some(0x91 | 0x99))))
+        };
+        while at < bytes.len() && !word(at) {
+            at += if bytes[at] == 0xE2 {
+                3.min(bytes.len() - at)
+            } else {
+                1
+            };
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() && word(at) {
+            at += 1;
+        }
+        Some(&bytes[start..at])
+    })
+}
+
+/// A run's hash, ASCII letters folded to lower case.
+fn run_hash(run: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for &b in run {
+        h.write_u8(b.to_ascii_lowercase());
+    }
+    h.finish()
+}
+
+/// The words of a name as [`written`] compares them.
+pub(super) fn name_words(name: &str) -> Vec<String> {
+    let lower = name.to_ascii_lowercase();
+    words_of(name, &lower)
+        .into_iter()
+        .map(|(w, _)| w.to_owned())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::statement::Location;
+
+    #[test]
+    fn names_are_found_in_any_case_but_not_inside_longer_names() {
+        let view = crate::diff::SentenceView {
+            location: Location {
+                paragraph: 1,
+                sentence: 1,
+            },
+            label: None,
+            text: "recalling the Vienna Action Plan and a multi-agency Donor Coordination \
+                   Platform, the Indian G20 Presidency, the UN World Food Programme (WFP)."
+                .to_owned(),
+            clauses: std::sync::Arc::from(Vec::new()),
+            heading: false,
+        };
+        let sought = |name: &str| Sought {
+            forms: vec![name_words(name)],
+        };
+        let found = written(
+            &[&view],
+            &[
+                sought("Vienna"),
+                sought("Vienna Action Plan"),
+                sought("Multi-agency Donor Coordination Platform"),
+                sought("Donor Coordination Platform"),
+                sought("Indian G20 Presidency"),
+                sought("World Food Programme"),
+            ],
+        );
+        assert_eq!(found, [false, true, true, true, true, true]);
+    }
+}

@@ -1,0 +1,130 @@
+//! The words of a sentence as the digest reads them: split at spaces, with
+//! the punctuation around each word trimmed off and remembered, so that
+//! "78/7.", "U.S.-China", "1,000", "24%" and "$100" stay whole (the
+//! commitment reader's words split them at every mark).
+
+/// One word of a sentence with where it stands and what surrounds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token<'a> {
+    /// The word without the punctuation around it.
+    pub(crate) text: &'a str,
+    /// Its byte offset in the sentence.
+    pub(crate) start: usize,
+    /// Punctuation (a comma, semicolon, colon, bracket, quote or dash)
+    /// stands between it and the word before, or it opens the sentence.
+    pub(crate) break_before: bool,
+    /// It stood in parentheses alone: "(1)", "(ii)".
+    pub(crate) enclosed: bool,
+    /// Punctuation follows it (a comma, full stop, bracket …).
+    pub(crate) break_after: bool,
+}
+
+impl Token<'_> {
+    /// The byte offset just past the word.
+    pub(crate) fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// Characters trimmed from the start of a word.
+fn leading(c: char) -> bool {
+    !(c.is_alphanumeric() || matches!(c, '$' | '€' | '£' | '¥'))
+}
+
+/// Characters trimmed from the end of a word ("2025," "resolution)").
+fn trailing(c: char) -> bool {
+    !(c.is_alphanumeric() || c == '%' || c == '°')
+}
+
+/// The tokens of `text`, in order. A full stop that ends an abbreviation
+/// ("U.S.", "No.") stays: the word it ends has another full stop inside,
+/// or is one of the few abbreviations a name or figure uses.
+pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut pending_break = true;
+    let mut offset = 0;
+    let ascii = text.is_ascii();
+    let pieces: Box<dyn Iterator<Item = &str>> = if ascii {
+        Box::new(text.split(|c: char| c.is_ascii_whitespace()))
+    } else {
+        Box::new(text.split(char::is_whitespace))
+    };
+    for raw in pieces {
+        let at = offset;
+        offset += raw.len() + 1;
+        if raw.is_empty() {
+            continue;
+        }
+        // Most words are plain ASCII letters and digits: nothing to trim.
+        let plain = raw.bytes().all(|b| b.is_ascii_alphanumeric());
+        let body = if plain {
+            raw
+        } else {
+            raw.trim_start_matches(leading)
+        };
+        let lead = &raw[..raw.len() - body.len()];
+        let mut word = if plain {
+            body
+        } else {
+            body.trim_end_matches(trailing)
+        };
+        let mut tail = &body[word.len()..];
+        // Keep the full stop of "U.S." and "No.": a dot inside the word
+        // before it, or a known abbreviation.
+        if tail.starts_with('.') && (word.contains('.') || matches!(word, "No" | "Nos" | "St")) {
+            word = &body[..word.len() + 1];
+            tail = &tail[1..];
+        }
+        let is_break = |s: &str| s.chars().any(|c| !matches!(c, '\'' | '’'));
+        if word.is_empty() {
+            pending_break |= is_break(raw);
+            continue;
+        }
+        let enclosed = lead.ends_with('(') && tail.starts_with(')');
+        if let Some(last) = out.last_mut() {
+            last.break_after |= is_break(lead);
+        }
+        out.push(Token {
+            text: word,
+            start: at + lead.len(),
+            break_before: pending_break || is_break(lead),
+            enclosed,
+            break_after: is_break(tail),
+        });
+        pending_break = is_break(tail);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_is_trimmed_and_remembered() {
+        let t = tokens("Recalling (“Geneva”) 78/7. of the U.S.-China, No. 4 and (1) 24% of $100.");
+        let texts: Vec<&str> = t.iter().map(|t| t.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Recalling",
+                "Geneva",
+                "78/7",
+                "of",
+                "the",
+                "U.S.-China",
+                "No.",
+                "4",
+                "and",
+                "1",
+                "24%",
+                "of",
+                "$100"
+            ]
+        );
+        assert!(t[0].break_before && t[1].break_before && t[2].break_before);
+        assert!(!t[4].break_before && t[5].break_after && t[9].enclosed);
+        let text = "a  b";
+        assert_eq!(tokens(text)[1].start, 3);
+    }
+}
