@@ -6,6 +6,7 @@
 //! do not.
 
 use super::tokens::Token;
+use crate::analyze::numbers;
 use crate::normalize::key::MONTHS;
 
 /// What kind of figure a span is.
@@ -71,104 +72,16 @@ const FUNCTION: [&str; 28] = [
 ];
 
 const UNITS: [&str; 6] = ["one", "two", "three", "four", "five", "six"];
-const ONES: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const ORDINAL_ONES: [&str; 20] = [
-    "zeroth",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-];
-const TENS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-const ORDINAL_TENS: [&str; 8] = [
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "sixtieth",
-    "seventieth",
-    "eightieth",
-    "ninetieth",
-];
-
-/// The value of one spelled number word, and whether it is an ordinal.
-fn word_value(w: &str) -> Option<(f64, bool)> {
-    let pos = |list: &[&str]| list.iter().position(|x| *x == w);
-    if let Some(i) = pos(&ONES) {
-        return Some((i as f64, false));
-    }
-    if let Some(i) = pos(&ORDINAL_ONES) {
-        return Some((i as f64, true));
-    }
-    if let Some(i) = pos(&TENS) {
-        return Some((20.0 + 10.0 * i as f64, false));
-    }
-    if let Some(i) = pos(&ORDINAL_TENS) {
-        return Some((20.0 + 10.0 * i as f64, true));
-    }
-    match w {
-        "hundred" => Some((100.0, false)),
-        "hundredth" => Some((100.0, true)),
-        _ => None,
-    }
-}
-
 /// A spelled number ("thirteen", "twenty-five", "seventy-ninth"): its value
-/// and whether it is an ordinal. Only lower case: "Group of Seven" names.
+/// and whether it is an ordinal, as [`numbers::parse`] reads number words
+/// for routine updates. Only lower case: "Group of Seven" names.
 fn spelled(word: &str) -> Option<(f64, bool)> {
-    if word.chars().any(|c| !c.is_ascii_lowercase() && c != '-') {
+    if !word.starts_with(|c: char| c.is_ascii_lowercase())
+        || word.chars().any(|c| !c.is_ascii_lowercase() && c != '-')
+    {
         return None;
     }
-    let mut total: f64 = 0.0;
-    let mut ordinal = false;
-    for part in word.split('-') {
-        let (v, o) = word_value(part)?;
-        total = if v == 100.0 {
-            total.max(1.0) * v
-        } else {
-            total + v
-        };
-        ordinal = o;
-    }
-    Some((total, ordinal))
+    numbers::parse(word).map(|n| (f64::from(n.value), n.ordinal))
 }
 
 /// A number written in digits: "1,000", "3.5", "24%", "$100", "1.5°C",
