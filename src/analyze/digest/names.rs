@@ -16,6 +16,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
 use super::NameChange;
 use super::presence::{Sought, name_words, written};
 use super::tokens::{Token, tokens};
@@ -474,32 +476,68 @@ fn initials_fit(acronym: &str, name: &str) -> bool {
 }
 
 /// The names of one side: canonical key → (name as shown, where).
-type Mentions = BTreeMap<String, (String, Vec<Location>)>;
+type Mentions<'a> = BTreeMap<&'a str, (&'a str, Vec<Location>)>;
 
-/// The names added and dropped between the two documents of `diff`.
-pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
-    let mut olds: Vec<&SentenceView> = diff.changes.iter().flat_map(|c| &c.old).collect();
-    let mut news: Vec<&SentenceView> = diff.changes.iter().flat_map(|c| &c.new).collect();
-    olds.sort_by_key(|v| v.location);
-    news.sort_by_key(|v| v.location);
-    let read = |views: &[&SentenceView]| -> Vec<(Location, Vec<Candidate>)> {
-        views
-            .iter()
-            .map(|v| (v.location, candidates(&v.text)))
+/// The distinct texts of both documents, and which one each sentence of
+/// each side writes: most sentences of a revision stand on both sides with
+/// the same text, and some are repeated, so each text is read once.
+struct Texts<'a> {
+    /// Every text once, in the order first met (old side first).
+    distinct: Vec<&'a str>,
+    /// For each sentence of the old side, in order, its text's index.
+    old: Vec<usize>,
+    /// For each sentence of the new side, in order, its text's index.
+    new: Vec<usize>,
+}
+
+impl<'a> Texts<'a> {
+    fn new(olds: &[&'a SentenceView], news: &[&'a SentenceView]) -> Self {
+        let mut index: FxHashMap<&'a str, usize> = FxHashMap::default();
+        let mut distinct = Vec::new();
+        let mut ids = |views: &[&'a SentenceView]| -> Vec<usize> {
+            views
+                .iter()
+                .map(|v| {
+                    *index.entry(v.text.as_str()).or_insert_with(|| {
+                        distinct.push(v.text.as_str());
+                        distinct.len() - 1
+                    })
+                })
+                .collect()
+        };
+        let old = ids(olds);
+        let new = ids(news);
+        Texts { distinct, old, new }
+    }
+
+    /// The distinct texts one side writes (`ids` its sentences' indices),
+    /// each once.
+    fn of(&self, ids: &[usize]) -> Vec<&'a str> {
+        let mut met = vec![false; self.distinct.len()];
+        ids.iter()
+            .filter(|&&i| !std::mem::replace(&mut met[i], true))
+            .map(|&i| self.distinct[i])
             .collect()
-    };
-    // The two documents are read apart: on a long pair, on two threads.
-    let long = olds.len() + news.len() >= PARALLEL_MIN;
-    let (old, new) = crate::parallel::join(long, || read(&olds), || read(&news));
-    // Names seen where a capital means a name, and acronyms defined in
-    // parentheses, on either side.
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut aliases: HashMap<String, String> = HashMap::new();
-    for (_, found) in old.iter().chain(&new) {
-        for c in found {
-            if !c.initial && c.rest.is_none() {
-                seen.insert(&c.key);
-            }
+    }
+}
+
+/// Names seen where a capital means a name, on either side: a capital
+/// that opens a sentence names what one of these keys names.
+fn seen(read: &[Vec<Candidate>]) -> HashSet<&str> {
+    read.iter()
+        .flatten()
+        .filter(|c| !c.initial && c.rest.is_none())
+        .map(|c| c.key.as_str())
+        .collect()
+}
+
+/// Acronyms defined in parentheses, on either side, by key, with the key
+/// of the name they abbreviate. Read in the order of the sentences (old
+/// side first) as written, so that of two definitions the last one wins.
+fn aliases(read: &[Vec<Candidate>], texts: &Texts) -> HashMap<String, String> {
+    let mut aliases = HashMap::new();
+    for &i in texts.old.iter().chain(&texts.new) {
+        for c in &read[i] {
             if let Some(a) = c.acronym.as_ref().filter(|a| initials_fit(a, &c.text)) {
                 aliases.insert(key(a), c.key.clone());
                 aliases.insert(key(a.strip_suffix('s').unwrap_or(a)), c.key.clone());
@@ -507,78 +545,130 @@ pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
             }
         }
     }
-    let mentions = |side: &[(Location, Vec<Candidate>)]| -> Mentions {
-        let mut m = Mentions::new();
-        for (at, found) in side {
-            for c in found {
-                if c.initial && !seen.contains(c.key.as_str()) && !KNOWN.contains_key(&c.key) {
-                    continue;
-                }
-                // A run that opens the sentence with a word that is no
-                // name of its own: the name is the rest.
-                let (text, ckey) = match &c.rest {
-                    Some((t, k))
-                        if !seen.contains(c.key.as_str())
-                            && (KNOWN.contains_key(k) || seen.contains(k.as_str())) =>
-                    {
-                        (t, k)
-                    }
-                    _ => (&c.text, &c.key),
-                };
-                let k = aliases.get(ckey).unwrap_or(ckey);
-                // "Ukrainians" mention Ukraine as "Ukrainian" does.
-                let singular = k.strip_suffix('s').map(str::to_owned);
-                let k = match singular {
-                    Some(one) if !KNOWN.contains_key(k) && KNOWN.contains_key(&one) => {
-                        KNOWN.get_key_value(&one).map_or(k, |(key, _)| key)
-                    }
-                    _ => k,
-                };
-                let (k, shown) = match KNOWN.get(k) {
-                    Some(canonical) => (key(canonical), (*canonical).to_owned()),
-                    None => (k.clone(), text.clone()),
-                };
-                let entry = m.entry(k).or_insert_with(|| (shown, Vec::new()));
-                if entry.1.last() != Some(at) {
-                    entry.1.push(*at);
-                }
+    aliases
+}
+
+/// The names one text mentions, as (canonical key, name as shown), in the
+/// order it writes them. The same on either side: `seen` and `aliases`
+/// are read from both.
+fn resolve(
+    found: &[Candidate],
+    seen: &HashSet<&str>,
+    aliases: &HashMap<String, String>,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for c in found {
+        if c.initial && !seen.contains(c.key.as_str()) && !KNOWN.contains_key(&c.key) {
+            continue;
+        }
+        // A run that opens the sentence with a word that is no name of
+        // its own: the name is the rest.
+        let (text, ckey) = match &c.rest {
+            Some((t, k))
+                if !seen.contains(c.key.as_str())
+                    && (KNOWN.contains_key(k) || seen.contains(k.as_str())) =>
+            {
+                (t, k)
+            }
+            _ => (&c.text, &c.key),
+        };
+        let k = aliases.get(ckey).unwrap_or(ckey);
+        // "Ukrainians" mention Ukraine as "Ukrainian" does.
+        let singular = k.strip_suffix('s').map(str::to_owned);
+        let k = match singular {
+            Some(one) if !KNOWN.contains_key(k) && KNOWN.contains_key(&one) => {
+                KNOWN.get_key_value(&one).map_or(k, |(key, _)| key)
+            }
+            _ => k,
+        };
+        out.push(match KNOWN.get(k) {
+            Some(canonical) => (key(canonical), (*canonical).to_owned()),
+            None => (k.clone(), text.clone()),
+        });
+    }
+    out
+}
+
+/// The names one side mentions: `views` its sentences in order, `ids`
+/// their texts' indices into `names`, each text's names resolved.
+fn mentions<'a>(
+    views: &[&SentenceView],
+    ids: &[usize],
+    names: &'a [Vec<(String, String)>],
+) -> Mentions<'a> {
+    let mut m = Mentions::new();
+    for (v, &i) in views.iter().zip(ids) {
+        for (k, shown) in &names[i] {
+            let entry = m
+                .entry(k.as_str())
+                .or_insert_with(|| (shown.as_str(), Vec::new()));
+            if entry.1.last() != Some(&v.location) {
+                entry.1.push(v.location);
             }
         }
-        m
-    };
-    let (old, new) = (mentions(&old), mentions(&new));
-    // A name the other text writes anywhere, in any case or form, is
-    // mentioned there too ("a multi-agency Donor Coordination Platform").
-    let only = |a: &Mentions, b: &Mentions, other: &[&SentenceView]| -> Vec<NameChange> {
-        let missing: Vec<(&String, &(String, Vec<Location>))> =
-            a.iter().filter(|(k, _)| !b.contains_key(*k)).collect();
-        // A state or organisation of the list is found in every form and
-        // place (inside longer names too) as it is read: what is missing
-        // from `b` is missing. Another name is looked for in the text.
-        let sought: Vec<Sought> = missing
-            .iter()
-            .map(|(k, (shown, _))| Sought {
-                forms: if KNOWN.contains_key(k.as_str()) {
-                    Vec::new()
-                } else {
-                    vec![name_words(shown)]
-                },
-            })
-            .collect();
-        let found = written(other, &sought);
-        let mut out: Vec<NameChange> = missing
-            .into_iter()
-            .zip(found)
-            .filter(|(_, found)| !found)
-            .map(|((_, (name, at)), _)| NameChange {
-                name: name.clone(),
-                locations: at.clone(),
-            })
-            .collect();
-        out.sort_by_key(|n| n.locations.first().copied());
-        out
-    };
-    crate::parallel::join(long, || only(&new, &old, &olds), || only(&old, &new, &news))
+    }
+    m
+}
+
+/// The names `a` mentions and `b` does not, nor writes anywhere in
+/// `other` (the distinct texts of `b`'s side), in any case or form ("a
+/// multi-agency Donor Coordination Platform"), in order of first mention.
+fn only(a: &Mentions, b: &Mentions, other: &[&str]) -> Vec<NameChange> {
+    let missing: Vec<(&&str, &(&str, Vec<Location>))> =
+        a.iter().filter(|(k, _)| !b.contains_key(*k)).collect();
+    // A state or organisation of the list is found in every form and
+    // place (inside longer names too) as it is read: what is missing
+    // from `b` is missing. Another name is looked for in the text.
+    let sought: Vec<Sought> = missing
+        .iter()
+        .map(|(k, (shown, _))| Sought {
+            forms: if KNOWN.contains_key(**k) {
+                Vec::new()
+            } else {
+                vec![name_words(shown)]
+            },
+        })
+        .collect();
+    let found = written(other, &sought);
+    let mut out: Vec<NameChange> = missing
+        .into_iter()
+        .zip(found)
+        .filter(|(_, found)| !found)
+        .map(|((_, (name, at)), _)| NameChange {
+            name: (*name).to_owned(),
+            locations: at.clone(),
+        })
+        .collect();
+    out.sort_by_key(|n| n.locations.first().copied());
+    out
+}
+
+/// The names added and dropped between the two documents of `diff`.
+pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
+    let mut olds: Vec<&SentenceView> = diff.changes.iter().flat_map(|c| &c.old).collect();
+    let mut news: Vec<&SentenceView> = diff.changes.iter().flat_map(|c| &c.new).collect();
+    olds.sort_by_key(|v| v.location);
+    news.sort_by_key(|v| v.location);
+    let texts = Texts::new(&olds, &news);
+    // On a long pair the texts are read on every core.
+    let long = olds.len() + news.len() >= PARALLEL_MIN;
+    let read = crate::parallel::map(&texts.distinct, PARALLEL_MIN, |_, t| candidates(t));
+    let seen = seen(&read);
+    let aliases = aliases(&read, &texts);
+    let names: Vec<Vec<(String, String)>> = read
+        .iter()
+        .map(|found| resolve(found, &seen, &aliases))
+        .collect();
+    let (old, new) = (
+        mentions(&olds, &texts.old, &names),
+        mentions(&news, &texts.new, &names),
+    );
+    let (old_texts, new_texts) = (texts.of(&texts.old), texts.of(&texts.new));
+    crate::parallel::join(
+        long,
+        || only(&new, &old, &old_texts),
+        || only(&old, &new, &new_texts),
+    )
 }
 
 #[cfg(test)]

@@ -9,7 +9,6 @@ use std::collections::HashMap;
 use super::names::capitalized;
 use super::tokens::tokens;
 use super::vocabulary::CONNECTORS;
-use crate::diff::SentenceView;
 
 /// A name looked for in a document: the words of each of its forms
 /// (ASCII lower-cased, as [`words_of`] gives them). Inside a longer name
@@ -19,11 +18,11 @@ pub(super) struct Sought {
     pub(super) forms: Vec<Vec<String>>,
 }
 
-/// Which of `sought` some sentence of `views` writes: the words of one of
+/// Which of `sought` some sentence of `texts` writes: the words of one of
 /// its forms in a row, not followed by a capitalized word that would make
 /// them the start of a longer name. One pass over the words, each looked
 /// up by itself among the forms' first words.
-pub(super) fn written(views: &[&SentenceView], sought: &[Sought]) -> Vec<bool> {
+pub(super) fn written(texts: &[&str], sought: &[Sought]) -> Vec<bool> {
     let mut by_first: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
     for (n, s) in sought.iter().enumerate() {
         for (f, form) in s.forms.iter().enumerate() {
@@ -43,12 +42,12 @@ pub(super) fn written(views: &[&SentenceView], sought: &[Sought]) -> Vec<bool> {
         .filter_map(|w| runs(w).next())
         .map(run_hash)
         .collect();
-    for v in views {
-        if !runs(&v.text).any(|r| opening.contains(&run_hash(r))) {
+    for text in texts {
+        if !runs(text).any(|r| opening.contains(&run_hash(r))) {
             continue;
         }
-        let lower = v.text.to_ascii_lowercase();
-        let words = words_of(&v.text, &lower);
+        let lower = text.to_ascii_lowercase();
+        let words = words_of(text, &lower);
         for (at, (w, _)) in words.iter().enumerate() {
             let Some(forms) = by_first.get(w) else {
                 continue;
@@ -163,27 +162,16 @@ pub(super) fn name_words(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::statement::Location;
 
     #[test]
     fn names_are_found_in_any_case_but_not_inside_longer_names() {
-        let view = crate::diff::SentenceView {
-            location: Location {
-                paragraph: 1,
-                sentence: 1,
-            },
-            label: None,
-            text: "recalling the Vienna Action Plan and a multi-agency Donor Coordination \
-                   Platform, the Indian G20 Presidency, the UN World Food Programme (WFP)."
-                .to_owned(),
-            clauses: std::sync::Arc::from(Vec::new()),
-            heading: false,
-        };
+        let text = "recalling the Vienna Action Plan and a multi-agency Donor Coordination \
+                    Platform, the Indian G20 Presidency, the UN World Food Programme (WFP).";
         let sought = |name: &str| Sought {
             forms: vec![name_words(name)],
         };
         let found = written(
-            &[&view],
+            &[text],
             &[
                 sought("Vienna"),
                 sought("Vienna Action Plan"),
