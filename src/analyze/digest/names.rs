@@ -78,7 +78,11 @@ pub(crate) fn key(name: &str) -> String {
 /// (or is an acronym with digits, "G7"), and is not a month ("in Geneva on
 /// May 12" names Geneva).
 pub(super) fn capitalized(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_uppercase()) && !MONTHS.contains(&word.to_lowercase().as_str())
+    // No character but ASCII lower-cases to the letters of a month name
+    // (the Kelvin sign's "k" is in none): an ASCII comparison says the
+    // same without a lower-cased copy of every capitalized word.
+    word.starts_with(|c: char| c.is_uppercase())
+        && !MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m))
 }
 
 /// Whether a word is an acronym: two to eight capitals and digits, at
@@ -488,6 +492,8 @@ struct Texts<'a> {
     old: Vec<usize>,
     /// For each sentence of the new side, in order, its text's index.
     new: Vec<usize>,
+    /// For each distinct text, whether both sides write it.
+    shared: Vec<bool>,
 }
 
 impl<'a> Texts<'a> {
@@ -507,7 +513,20 @@ impl<'a> Texts<'a> {
         };
         let old = ids(olds);
         let new = ids(news);
-        Texts { distinct, old, new }
+        let mut in_old = vec![false; distinct.len()];
+        for &i in &old {
+            in_old[i] = true;
+        }
+        let mut shared = vec![false; distinct.len()];
+        for &i in &new {
+            shared[i] = in_old[i];
+        }
+        Texts {
+            distinct,
+            old,
+            new,
+            shared,
+        }
     }
 
     /// The distinct texts one side writes (`ids` its sentences' indices),
@@ -589,15 +608,19 @@ fn resolve(
     out
 }
 
-/// The names one side mentions: `views` its sentences in order, `ids`
-/// their texts' indices into `names`, each text's names resolved.
+/// The names one side mentions in the texts only it writes: `views` its
+/// sentences in order, `ids` their texts' indices into `names`, each
+/// text's names resolved. A name a text of both sides mentions is in
+/// neither list of changes, and neither is any other mention of it: such
+/// names are kept apart ([`shared_names`]).
 fn mentions<'a>(
     views: &[&SentenceView],
     ids: &[usize],
     names: &'a [Vec<(String, String)>],
+    shared: &[bool],
 ) -> Mentions<'a> {
     let mut m = Mentions::new();
-    for (v, &i) in views.iter().zip(ids) {
+    for (v, &i) in views.iter().zip(ids).filter(|(_, i)| !shared[**i]) {
         for (k, shown) in &names[i] {
             let entry = m
                 .entry(k.as_str())
@@ -610,12 +633,25 @@ fn mentions<'a>(
     m
 }
 
-/// The names `a` mentions and `b` does not, nor writes anywhere in
-/// `other` (the distinct texts of `b`'s side), in any case or form ("a
-/// multi-agency Donor Coordination Platform"), in order of first mention.
-fn only(a: &Mentions, b: &Mentions, other: &[&str]) -> Vec<NameChange> {
-    let missing: Vec<(&&str, &(&str, Vec<Location>))> =
-        a.iter().filter(|(k, _)| !b.contains_key(*k)).collect();
+/// The keys of the names some text of both sides mentions.
+fn shared_names<'a>(names: &'a [Vec<(String, String)>], shared: &[bool]) -> HashSet<&'a str> {
+    names
+        .iter()
+        .zip(shared)
+        .filter(|(_, shared)| **shared)
+        .flat_map(|(found, _)| found.iter().map(|(k, _)| k.as_str()))
+        .collect()
+}
+
+/// The names `a` mentions and neither `b` nor a text of both sides
+/// (`both`) does, nor `other` (the distinct texts of `b`'s side) writes
+/// anywhere, in any case or form ("a multi-agency Donor Coordination
+/// Platform"), in order of first mention.
+fn only(a: &Mentions, b: &Mentions, both: &HashSet<&str>, other: &[&str]) -> Vec<NameChange> {
+    let missing: Vec<(&&str, &(&str, Vec<Location>))> = a
+        .iter()
+        .filter(|(k, _)| !b.contains_key(*k) && !both.contains(*k))
+        .collect();
     // A state or organisation of the list is found in every form and
     // place (inside longer names too) as it is read: what is missing
     // from `b` is missing. Another name is looked for in the text.
@@ -660,14 +696,15 @@ pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
         .map(|found| resolve(found, &seen, &aliases))
         .collect();
     let (old, new) = (
-        mentions(&olds, &texts.old, &names),
-        mentions(&news, &texts.new, &names),
+        mentions(&olds, &texts.old, &names, &texts.shared),
+        mentions(&news, &texts.new, &names, &texts.shared),
     );
+    let both = shared_names(&names, &texts.shared);
     let (old_texts, new_texts) = (texts.of(&texts.old), texts.of(&texts.new));
     crate::parallel::join(
         long,
-        || only(&new, &old, &old_texts),
-        || only(&old, &new, &new_texts),
+        || only(&new, &old, &both, &old_texts),
+        || only(&old, &new, &both, &new_texts),
     )
 }
 

@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashSet;
+
 use super::names::capitalized;
 use super::tokens::tokens;
 use super::vocabulary::CONNECTORS;
@@ -18,38 +20,83 @@ pub(super) struct Sought {
     pub(super) forms: Vec<Vec<String>>,
 }
 
+/// The forms of the names not yet found: by first word (form `f` of name
+/// `n` as `(n, f)`), and each as the hashes of the ASCII runs its words
+/// open with ([`ascii_runs`]).
+struct Index<'a> {
+    by_first: HashMap<&'a str, Vec<(usize, usize)>>,
+    forms: Vec<Vec<u64>>,
+}
+
+impl<'a> Index<'a> {
+    /// The index of the forms of the names of `sought` not yet `found`.
+    fn new(sought: &'a [Sought], found: &[bool]) -> Self {
+        let mut by_first: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        let mut forms = Vec::new();
+        for (n, s) in sought.iter().enumerate().filter(|(n, _)| !found[*n]) {
+            for (f, form) in s.forms.iter().enumerate() {
+                if let Some(first) = form.first() {
+                    by_first.entry(first.as_str()).or_default().push((n, f));
+                    forms.push(
+                        form.iter()
+                            .filter_map(|w| ascii_runs(w).next())
+                            .map(run_hash)
+                            .collect(),
+                    );
+                }
+            }
+        }
+        Index { by_first, forms }
+    }
+
+    /// Whether some form may stand in a text whose ASCII runs hash to
+    /// `here`: each of its words opens with an ASCII run of the text (a
+    /// word is a slice of the text with no ASCII letter or digit on either
+    /// side).
+    fn may_stand(&self, here: &FxHashSet<u64>) -> bool {
+        self.forms
+            .iter()
+            .any(|form| form.iter().all(|h| here.contains(h)))
+    }
+}
+
 /// Which of `sought` some sentence of `texts` writes: the words of one of
 /// its forms in a row, not followed by a capitalized word that would make
 /// them the start of a longer name. One pass over the words, each looked
 /// up by itself among the forms' first words.
 pub(super) fn written(texts: &[&str], sought: &[Sought]) -> Vec<bool> {
-    let mut by_first: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    for (n, s) in sought.iter().enumerate() {
-        for (f, form) in s.forms.iter().enumerate() {
-            if let Some(first) = form.first() {
-                by_first.entry(first.as_str()).or_default().push((n, f));
-            }
-        }
-    }
     let mut found = vec![false; sought.len()];
-    if by_first.is_empty() {
-        return found;
-    }
+    let mut index = Index::new(sought, &found);
     // Most sentences hold none of the first words: a scan of their bytes
-    // for the letters a first word opens with skips them unread.
-    let opening: rustc_hash::FxHashSet<u64> = by_first
+    // for the letters a first word opens with skips them unread. (A word
+    // after a curly quote is part of the quote's run here and is not
+    // seen: only a sentence let through by another name is read for it.)
+    let opening: FxHashSet<u64> = index
+        .by_first
         .keys()
         .filter_map(|w| runs(w).next())
         .map(run_hash)
         .collect();
+    let mut hashes: FxHashSet<u64> = FxHashSet::default();
     for text in texts {
+        if index.by_first.is_empty() {
+            break;
+        }
         if !runs(text).any(|r| opening.contains(&run_hash(r))) {
+            continue;
+        }
+        // Many sentences let through hold the first word of a name but
+        // not every word of any name still sought: they are not read.
+        hashes.clear();
+        hashes.extend(ascii_runs(text).map(run_hash));
+        if !index.may_stand(&hashes) {
             continue;
         }
         let lower = text.to_ascii_lowercase();
         let words = words_of(text, &lower);
+        let mut more = false;
         for (at, (w, _)) in words.iter().enumerate() {
-            let Some(forms) = by_first.get(w) else {
+            let Some(forms) = index.by_first.get(w) else {
                 continue;
             };
             for &(n, f) in forms {
@@ -60,11 +107,24 @@ pub(super) fn written(texts: &[&str], sought: &[Sought]) -> Vec<bool> {
                 let ends = words
                     .get(at + form.len())
                     .is_none_or(|(next, capital)| !capital || CONNECTORS.contains(next));
+                more |= here && ends && !found[n];
                 found[n] |= here && ends;
             }
         }
+        // A name found is sought no more (the scan above still lets
+        // sentences through by its first word, as before it was found).
+        if more {
+            index = Index::new(sought, &found);
+        }
     }
     found
+}
+
+/// The runs of ASCII letters and digits of `text`.
+fn ascii_runs(text: &str) -> impl Iterator<Item = &[u8]> {
+    text.as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .filter(|r| !r.is_empty())
 }
 
 /// The words of `text` as names are looked for in them: from `lower`
