@@ -62,11 +62,25 @@ const PARALLEL_MIN: usize = 1024;
 /// The key names are compared by: lower case, one kind of apostrophe, a
 /// possessive and "the" dropped, spaces single.
 pub(crate) fn key(name: &str) -> String {
-    let lower = name.to_lowercase().replace('’', "'");
+    let mut lower = name.to_lowercase();
+    if lower.contains('’') {
+        lower = lower.replace('’', "'");
+    }
     let trimmed = lower
         .strip_suffix("'s")
         .or_else(|| lower.strip_suffix('\''))
         .unwrap_or(&lower);
+    // Most names are words with single spaces between them and no "the":
+    // the key is then the lower-cased name itself, with no copy word by
+    // word (names are keyed for every sentence of both documents).
+    let plain = !trimmed.is_empty()
+        && trimmed
+            .split(' ')
+            .all(|w| !w.is_empty() && w != "the" && !w.contains(char::is_whitespace));
+    if plain {
+        lower.truncate(trimmed.len());
+        return lower;
+    }
     trimmed
         .split_whitespace()
         .filter(|w| *w != "the")
