@@ -506,6 +506,10 @@ struct Texts<'a> {
     old: Vec<usize>,
     /// For each sentence of the new side, in order, its text's index.
     new: Vec<usize>,
+    /// For each distinct text, whether the old side writes it.
+    in_old: Vec<bool>,
+    /// For each distinct text, whether the new side writes it.
+    in_new: Vec<bool>,
     /// For each distinct text, whether both sides write it.
     shared: Vec<bool>,
 }
@@ -527,30 +531,23 @@ impl<'a> Texts<'a> {
         };
         let old = ids(olds);
         let new = ids(news);
-        let mut in_old = vec![false; distinct.len()];
-        for &i in &old {
-            in_old[i] = true;
-        }
-        let mut shared = vec![false; distinct.len()];
-        for &i in &new {
-            shared[i] = in_old[i];
-        }
+        let side = |ids: &[usize]| {
+            let mut on = vec![false; distinct.len()];
+            for &i in ids {
+                on[i] = true;
+            }
+            on
+        };
+        let (in_old, in_new) = (side(&old), side(&new));
+        let shared = in_old.iter().zip(&in_new).map(|(a, b)| *a && *b).collect();
         Texts {
             distinct,
             old,
             new,
+            in_old,
+            in_new,
             shared,
         }
-    }
-
-    /// The distinct texts one side writes (`ids` its sentences' indices),
-    /// each once.
-    fn of(&self, ids: &[usize]) -> Vec<&'a str> {
-        let mut met = vec![false; self.distinct.len()];
-        ids.iter()
-            .filter(|&&i| !std::mem::replace(&mut met[i], true))
-            .map(|&i| self.distinct[i])
-            .collect()
     }
 }
 
@@ -657,29 +654,39 @@ fn shared_names<'a>(names: &'a [Vec<(String, String)>], shared: &[bool]) -> Hash
         .collect()
 }
 
+/// A name one side mentions, by key: as shown, and where.
+type Mention<'m> = (&'m str, &'m (&'m str, Vec<Location>));
+
 /// The names `a` mentions and neither `b` nor a text of both sides
-/// (`both`) does, nor `other` (the distinct texts of `b`'s side) writes
-/// anywhere, in any case or form ("a multi-agency Donor Coordination
-/// Platform"), in order of first mention.
-fn only(a: &Mentions, b: &Mentions, both: &HashSet<&str>, other: &[&str]) -> Vec<NameChange> {
-    let missing: Vec<(&&str, &(&str, Vec<Location>))> = a
-        .iter()
+/// (`both`) does.
+fn missing<'m>(a: &'m Mentions, b: &Mentions, both: &HashSet<&str>) -> Vec<Mention<'m>> {
+    a.iter()
         .filter(|(k, _)| !b.contains_key(*k) && !both.contains(*k))
-        .collect();
-    // A state or organisation of the list is found in every form and
-    // place (inside longer names too) as it is read: what is missing
-    // from `b` is missing. Another name is looked for in the text.
-    let sought: Vec<Sought> = missing
+        .map(|(k, m)| (*k, m))
+        .collect()
+}
+
+/// What is looked for in the other side's text for each name of
+/// `missing`: a state or organisation of the list is found in every form
+/// and place (inside longer names too) as it is read, so what is missing
+/// is missing; another name is looked for in the text, in any case or
+/// form ("a multi-agency Donor Coordination Platform").
+fn sought(missing: &[Mention]) -> Vec<Sought> {
+    missing
         .iter()
         .map(|(k, (shown, _))| Sought {
-            forms: if KNOWN.contains_key(**k) {
+            forms: if KNOWN.contains_key(*k) {
                 Vec::new()
             } else {
                 vec![name_words(shown)]
             },
         })
-        .collect();
-    let found = written(other, &sought);
+        .collect()
+}
+
+/// The names of `missing` the other side does not write (`found` says
+/// which it does), in order of first mention.
+fn unwritten(missing: Vec<Mention>, found: Vec<bool>) -> Vec<NameChange> {
     let mut out: Vec<NameChange> = missing
         .into_iter()
         .zip(found)
@@ -701,7 +708,6 @@ pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
     news.sort_by_key(|v| v.location);
     let texts = Texts::new(&olds, &news);
     // On a long pair the texts are read on every core.
-    let long = olds.len() + news.len() >= PARALLEL_MIN;
     let read = crate::parallel::map(&texts.distinct, PARALLEL_MIN, |_, t| candidates(t));
     let seen = seen(&read);
     let aliases = aliases(&read, &texts);
@@ -714,11 +720,31 @@ pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
         mentions(&news, &texts.new, &names, &texts.shared),
     );
     let both = shared_names(&names, &texts.shared);
-    let (old_texts, new_texts) = (texts.of(&texts.old), texts.of(&texts.new));
-    crate::parallel::join(
-        long,
-        || only(&new, &old, &both, &old_texts),
-        || only(&old, &new, &both, &new_texts),
+    let (added, dropped) = (missing(&new, &old, &both), missing(&old, &new, &both));
+    // A name added is looked for in the old side's texts, one dropped in
+    // the new side's.
+    let sides: Vec<[bool; 2]> = (0..texts.distinct.len())
+        .map(|i| [texts.in_old[i], texts.in_new[i]])
+        .collect();
+    let lists = [&sought(&added)[..], &sought(&dropped)[..]];
+    // A name is found if any text writes it: on a long pair each half of
+    // the texts is scanned on a core of its own.
+    let half = texts.distinct.len() / 2;
+    let (one, two) = crate::parallel::join(
+        olds.len() + news.len() >= PARALLEL_MIN,
+        || written(&texts.distinct[..half], &sides[..half], lists),
+        || written(&texts.distinct[half..], &sides[half..], lists),
+    );
+    let [found_added, found_dropped] = [0, 1].map(|l| {
+        one[l]
+            .iter()
+            .zip(&two[l])
+            .map(|(a, b)| *a || *b)
+            .collect::<Vec<bool>>()
+    });
+    (
+        unwritten(added, found_added),
+        unwritten(dropped, found_dropped),
     )
 }
 

@@ -60,64 +60,116 @@ impl<'a> Index<'a> {
     }
 }
 
-/// Which of `sought` some sentence of `texts` writes: the words of one of
-/// its forms in a row, not followed by a capitalized word that would make
-/// them the start of a longer name. One pass over the words, each looked
-/// up by itself among the forms' first words.
-pub(super) fn written(texts: &[&str], sought: &[Sought]) -> Vec<bool> {
-    let mut found = vec![false; sought.len()];
-    let mut index = Index::new(sought, &found);
-    // Most sentences hold none of the first words: a scan of their bytes
-    // for the letters a first word opens with skips them unread. (A word
-    // after a curly quote is part of the quote's run here and is not
-    // seen: only a sentence let through by another name is read for it.)
-    let opening: FxHashSet<u64> = index
-        .by_first
-        .keys()
-        .filter_map(|w| runs(w).next())
-        .map(run_hash)
-        .collect();
-    let mut hashes: FxHashSet<u64> = FxHashSet::default();
-    for text in texts {
-        if index.by_first.is_empty() {
-            break;
+/// The search for one list of names through the sentences of one side.
+struct Search<'a> {
+    sought: &'a [Sought],
+    /// For each name, whether a sentence writes it.
+    found: Vec<bool>,
+    index: Index<'a>,
+    /// The hashes of the runs the first words of every form open with
+    /// ([`runs`]), of names found or not.
+    opening: FxHashSet<u64>,
+}
+
+impl<'a> Search<'a> {
+    fn new(sought: &'a [Sought]) -> Self {
+        let found = vec![false; sought.len()];
+        let index = Index::new(sought, &found);
+        let opening = index
+            .by_first
+            .keys()
+            .filter_map(|w| runs(w).next())
+            .map(run_hash)
+            .collect();
+        Search {
+            sought,
+            found,
+            index,
+            opening,
         }
-        if !runs(text).any(|r| opening.contains(&run_hash(r))) {
-            continue;
-        }
+    }
+
+    /// Whether every name that may be found is.
+    fn done(&self) -> bool {
+        self.index.by_first.is_empty()
+    }
+
+    /// Whether a sentence whose runs hash to `runs` may write a name:
+    /// most sentences hold none of the first words and are skipped
+    /// unread. (A word after a curly quote is part of the quote's run
+    /// here and is not seen: only a sentence let through by another name
+    /// is read for it.)
+    fn lets_through(&self, runs: &[u64]) -> bool {
+        runs.iter().any(|h| self.opening.contains(h))
+    }
+
+    /// Reads `text` (its ASCII runs' hashes `ascii`) for the names not yet
+    /// found.
+    fn read(&mut self, text: &str, ascii: &FxHashSet<u64>) {
         // Many sentences let through hold the first word of a name but
         // not every word of any name still sought: they are not read.
-        hashes.clear();
-        hashes.extend(ascii_runs(text).map(run_hash));
-        if !index.may_stand(&hashes) {
-            continue;
+        if !self.index.may_stand(ascii) {
+            return;
         }
         let lower = text.to_ascii_lowercase();
         let words = words_of(text, &lower);
         let mut more = false;
         for (at, (w, _)) in words.iter().enumerate() {
-            let Some(forms) = index.by_first.get(w) else {
+            let Some(forms) = self.index.by_first.get(w) else {
                 continue;
             };
             for &(n, f) in forms {
-                let form = &sought[n].forms[f];
+                let form = &self.sought[n].forms[f];
                 let here = words
                     .get(at..at + form.len())
                     .is_some_and(|window| window.iter().zip(form).all(|((w, _), x)| w == x));
                 let ends = words
                     .get(at + form.len())
                     .is_none_or(|(next, capital)| !capital || CONNECTORS.contains(next));
-                more |= here && ends && !found[n];
-                found[n] |= here && ends;
+                more |= here && ends && !self.found[n];
+                self.found[n] |= here && ends;
             }
         }
-        // A name found is sought no more (the scan above still lets
-        // sentences through by its first word, as before it was found).
+        // A name found is sought no more (the scan still lets sentences
+        // through by its first word, as before it was found).
         if more {
-            index = Index::new(sought, &found);
+            self.index = Index::new(self.sought, &self.found);
         }
     }
-    found
+}
+
+/// Which names of each of two lists some sentence of `texts` writes: the
+/// words of one of its forms in a row, not followed by a capitalized word
+/// that would make them the start of a longer name. `sides[t]` says which
+/// lists text `t` is read for (`[old side, new side]` when the lists are
+/// the names added and dropped): a text both sides write is scanned once
+/// for both.
+pub(super) fn written(
+    texts: &[&str],
+    sides: &[[bool; 2]],
+    sought: [&[Sought]; 2],
+) -> [Vec<bool>; 2] {
+    let mut searches = sought.map(Search::new);
+    let mut hashes = Vec::new();
+    let mut ascii: FxHashSet<u64> = FxHashSet::default();
+    for (text, side) in texts.iter().zip(sides) {
+        let open = [0, 1].map(|s| side[s] && !searches[s].done());
+        if open == [false, false] {
+            continue;
+        }
+        hashes.clear();
+        hashes.extend(runs(text).map(run_hash));
+        ascii.clear();
+        for (search, open) in searches.iter_mut().zip(open) {
+            if open && search.lets_through(&hashes) {
+                if ascii.is_empty() {
+                    ascii.extend(ascii_runs(text).map(run_hash));
+                }
+                search.read(text, &ascii);
+            }
+        }
+    }
+    searches.map(|s| s.found)
 }
 
 /// The runs of ASCII letters and digits of `text`.
@@ -230,15 +282,19 @@ mod tests {
         let sought = |name: &str| Sought {
             forms: vec![name_words(name)],
         };
-        let found = written(
+        let [found, _] = written(
             &[text],
-            &[
-                sought("Vienna"),
-                sought("Vienna Action Plan"),
-                sought("Multi-agency Donor Coordination Platform"),
-                sought("Donor Coordination Platform"),
-                sought("Indian G20 Presidency"),
-                sought("World Food Programme"),
+            &[[true, false]],
+            [
+                &[
+                    sought("Vienna"),
+                    sought("Vienna Action Plan"),
+                    sought("Multi-agency Donor Coordination Platform"),
+                    sought("Donor Coordination Platform"),
+                    sought("Indian G20 Presidency"),
+                    sought("World Food Programme"),
+                ],
+                &[],
             ],
         );
         assert_eq!(found, [false, true, true, true, true, true]);
