@@ -16,6 +16,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
 use super::NameChange;
 use super::presence::{Sought, name_words, written};
 use super::tokens::{Token, tokens};
@@ -60,11 +62,25 @@ const PARALLEL_MIN: usize = 1024;
 /// The key names are compared by: lower case, one kind of apostrophe, a
 /// possessive and "the" dropped, spaces single.
 pub(crate) fn key(name: &str) -> String {
-    let lower = name.to_lowercase().replace('’', "'");
+    let mut lower = name.to_lowercase();
+    if lower.contains('’') {
+        lower = lower.replace('’', "'");
+    }
     let trimmed = lower
         .strip_suffix("'s")
         .or_else(|| lower.strip_suffix('\''))
         .unwrap_or(&lower);
+    // Most names are words with single spaces between them and no "the":
+    // the key is then the lower-cased name itself, with no copy word by
+    // word (names are keyed for every sentence of both documents).
+    let plain = !trimmed.is_empty()
+        && trimmed
+            .split(' ')
+            .all(|w| !w.is_empty() && w != "the" && !w.contains(char::is_whitespace));
+    if plain {
+        lower.truncate(trimmed.len());
+        return lower;
+    }
     trimmed
         .split_whitespace()
         .filter(|w| *w != "the")
@@ -76,7 +92,11 @@ pub(crate) fn key(name: &str) -> String {
 /// (or is an acronym with digits, "G7"), and is not a month ("in Geneva on
 /// May 12" names Geneva).
 pub(super) fn capitalized(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_uppercase()) && !MONTHS.contains(&word.to_lowercase().as_str())
+    // No character but ASCII lower-cases to the letters of a month name
+    // (the Kelvin sign's "k" is in none): an ASCII comparison says the
+    // same without a lower-cased copy of every capitalized word.
+    word.starts_with(|c: char| c.is_uppercase())
+        && !MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m))
 }
 
 /// Whether a word is an acronym: two to eight capitals and digits, at
@@ -474,32 +494,80 @@ fn initials_fit(acronym: &str, name: &str) -> bool {
 }
 
 /// The names of one side: canonical key → (name as shown, where).
-type Mentions = BTreeMap<String, (String, Vec<Location>)>;
+type Mentions<'a> = BTreeMap<&'a str, (&'a str, Vec<Location>)>;
 
-/// The names added and dropped between the two documents of `diff`.
-pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
-    let mut olds: Vec<&SentenceView> = diff.changes.iter().flat_map(|c| &c.old).collect();
-    let mut news: Vec<&SentenceView> = diff.changes.iter().flat_map(|c| &c.new).collect();
-    olds.sort_by_key(|v| v.location);
-    news.sort_by_key(|v| v.location);
-    let read = |views: &[&SentenceView]| -> Vec<(Location, Vec<Candidate>)> {
-        views
-            .iter()
-            .map(|v| (v.location, candidates(&v.text)))
-            .collect()
-    };
-    // The two documents are read apart: on a long pair, on two threads.
-    let long = olds.len() + news.len() >= PARALLEL_MIN;
-    let (old, new) = crate::parallel::join(long, || read(&olds), || read(&news));
-    // Names seen where a capital means a name, and acronyms defined in
-    // parentheses, on either side.
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut aliases: HashMap<String, String> = HashMap::new();
-    for (_, found) in old.iter().chain(&new) {
-        for c in found {
-            if !c.initial && c.rest.is_none() {
-                seen.insert(&c.key);
+/// The distinct texts of both documents, and which one each sentence of
+/// each side writes: most sentences of a revision stand on both sides with
+/// the same text, and some are repeated, so each text is read once.
+struct Texts<'a> {
+    /// Every text once, in the order first met (old side first).
+    distinct: Vec<&'a str>,
+    /// For each sentence of the old side, in order, its text's index.
+    old: Vec<usize>,
+    /// For each sentence of the new side, in order, its text's index.
+    new: Vec<usize>,
+    /// For each distinct text, whether the old side writes it.
+    in_old: Vec<bool>,
+    /// For each distinct text, whether the new side writes it.
+    in_new: Vec<bool>,
+    /// For each distinct text, whether both sides write it.
+    shared: Vec<bool>,
+}
+
+impl<'a> Texts<'a> {
+    fn new(olds: &[&'a SentenceView], news: &[&'a SentenceView]) -> Self {
+        let mut index: FxHashMap<&'a str, usize> = FxHashMap::default();
+        let mut distinct = Vec::new();
+        let mut ids = |views: &[&'a SentenceView]| -> Vec<usize> {
+            views
+                .iter()
+                .map(|v| {
+                    *index.entry(v.text.as_str()).or_insert_with(|| {
+                        distinct.push(v.text.as_str());
+                        distinct.len() - 1
+                    })
+                })
+                .collect()
+        };
+        let old = ids(olds);
+        let new = ids(news);
+        let side = |ids: &[usize]| {
+            let mut on = vec![false; distinct.len()];
+            for &i in ids {
+                on[i] = true;
             }
+            on
+        };
+        let (in_old, in_new) = (side(&old), side(&new));
+        let shared = in_old.iter().zip(&in_new).map(|(a, b)| *a && *b).collect();
+        Texts {
+            distinct,
+            old,
+            new,
+            in_old,
+            in_new,
+            shared,
+        }
+    }
+}
+
+/// Names seen where a capital means a name, on either side: a capital
+/// that opens a sentence names what one of these keys names.
+fn seen(read: &[Vec<Candidate>]) -> HashSet<&str> {
+    read.iter()
+        .flatten()
+        .filter(|c| !c.initial && c.rest.is_none())
+        .map(|c| c.key.as_str())
+        .collect()
+}
+
+/// Acronyms defined in parentheses, on either side, by key, with the key
+/// of the name they abbreviate. Read in the order of the sentences (old
+/// side first) as written, so that of two definitions the last one wins.
+fn aliases(read: &[Vec<Candidate>], texts: &Texts) -> HashMap<String, String> {
+    let mut aliases = HashMap::new();
+    for &i in texts.old.iter().chain(&texts.new) {
+        for c in &read[i] {
             if let Some(a) = c.acronym.as_ref().filter(|a| initials_fit(a, &c.text)) {
                 aliases.insert(key(a), c.key.clone());
                 aliases.insert(key(a.strip_suffix('s').unwrap_or(a)), c.key.clone());
@@ -507,78 +575,177 @@ pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
             }
         }
     }
-    let mentions = |side: &[(Location, Vec<Candidate>)]| -> Mentions {
-        let mut m = Mentions::new();
-        for (at, found) in side {
-            for c in found {
-                if c.initial && !seen.contains(c.key.as_str()) && !KNOWN.contains_key(&c.key) {
-                    continue;
-                }
-                // A run that opens the sentence with a word that is no
-                // name of its own: the name is the rest.
-                let (text, ckey) = match &c.rest {
-                    Some((t, k))
-                        if !seen.contains(c.key.as_str())
-                            && (KNOWN.contains_key(k) || seen.contains(k.as_str())) =>
-                    {
-                        (t, k)
-                    }
-                    _ => (&c.text, &c.key),
-                };
-                let k = aliases.get(ckey).unwrap_or(ckey);
-                // "Ukrainians" mention Ukraine as "Ukrainian" does.
-                let singular = k.strip_suffix('s').map(str::to_owned);
-                let k = match singular {
-                    Some(one) if !KNOWN.contains_key(k) && KNOWN.contains_key(&one) => {
-                        KNOWN.get_key_value(&one).map_or(k, |(key, _)| key)
-                    }
-                    _ => k,
-                };
-                let (k, shown) = match KNOWN.get(k) {
-                    Some(canonical) => (key(canonical), (*canonical).to_owned()),
-                    None => (k.clone(), text.clone()),
-                };
-                let entry = m.entry(k).or_insert_with(|| (shown, Vec::new()));
-                if entry.1.last() != Some(at) {
-                    entry.1.push(*at);
-                }
+    aliases
+}
+
+/// The names one text mentions, as (canonical key, name as shown), in the
+/// order it writes them. The same on either side: `seen` and `aliases`
+/// are read from both.
+fn resolve(
+    found: &[Candidate],
+    seen: &HashSet<&str>,
+    aliases: &HashMap<String, String>,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for c in found {
+        if c.initial && !seen.contains(c.key.as_str()) && !KNOWN.contains_key(&c.key) {
+            continue;
+        }
+        // A run that opens the sentence with a word that is no name of
+        // its own: the name is the rest.
+        let (text, ckey) = match &c.rest {
+            Some((t, k))
+                if !seen.contains(c.key.as_str())
+                    && (KNOWN.contains_key(k) || seen.contains(k.as_str())) =>
+            {
+                (t, k)
+            }
+            _ => (&c.text, &c.key),
+        };
+        let k = aliases.get(ckey).unwrap_or(ckey);
+        // "Ukrainians" mention Ukraine as "Ukrainian" does.
+        let singular = k.strip_suffix('s').map(str::to_owned);
+        let k = match singular {
+            Some(one) if !KNOWN.contains_key(k) && KNOWN.contains_key(&one) => {
+                KNOWN.get_key_value(&one).map_or(k, |(key, _)| key)
+            }
+            _ => k,
+        };
+        out.push(match KNOWN.get(k) {
+            Some(canonical) => (key(canonical), (*canonical).to_owned()),
+            None => (k.clone(), text.clone()),
+        });
+    }
+    out
+}
+
+/// The names one side mentions in the texts only it writes: `views` its
+/// sentences in order, `ids` their texts' indices into `names`, each
+/// text's names resolved. A name a text of both sides mentions is in
+/// neither list of changes, and neither is any other mention of it: such
+/// names are kept apart ([`shared_names`]).
+fn mentions<'a>(
+    views: &[&SentenceView],
+    ids: &[usize],
+    names: &'a [Vec<(String, String)>],
+    shared: &[bool],
+) -> Mentions<'a> {
+    let mut m = Mentions::new();
+    for (v, &i) in views.iter().zip(ids).filter(|(_, i)| !shared[**i]) {
+        for (k, shown) in &names[i] {
+            let entry = m
+                .entry(k.as_str())
+                .or_insert_with(|| (shown.as_str(), Vec::new()));
+            if entry.1.last() != Some(&v.location) {
+                entry.1.push(v.location);
             }
         }
-        m
-    };
-    let (old, new) = (mentions(&old), mentions(&new));
-    // A name the other text writes anywhere, in any case or form, is
-    // mentioned there too ("a multi-agency Donor Coordination Platform").
-    let only = |a: &Mentions, b: &Mentions, other: &[&SentenceView]| -> Vec<NameChange> {
-        let missing: Vec<(&String, &(String, Vec<Location>))> =
-            a.iter().filter(|(k, _)| !b.contains_key(*k)).collect();
-        // A state or organisation of the list is found in every form and
-        // place (inside longer names too) as it is read: what is missing
-        // from `b` is missing. Another name is looked for in the text.
-        let sought: Vec<Sought> = missing
+    }
+    m
+}
+
+/// The keys of the names some text of both sides mentions.
+fn shared_names<'a>(names: &'a [Vec<(String, String)>], shared: &[bool]) -> HashSet<&'a str> {
+    names
+        .iter()
+        .zip(shared)
+        .filter(|(_, shared)| **shared)
+        .flat_map(|(found, _)| found.iter().map(|(k, _)| k.as_str()))
+        .collect()
+}
+
+/// A name one side mentions, by key: as shown, and where.
+type Mention<'m> = (&'m str, &'m (&'m str, Vec<Location>));
+
+/// The names `a` mentions and neither `b` nor a text of both sides
+/// (`both`) does.
+fn missing<'m>(a: &'m Mentions, b: &Mentions, both: &HashSet<&str>) -> Vec<Mention<'m>> {
+    a.iter()
+        .filter(|(k, _)| !b.contains_key(*k) && !both.contains(*k))
+        .map(|(k, m)| (*k, m))
+        .collect()
+}
+
+/// What is looked for in the other side's text for each name of
+/// `missing`: a state or organisation of the list is found in every form
+/// and place (inside longer names too) as it is read, so what is missing
+/// is missing; another name is looked for in the text, in any case or
+/// form ("a multi-agency Donor Coordination Platform").
+fn sought(missing: &[Mention]) -> Vec<Sought> {
+    missing
+        .iter()
+        .map(|(k, (shown, _))| Sought {
+            forms: if KNOWN.contains_key(*k) {
+                Vec::new()
+            } else {
+                vec![name_words(shown)]
+            },
+        })
+        .collect()
+}
+
+/// The names of `missing` the other side does not write (`found` says
+/// which it does), in order of first mention.
+fn unwritten(missing: Vec<Mention>, found: Vec<bool>) -> Vec<NameChange> {
+    let mut out: Vec<NameChange> = missing
+        .into_iter()
+        .zip(found)
+        .filter(|(_, found)| !found)
+        .map(|((_, (name, at)), _)| NameChange {
+            name: (*name).to_owned(),
+            locations: at.clone(),
+        })
+        .collect();
+    out.sort_by_key(|n| n.locations.first().copied());
+    out
+}
+
+/// The names added and dropped between the two documents of `diff`.
+pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
+    let mut olds: Vec<&SentenceView> = diff.changes.iter().flat_map(|c| &c.old).collect();
+    let mut news: Vec<&SentenceView> = diff.changes.iter().flat_map(|c| &c.new).collect();
+    olds.sort_by_key(|v| v.location);
+    news.sort_by_key(|v| v.location);
+    let texts = Texts::new(&olds, &news);
+    // On a long pair the texts are read on every core.
+    let read = crate::parallel::map(&texts.distinct, PARALLEL_MIN, |_, t| candidates(t));
+    let seen = seen(&read);
+    let aliases = aliases(&read, &texts);
+    let names: Vec<Vec<(String, String)>> = read
+        .iter()
+        .map(|found| resolve(found, &seen, &aliases))
+        .collect();
+    let (old, new) = (
+        mentions(&olds, &texts.old, &names, &texts.shared),
+        mentions(&news, &texts.new, &names, &texts.shared),
+    );
+    let both = shared_names(&names, &texts.shared);
+    let (added, dropped) = (missing(&new, &old, &both), missing(&old, &new, &both));
+    // A name added is looked for in the old side's texts, one dropped in
+    // the new side's.
+    let sides: Vec<[bool; 2]> = (0..texts.distinct.len())
+        .map(|i| [texts.in_old[i], texts.in_new[i]])
+        .collect();
+    let lists = [&sought(&added)[..], &sought(&dropped)[..]];
+    // A name is found if any text writes it: on a long pair each half of
+    // the texts is scanned on a core of its own.
+    let half = texts.distinct.len() / 2;
+    let (one, two) = crate::parallel::join(
+        olds.len() + news.len() >= PARALLEL_MIN,
+        || written(&texts.distinct[..half], &sides[..half], lists),
+        || written(&texts.distinct[half..], &sides[half..], lists),
+    );
+    let [found_added, found_dropped] = [0, 1].map(|l| {
+        one[l]
             .iter()
-            .map(|(k, (shown, _))| Sought {
-                forms: if KNOWN.contains_key(k.as_str()) {
-                    Vec::new()
-                } else {
-                    vec![name_words(shown)]
-                },
-            })
-            .collect();
-        let found = written(other, &sought);
-        let mut out: Vec<NameChange> = missing
-            .into_iter()
-            .zip(found)
-            .filter(|(_, found)| !found)
-            .map(|((_, (name, at)), _)| NameChange {
-                name: name.clone(),
-                locations: at.clone(),
-            })
-            .collect();
-        out.sort_by_key(|n| n.locations.first().copied());
-        out
-    };
-    crate::parallel::join(long, || only(&new, &old, &olds), || only(&old, &new, &news))
+            .zip(&two[l])
+            .map(|(a, b)| *a || *b)
+            .collect::<Vec<bool>>()
+    });
+    (
+        unwritten(added, found_added),
+        unwritten(dropped, found_dropped),
+    )
 }
 
 #[cfg(test)]

@@ -6,10 +6,11 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashSet;
+
 use super::names::capitalized;
 use super::tokens::tokens;
 use super::vocabulary::CONNECTORS;
-use crate::diff::SentenceView;
 
 /// A name looked for in a document: the words of each of its forms
 /// (ASCII lower-cased, as [`words_of`] gives them). Inside a longer name
@@ -19,53 +20,163 @@ pub(super) struct Sought {
     pub(super) forms: Vec<Vec<String>>,
 }
 
-/// Which of `sought` some sentence of `views` writes: the words of one of
-/// its forms in a row, not followed by a capitalized word that would make
-/// them the start of a longer name. One pass over the words, each looked
-/// up by itself among the forms' first words.
-pub(super) fn written(views: &[&SentenceView], sought: &[Sought]) -> Vec<bool> {
-    let mut by_first: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    for (n, s) in sought.iter().enumerate() {
-        for (f, form) in s.forms.iter().enumerate() {
-            if let Some(first) = form.first() {
-                by_first.entry(first.as_str()).or_default().push((n, f));
+/// The forms of the names not yet found: by first word (form `f` of name
+/// `n` as `(n, f)`), and each as the hashes of the ASCII runs its words
+/// open with ([`ascii_runs`]).
+struct Index<'a> {
+    by_first: HashMap<&'a str, Vec<(usize, usize)>>,
+    forms: Vec<Vec<u64>>,
+}
+
+impl<'a> Index<'a> {
+    /// The index of the forms of the names of `sought` not yet `found`.
+    fn new(sought: &'a [Sought], found: &[bool]) -> Self {
+        let mut by_first: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        let mut forms = Vec::new();
+        for (n, s) in sought.iter().enumerate().filter(|(n, _)| !found[*n]) {
+            for (f, form) in s.forms.iter().enumerate() {
+                if let Some(first) = form.first() {
+                    by_first.entry(first.as_str()).or_default().push((n, f));
+                    forms.push(
+                        form.iter()
+                            .filter_map(|w| ascii_runs(w).next())
+                            .map(run_hash)
+                            .collect(),
+                    );
+                }
             }
         }
+        Index { by_first, forms }
     }
-    let mut found = vec![false; sought.len()];
-    if by_first.is_empty() {
-        return found;
+
+    /// Whether some form may stand in a text whose ASCII runs hash to
+    /// `here`: each of its words opens with an ASCII run of the text (a
+    /// word is a slice of the text with no ASCII letter or digit on either
+    /// side).
+    fn may_stand(&self, here: &FxHashSet<u64>) -> bool {
+        self.forms
+            .iter()
+            .any(|form| form.iter().all(|h| here.contains(h)))
     }
-    // Most sentences hold none of the first words: a scan of their bytes
-    // for the letters a first word opens with skips them unread.
-    let opening: rustc_hash::FxHashSet<u64> = by_first
-        .keys()
-        .filter_map(|w| runs(w).next())
-        .map(run_hash)
-        .collect();
-    for v in views {
-        if !runs(&v.text).any(|r| opening.contains(&run_hash(r))) {
-            continue;
+}
+
+/// The search for one list of names through the sentences of one side.
+struct Search<'a> {
+    sought: &'a [Sought],
+    /// For each name, whether a sentence writes it.
+    found: Vec<bool>,
+    index: Index<'a>,
+    /// The hashes of the runs the first words of every form open with
+    /// ([`runs`]), of names found or not.
+    opening: FxHashSet<u64>,
+}
+
+impl<'a> Search<'a> {
+    fn new(sought: &'a [Sought]) -> Self {
+        let found = vec![false; sought.len()];
+        let index = Index::new(sought, &found);
+        let opening = index
+            .by_first
+            .keys()
+            .filter_map(|w| runs(w).next())
+            .map(run_hash)
+            .collect();
+        Search {
+            sought,
+            found,
+            index,
+            opening,
         }
-        let lower = v.text.to_ascii_lowercase();
-        let words = words_of(&v.text, &lower);
+    }
+
+    /// Whether every name that may be found is.
+    fn done(&self) -> bool {
+        self.index.by_first.is_empty()
+    }
+
+    /// Whether a sentence whose runs hash to `runs` may write a name:
+    /// most sentences hold none of the first words and are skipped
+    /// unread. (A word after a curly quote is part of the quote's run
+    /// here and is not seen: only a sentence let through by another name
+    /// is read for it.)
+    fn lets_through(&self, runs: &[u64]) -> bool {
+        runs.iter().any(|h| self.opening.contains(h))
+    }
+
+    /// Reads `text` (its ASCII runs' hashes `ascii`) for the names not yet
+    /// found.
+    fn read(&mut self, text: &str, ascii: &FxHashSet<u64>) {
+        // Many sentences let through hold the first word of a name but
+        // not every word of any name still sought: they are not read.
+        if !self.index.may_stand(ascii) {
+            return;
+        }
+        let lower = text.to_ascii_lowercase();
+        let words = words_of(text, &lower);
+        let mut more = false;
         for (at, (w, _)) in words.iter().enumerate() {
-            let Some(forms) = by_first.get(w) else {
+            let Some(forms) = self.index.by_first.get(w) else {
                 continue;
             };
             for &(n, f) in forms {
-                let form = &sought[n].forms[f];
+                let form = &self.sought[n].forms[f];
                 let here = words
                     .get(at..at + form.len())
                     .is_some_and(|window| window.iter().zip(form).all(|((w, _), x)| w == x));
                 let ends = words
                     .get(at + form.len())
                     .is_none_or(|(next, capital)| !capital || CONNECTORS.contains(next));
-                found[n] |= here && ends;
+                more |= here && ends && !self.found[n];
+                self.found[n] |= here && ends;
+            }
+        }
+        // A name found is sought no more (the scan still lets sentences
+        // through by its first word, as before it was found).
+        if more {
+            self.index = Index::new(self.sought, &self.found);
+        }
+    }
+}
+
+/// Which names of each of two lists some sentence of `texts` writes: the
+/// words of one of its forms in a row, not followed by a capitalized word
+/// that would make them the start of a longer name. `sides[t]` says which
+/// lists text `t` is read for (`[old side, new side]` when the lists are
+/// the names added and dropped): a text both sides write is scanned once
+/// for both.
+pub(super) fn written(
+    texts: &[&str],
+    sides: &[[bool; 2]],
+    sought: [&[Sought]; 2],
+) -> [Vec<bool>; 2] {
+    let mut searches = sought.map(Search::new);
+    let mut hashes = Vec::new();
+    let mut ascii: FxHashSet<u64> = FxHashSet::default();
+    for (text, side) in texts.iter().zip(sides) {
+        let open = [0, 1].map(|s| side[s] && !searches[s].done());
+        if open == [false, false] {
+            continue;
+        }
+        hashes.clear();
+        hashes.extend(runs(text).map(run_hash));
+        ascii.clear();
+        for (search, open) in searches.iter_mut().zip(open) {
+            if open && search.lets_through(&hashes) {
+                if ascii.is_empty() {
+                    ascii.extend(ascii_runs(text).map(run_hash));
+                }
+                search.read(text, &ascii);
             }
         }
     }
-    found
+    searches.map(|s| s.found)
+}
+
+/// The runs of ASCII letters and digits of `text`.
+fn ascii_runs(text: &str) -> impl Iterator<Item = &[u8]> {
+    text.as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .filter(|r| !r.is_empty())
 }
 
 /// The words of `text` as names are looked for in them: from `lower`
@@ -163,34 +274,27 @@ pub(super) fn name_words(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::statement::Location;
 
     #[test]
     fn names_are_found_in_any_case_but_not_inside_longer_names() {
-        let view = crate::diff::SentenceView {
-            location: Location {
-                paragraph: 1,
-                sentence: 1,
-            },
-            label: None,
-            text: "recalling the Vienna Action Plan and a multi-agency Donor Coordination \
-                   Platform, the Indian G20 Presidency, the UN World Food Programme (WFP)."
-                .to_owned(),
-            clauses: std::sync::Arc::from(Vec::new()),
-            heading: false,
-        };
+        let text = "recalling the Vienna Action Plan and a multi-agency Donor Coordination \
+                    Platform, the Indian G20 Presidency, the UN World Food Programme (WFP).";
         let sought = |name: &str| Sought {
             forms: vec![name_words(name)],
         };
-        let found = written(
-            &[&view],
-            &[
-                sought("Vienna"),
-                sought("Vienna Action Plan"),
-                sought("Multi-agency Donor Coordination Platform"),
-                sought("Donor Coordination Platform"),
-                sought("Indian G20 Presidency"),
-                sought("World Food Programme"),
+        let [found, _] = written(
+            &[text],
+            &[[true, false]],
+            [
+                &[
+                    sought("Vienna"),
+                    sought("Vienna Action Plan"),
+                    sought("Multi-agency Donor Coordination Platform"),
+                    sought("Donor Coordination Platform"),
+                    sought("Indian G20 Presidency"),
+                    sought("World Food Programme"),
+                ],
+                &[],
             ],
         );
         assert_eq!(found, [false, true, true, true, true, true]);
