@@ -85,7 +85,8 @@ pub struct DiffArgs {
     /// Group the entries by the section (heading) they stand under: the
     /// terminal and Markdown reports list each section's entries under its
     /// name, the HTML report adds the changes by section. Refused with
-    /// --format json (every entry carries its `section`) and with --stat.
+    /// --format json (every entry carries its `section`), and with --stat,
+    /// --digest and --only, which list no entries to group.
     #[arg(long)]
     by_section: bool,
     /// A commitment lexicon (TOML) that extends the built-in one, or
@@ -149,18 +150,6 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
         ..Values::default()
     });
     // A flag the format cannot honour fails before any reading.
-    if args.by_section {
-        if settings.format == ReportFormat::Json {
-            bail!(
-                "--by-section groups the entries of a report for reading; JSON entries carry their `section` already: drop --by-section, or use another --format"
-            );
-        }
-        if args.stat {
-            bail!(
-                "--stat prints only the summary, with no entry to group; drop --by-section, or --stat"
-            );
-        }
-    }
     let report_options = report_options(
         &Requested {
             format: settings.format,
@@ -169,10 +158,10 @@ pub fn run(args: DiffArgs, config: &Config, theme: Theme, context: &Context) -> 
             stat: args.stat,
             only: args.only,
             digest: args.digest,
+            by_section: args.by_section,
         },
         theme,
-    )?
-    .with_by_section(args.by_section);
+    )?;
     // --from says how to read a file; statements of the store are stored
     // as sentence files, so with no file among the inputs it means nothing.
     if args.from.is_some() && !is_file(&args.old) && !args.new.as_deref().is_some_and(is_file) {

@@ -61,6 +61,10 @@ pub struct Requested {
     /// `--digest`: the digest only, so `--stat`, `--only` and a typed
     /// `--context` are refused with it.
     pub digest: bool,
+    /// `--by-section`: the entries grouped by section, so it is refused
+    /// where no entry is listed (`--stat`, `--digest`, `--only`) and with
+    /// JSON, whose entries carry their section.
+    pub by_section: bool,
 }
 
 /// The options for the writer of `requested.format`, or an error naming
@@ -104,7 +108,32 @@ pub fn report_options(requested: &Requested, theme: Theme) -> Result<ReportOptio
             );
         }
     }
+    if requested.by_section {
+        let refused = if format == ReportFormat::Json {
+            Some(
+                "--by-section groups the entries of a report for reading; JSON entries carry their `section` already: drop --by-section, or use another --format",
+            )
+        } else if requested.stat {
+            Some(
+                "--stat prints only the summary, with no entry to group; drop --by-section, or --stat",
+            )
+        } else if requested.digest {
+            Some(
+                "--digest prints only the digest, with no entry to group (it counts by section already); drop --by-section, or --digest",
+            )
+        } else if requested.only.is_some() {
+            Some(
+                "--only commitments lists the commitments ranked, not by section; drop --by-section, or --only",
+            )
+        } else {
+            None
+        };
+        if let Some(message) = refused {
+            bail!("{message}");
+        }
+    }
     Ok(ReportOptions::default()
+        .with_by_section(requested.by_section)
         .with_digest_only(requested.digest)
         .with_context(requested.context_flag.unwrap_or(requested.context))
         .with_stat(requested.stat)

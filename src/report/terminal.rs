@@ -26,10 +26,10 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
     let theme = options.theme;
     header(out, options, "---", &diff.old)?;
     header(out, options, "+++", &diff.new)?;
+    let summary = diff.summary();
     // `--stat` and `--only commitments` keep the counts alone: the digest
     // is a part of the report of its own.
     if options.stat || options.only_commitments {
-        let summary = diff.summary();
         writeln!(
             out,
             "{}",
@@ -83,7 +83,7 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
         return routine(out, diff, options);
     }
     // When every change is routine, the routine list stands alone.
-    if diff.summary().routine == 0 || shown.contains(&true) {
+    if summary.routine == 0 || shown.contains(&true) {
         writeln!(out, "\n{}", theme.paint(Role::Header, "Sentences"))?;
     }
     let mut last: Option<usize> = None;

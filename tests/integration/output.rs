@@ -242,6 +242,36 @@ fn flags_that_mean_nothing_together_are_refused() {
             &["diff", STORE_DRAFT, STORE_FINAL, "--from", "html"],
             "--from",
         ),
+        (
+            &["diff", STORE_DRAFT, STORE_FINAL, "--by-section", "--stat"],
+            "--by-section",
+        ),
+        (
+            &["diff", STORE_DRAFT, STORE_FINAL, "--by-section", "--digest"],
+            "--by-section",
+        ),
+        (
+            &[
+                "diff",
+                STORE_DRAFT,
+                STORE_FINAL,
+                "--by-section",
+                "--only",
+                "commitments",
+            ],
+            "--by-section",
+        ),
+        (
+            &[
+                "diff",
+                STORE_DRAFT,
+                STORE_FINAL,
+                "--by-section",
+                "--format",
+                "json",
+            ],
+            "--by-section",
+        ),
         (&["diff", STORE_FINAL, "--from", "text"], "--from"),
         (
             &["precedent", "--text", "The Ministers met.", "--all"],
