@@ -45,9 +45,9 @@ pub(crate) struct Figure {
 /// "by 2025 → by 2035" reads as a deadline.
 const DEADLINE: [&str; 6] = ["by", "until", "before", "since", "within", "after"];
 
-/// Words that a number identifies ("article 4", "paragraph 53", "No. 5"):
-/// kept with the figure, which says nothing without them.
-const REFERENCES: [&str; 14] = [
+/// Words that a number identifies ("article 4", "paragraph 53", "No. 5",
+/// agenda "item 15"): kept with the figure, which says nothing without them.
+const REFERENCES: [&str; 16] = [
     "article",
     "articles",
     "paragraph",
@@ -62,6 +62,8 @@ const REFERENCES: [&str; 14] = [
     "section",
     "chapter",
     "order",
+    "item",
+    "items",
 ];
 
 /// Words that say nothing about what a figure counts.
@@ -299,12 +301,14 @@ pub(crate) fn figures(tokens: &[Token]) -> Vec<Figure> {
         };
         // Keep a currency word before, and a deadline's preposition.
         let mut from = i;
-        if matches!(kind, Kind::Count | Kind::Symbol)
-            && i > 0
-            && !tokens[i].break_before
-            && (currency(tokens[i - 1].text).is_some()
-                || REFERENCES.contains(&tokens[i - 1].text.to_ascii_lowercase().as_str()))
-        {
+        let before =
+            (matches!(kind, Kind::Count | Kind::Symbol) && i > 0 && !tokens[i].break_before)
+                .then(|| tokens[i - 1].text);
+        // A reference ("item 8") says what it is by the word before: the
+        // word after ("entitled") counts nothing.
+        let reference =
+            before.is_some_and(|w| REFERENCES.contains(&w.to_ascii_lowercase().as_str()));
+        if reference || before.is_some_and(|w| currency(w).is_some()) {
             from = i - 1;
         }
         if from > 0
@@ -314,7 +318,11 @@ pub(crate) fn figures(tokens: &[Token]) -> Vec<Figure> {
         {
             from -= 1;
         }
-        let noun = noun_after(tokens, end);
+        let noun = if reference {
+            None
+        } else {
+            noun_after(tokens, end)
+        };
         out.push(Figure {
             kind,
             key,
@@ -451,6 +459,15 @@ mod tests {
             )
         );
         assert!(keys("one of the parties").is_empty());
+    }
+
+    #[test]
+    fn a_reference_keeps_its_word_and_counts_no_noun() {
+        let item = keys("agenda item 8 entitled");
+        assert_eq!(item[0].1, "item 8");
+        assert_eq!(item[0].2, None);
+        // The day of a date is no agenda item.
+        assert_ne!(item[0].0, keys("held on 8 September")[0].0);
     }
 
     #[test]
