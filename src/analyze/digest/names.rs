@@ -200,10 +200,11 @@ fn candidates(text: &str) -> Vec<Candidate> {
         }
         let pushed = out.len();
         for (s, e) in split(&words[start..end]) {
+            let first = &words[start + s];
             push(
                 text,
                 &words[start + s..start + e],
-                start + s == 0,
+                start + s == 0 || opens_quotation(text, first),
                 acr.clone(),
                 &mut out,
             );
@@ -434,9 +435,26 @@ fn trim<'a, 'b>(mut words: &'a [Token<'b>]) -> &'a [Token<'b>] {
     }
 }
 
+/// Whether `word` opens a quotation that goes on after it: a quoted title
+/// starts with a capital as a sentence does ("the directive on “Referring
+/// to international conventions”"), so the capital alone marks no name. A
+/// word quoted alone ("the operation “Aspides”") is a name.
+fn opens_quotation(text: &str, word: &Token) -> bool {
+    let opens = text
+        .get(..word.start)
+        .is_some_and(|before| before.ends_with(['“', '‘', '«', '"']));
+    let closes = text
+        .get(word.end()..)
+        .is_some_and(|after| after.starts_with(['”', '’', '»', '"']));
+    opens && !closes
+}
+
 /// Adds the name that `words` spell, if it is one.
 fn push(text: &str, words: &[Token], initial: bool, acr: Option<String>, out: &mut Vec<Candidate>) {
     let opened = initial && words.first().is_some_and(|w| w.start == 0);
+    // A quoted title's first word alone is no name; a longer quoted title
+    // ("Principles of the Charter of the United Nations") is one whole.
+    let quoted = initial && words.first().is_some_and(|w| opens_quotation(text, w));
     let words = trim(words);
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return;
@@ -466,7 +484,7 @@ fn push(text: &str, words: &[Token], initial: bool, acr: Option<String>, out: &m
     out.push(Candidate {
         text: shown.to_owned(),
         key: k,
-        initial: opened && single && !acronym(shown),
+        initial: (opened || quoted) && single && !acronym(shown),
         acronym: acr,
         rest,
     });
@@ -778,6 +796,9 @@ mod tests {
     #[test]
     fn openers_titles_owners_and_lists_are_trimmed_and_split() {
         assert!(candidates("Recalling its resolutions")[0].initial);
+        // A quoted title's first word is no name; a word quoted alone is.
+        assert!(candidates("the theme “Peace with nature”")[0].initial);
+        assert!(!candidates("the operation “Aspides” and")[0].initial);
         assert_eq!(names("as agreed by President Zelenskyy."), ["Zelenskyy"]);
         assert_eq!(names("The Government of Ukraine acts."), ["Ukraine"]);
         assert_eq!(
