@@ -28,8 +28,8 @@ use crate::parallel;
 use crate::statement::{Location, Statement};
 use crate::store::{Entry, Resolved, Store, StoreError};
 use index::Index;
-pub use persistent::{DIR as INDEX_DIR, refresh as refresh_index};
 use persistent::{Catalog, Failure};
+pub use persistent::{DIR as INDEX_DIR, refresh as refresh_index};
 use verify::{Prepared, verify};
 
 /// Candidates the index proposes per sentence before verification: enough
@@ -223,7 +223,14 @@ impl Library {
         let scored = parallel::map(&touched, 16, |_, &(s, pairs)| {
             let source = &self.sources[s];
             let keys = Some(self.keys[s].as_slice());
-            verify(&source.listed(), &source.statement, keys, pairs, &prepared, options)
+            verify(
+                &source.listed(),
+                &source.statement,
+                keys,
+                pairs,
+                &prepared,
+                options,
+            )
         });
         prepared.collect(query, scored.into_iter().flatten())
     }

@@ -47,8 +47,6 @@ const MANIFEST: &str = "manifest";
 const MANIFEST_HEAD: &str = "communique precedent index";
 /// No manifest of ours is this large: a larger file is not read.
 const MAX_MANIFEST: u64 = 1 << 20;
-/// Nor is a segment this large (a 20,000-statement archive's is ~70 MB).
-const MAX_SEGMENT: u64 = 4 << 30;
 /// Segments of one size class merged into one.
 const FAN: usize = 4;
 /// Statements read and indexed at a time while building: bounds the
@@ -169,9 +167,9 @@ fn load(dir: &Path, fingerprint: u64) -> Option<Loaded> {
         let mut segments = Vec::with_capacity(names.len());
         let mut vanished = false;
         for (name, len) in names {
-            match read_bounded(&dir.join(&name), MAX_SEGMENT) {
-                Ok(bytes) if bytes.len() as u64 == len => {
-                    let segment = Segment::decode(bytes, fingerprint).ok()?;
+            match fs::File::open(dir.join(&name)) {
+                Ok(file) if file.metadata().is_ok_and(|m| m.len() == len) => {
+                    let segment = Segment::open(file, fingerprint).ok()?;
                     segments.push(Named {
                         name: Some(name),
                         segment,
@@ -204,8 +202,7 @@ fn read_manifest(dir: &Path, fingerprint: u64) -> Option<(u64, Vec<(String, u64)
         return None;
     }
     let mut lines = body.lines();
-    if lines.next()? != MANIFEST_HEAD
-        || lines.next()? != format!("fingerprint {fingerprint:016x}")
+    if lines.next()? != MANIFEST_HEAD || lines.next()? != format!("fingerprint {fingerprint:016x}")
     {
         return None;
     }
@@ -400,8 +397,8 @@ fn persist(dir: &Path, mut loaded: Loaded) -> Loaded {
                 generation += 1;
                 let name = format!("seg-{generation:06}.cqp");
                 let tmp = temp(written.len());
-                let ok = fs::write(&tmp, named.segment.bytes())
-                    .and_then(|()| fs::rename(&tmp, dir.join(&name)));
+                let bytes = named.segment.bytes().unwrap_or_default();
+                let ok = fs::write(&tmp, &bytes).and_then(|()| fs::rename(&tmp, dir.join(&name)));
                 if ok.is_err() {
                     let _ = fs::remove_file(&tmp);
                     return loaded;
@@ -410,7 +407,7 @@ fn persist(dir: &Path, mut loaded: Loaded) -> Loaded {
                 name
             }
         };
-        lines += &format!("\nsegment {name} {}", named.segment.bytes().len());
+        lines += &format!("\nsegment {name} {}", named.segment.file_len());
     }
     let body = format!(
         "{MANIFEST_HEAD}\nfingerprint {:016x}\ngeneration {generation}{lines}",
@@ -430,7 +427,9 @@ fn persist(dir: &Path, mut loaded: Loaded) -> Loaded {
         named.name = Some(name);
     }
     // Under the lock, any other segment or temporary file is garbage.
-    let named: Vec<&str> = (loaded.segments.iter()).filter_map(|n| n.name.as_deref()).collect();
+    let named: Vec<&str> = (loaded.segments.iter())
+        .filter_map(|n| n.name.as_deref())
+        .collect();
     for name in file_names(dir) {
         if (name.starts_with("tmp-") || segment_number(&name).is_some())
             && !named.contains(&name.as_str())
@@ -465,8 +464,9 @@ impl Catalog {
         let segments: Vec<Segment> = loaded.segments.into_iter().map(|n| n.segment).collect();
         let refs: Vec<&Segment> = segments.iter().collect();
         let at = locate(&refs, &files);
-        let mut live: Vec<Vec<Option<u32>>> =
-            (segments.iter()).map(|s| vec![None; s.records.len()]).collect();
+        let mut live: Vec<Vec<Option<u32>>> = (segments.iter())
+            .map(|s| vec![None; s.records.len()])
+            .collect();
         for (rank, at) in at.iter().enumerate() {
             if let Some((s, r)) = at {
                 live[*s as usize][*r as usize] = Some(rank as u32);
@@ -588,7 +588,10 @@ impl Catalog {
                 };
                 let position = id - segment.records[r].first;
                 let order = (u64::from(rank) << 32) | u64::from(position);
-                ranked.push((overlap(query_shingles.len(), segment.size(id)?, count), order));
+                ranked.push((
+                    overlap(query_shingles.len(), segment.size(id)?, count),
+                    order,
+                ));
             }
             touched.clear();
             for order in best(ranked, CANDIDATES) {
@@ -766,7 +769,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (store, _) = Store::init(dir.path()).unwrap();
         for (i, text) in TEXTS.iter().enumerate() {
-            commit(&store, &format!("t{i}"), &format!("202{i}-01-01"), text, false);
+            commit(
+                &store,
+                &format!("t{i}"),
+                &format!("202{i}-01-01"),
+                text,
+                false,
+            );
         }
         let statement = query();
         let options = AlignOptions::default();
@@ -788,7 +797,10 @@ mod tests {
                 b
             }),
             (&segment, Vec::new()),
-            (&folder.join(MANIFEST), b"communique precedent index\n".to_vec()),
+            (
+                &folder.join(MANIFEST),
+                b"communique precedent index\n".to_vec(),
+            ),
             (&folder.join(MANIFEST), vec![0xff; 64]),
         ];
         for (file, bytes) in damage {

@@ -3,26 +3,36 @@
 //!
 //! A segment is written once and never changed (new statements go to a new
 //! segment, so a writer killed halfway leaves no half-changed file that a
-//! reader could trust). Its bytes are checked whole (length and CRC-32)
-//! before anything in them is used, and every count and offset in them is
-//! checked against the bytes that are there, so a damaged or hostile file
-//! is refused ([`Corrupt`]), never a panic nor an allocation it asks for.
+//! reader could trust). A search reads the front of the file (header,
+//! records, sizes, map, block checksums: ~6 MB for 20,000 statements),
+//! checked whole by length and CRC-32, and then only the postings blocks
+//! its word pairs need, each checked by its own CRC-32: the postings are
+//! the bulk of the file (~46 MB there), and reading them all cost more
+//! than the rest of a search. Every count and offset is checked against
+//! the bytes that are there, so a damaged or hostile file is refused
+//! ([`Corrupt`]), never a panic nor an allocation it asks for.
 //!
 //! ```text
 //! header   magic "CQPRECIX", version u32, 0 u32, fingerprint u64,
 //!          statements u32, sentences u32, then the byte lengths (u64) of
-//!          the statement records, the postings and the map
+//!          the statement records, the map and the postings
 //! records  per statement: blob id [20], first sentence u32, sentences u32,
 //!          readable u8, then series, id and date, each a u16 length + bytes
 //! sizes    per sentence: its number of distinct word pairs, u32
+//! map      an `fst` map from each word-pair hash (8 bytes, big-endian, so
+//!          that byte order is number order) to where its postings are:
+//!          offset << 24 | length (length 2^24 - 1: up to the end)
+//! checks   CRC-32 of each 4 KiB block of the postings, u32
+//! trailer  CRC-32 of all the above u32, magic "CQPE"
 //! postings per word pair: LEB128 count, then sentence ids (the first as
 //!          it is, then increments), in id order
-//! map      an `fst` map from each word-pair hash (8 bytes, big-endian, so
-//!          that byte order is number order) to its postings' offset
-//! trailer  CRC-32 of all the above u32, magic "CQPE"
 //! ```
 //!
 //! All integers are little-endian but the map's keys.
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{Read as _, Seek as _, SeekFrom};
 
 use rustc_hash::FxHashMap;
 
@@ -31,7 +41,12 @@ use crate::store::{BlobId, Entry, names};
 const MAGIC: &[u8; 8] = b"CQPRECIX";
 const END: &[u8; 4] = b"CQPE";
 /// Bumped whenever the layout or what it holds changes meaning.
-pub(crate) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 2;
+/// The postings are checked by blocks of this many bytes.
+const BLOCK: usize = 4096;
+/// The bits of a map value that hold a postings list's length.
+const LENGTH_BITS: u32 = 24;
+const TO_THE_END: u64 = (1 << LENGTH_BITS) - 1;
 const HEADER: usize = 8 + 4 + 4 + 8 + 4 + 4 + 8 * 3;
 const TRAILER: usize = 8;
 
@@ -72,13 +87,25 @@ pub(crate) struct NewStatement {
 
 /// A segment read back and checked.
 pub(crate) struct Segment {
-    bytes: Vec<u8>,
+    /// Header to trailer, checked.
+    front: Vec<u8>,
+    postings: Postings,
     /// The statements, in the order they were written.
     pub records: Vec<Record>,
     sentences: u32,
+    /// Where the sizes and the block checksums start in `front`.
     sizes: usize,
-    postings: (usize, usize),
+    checks: usize,
+    postings_len: usize,
     map: fst::Map<Vec<u8>>,
+}
+
+/// Where a segment's postings are read from.
+enum Postings {
+    /// Just built: the whole file is in memory (and is written from here).
+    Memory(Vec<u8>, usize),
+    /// Read from disk as needed: the file, and where the postings start.
+    File(File, u64),
 }
 
 /// A growing postings list, kept encoded while a segment is built so that
@@ -112,7 +139,11 @@ impl Writer {
                 .extend_from_slice(&(sentence.len() as u32).to_le_bytes());
             for &s in sentence {
                 let list = self.lists.entry(s).or_default();
-                let delta = if list.count == 0 { next } else { next - list.last };
+                let delta = if list.count == 0 {
+                    next
+                } else {
+                    next - list.last
+                };
                 push_varint(&mut list.bytes, delta);
                 list.count += 1;
                 list.last = next;
@@ -146,66 +177,130 @@ impl Writer {
             let Some(list) = self.lists.remove(&k) else {
                 continue;
             };
-            // Keys come sorted and distinct, so the builder cannot refuse them.
-            let _ = map.insert(k.to_be_bytes(), postings.len() as u64);
+            let start = postings.len() as u64;
             push_varint(&mut postings, list.count);
             postings.extend_from_slice(&list.bytes);
+            let len = (postings.len() as u64 - start).min(TO_THE_END);
+            // Keys come sorted and distinct, so the builder cannot refuse them.
+            let _ = map.insert(k.to_be_bytes(), (start << LENGTH_BITS) | len);
         }
         let map = map.into_inner().unwrap_or_default();
+        let checks: Vec<u8> = (postings.chunks(BLOCK))
+            .flat_map(|b| crc32fast::hash(b).to_le_bytes())
+            .collect();
         let (records, sizes) = (&self.records, &self.sizes);
-        let mut out =
-            Vec::with_capacity(HEADER + records.len() + sizes.len() + postings.len() + map.len());
+        let mut out = Vec::with_capacity(
+            HEADER + records.len() + sizes.len() + map.len() + checks.len() + postings.len() + 8,
+        );
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&0u32.to_le_bytes());
         out.extend_from_slice(&fingerprint.to_le_bytes());
         out.extend_from_slice(&self.statements.to_le_bytes());
         out.extend_from_slice(&self.next.to_le_bytes());
-        for len in [records.len(), postings.len(), map.len()] {
+        for len in [records.len(), map.len(), postings.len()] {
             out.extend_from_slice(&(len as u64).to_le_bytes());
         }
-        for section in [records, sizes, &postings, &map] {
+        for section in [records, sizes, &map, &checks] {
             out.extend_from_slice(section);
         }
         let crc = crc32fast::hash(&out);
         out.extend_from_slice(&crc.to_le_bytes());
         out.extend_from_slice(END);
+        out.extend_from_slice(&postings);
         out
     }
 }
 
+/// The sections' lengths as the header gives them: records, sizes, map,
+/// checks, postings; and the front's length, trailer included.
+fn layout(header: &[u8]) -> Result<([usize; 5], usize), Corrupt> {
+    if header.len() < HEADER || &header[..8] != MAGIC {
+        return Err(Corrupt);
+    }
+    let mut at = Reader {
+        bytes: &header[..HEADER],
+        at: 8,
+    };
+    if at.u32()? != VERSION || at.u32()? != 0 {
+        return Err(Corrupt);
+    }
+    at.u64()?;
+    at.u32()?;
+    let sentences = at.u32()? as usize;
+    let (records, map, postings) = (at.usize()?, at.usize()?, at.usize()?);
+    let lengths = [
+        records,
+        sentences.checked_mul(4).ok_or(Corrupt)?,
+        map,
+        postings.div_ceil(BLOCK).checked_mul(4).ok_or(Corrupt)?,
+        postings,
+    ];
+    let front = lengths[..4]
+        .iter()
+        .try_fold(HEADER + TRAILER, |sum, &l| sum.checked_add(l))
+        .ok_or(Corrupt)?;
+    Ok((lengths, front))
+}
+
 impl Segment {
-    /// Reads a segment back, refusing it unless every check holds and it
-    /// was written for `fingerprint`.
-    pub(crate) fn decode(bytes: Vec<u8>, fingerprint: u64) -> Result<Segment, Corrupt> {
-        let body = bytes.len().checked_sub(TRAILER).ok_or(Corrupt)?;
-        if body < HEADER || &bytes[..8] != MAGIC || &bytes[body + 4..] != END {
+    /// Reads a segment just built, whole, refusing it unless every check
+    /// holds and it was written for `fingerprint`.
+    pub(crate) fn decode(mut bytes: Vec<u8>, fingerprint: u64) -> Result<Segment, Corrupt> {
+        let (lengths, front) = layout(&bytes)?;
+        if front.checked_add(lengths[4]) != Some(bytes.len()) {
             return Err(Corrupt);
         }
-        if crc32fast::hash(&bytes[..body]) != u32_at(&bytes, body)? {
+        let rest = bytes.split_off(front);
+        let front_bytes = bytes;
+        Segment::check(front_bytes, lengths, fingerprint, Postings::Memory(rest, 0))
+    }
+
+    /// Opens a segment file: its front read and checked, its postings left
+    /// on disk until a search asks for them.
+    pub(crate) fn open(mut file: File, fingerprint: u64) -> Result<Segment, Corrupt> {
+        let len = file.metadata().map_err(|_| Corrupt)?.len();
+        let mut header = [0u8; HEADER];
+        file.read_exact(&mut header).map_err(|_| Corrupt)?;
+        let (lengths, front) = layout(&header)?;
+        if (front as u64).checked_add(lengths[4] as u64) != Some(len) {
+            return Err(Corrupt);
+        }
+        // The length was checked against the file's: this reads no more
+        // than is there.
+        let mut bytes = header.to_vec();
+        bytes.resize(front, 0);
+        file.read_exact(&mut bytes[HEADER..]).map_err(|_| Corrupt)?;
+        Segment::check(
+            bytes,
+            lengths,
+            fingerprint,
+            Postings::File(file, front as u64),
+        )
+    }
+
+    fn check(
+        front: Vec<u8>,
+        lengths: [usize; 5],
+        fingerprint: u64,
+        postings: Postings,
+    ) -> Result<Segment, Corrupt> {
+        let body = front.len() - TRAILER;
+        if &front[body + 4..] != END || crc32fast::hash(&front[..body]) != u32_at(&front, body)? {
             return Err(Corrupt);
         }
         let mut at = Reader {
-            bytes: &bytes[..body],
-            at: 8,
+            bytes: &front[..HEADER],
+            at: 16,
         };
-        if at.u32()? != VERSION || at.u32()? != 0 || at.u64()? != fingerprint {
+        if at.u64()? != fingerprint {
             return Err(Corrupt);
         }
         let count = at.u32()?;
         let sentences = at.u32()?;
-        let lengths = [at.usize()?, at.usize()?, at.usize()?];
-        let sizes_len = (sentences as usize).checked_mul(4).ok_or(Corrupt)?;
-        let total = [lengths[0], sizes_len, lengths[1], lengths[2]]
-            .iter()
-            .try_fold(HEADER, |sum, &l| sum.checked_add(l))
-            .ok_or(Corrupt)?;
-        if total != body {
-            return Err(Corrupt);
-        }
         let records_end = HEADER + lengths[0];
         let mut records = Reader {
-            bytes: &bytes[..records_end],
+            bytes: &front[..records_end],
             at: HEADER,
         };
         // Each record takes at least 35 bytes: the count cannot ask for
@@ -227,14 +322,17 @@ impl Segment {
             return Err(Corrupt);
         }
         let sizes = records_end;
-        let postings = (sizes + sizes_len, sizes + sizes_len + lengths[1]);
-        let map = fst::Map::new(bytes[postings.1..body].to_vec()).map_err(|_| Corrupt)?;
+        let map_start = sizes + lengths[1];
+        let checks = map_start + lengths[2];
+        let map = fst::Map::new(front[map_start..checks].to_vec()).map_err(|_| Corrupt)?;
         Ok(Segment {
-            bytes,
+            front,
+            postings,
             records: list,
             sentences,
             sizes,
-            postings,
+            checks,
+            postings_len: lengths[4],
             map,
         })
     }
@@ -249,20 +347,53 @@ impl Segment {
         if id >= self.sentences {
             return Err(Corrupt);
         }
-        u32_at(&self.bytes, self.sizes + id as usize * 4)
+        u32_at(&self.front, self.sizes + id as usize * 4)
+    }
+
+    /// The postings bytes from `start` for `len` bytes (to the end of the
+    /// postings at most), read from the blocks holding them, each checked.
+    fn read(&self, start: usize, len: usize) -> Result<(Cow<'_, [u8]>, usize), Corrupt> {
+        let end = start.saturating_add(len).min(self.postings_len);
+        if start >= end {
+            return Err(Corrupt);
+        }
+        let (first, last) = (start / BLOCK, (end - 1) / BLOCK);
+        let from = first * BLOCK;
+        let to = ((last + 1) * BLOCK).min(self.postings_len);
+        let bytes: Cow<'_, [u8]> = match &self.postings {
+            Postings::Memory(bytes, base) => {
+                Cow::Borrowed(bytes.get(base + from..base + to).ok_or(Corrupt)?)
+            }
+            Postings::File(file, base) => {
+                let mut buffer = vec![0u8; to - from];
+                let mut file = file;
+                file.seek(SeekFrom::Start(base + from as u64))
+                    .and_then(|_| file.read_exact(&mut buffer))
+                    .map_err(|_| Corrupt)?;
+                Cow::Owned(buffer)
+            }
+        };
+        for (i, block) in bytes.chunks(BLOCK).enumerate() {
+            if crc32fast::hash(block) != u32_at(&self.front, self.checks + (first + i) * 4)? {
+                return Err(Corrupt);
+            }
+        }
+        Ok((bytes, start - from))
     }
 
     /// Calls `each` with the id of every sentence holding word pair
     /// `shingle`, in id order.
     pub(crate) fn postings(&self, shingle: u64, mut each: impl FnMut(u32)) -> Result<(), Corrupt> {
-        let Some(offset) = self.map.get(shingle.to_be_bytes()) else {
+        let Some(value) = self.map.get(shingle.to_be_bytes()) else {
             return Ok(());
         };
-        let start = usize::try_from(offset).map_err(|_| Corrupt)?;
-        let mut at = Reader {
-            bytes: &self.bytes[..self.postings.1],
-            at: self.postings.0.checked_add(start).ok_or(Corrupt)?,
+        let start = usize::try_from(value >> LENGTH_BITS).map_err(|_| Corrupt)?;
+        let len = match value & TO_THE_END {
+            TO_THE_END => usize::MAX,
+            len => len as usize,
         };
+        let (bytes, at) = self.read(start, len)?;
+        let mut at = Reader { bytes: &bytes, at };
         let count = at.varint()?;
         let mut id = 0u32;
         for i in 0..count {
@@ -279,9 +410,18 @@ impl Segment {
         Ok(())
     }
 
-    /// The segment's file, as written.
-    pub(crate) fn bytes(&self) -> &[u8] {
-        &self.bytes
+    /// The length of the segment's file.
+    pub(crate) fn file_len(&self) -> usize {
+        self.front.len() + self.postings_len
+    }
+
+    /// The segment's file, when it was built here and not yet read back
+    /// from disk.
+    pub(crate) fn bytes(&self) -> Option<Vec<u8>> {
+        match &self.postings {
+            Postings::Memory(rest, _) => Some([self.front.as_slice(), rest].concat()),
+            Postings::File(..) => None,
+        }
     }
 }
 
@@ -294,7 +434,9 @@ fn push_varint(out: &mut Vec<u8>, mut v: u32) {
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> Result<u32, Corrupt> {
-    let b = bytes.get(at..at.checked_add(4).ok_or(Corrupt)?).ok_or(Corrupt)?;
+    let b = bytes
+        .get(at..at.checked_add(4).ok_or(Corrupt)?)
+        .ok_or(Corrupt)?;
     Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
@@ -419,7 +561,13 @@ mod tests {
     fn round_trip() {
         let bytes = encode(7, &sample());
         let segment = Segment::decode(bytes.clone(), 7).unwrap();
-        assert_eq!(segment.bytes(), bytes);
+        assert_eq!(segment.bytes(), Some(bytes.clone()));
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), &bytes).unwrap();
+        let on_disk = Segment::open(File::open(file.path()).unwrap(), 7).unwrap();
+        assert_eq!(on_disk.records, segment.records);
+        assert_eq!(postings(&on_disk, 9), [0, 1, 2]);
+        assert!(on_disk.bytes().is_none());
         assert_eq!(segment.sentence_count(), 5);
         let ids: Vec<(&str, u32, u32, bool)> = (segment.records.iter())
             .map(|r| (r.entry.id.as_str(), r.first, r.sentences, r.readable))
@@ -451,10 +599,17 @@ mod tests {
         for cut in [0, 1, HEADER, bytes.len() / 2, bytes.len() - 1] {
             assert!(Segment::decode(bytes[..cut].to_vec(), 7).is_err(), "{cut}");
         }
+        // Damage to the front is found on opening; to the postings, on
+        // reading the block that holds it.
         for at in (0..bytes.len()).step_by(7) {
             let mut bad = bytes.clone();
             bad[at] ^= 0x20;
-            assert!(Segment::decode(bad, 7).is_err(), "byte {at}");
+            let refused = Segment::decode(bad, 7).map_or(true, |s| {
+                [3, 9, 300, 1 << 40]
+                    .iter()
+                    .any(|&k| s.postings(k, |_| ()).is_err())
+            });
+            assert!(refused, "byte {at}");
         }
     }
 
@@ -464,7 +619,8 @@ mod tests {
         // to match: refused before anything that size is allocated.
         let mut bytes = encode(7, &sample());
         bytes[24..28].copy_from_slice(&u32::MAX.to_le_bytes());
-        let body = bytes.len() - TRAILER;
+        let (_, front) = layout(&encode(7, &sample())).unwrap();
+        let body = front - TRAILER;
         let crc = crc32fast::hash(&bytes[..body]);
         bytes[body..body + 4].copy_from_slice(&crc.to_le_bytes());
         assert!(Segment::decode(bytes, 7).is_err());
