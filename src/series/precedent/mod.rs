@@ -16,6 +16,7 @@
 //! [`Library`] holds statements and an index in memory instead; both give
 //! the same answers over the same statements.
 
+mod catalog;
 pub mod index;
 mod persistent;
 mod segment;
@@ -27,8 +28,8 @@ use crate::normalize::key::{Folding, key};
 use crate::parallel;
 use crate::statement::{Location, Statement};
 use crate::store::{Entry, Resolved, Store, StoreError};
+use catalog::{Catalog, Failure};
 use index::Index;
-use persistent::{Catalog, Failure};
 pub use persistent::{DIR as INDEX_DIR, refresh as refresh_index};
 use verify::{Prepared, verify};
 
