@@ -453,6 +453,22 @@ mod tests {
         store.commit(request).unwrap();
     }
 
+    /// A store of each of [`TEXTS`], a year apart.
+    fn store_of_every_text() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::init(dir.path()).unwrap();
+        for (i, text) in TEXTS.iter().enumerate() {
+            commit(
+                &store,
+                &format!("t{i}"),
+                &format!("202{i}-01-01"),
+                text,
+                false,
+            );
+        }
+        (dir, store)
+    }
+
     fn query() -> Statement {
         read_sentence_file(&format!("+++\n+++\n{}\n\n{}\n", TEXTS[2], TEXTS[1])).unwrap()
     }
@@ -537,17 +553,7 @@ mod tests {
 
     #[test]
     fn concurrent_searches_build_one_index_and_agree() {
-        let dir = tempfile::tempdir().unwrap();
-        let (store, _) = Store::init(dir.path()).unwrap();
-        for (i, text) in TEXTS.iter().enumerate() {
-            commit(
-                &store,
-                &format!("t{i}"),
-                &format!("202{i}-01-01"),
-                text,
-                false,
-            );
-        }
+        let (dir, store) = store_of_every_text();
         // Without an index, an import's refresh builds none.
         assert!(!refresh(&store).unwrap());
         let statement = query();
@@ -589,17 +595,7 @@ mod tests {
 
     #[test]
     fn a_damaged_index_is_rebuilt_with_the_same_answers() {
-        let dir = tempfile::tempdir().unwrap();
-        let (store, _) = Store::init(dir.path()).unwrap();
-        for (i, text) in TEXTS.iter().enumerate() {
-            commit(
-                &store,
-                &format!("t{i}"),
-                &format!("202{i}-01-01"),
-                text,
-                false,
-            );
-        }
+        let (_dir, store) = store_of_every_text();
         let statement = query();
         let options = AlignOptions::default();
         let search = || {
