@@ -49,9 +49,10 @@ pub use commit::{
     CommitChange, CommitRequest, Committed, DEFAULT_IDENTITY, DEFAULT_LOCK_TIMEOUT, Identity,
 };
 pub use error::StoreError;
+pub use lock::StoreLock;
 pub use refs::{StatementRef, Target};
 pub use revisions::RevisionInfo;
-pub use snapshot::HeadStatements;
+pub use snapshot::{BlobId, HeadFile, HeadStatements};
 
 /// The folder, at the root of a store, that holds the statements.
 pub const STATEMENTS: &str = "statements";
@@ -497,6 +498,15 @@ pub(crate) fn refuse_symlinks(root: &Path, path: &str) -> Result<(), StoreError>
 
 /// The statements in a commit's tree.
 fn tree_entries(repo: &Repository, tree: &Tree<'_>) -> Result<Vec<Entry>, StoreError> {
+    Ok(tree_files(repo, tree)?
+        .into_iter()
+        .map(|(e, _)| e)
+        .collect())
+}
+
+/// The statements in a commit's tree, each with its blob's id, listed from
+/// the trees alone (no blob is read).
+fn tree_files(repo: &Repository, tree: &Tree<'_>) -> Result<Vec<(Entry, git2::Oid)>, StoreError> {
     let Some(statements) = tree.get_name(STATEMENTS) else {
         return Ok(Vec::new());
     };
@@ -529,7 +539,7 @@ fn tree_entries(repo: &Repository, tree: &Tree<'_>) -> Result<Vec<Entry>, StoreE
             if let Some(entry) =
                 Entry::from_path(&format!("{STATEMENTS}/{series_name}/{file_name}"))
             {
-                out.push(entry);
+                out.push((entry, file.id()));
             }
         }
     }
