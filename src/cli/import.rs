@@ -150,6 +150,10 @@ fn request(
     author: Option<&Identity>,
     context: &Context,
 ) -> Result<CommitRequest> {
+    let series = match &args.series {
+        Some(series) => series.clone(),
+        None => folders::series_of(file)?,
+    };
     let mut statement = read_statement(file, args.from)?;
     let meta = &mut statement.meta;
     for (slot, value) in [
@@ -174,10 +178,6 @@ fn request(
         }
         meta.date = Some(date);
     }
-    let series = match &args.series {
-        Some(series) => series.clone(),
-        None => folders::series_of(file)?,
-    };
     let mut request = CommitRequest::new(statement, &series, file);
     request.id.clone_from(&args.id);
     request.message.clone_from(&args.message);

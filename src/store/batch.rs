@@ -33,18 +33,22 @@ pub const DEFAULT_BATCH_FILES: usize = 256;
 /// Statements being committed together; see the module's documentation.
 ///
 /// [`Batch::add`] builds each commit; the batch lands (files, index and
-/// branch) when it holds [`Batch::limit`] files, and at [`Batch::finish`].
+/// branch) when it has taken [`Batch::limit`] requests, and at
+/// [`Batch::finish`].
 /// Dropped before it lands, a batch changes nothing but unreachable objects.
 pub struct Batch<'s> {
     store: &'s Store,
     /// How long to wait for another import's lock, per batch (default
     /// [`DEFAULT_LOCK_TIMEOUT`]).
     pub lock_timeout: Duration,
-    /// How many files a batch changes before it lands (default
+    /// How many requests (files, changed or not) a batch takes before it
+    /// lands, releasing the store's lock (default
     /// [`DEFAULT_BATCH_FILES`]; at most [`MAX_BATCH_FILES`], one journal's
     /// worth).
     pub limit: usize,
     open: Option<Open>,
+    /// Whether a batch was started, which cleared what killed imports left.
+    started: bool,
     /// Results of landed batches, not yet taken.
     done: Vec<Committed>,
 }
@@ -94,6 +98,7 @@ impl Store {
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
             limit: DEFAULT_BATCH_FILES,
             open: None,
+            started: false,
             done: Vec::new(),
         }
     }
@@ -111,13 +116,16 @@ impl<'s> Batch<'s> {
     pub fn add(&mut self, request: CommitRequest) -> Result<(), StoreError> {
         let (entry, text) = prepare(&request)?;
         if self.open.is_none() {
-            self.open = Some(Open::start(self.store, self.lock_timeout)?);
+            let first = !self.started;
+            self.open = Some(Open::start(self.store, self.lock_timeout, first)?);
+            self.started = true;
         }
         let Some(open) = self.open.as_mut() else {
             return Ok(());
         };
         let at_limit = open.add(self.store, &request, entry, text)?;
-        if at_limit || open.files.len() >= self.limit.clamp(1, MAX_BATCH_FILES) {
+        // Unchanged files count too: the lock is held for a batch at most.
+        if at_limit || open.results.len() >= self.limit.clamp(1, MAX_BATCH_FILES) {
             self.land()?;
         }
         Ok(())
@@ -173,14 +181,15 @@ fn prepare(request: &CommitRequest) -> Result<(Entry, String), StoreError> {
 }
 
 impl Open {
-    /// Takes the store's lock, finishes or clears what a killed import
-    /// left, and reads the branch.
-    fn start(store: &Store, timeout: Duration) -> Result<Open, StoreError> {
+    /// Takes the store's lock, finishes what a killed import left (and,
+    /// `first` in a run, clears its temporary files, a walk of the whole
+    /// working tree), and reads the branch.
+    fn start(store: &Store, timeout: Duration, first: bool) -> Result<Open, StoreError> {
         let lock = StoreLock::acquire(store.repo.commondir(), timeout)?;
         // We hold the lock: finish or clear what a killed commit left.
         pending::recover(&store.repo)?;
         let workdir = store.repo.workdir().map(Path::to_path_buf);
-        if let Some(workdir) = &workdir {
+        if let Some(workdir) = workdir.as_ref().filter(|_| first) {
             pending::clear_stale_temps(workdir);
         }
         let branch = store.branch()?;
@@ -227,25 +236,17 @@ impl Open {
         let blob = hash(text.as_bytes())?;
         let old = blob_id(repo, self.tree, &path)?;
         let staged = self.by_path.get(&path).copied();
-        // What the working tree holds, or will once the batch lands.
-        let current = match (staged, &self.workdir) {
-            (Some(i), _) => Some(self.files[i].blob),
-            (None, Some(workdir)) => match read_file(&workdir.join(&path), &path) {
-                Ok(bytes) => Some(hash(&bytes)?),
-                Err(StoreError::Io { error, .. })
-                    if error.kind() == std::io::ErrorKind::NotFound =>
-                {
-                    None
-                }
-                Err(e) => return Err(e),
-            },
-            (None, None) => None,
-        };
         if old == Some(blob) {
             // The text is committed; an interrupted commit of an earlier
-            // version may have left its file out of the working tree.
-            let change = match (&self.workdir, current) {
-                (Some(workdir), None) => {
+            // version may have left its file out of the working tree. Its
+            // text need not be read: a re-run skips stored files cheaply.
+            let missing = staged.is_none()
+                && self.workdir.as_ref().is_some_and(|w| {
+                    std::fs::symlink_metadata(w.join(&path))
+                        .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+                });
+            let change = match (&self.workdir, missing) {
+                (Some(workdir), true) => {
                     self.ready(workdir.clone(), &path)?;
                     self.stage(path, text, blob, None);
                     CommitChange::Restored
@@ -261,8 +262,19 @@ impl Open {
             });
         }
         // Never overwrite edits the user has not committed.
-        if self.workdir.is_some() && staged.is_none() && current != old && current != Some(blob) {
-            return Err(StoreError::Dirty { path });
+        if let (Some(workdir), None) = (&self.workdir, staged) {
+            let current = match read_file(&workdir.join(&path), &path) {
+                Ok(bytes) => Some(hash(&bytes)?),
+                Err(StoreError::Io { error, .. })
+                    if error.kind() == std::io::ErrorKind::NotFound =>
+                {
+                    None
+                }
+                Err(e) => return Err(e),
+            };
+            if current != old && current != Some(blob) {
+                return Err(StoreError::Dirty { path });
+            }
         }
         self.check_locks(repo)?;
         if let Some(workdir) = self.workdir.clone() {
