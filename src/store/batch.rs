@@ -512,3 +512,73 @@ fn insert(
     }
     builder.write()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::statement::read_sentence_file;
+
+    fn request(id: &str, text: &str) -> CommitRequest {
+        let mut statement = read_sentence_file(&format!("+++\n+++\n{text}\n")).expect("parses");
+        statement.meta.date = Some("2024-01-01".to_owned());
+        let mut request = CommitRequest::new(statement, "s", "-");
+        request.id = Some(id.to_owned());
+        request.author = "T <t@example.org>".parse().ok();
+        request
+    }
+
+    #[test]
+    fn a_batch_chains_one_commit_per_file_and_lands_in_batches() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (store, _) = Store::init(dir.path()).expect("store");
+        let mut batch = store.batch();
+        batch.limit = 2;
+        batch.add(request("a", "One.")).expect("a");
+        assert!(
+            batch.take_done().is_empty(),
+            "nothing lands before the limit"
+        );
+        batch.add(request("b", "Two.")).expect("b");
+        assert_eq!(batch.take_done().len(), 2, "the first batch landed");
+        batch.add(request("a", "One.")).expect("a again");
+        let mut revised = request("b", "Two, revised.");
+        revised.revise = true;
+        batch.add(revised).expect("b revised");
+        // Refused: different text without --revise. What came before stands.
+        let refused = batch.add(request("a", "Changed."));
+        assert!(
+            matches!(refused, Err(StoreError::Exists { .. })),
+            "{refused:?}"
+        );
+        let done = batch.finish().expect("lands");
+        let changes: Vec<CommitChange> = done.iter().map(|c| c.change).collect();
+        assert_eq!(changes, [CommitChange::Unchanged, CommitChange::Revised]);
+        assert!(done.iter().all(|c| c.index_synced));
+        // Three commits, each on the one before: a, b, then b revised.
+        let repo = &store.repo;
+        let mut walk = repo.revwalk().expect("walk");
+        walk.push_head().expect("head");
+        let messages: Vec<String> = walk
+            .map(|id| {
+                let commit = repo.find_commit(id.expect("id")).expect("commit");
+                commit
+                    .summary()
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "Revise s/2024-01-01-b",
+                "Import s/2024-01-01-b",
+                "Import s/2024-01-01-a"
+            ]
+        );
+        let text = std::fs::read_to_string(dir.path().join("statements/s/2024-01-01-b.txt"));
+        assert!(text.expect("placed").contains("Two, revised."));
+        assert!(repo.statuses(None).expect("status").is_empty());
+    }
+}
