@@ -11,6 +11,7 @@ mod completions;
 mod config;
 mod context;
 mod diff;
+mod folders;
 mod git;
 mod history;
 mod import;

@@ -1,24 +1,25 @@
 //! Storing a statement: write its sentence file and commit it, without
 //! touching anything else the user has in the repository.
 //!
-//! The commit is built from HEAD's tree in an in-memory index, so the user's
-//! staged and unstaged changes to other files are neither committed nor
-//! disturbed. The commit object is written with the branch left where it
-//! is; the `pending` module then changes the working-tree file, its
-//! entry (alone) in `.git/index` and the branch, all or nothing as git sees
-//! it, even when the process is killed. A failed import leaves nothing
-//! behind but unreachable objects, which `git gc` removes.
+//! The commit is built from HEAD's tree, rebuilding only the folders on the
+//! statement's path, so the user's staged and unstaged changes to other
+//! files are neither committed nor disturbed. The commit object is written
+//! with the branch left where it is; the `pending` module then changes the
+//! working-tree file, its entry (alone) in `.git/index` and the branch, all
+//! or nothing as git sees it, even when the process is killed. A failed
+//! import leaves nothing behind but unreachable objects, which `git gc`
+//! removes. One import is a batch of one (the `batch` module).
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
-use git2::{Commit, ErrorCode, Index, Oid, Signature, Tree};
+use git2::{Commit, ErrorCode, Signature};
 
-use super::lock::{StoreLock, branch_lock};
-use super::pending::{self, BranchMove, Change, file_entry};
-use super::{Entry, Store, StoreError, blob_at, names, read_file};
-use crate::statement::{Statement, is_valid_date, write_sentence_file};
+use super::lock::StoreLock;
+use super::pending;
+use super::{Entry, Store, StoreError, names};
+use crate::statement::Statement;
 
 /// Who a commit is by when neither the repository's git config nor the
 /// request names anyone.
@@ -137,174 +138,12 @@ pub struct Committed {
 impl Store {
     /// Writes and commits a statement, on the branch HEAD is on.
     pub fn commit(&self, request: CommitRequest) -> Result<Committed, StoreError> {
-        let CommitRequest {
-            mut statement,
-            series,
-            origin,
-            ..
-        } = request.clone();
-        names::validate("series", &series)?;
-        let date = statement
-            .meta
-            .date
-            .clone()
-            .ok_or_else(|| StoreError::MissingDate {
-                origin: origin.clone(),
-            })?;
-        if !is_valid_date(&date) {
-            return Err(StoreError::InvalidDate { origin, date });
-        }
-        let id = id_for(&request, &statement, &date)?;
-        statement.meta.series = Some(series.clone());
-        let entry = Entry { series, id };
-        let path = entry.path();
-        let text = write_sentence_file(&statement);
-
-        let git_dir = self.repo.commondir();
-        let _lock = StoreLock::acquire(git_dir, request.lock_timeout)?;
-        // We hold the lock: finish or clear what a killed commit left.
-        pending::recover(&self.repo)?;
-        let workdir = self.repo.workdir().map(Path::to_path_buf);
-        if let Some(workdir) = &workdir {
-            super::refuse_symlinks(workdir, &path)?;
-            pending::clear_stale_temps(workdir);
-        }
-        let branch = self.branch()?;
-        let tip = self.tip(&branch)?;
-        let base: Option<Tree<'_>> = match &tip {
-            Some(commit) => Some(commit.tree().map_err(StoreError::git("reading HEAD"))?),
-            None => None,
-        };
-        let old = match &base {
-            Some(tree) => blob_at(&self.repo, tree, &path)?,
-            None => None,
-        };
-        let old_id = base
-            .as_ref()
-            .and_then(|t| t.get_path(Path::new(&path)).ok())
-            .map(|e| e.id());
-        let file = workdir.as_ref().map(|w| w.join(&path));
-        let current = match &file {
-            Some(file) => match read_file(file, &path) {
-                Ok(bytes) => Some(bytes),
-                Err(StoreError::Io { error, .. })
-                    if error.kind() == std::io::ErrorKind::NotFound =>
-                {
-                    None
-                }
-                Err(e) => return Err(e),
-            },
-            None => None,
-        };
-        if old.as_deref() == Some(text.as_bytes()) {
-            // The text is committed; an interrupted commit of an earlier
-            // version may have left its file out of the working tree.
-            let (change, index_synced) = match (&workdir, &current, old_id, &base) {
-                (Some(workdir), None, Some(blob), Some(tree)) => {
-                    let change = Change {
-                        path: &path,
-                        text: text.as_bytes(),
-                        blob,
-                        index_expects: None,
-                        tree: Some(tree.id()),
-                        branch: None,
-                    };
-                    let target = Target::prepare(workdir, &path)?;
-                    let synced = pending::apply(&self.repo, workdir, &change)?;
-                    target.keep();
-                    (CommitChange::Restored, synced)
-                }
-                _ => (CommitChange::Unchanged, true),
-            };
-            return Ok(Committed {
-                entry,
-                change,
-                commit: None,
-                index_synced,
-            });
-        }
-        if old.is_some() && !request.revise {
-            return Err(StoreError::Exists {
-                reference: entry.to_string(),
-                origin,
-            });
-        }
-        // Never overwrite edits the user has not committed.
-        if file.is_some() && current != old && current.as_deref() != Some(text.as_bytes()) {
-            return Err(StoreError::Dirty { path });
-        }
-
-        // Refuse locks before writing anything, objects included.
-        if branch_lock(git_dir, &branch).is_some() {
-            return Err(StoreError::BranchLocked {
-                lock: git_dir.join(format!("{branch}.lock")),
-            });
-        }
-        // The index is per worktree (`repo.path()`, not the common dir).
-        let index_lock = self.repo.path().join("index.lock");
-        if file.is_some() && index_lock.exists() {
-            return Err(StoreError::IndexLocked { lock: index_lock });
-        }
-        let target = match &workdir {
-            Some(workdir) => Some(Target::prepare(workdir, &path)?),
-            None => None,
-        };
-        let context = || format!("committing {path}");
-        let blob = self
-            .repo
-            .blob(text.as_bytes())
-            .map_err(StoreError::git(context()))?;
-        let tree = self.tree_with(base.as_ref(), &path, blob)?;
-        let (author, committer) = self.identities(request.author.as_ref())?;
-        let change = if old.is_some() {
-            CommitChange::Revised
-        } else {
-            CommitChange::Created
-        };
-        let message = request.message.clone().unwrap_or_else(|| match change {
-            CommitChange::Revised => format!("Revise {entry}"),
-            _ => format!("Import {entry}"),
-        });
-        let parents: Vec<&Commit<'_>> = tip.iter().collect();
-        // The commit object only: the branch moves last, in `pending`.
-        let commit = self
-            .repo
-            .commit(None, &author, &committer, &message, &tree, &parents)
-            .map_err(StoreError::git(context()))?;
-        let summary = message.lines().next().unwrap_or_default();
-        let branch_move = BranchMove {
-            branch,
-            old: tip.as_ref().map(Commit::id),
-            new: commit,
-            message: match tip {
-                Some(_) => format!("commit: {summary}"),
-                None => format!("commit (initial): {summary}"),
-            },
-        };
-        let index_synced = match (&workdir, target) {
-            (Some(workdir), Some(target)) => {
-                let change = Change {
-                    path: &path,
-                    text: text.as_bytes(),
-                    blob,
-                    index_expects: old_id,
-                    tree: base.is_some().then(|| tree.id()),
-                    branch: Some(branch_move),
-                };
-                let synced = pending::apply(&self.repo, workdir, &change)?;
-                target.keep();
-                synced
-            }
-            _ => {
-                pending::move_branch(&self.repo, &branch_move)?;
-                true
-            }
-        };
-        Ok(Committed {
-            entry,
-            change,
-            commit: Some(commit.to_string()),
-            index_synced,
+        let mut batch = self.batch();
+        batch.lock_timeout = request.lock_timeout;
+        batch.add(request)?;
+        let mut done = batch.finish()?;
+        done.pop().ok_or_else(|| {
+            StoreError::git("committing")(git2::Error::from_str("nothing was committed"))
         })
     }
 
@@ -324,7 +163,7 @@ impl Store {
     }
 
     /// The branch HEAD is on (`refs/heads/main`), born or not.
-    fn branch(&self) -> Result<String, StoreError> {
+    pub(super) fn branch(&self) -> Result<String, StoreError> {
         let head = self
             .repo
             .find_reference("HEAD")
@@ -338,7 +177,7 @@ impl Store {
     }
 
     /// The branch's commit, or `None` before the first one.
-    fn tip(&self, branch: &str) -> Result<Option<Commit<'_>>, StoreError> {
+    pub(super) fn tip(&self, branch: &str) -> Result<Option<Commit<'_>>, StoreError> {
         match self.repo.find_reference(branch) {
             Ok(r) => Ok(Some(
                 r.peel_to_commit()
@@ -349,26 +188,9 @@ impl Store {
         }
     }
 
-    /// `base` with the blob at `path` added or replaced, built in memory.
-    fn tree_with(
-        &self,
-        base: Option<&Tree<'_>>,
-        path: &str,
-        blob: Oid,
-    ) -> Result<Tree<'_>, StoreError> {
-        let git = || StoreError::git(format!("building the tree for {path}"));
-        let mut index = Index::new().map_err(git())?;
-        if let Some(base) = base {
-            index.read_tree(base).map_err(git())?;
-        }
-        index.add(&file_entry(path, blob, 0)).map_err(git())?;
-        let id = index.write_tree_to(&self.repo).map_err(git())?;
-        self.repo.find_tree(id).map_err(git())
-    }
-
     /// (author, committer): the author is the one asked for, else the git
     /// identity, else the default; the committer is whoever runs the commit.
-    fn identities(
+    pub(super) fn identities(
         &self,
         asked: Option<&Identity>,
     ) -> Result<(Signature<'static>, Signature<'static>), StoreError> {
@@ -397,7 +219,7 @@ impl Store {
 
 /// The id for a request: `--id`, else the file name, else the title, with
 /// the date in front.
-fn id_for(
+pub(super) fn id_for(
     request: &CommitRequest,
     statement: &Statement,
     date: &str,
@@ -434,12 +256,12 @@ fn id_for(
 /// created when missing (and removed again if the commit fails), and
 /// proved writable with a probe, so that a working tree that cannot
 /// take the file fails the commit before any object is written.
-struct Target {
+pub(super) struct Target {
     made: Option<PathBuf>,
 }
 
 impl Target {
-    fn prepare(workdir: &Path, path: &str) -> Result<Target, StoreError> {
+    pub(super) fn prepare(workdir: &Path, path: &str) -> Result<Target, StoreError> {
         let file = workdir.join(path);
         let dir = file.parent().unwrap_or(workdir);
         let made = (!dir.exists()).then(|| dir.to_path_buf());
@@ -455,7 +277,7 @@ impl Target {
     }
 
     /// The commit succeeded: the folder stays.
-    fn keep(mut self) {
+    pub(super) fn keep(mut self) {
         self.made = None;
     }
 }

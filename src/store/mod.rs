@@ -27,6 +27,7 @@
 //! lists), because that is the history of the store, not of one file on
 //! disk. A bare repository has no working tree: everything reads HEAD.
 
+mod batch;
 mod commit;
 mod error;
 mod lock;
@@ -45,11 +46,13 @@ use crate::statement::MAX_STATEMENT_BYTES;
 use crate::statement::Statement;
 use crate::statement::file::read_sentence_bytes;
 
+pub use batch::{Batch, DEFAULT_BATCH_FILES};
 pub use commit::{
     CommitChange, CommitRequest, Committed, DEFAULT_IDENTITY, DEFAULT_LOCK_TIMEOUT, Identity,
 };
 pub use error::StoreError;
 pub use lock::StoreLock;
+pub use pending::MAX_BATCH_FILES;
 pub use refs::{StatementRef, Target};
 pub use revisions::RevisionInfo;
 pub use snapshot::{BlobId, HeadFile, HeadStatements};

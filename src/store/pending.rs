@@ -43,8 +43,8 @@ pub struct BranchMove {
     pub message: String,
 }
 
-/// What a commit makes true in the working tree, the index and the branch.
-pub struct Change<'a> {
+/// One statement file a commit writes.
+pub struct FileChange<'a> {
     /// The statement's path from the store's root.
     pub path: &'a str,
     /// Its new bytes.
@@ -55,6 +55,13 @@ pub struct Change<'a> {
     /// before the commit; `None`: no entry), so a change the user staged for
     /// the file is never overwritten.
     pub index_expects: Option<Oid>,
+}
+
+/// What a commit (or a batch of chained commits) makes true in the working
+/// tree, the index and the branch, at once.
+pub struct Change<'a> {
+    /// The files written, each path once.
+    pub files: Vec<FileChange<'a>>,
     /// The tree an index is started from when there is none yet (a store
     /// only communique wrote to), or git would see every other file as
     /// deleted.
@@ -65,17 +72,19 @@ pub struct Change<'a> {
 }
 
 /// What the index needs.
-#[derive(PartialEq)]
-enum IndexPlan {
+struct IndexPlan {
     /// A new index is written.
-    Write,
-    /// It already holds the new blob.
-    Matches,
-    /// It holds something the user staged; it is left alone.
-    Kept,
+    write: bool,
+    /// For each file, whether its entry is written.
+    added: Vec<bool>,
+    /// For each file, whether the index then holds its new blob: written, or
+    /// already there; `false` when it holds something the user staged (left
+    /// alone).
+    synced: Vec<bool>,
 }
 
-/// The names inside [`PENDING`].
+/// The names inside [`PENDING`]; the prepared files and the kept old
+/// ones are numbered after the first ([`numbered`]).
 const FILE: &str = "file";
 const OLD_FILE: &str = "old-file";
 const INDEX: &str = "index";
@@ -84,21 +93,29 @@ const LOCK: &str = "lock";
 const JOURNAL: &str = "journal";
 
 /// Applies `change` to the store whose working tree is `workdir`, all or
-/// nothing as git sees it. Returns whether `.git/index` now matches the new
-/// text for the file.
-pub fn apply(repo: &Repository, workdir: &Path, change: &Change<'_>) -> Result<bool, StoreError> {
+/// nothing as git sees it. Returns, for each file, whether `.git/index` now
+/// matches its new text.
+pub fn apply(
+    repo: &Repository,
+    workdir: &Path,
+    change: &Change<'_>,
+) -> Result<Vec<bool>, StoreError> {
     let git_dir = repo.path();
     let mut work = Work::start(git_dir)?;
     let dir = work.dir.clone();
     let io = |p: &Path| StoreError::io(p.to_path_buf());
-    fs::write(dir.join(FILE), change.text).map_err(io(&dir.join(FILE)))?;
-    let target = workdir.join(change.path);
-    let had_file = keep_old(&target, &dir.join(OLD_FILE)).map_err(io(&target))?;
+    let targets: Vec<PathBuf> = change.files.iter().map(|f| workdir.join(f.path)).collect();
+    let mut had_file = Vec::with_capacity(targets.len());
+    for (i, (file, target)) in change.files.iter().zip(&targets).enumerate() {
+        let prepared = numbered(&dir, FILE, i);
+        fs::write(&prepared, file.text).map_err(io(&prepared))?;
+        had_file.push(keep_old(target, &numbered(&dir, OLD_FILE, i)).map_err(io(target))?);
+    }
     work.lock_index()?;
     let plan = prepare_index(repo, &dir.join(INDEX), change)?;
     let index_file = git_dir.join("index");
-    let had_index = plan == IndexPlan::Write && index_file.exists();
-    if plan != IndexPlan::Write {
+    let had_index = plan.write && index_file.exists();
+    if !plan.write {
         work.unlock_index();
     } else if had_index {
         keep_old(&index_file, &dir.join(OLD_INDEX)).map_err(io(&index_file))?;
@@ -106,12 +123,14 @@ pub fn apply(repo: &Repository, workdir: &Path, change: &Change<'_>) -> Result<b
     write_journal(&dir, change)?;
 
     // The commit point: from here on, the next command finishes the commit.
-    let undo_file = || {
-        let _ = if had_file {
-            fs::rename(dir.join(OLD_FILE), &target)
-        } else {
-            fs::remove_file(&target)
-        };
+    let undo_files = |placed: usize| {
+        for (i, target) in targets.iter().enumerate().take(placed) {
+            let _ = if had_file[i] {
+                fs::rename(numbered(&dir, OLD_FILE, i), target)
+            } else {
+                fs::remove_file(target)
+            };
+        }
     };
     let undo_index = || {
         let _ = if had_index {
@@ -123,32 +142,45 @@ pub fn apply(repo: &Repository, workdir: &Path, change: &Change<'_>) -> Result<b
     // A failed step undoes the ones before it; the journal goes first, so
     // that a kill during the undo is not finished by the next command.
     let abandon = || fs::remove_file(dir.join(JOURNAL));
-    if let Err(e) = place(&dir.join(FILE), &target) {
-        let _ = abandon();
-        return Err(e);
+    for (i, target) in targets.iter().enumerate() {
+        if let Err(e) = place(&numbered(&dir, FILE, i), target) {
+            let _ = abandon();
+            undo_files(i);
+            return Err(e);
+        }
     }
-    if plan == IndexPlan::Write {
-        record_stat(&dir.join(INDEX), change, &target);
+    if plan.write {
+        record_stat(&dir.join(INDEX), change, &targets, &plan.added);
     }
-    if plan == IndexPlan::Write
+    if plan.write
         && let Err(e) = fs::rename(dir.join(INDEX), &index_file)
     {
         let _ = abandon();
-        undo_file();
+        undo_files(targets.len());
         return Err(io(&index_file)(e));
     }
     if let Some(mv) = &change.branch
         && let Err(e) = move_branch(repo, mv)
     {
         let _ = abandon();
-        if plan == IndexPlan::Write {
+        if plan.write {
             undo_index();
         }
-        undo_file();
+        undo_files(targets.len());
         return Err(e);
     }
     work.finish();
-    Ok(plan != IndexPlan::Kept)
+    Ok(plan.synced)
+}
+
+/// `base` in `dir` for the `i`th file of a change: `file`, `file.1`, … (the
+/// first keeps the name a single-file commit of earlier versions used, so
+/// that their journals still recover).
+fn numbered(dir: &Path, base: &str, i: usize) -> PathBuf {
+    match i {
+        0 => dir.join(base),
+        i => dir.join(format!("{base}.{i}")),
+    }
 }
 
 /// Finishes a commit that was killed after its commit point, and clears
@@ -163,16 +195,20 @@ pub fn recover(repo: &Repository) -> Result<(), StoreError> {
     if let Some(journal) = read_journal(&dir)? {
         // What someone changed since the kill (a file edited, a lock
         // removed by hand and the index rewritten) is theirs: it stands.
-        if let Some(workdir) = repo.workdir()
-            && dir.join(FILE).exists()
-        {
-            super::refuse_symlinks(workdir, &journal.path)?;
-            let target = workdir.join(&journal.path);
-            if holds(&target, journal.was) {
+        // A prepared file already renamed into place is gone from `dir`.
+        for (i, file) in journal.files.iter().enumerate() {
+            let prepared = numbered(&dir, FILE, i);
+            let Some(workdir) = repo.workdir() else { break };
+            if !prepared.exists() {
+                continue;
+            }
+            super::refuse_symlinks(workdir, &file.path)?;
+            let target = workdir.join(&file.path);
+            if holds(&target, file.was) {
                 if let Some(folder) = target.parent() {
                     fs::create_dir_all(folder).map_err(StoreError::io(folder))?;
                 }
-                place(&dir.join(FILE), &target)?;
+                place(&prepared, &target)?;
             }
         }
         let lock = git_dir.join("index.lock");
@@ -259,18 +295,15 @@ pub fn file_entry(path: &str, blob: Oid, size: usize) -> IndexEntry {
     }
 }
 
-/// Records the placed file's stat data in the prepared index, as `git add`
-/// would, so that git need not read the file again and rewrite the index
-/// (a rename changes the file's ctime, so this waits until it is placed).
-/// Without it the entry is still right, only slower for git: failures are
-/// ignored.
-fn record_stat(index: &Path, change: &Change<'_>, placed: &Path) {
+/// Records the placed files' stat data in the prepared index, as `git add`
+/// would, so that git need not read them again and rewrite the index (a
+/// rename changes a file's ctime, so this waits until they are placed).
+/// Only the entries written for the change (`added`) are touched. Without it the
+/// entries are still right, only slower for git: failures are ignored.
+fn record_stat(index: &Path, change: &Change<'_>, placed: &[PathBuf], added: &[bool]) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        let Ok(meta) = fs::metadata(placed) else {
-            return;
-        };
         let Ok(mut prepared) = Index::open(index) else {
             return;
         };
@@ -281,21 +314,31 @@ fn record_stat(index: &Path, change: &Change<'_>, placed: &Path) {
             )
         };
         let truncated = |n: u64| (n & u64::from(u32::MAX)) as u32;
-        let entry = IndexEntry {
-            ctime: time(meta.ctime(), meta.ctime_nsec()),
-            mtime: time(meta.mtime(), meta.mtime_nsec()),
-            dev: truncated(meta.dev()),
-            ino: truncated(meta.ino()),
-            uid: meta.uid(),
-            gid: meta.gid(),
-            ..file_entry(change.path, change.blob, change.text.len())
-        };
-        if prepared.add(&entry).is_ok() {
+        let mut changed = false;
+        for ((file, placed), &added) in change.files.iter().zip(placed).zip(added) {
+            let Ok(meta) = fs::metadata(placed) else {
+                continue;
+            };
+            if !added {
+                continue;
+            }
+            let entry = IndexEntry {
+                ctime: time(meta.ctime(), meta.ctime_nsec()),
+                mtime: time(meta.mtime(), meta.mtime_nsec()),
+                dev: truncated(meta.dev()),
+                ino: truncated(meta.ino()),
+                uid: meta.uid(),
+                gid: meta.gid(),
+                ..file_entry(file.path, file.blob, file.text.len())
+            };
+            changed |= prepared.add(&entry).is_ok();
+        }
+        if changed {
             let _ = prepared.write();
         }
     }
     #[cfg(not(unix))]
-    let _ = (index, change, placed);
+    let _ = (index, change, placed, added);
 }
 
 /// Moves the branch, refusing when it is not where the commit found it.
@@ -452,15 +495,22 @@ fn is_ours(lock: &Path, ours: &Path) -> Option<bool> {
     }
 }
 
-/// Writes the new index to `to` (a copy of `.git/index` with the entry
-/// changed), or says why none is needed.
+/// Writes the new index to `to` (a copy of `.git/index` with the files'
+/// entries changed), or says why none is needed.
 fn prepare_index(
     repo: &Repository,
     to: &Path,
     change: &Change<'_>,
 ) -> Result<IndexPlan, StoreError> {
     let index_file = repo.path().join("index");
-    let git = || StoreError::git(format!("preparing the index for {}", change.path));
+    let first = change.files.first().map_or("", |f| f.path);
+    let git = || StoreError::git(format!("preparing the index for {first}"));
+    let files = change.files.len();
+    let untouched = |synced: Vec<bool>| IndexPlan {
+        write: false,
+        added: vec![false; files],
+        synced,
+    };
     match fs::copy(&index_file, to) {
         Ok(_) => {}
         Err(e) if e.kind() == ErrorKind::NotFound => {}
@@ -470,30 +520,38 @@ fn prepare_index(
     // git would show it: the caller says so.
     let Ok(mut index) = Index::open(to) else {
         let _ = fs::remove_file(to);
-        return Ok(IndexPlan::Kept);
+        return Ok(untouched(vec![false; files]));
     };
-    match (index.is_empty(), change.tree) {
+    let fresh = match (index.is_empty(), change.tree) {
         (true, Some(tree)) => {
             let tree = repo.find_tree(tree).map_err(git())?;
             index.read_tree(&tree).map_err(git())?;
+            true
         }
-        _ => {
-            let current = index.get_path(Path::new(change.path), 0).map(|e| e.id);
-            if current != change.index_expects {
-                // No new index: no copy for a recovery to put in place.
-                let _ = fs::remove_file(to);
-                return Ok(if current == Some(change.blob) {
-                    IndexPlan::Matches
-                } else {
-                    IndexPlan::Kept
-                });
-            }
+        _ => false,
+    };
+    let (mut added, mut synced) = (Vec::with_capacity(files), Vec::with_capacity(files));
+    for file in &change.files {
+        let current = index.get_path(Path::new(file.path), 0).map(|e| e.id);
+        let add = fresh || current == file.index_expects;
+        if add {
+            let entry = file_entry(file.path, file.blob, file.text.len());
+            index.add(&entry).map_err(git())?;
         }
+        added.push(add);
+        synced.push(add || current == Some(file.blob));
     }
-    let entry = file_entry(change.path, change.blob, change.text.len());
-    index.add(&entry).map_err(git())?;
+    if !added.contains(&true) {
+        // No new index: no copy for a recovery to put in place.
+        let _ = fs::remove_file(to);
+        return Ok(untouched(synced));
+    }
     index.write().map_err(git())?;
-    Ok(IndexPlan::Write)
+    Ok(IndexPlan {
+        write: true,
+        added,
+        synced,
+    })
 }
 
 /// Renames the prepared file into the working tree; where the git folder is
@@ -520,16 +578,26 @@ fn place(prepared: &Path, target: &Path) -> Result<(), StoreError> {
 
 /// The journal: what [`recover`] needs to finish the commit.
 struct Journal {
-    path: String,
-    /// The blob the working-tree file held before (`None`: no file).
-    was: Option<Oid>,
+    files: Vec<JournalFile>,
     branch: Option<BranchMove>,
 }
 
-/// The most [`read_journal`] reads: a journal is a path, three hashes and a
-/// reflog message cut to [`MAX_REFLOG_BYTES`].
-const MAX_JOURNAL_BYTES: usize = 64 << 10;
+/// One file of a journal.
+struct JournalFile {
+    path: String,
+    /// The blob the working-tree file held before (`None`: no file).
+    was: Option<Oid>,
+}
+
+/// The most [`read_journal`] reads: a journal is, for each of at most
+/// [`MAX_BATCH_FILES`] files, a path (names are at most 100 bytes, so a
+/// path under 220) and a hash, then three hashes and a reflog message cut
+/// to [`MAX_REFLOG_BYTES`]: under 700 KB.
+const MAX_JOURNAL_BYTES: usize = 1 << 20;
 const MAX_REFLOG_BYTES: usize = 16 << 10;
+
+/// The most files one commit point (one journal) changes.
+pub const MAX_BATCH_FILES: usize = 2048;
 
 /// The bytes of the file at `path`, of at most `limit` bytes and one more
 /// (so that a caller can tell a longer file).
@@ -544,7 +612,14 @@ fn read_at_most(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
 
 fn write_journal(dir: &Path, change: &Change<'_>) -> Result<(), StoreError> {
     let oid = |o: Option<Oid>| o.map_or("-".to_owned(), |o| o.to_string());
-    let mut text = format!("path {}\nwas {}\n", change.path, oid(change.index_expects));
+    let mut text = String::new();
+    for file in &change.files {
+        text.push_str(&format!(
+            "path {}\nwas {}\n",
+            file.path,
+            oid(file.index_expects)
+        ));
+    }
     if let Some(mv) = &change.branch {
         text.push_str(&format!(
             "branch {}\nold {}\nnew {}\nmessage {}\n",
@@ -595,8 +670,27 @@ fn read_journal(dir: &Path) -> Result<Option<Journal>, StoreError> {
             None => Err(broken()),
         }
     };
-    let path = field("path").ok_or_else(broken)?;
-    if super::Entry::from_path(&path).is_none() {
+    // `path` and `was` lines come in pairs, one per file, in order.
+    let mut files = Vec::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        let Some(path) = line.strip_prefix("path ") else {
+            continue;
+        };
+        let was = match lines.next().and_then(|l| l.strip_prefix("was ")) {
+            Some("-") => None,
+            Some(hex) => Some(Oid::from_str(hex).map_err(|_| broken())?),
+            None => return Err(broken()),
+        };
+        if super::Entry::from_path(path).is_none() || files.len() >= MAX_BATCH_FILES {
+            return Err(broken());
+        }
+        files.push(JournalFile {
+            path: path.to_owned(),
+            was,
+        });
+    }
+    if files.is_empty() {
         return Err(broken());
     }
     let branch = match field("branch") {
@@ -608,11 +702,7 @@ fn read_journal(dir: &Path) -> Result<Option<Journal>, StoreError> {
         }),
         None => None,
     };
-    Ok(Some(Journal {
-        path,
-        was: oid("was")?,
-        branch,
-    }))
+    Ok(Some(Journal { files, branch }))
 }
 
 #[cfg(test)]
@@ -664,10 +754,12 @@ mod tests {
     /// after) its commit point leaves: nothing cleaned.
     fn killed(repo: &Repository, change: &Change<'_>, after_journal: bool) {
         let mut work = Work::start(repo.path()).expect("start");
-        fs::write(work.dir.join(FILE), change.text).expect("file");
+        for (i, file) in change.files.iter().enumerate() {
+            fs::write(numbered(&work.dir, FILE, i), file.text).expect("file");
+        }
         work.lock_index().expect("lock");
         let plan = prepare_index(repo, &work.dir.join(INDEX), change).expect("index");
-        assert!(plan == IndexPlan::Write);
+        assert!(plan.write);
         if after_journal {
             write_journal(&work.dir, change).expect("journal");
         }
@@ -677,10 +769,12 @@ mod tests {
 
     fn change(base: Oid, new: Oid, blob: Oid, branch: &str) -> Change<'static> {
         Change {
-            path: PATH,
-            text: TEXT,
-            blob,
-            index_expects: None,
+            files: vec![FileChange {
+                path: PATH,
+                text: TEXT,
+                blob,
+                index_expects: None,
+            }],
             tree: None,
             branch: Some(BranchMove {
                 branch: branch.to_owned(),

@@ -132,18 +132,58 @@ fn import_time(store: &Sandbox) -> Duration {
     start.elapsed()
 }
 
-fn imports_killed_at_random_moments_lose_nothing() {
-    let seed = std::env::var("COMMUNIQUE_CRASH_SEED")
+/// Checks that HEAD holds draft `draft` of statement `n` (after run `runs`).
+fn assert_at_draft(store: &Sandbox, runs: usize, n: usize, draft: usize) {
+    let committed = store.git(&[
+        "show",
+        &format!("HEAD:statements/crash/2024-01-01-s{n}.txt"),
+    ]);
+    assert!(
+        committed.contains(&format!("draft {draft} of the joint text")),
+        "run {runs}: statement {n} should be at draft {draft}: {committed}"
+    );
+}
+
+/// The seed of the kill delays: `COMMUNIQUE_CRASH_SEED`, else [`SEED`].
+fn seed() -> u64 {
+    std::env::var("COMMUNIQUE_CRASH_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(SEED);
+        .unwrap_or(SEED)
+}
+
+/// Runs communique with `args` and kills it (SIGKILL) after a random delay
+/// of up to 1.2 × `took`: (whether the kill landed before it ended,
+/// whether it left a journal, i.e. was inside a commit point).
+fn run_and_kill<S: AsRef<std::ffi::OsStr>>(
+    store: &Sandbox,
+    args: &[S],
+    took: Duration,
+    rng: &mut Rng,
+) -> (bool, bool) {
+    let mut child = store
+        .cmd()
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("communique runs");
+    let delay = took.as_micros() as u64 * 6 / 5;
+    std::thread::sleep(Duration::from_micros(rng.below(delay)));
+    let _ = child.kill();
+    let status = child.wait().expect("waits");
+    let journal = store.root().join(".git/communique-import/journal");
+    (status.code().is_none(), journal.exists())
+}
+
+fn imports_killed_at_random_moments_lose_nothing() {
+    let seed = seed();
     let mut rng = Rng(seed | 1);
     let store = Sandbox::with_store();
     let took = import_time(&store);
     // Statement 0 is in; drafts[n] is the draft of statement n in HEAD.
     let mut drafts = vec![0usize];
     let (mut kills, mut finished, mut in_commit_point, mut runs) = (0, 0, 0, 0);
-    let journal = store.root().join(".git/communique-import/journal");
     while kills < KILLS {
         runs += 1;
         assert!(runs < 400, "only {kills} of {runs} kills landed mid-import");
@@ -155,23 +195,12 @@ fn imports_killed_at_random_moments_lose_nothing() {
             (drafts.len(), 0)
         };
         let args = import_args(&store, n, draft);
-        let mut child = store
-            .cmd()
-            .args(&args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("communique runs");
-        let delay = took.as_micros() as u64 * 6 / 5;
-        std::thread::sleep(Duration::from_micros(rng.below(delay)));
-        let _ = child.kill();
-        let status = child.wait().expect("waits");
-        if status.code().is_none() {
+        let (killed, mid_commit) = run_and_kill(&store, &args, took, &mut rng);
+        if killed {
             kills += 1;
         } else {
             finished += 1;
         }
-        let mid_commit = journal.exists();
         in_commit_point += usize::from(mid_commit);
         if let Err(why) = after_kill(&store, mid_commit) {
             panic!("run {runs} (seed {seed}, statement {n} draft {draft}), after the kill: {why}");
@@ -187,19 +216,120 @@ fn imports_killed_at_random_moments_lose_nothing() {
         if let Err(why) = settled(&store, drafts.len()) {
             panic!("run {runs} (seed {seed}), after the next import: {why}");
         }
-        let committed = store.git(&[
-            "show",
-            &format!("HEAD:statements/crash/2024-01-01-s{n}.txt"),
-        ]);
-        assert!(
-            committed.contains(&format!("draft {draft} of the joint text")),
-            "run {runs}: statement {n} should be at draft {draft}: {committed}"
-        );
+        assert_at_draft(&store, runs, n, draft);
     }
     eprintln!(
         "crash consistency: seed {seed}, {runs} imports, {kills} killed mid-run ({in_commit_point} inside the commit point, finished by the next import), {finished} finished before the kill; import takes {took:?}"
     );
     assert!(Path::new(&store.root()).join("statements/crash").is_dir());
+}
+
+/// Kills that must land while a batch import runs.
+const BATCH_KILLS: usize = 25;
+
+/// Files in each batch import's folder: new statements and revisions.
+const BATCH_NEW: usize = 8;
+const BATCH_REVISED: usize = 4;
+
+/// A folder of drafts for `import FOLDER --revise --batch-files 3`: the
+/// first draft of `BATCH_NEW` new statements, the next draft of
+/// `BATCH_REVISED` existing ones (each named `s<n>.txt`, so its id is
+/// `2024-01-01-s<n>`). Returns the folder and the drafts once it is in.
+fn batch_folder(
+    store: &Sandbox,
+    round: usize,
+    drafts: &[usize],
+    rng: &mut Rng,
+) -> (String, Vec<usize>) {
+    let folder = store.path().join(format!("round-{round}"));
+    std::fs::create_dir(&folder).expect("folder");
+    let mut after = drafts.to_vec();
+    for _ in 0..BATCH_REVISED.min(drafts.len()) {
+        let n = rng.below(drafts.len() as u64) as usize;
+        after[n] = drafts[n] + 1;
+    }
+    for (n, draft) in after.iter().enumerate() {
+        if *draft != drafts[n] {
+            std::fs::write(folder.join(format!("s{n}.txt")), statement(n, *draft)).expect("draft");
+        }
+    }
+    for n in drafts.len()..drafts.len() + BATCH_NEW {
+        std::fs::write(folder.join(format!("s{n}.txt")), statement(n, 0)).expect("draft");
+        after.push(0);
+    }
+    (folder.to_string_lossy().into_owned(), after)
+}
+
+fn batch_import_args(folder: &str) -> Vec<String> {
+    [
+        "import",
+        folder,
+        "--series",
+        "crash",
+        "--date",
+        "2024-01-01",
+        "--revise",
+        "--batch-files",
+        "3",
+        "-q",
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
+/// Issue 18: a folder imported in batches, killed at random moments, leaves
+/// the store as it was before a batch or after it, as git sees it; running
+/// the same command again skips what landed and finishes the rest.
+fn batch_imports_killed_at_random_moments_resume() {
+    let seed = seed();
+    let mut rng = Rng(seed | 1);
+    let store = Sandbox::with_store();
+    let (mut drafts, mut took) = (Vec::new(), Duration::ZERO);
+    let (mut kills, mut in_commit_point, mut runs) = (0, 0, 0);
+    while kills < BATCH_KILLS {
+        runs += 1;
+        assert!(runs < 200, "only {kills} of {runs} kills landed mid-import");
+        let (folder, after) = batch_folder(&store, runs, &drafts, &mut rng);
+        let args = batch_import_args(&folder);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        if runs > 1 {
+            let (killed, mid_commit) = run_and_kill(&store, &args, took, &mut rng);
+            kills += usize::from(killed);
+            in_commit_point += usize::from(mid_commit);
+            if let Err(why) = after_kill(&store, mid_commit) {
+                panic!("run {runs} (seed {seed}), after the kill: {why}");
+            }
+        }
+        // The same command again finishes the import, whatever the kill left.
+        let start = Instant::now();
+        let (code, _, err) = store.run(&args);
+        if runs == 1 {
+            took = start.elapsed();
+        }
+        assert_eq!(code, 0, "run {runs}: the import after the kill: {err}");
+        if let Err(why) = settled(&store, after.len()) {
+            panic!("run {runs} (seed {seed}), after the next import: {why}");
+        }
+        // The statements this folder holds drafts of are at those drafts.
+        for (n, draft) in after.iter().enumerate() {
+            if drafts.get(n) != Some(draft) {
+                assert_at_draft(&store, runs, n, *draft);
+            }
+        }
+        drafts = after;
+    }
+    // Each revision is a commit of its own: history lists every draft.
+    let log = store.git(&[
+        "log",
+        "--format=%s",
+        "--",
+        "statements/crash/2024-01-01-s0.txt",
+    ]);
+    assert_eq!(log.lines().count(), drafts[0] + 1, "{log}");
+    eprintln!(
+        "batch crash consistency: seed {seed}, {runs} imports, {kills} killed mid-run ({in_commit_point} inside a commit point), {} statements; an import takes {took:?}",
+        drafts.len()
+    );
 }
 
 fn importing_text_in_head_but_missing_from_the_working_tree_restores_it() {
@@ -255,6 +385,7 @@ fn a_committed_symlink_is_no_statement() {
 
 crate::tests![
     imports_killed_at_random_moments_lose_nothing,
+    batch_imports_killed_at_random_moments_resume,
     importing_text_in_head_but_missing_from_the_working_tree_restores_it,
     a_symlinked_statements_folder_is_refused,
     a_committed_symlink_is_no_statement,

@@ -628,6 +628,75 @@ fn a_committed_statement_too_large_is_left_out_unread() {
 /// Runs `log` and `precedent` over a store whose good statement is
 /// `s/2024-01-01-a` and one bad one: each lists the good one, exits 0 and
 /// warns in one line holding `warning`. Returns each command's stderr.
+/// Issue 18: folders of statements in one run, each folder its series;
+/// status lines in file order, one commit per file, and a re-run that finds
+/// everything stored.
+fn batch_import_of_folders_takes_the_series_from_each_folder() {
+    let store = Sandbox::with_store();
+    let archive = store.path().join("archive");
+    for (series, dates) in [
+        ("g7", ["2024-01-01", "2024-02-01", "2024-03-01"]),
+        ("nato", ["2023-05-01", "2023-06-01", "2023-07-01"]),
+    ] {
+        std::fs::create_dir_all(archive.join(series)).expect("folder");
+        for (n, date) in dates.iter().enumerate() {
+            let text = format!(
+                "The {series} Ministers met for the {n}th time.\n\nThey will meet again.\n"
+            );
+            std::fs::write(archive.join(series).join(format!("{date}-v{n}.txt")), text)
+                .expect("file");
+        }
+    }
+    std::fs::write(archive.join("g7/.notes.txt"), "hidden").expect("hidden file");
+    std::fs::create_dir(archive.join("g7/old")).expect("subfolder");
+    let folders =
+        [archive.join("g7"), archive.join("nato")].map(|f| f.to_string_lossy().into_owned());
+    let args = [
+        "import",
+        &folders[0],
+        &folders[1],
+        "--series-from-folder",
+        "--batch-files",
+        "2",
+    ];
+    let (code, out, err) = store.run(&args);
+    assert_eq!(code, 0, "{err}");
+    let expected = [
+        "g7/2024-01-01-v0: imported",
+        "g7/2024-02-01-v1: imported",
+        "g7/2024-03-01-v2: imported",
+        "nato/2023-05-01-v0: imported",
+        "nato/2023-06-01-v1: imported",
+        "nato/2023-07-01-v2: imported",
+    ];
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), expected.len(), "{out}");
+    for (line, expected) in lines.iter().zip(expected) {
+        assert!(
+            line.starts_with(expected),
+            "{line} should start with {expected}"
+        );
+    }
+    assert_eq!(store.git(&["rev-list", "--count", "HEAD"]).trim(), "6");
+    assert_eq!(store.git(&["status", "--porcelain"]), "");
+    // Again: every file is found stored, nothing is committed.
+    let again = store.ok(&args);
+    assert_eq!(again.matches("unchanged").count(), 6, "{again}");
+    assert_eq!(store.git(&["rev-list", "--count", "HEAD"]).trim(), "6");
+    // A folder name that is no series is refused, naming the file.
+    let bad = store.path().join("Bad Name");
+    std::fs::create_dir(&bad).expect("folder");
+    std::fs::write(bad.join("2024-01-01-x.txt"), "The Ministers met.\n").expect("file");
+    store.refused(
+        &["import", &bad.to_string_lossy(), "--series-from-folder"],
+        "rename the folder or give --series",
+    );
+    store.refused(
+        &["import", &folders[0], "--series", "g7", "--id", "x"],
+        "--id and --title name one statement",
+    );
+}
+
 fn listed_with_one_warning(store: &Sandbox, warning: &str) -> Vec<String> {
     [&["log"][..], &["precedent", "s/2024-01-01-a"][..]]
         .into_iter()
@@ -643,6 +712,7 @@ fn listed_with_one_warning(store: &Sandbox, warning: &str) -> Vec<String> {
 }
 
 crate::tests![
+    batch_import_of_folders_takes_the_series_from_each_folder,
     init_makes_a_store_and_only_adds_what_is_missing,
     import_log_show_history_and_diff_by_refs[Shared],
     identical_text_changes_nothing_and_different_text_needs_revise[Shared],
