@@ -25,14 +25,17 @@
 use std::cell::OnceCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
 
 use crate::align::{AlignOptions, PairScore, score_pairs};
 use crate::analyze::lexicon::Lexicon;
 use crate::analyze::{Options, compare, edit_kinds, views, word_edits};
 use crate::diff::{Change, ChangeKind, DocumentInfo, Renumbered, Sections, SentenceView};
 use crate::normalize::key::word_hashes;
-use crate::statement::{Location, Statement};
-use crate::store::{Resolved, Store, StoreError};
+use crate::statement::{Location, Sentence, Statement};
+use crate::store::{BlobId, Resolved, Store, StoreError};
+
+use super::cache::{Kind, PairCache};
 
 /// One version of a series, as the caller read it.
 #[derive(Clone, Debug)]
@@ -47,14 +50,89 @@ pub struct Version {
 /// series up to and including it, oldest first, read as
 /// [`Store::load`] reads them (at its `@REV`, else the working tree).
 pub fn versions(store: &Store, resolved: &Resolved) -> Result<Vec<Version>, StoreError> {
-    let versions = store.series_through(resolved)?;
-    Ok(versions
+    Ok(versions_with_blobs(store, resolved)?.0)
+}
+
+/// [`versions`], with the blob id of each version's bytes: what
+/// [`trace_cached`] keys its diffs by.
+pub fn versions_with_blobs(
+    store: &Store,
+    resolved: &Resolved,
+) -> Result<(Vec<Version>, Vec<BlobId>), StoreError> {
+    Ok(store
+        .series_through_blobs(resolved)?
         .into_iter()
-        .map(|(r, statement)| Version {
-            reference: r.to_string(),
-            statement,
+        .map(|(r, statement, blob)| {
+            let version = Version {
+                reference: r.to_string(),
+                statement,
+            };
+            (version, blob)
         })
-        .collect())
+        .unzip())
+}
+
+/// One entry of the diff of two consecutive versions, as a lineage reads
+/// it: its kind and sentences, and the whole entry where it is a step of a
+/// lineage (reworded, split, merged). What the pair cache keeps of a diff
+/// for a trace: the other entries are read from the versions themselves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// The entry's kind.
+    pub kind: ChangeKind,
+    /// Where its old sentences stand in the older version.
+    pub old: Vec<Location>,
+    /// Where its new sentences stand in the newer version.
+    pub new: Vec<Location>,
+    /// The whole entry, for a reworded, split or merged one.
+    pub step: Option<Change>,
+}
+
+/// The links of a diff's entries.
+fn links(changes: Vec<Change>) -> Vec<Link> {
+    changes
+        .into_iter()
+        .map(|change| {
+            let at = |views: &[SentenceView]| views.iter().map(|v| v.location).collect();
+            Link {
+                kind: change.kind,
+                old: at(&change.old),
+                new: at(&change.new),
+                step: matches!(
+                    change.kind,
+                    ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged
+                )
+                .then_some(change),
+            }
+        })
+        .collect()
+}
+
+/// Whether `links` can be the diff of `old` and `new`: every location is in
+/// its version and every new sentence is in exactly one entry. A cached
+/// diff that is not is recomputed (a trace never indexes out of bounds on
+/// what a cache file says).
+fn fits(links: &[Link], old: &Statement, new: &Statement) -> bool {
+    let inside = |statement: &Statement, at: &Location| sentence_at(statement, *at).is_some();
+    let mut covered = 0;
+    for link in links {
+        if !link.old.iter().all(|at| inside(old, at)) || !link.new.iter().all(|at| inside(new, at))
+        {
+            return false;
+        }
+        covered += link.new.len();
+    }
+    let mut seen: FxHashSet<Location> = FxHashSet::default();
+    covered == new.sentence_count() && links.iter().flat_map(|l| &l.new).all(|at| seen.insert(*at))
+}
+
+/// The sentence at `at`, if there is one.
+fn sentence_at(statement: &Statement, at: Location) -> Option<&Sentence> {
+    statement
+        .paragraphs
+        .get(at.paragraph.checked_sub(1)?)?
+        .sentences
+        .get(at.sentence.checked_sub(1)?)
 }
 
 /// The lineage of every sentence of the last version.
@@ -125,6 +203,19 @@ impl Trace {
 /// Traces every sentence of the last of `versions` (oldest first) back
 /// through the others. An empty list gives an empty trace.
 pub fn trace(versions: &[Version], options: &AlignOptions) -> Trace {
+    trace_cached(versions, &[], options, &PairCache::disabled())
+}
+
+/// [`trace`], with the diffs of consecutive versions read from `cache`
+/// where it has them, and those computed now kept there. `blobs` are the
+/// versions' blob ids, in the same order; without one for every version
+/// nothing is cached.
+pub fn trace_cached(
+    versions: &[Version],
+    blobs: &[BlobId],
+    options: &AlignOptions,
+    cache: &PairCache,
+) -> Trace {
     let infos: Vec<DocumentInfo> = versions
         .iter()
         .map(|v| DocumentInfo {
@@ -144,9 +235,25 @@ pub fn trace(versions: &[Version], options: &AlignOptions) -> Trace {
     let compare_options = Options::default().with_align(options.clone());
     // diffs[i - 1] compares version i - 1 with version i; back[i - 1] maps
     // each sentence of version i to its entry there.
-    let diffs: Vec<Vec<Change>> = versions
+    let keyed = blobs.len() == versions.len();
+    let diffs: Vec<Vec<Link>> = versions
         .windows(2)
-        .map(|w| compare(&w[0].statement, &w[1].statement, &compare_options).changes)
+        .enumerate()
+        .map(|(i, w)| {
+            let (old, new) = (&w[0].statement, &w[1].statement);
+            let key = keyed.then(|| (blobs[i], blobs[i + 1]));
+            if let Some((a, b)) = key
+                && let Some(found) = cache.get::<Vec<Link>>(Kind::Trace, Some(a), b)
+                && fits(&found, old, new)
+            {
+                return found;
+            }
+            let computed = links(compare(old, new, &compare_options).changes);
+            if let Some((a, b)) = key {
+                cache.put(Kind::Trace, Some(a), b, &computed);
+            }
+            computed
+        })
         .collect();
     let offsets: Vec<Vec<usize>> = versions.iter().map(|v| offsets(&v.statement)).collect();
     let back: Vec<Vec<usize>> = diffs
@@ -154,9 +261,9 @@ pub fn trace(versions: &[Version], options: &AlignOptions) -> Trace {
         .enumerate()
         .map(|(i, changes)| {
             let mut to_entry = vec![usize::MAX; versions[i + 1].statement.sentence_count()];
-            for (e, change) in changes.iter().enumerate() {
-                for view in &change.new {
-                    to_entry[flat(&offsets[i + 1], view.location)] = e;
+            for (e, link) in changes.iter().enumerate() {
+                for &at in &link.new {
+                    to_entry[flat(&offsets[i + 1], at)] = e;
                 }
             }
             to_entry
@@ -181,7 +288,7 @@ pub fn trace(versions: &[Version], options: &AlignOptions) -> Trace {
             changes
                 .iter()
                 .filter(|c| c.kind == ChangeKind::Removed)
-                .flat_map(|c| c.old.iter().map(|v| flat(&offsets[i], v.location)))
+                .flat_map(|c| c.old.iter().map(|&at| flat(&offsets[i], at)))
                 .collect()
         })
         .collect();
@@ -209,7 +316,7 @@ pub fn trace(versions: &[Version], options: &AlignOptions) -> Trace {
 struct Walk<'a> {
     versions: &'a [Version],
     /// `diffs[i - 1]`: the entries of the diff of version `i - 1` with `i`.
-    diffs: &'a [Vec<Change>],
+    diffs: &'a [Vec<Link>],
     /// `back[i - 1][n]`: the entry of sentence `n` of version `i` there.
     back: &'a [Vec<usize>],
     offsets: &'a [Vec<usize>],
@@ -236,8 +343,8 @@ impl Walk<'_> {
         let mut absent = Vec::new();
         let mut version = newest;
         while version > 0 {
-            let change = &self.diffs[version - 1][self.back[version - 1][at]];
-            let old = match change.kind {
+            let link = &self.diffs[version - 1][self.back[version - 1][at]];
+            let old = match link.kind {
                 ChangeKind::Added => match self.revived(version, at) {
                     // Dropped from the versions between, then restored:
                     // the lineage goes on from the version that had it.
@@ -259,22 +366,27 @@ impl Walk<'_> {
                     None => break,
                 },
                 ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged => {
-                    changes.push(Step {
-                        version,
-                        change: change.clone(),
-                    });
-                    change.old.first()
+                    if let Some(change) = &link.step {
+                        changes.push(Step {
+                            version,
+                            change: change.clone(),
+                        });
+                    }
+                    link.old.first()
                 }
-                ChangeKind::Same | ChangeKind::Moved | ChangeKind::Removed => change.old.first(),
+                ChangeKind::Same | ChangeKind::Moved | ChangeKind::Removed => link.old.first(),
             };
             // Every entry that holds a new sentence but `added` has an old
             // side; a merge is followed through its first sentence.
-            let Some(old) = old else { break };
+            let Some(&old) = old else { break };
+            let Some(sentence) = sentence_at(&self.versions[version - 1].statement, old) else {
+                break;
+            };
             version -= 1;
-            at = flat(&self.offsets[version], old.location);
-            location = old.location;
-            text.clone_from(&old.text);
-            label.clone_from(&old.label);
+            at = flat(&self.offsets[version], old);
+            location = old;
+            text.clone_from(&sentence.text);
+            label.clone_from(&sentence.label);
         }
         changes.reverse();
         absent.reverse();
@@ -354,7 +466,7 @@ type Revivals = FxHashMap<usize, (usize, usize, PairScore)>;
 /// diff of the two versions would pair them. Only added and dropped
 /// sentences are scored, one batch per pair of versions.
 fn revivals(
-    diffs: &[Vec<Change>],
+    diffs: &[Vec<Link>],
     offsets: &[Vec<usize>],
     texts: &[Vec<&str>],
     dropped: &[Vec<usize>],
@@ -367,7 +479,7 @@ fn revivals(
         let mut added: Vec<usize> = diffs[version - 1]
             .iter()
             .filter(|c| c.kind == ChangeKind::Added)
-            .flat_map(|c| c.new.iter().map(|v| flat(&offsets[version], v.location)))
+            .flat_map(|c| c.new.iter().map(|&at| flat(&offsets[version], at)))
             .collect();
         for earlier in (0..version - 1).rev() {
             if added.is_empty() {

@@ -27,6 +27,7 @@
 //! lists), because that is the history of the store, not of one file on
 //! disk. A bare repository has no working tree: everything reads HEAD.
 
+mod blobs;
 mod commit;
 mod error;
 mod lock;
@@ -45,6 +46,7 @@ use crate::statement::MAX_STATEMENT_BYTES;
 use crate::statement::Statement;
 use crate::statement::file::read_sentence_bytes;
 
+pub use blobs::BlobId;
 pub use commit::{
     CommitChange, CommitRequest, Committed, DEFAULT_IDENTITY, DEFAULT_LOCK_TIMEOUT, Identity,
 };
@@ -497,6 +499,19 @@ pub(crate) fn refuse_symlinks(root: &Path, path: &str) -> Result<(), StoreError>
 
 /// The statements in a commit's tree.
 fn tree_entries(repo: &Repository, tree: &Tree<'_>) -> Result<Vec<Entry>, StoreError> {
+    Ok(tree_entries_with(repo, tree, None)?
+        .into_iter()
+        .map(|(entry, _)| entry)
+        .collect())
+}
+
+/// The statements in a commit's tree (of one series, or all), each with its
+/// blob id, unsorted. Only the asked series' tree is read.
+fn tree_entries_with(
+    repo: &Repository,
+    tree: &Tree<'_>,
+    only: Option<&str>,
+) -> Result<Vec<(Entry, BlobId)>, StoreError> {
     let Some(statements) = tree.get_name(STATEMENTS) else {
         return Ok(Vec::new());
     };
@@ -513,6 +528,9 @@ fn tree_entries(repo: &Repository, tree: &Tree<'_>) -> Result<Vec<Entry>, StoreE
         let Ok(series_name) = series.name() else {
             continue;
         };
+        if only.is_some_and(|only| only != series_name) {
+            continue;
+        }
         let series_tree = series
             .to_object(repo)
             .and_then(|o| o.peel_to_tree())
@@ -529,7 +547,7 @@ fn tree_entries(repo: &Repository, tree: &Tree<'_>) -> Result<Vec<Entry>, StoreE
             if let Some(entry) =
                 Entry::from_path(&format!("{STATEMENTS}/{series_name}/{file_name}"))
             {
-                out.push(entry);
+                out.push((entry, blobs::from_oid(file.id())));
             }
         }
     }

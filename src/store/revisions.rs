@@ -10,7 +10,7 @@ use git2::{Oid, Sort};
 
 use crate::statement::Statement;
 
-use super::{Resolved, Store, StoreError, parse, read_blob};
+use super::{BlobId, Resolved, Store, StoreError};
 
 /// Who made one commit of a statement, when, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +38,29 @@ impl Store {
         &self,
         resolved: &Resolved,
     ) -> Result<Vec<(RevisionInfo, Option<Statement>)>, StoreError> {
+        self.revision_blobs(resolved)?
+            .into_iter()
+            .map(|(info, blob)| {
+                let statement = match blob {
+                    Some(blob) => Some(self.read_statement_blob(
+                        &resolved.entry,
+                        blob,
+                        Some(&info.commit[..12]),
+                    )?),
+                    None => None,
+                };
+                Ok((info, statement))
+            })
+            .collect()
+    }
+
+    /// [`Store::revisions`] without reading the statements: each commit with
+    /// the blob id of the file after it (`None` where it deleted it), for a
+    /// caller that reads only what it has not computed before.
+    pub fn revision_blobs(
+        &self,
+        resolved: &Resolved,
+    ) -> Result<Vec<(RevisionInfo, Option<BlobId>)>, StoreError> {
         let repo = &self.repo;
         let path = resolved.entry.path();
         let start = match &resolved.rev {
@@ -69,27 +92,21 @@ impl Store {
                 touching.push((commit, now));
             }
         }
-        let mut out = Vec::with_capacity(touching.len());
-        for (commit, blob) in touching.into_iter().rev() {
-            let statement = match blob {
-                Some(blob) => {
-                    let rev = commit.id().to_string();
-                    let bytes = read_blob(repo, blob, &format!("{path}@{}", &rev[..12]))?;
-                    Some(parse(&bytes, &resolved.entry, Some(&rev[..12]))?)
-                }
-                None => None,
-            };
-            let author = commit.author();
-            let info = RevisionInfo {
-                commit: commit.id().to_string(),
-                time: commit.time().seconds(),
-                offset_minutes: commit.time().offset_minutes(),
-                author: author.name().unwrap_or("?").to_owned(),
-                email: author.email().unwrap_or("?").to_owned(),
-                message: commit.summary().ok().flatten().unwrap_or("").to_owned(),
-            };
-            out.push((info, statement));
-        }
-        Ok(out)
+        Ok(touching
+            .into_iter()
+            .rev()
+            .map(|(commit, blob)| {
+                let author = commit.author();
+                let info = RevisionInfo {
+                    commit: commit.id().to_string(),
+                    time: commit.time().seconds(),
+                    offset_minutes: commit.time().offset_minutes(),
+                    author: author.name().unwrap_or("?").to_owned(),
+                    email: author.email().unwrap_or("?").to_owned(),
+                    message: commit.summary().ok().flatten().unwrap_or("").to_owned(),
+                };
+                (info, blob.map(super::blobs::from_oid))
+            })
+            .collect())
     }
 }

@@ -8,7 +8,7 @@
 use crate::parallel;
 use crate::statement::Statement;
 
-use super::{Entry, Resolved, Store, StoreError, blob_at, names, parse, tree_entries};
+use super::{Entry, Resolved, Store, StoreError, parse};
 
 /// What [`Store::head_statements`] read.
 #[derive(Debug, Default)]
@@ -27,35 +27,16 @@ impl Store {
     /// git, in UTF-16, say) is left out, with its error in `unreadable`, so
     /// that one bad file does not stop a whole store.
     pub fn head_statements(&self, series: Option<&str>) -> Result<HeadStatements, StoreError> {
-        if let Some(series) = series {
-            names::validate("series", series)?;
-        }
-        let Some(tree) = self.head_tree()? else {
-            return Ok(HeadStatements::default());
-        };
-        let mut entries = tree_entries(&self.repo, &tree)?;
-        if let Some(series) = series
-            && !entries.iter().any(|e| e.series == series)
-        {
-            let mut known: Vec<String> = entries.iter().map(|e| e.series.clone()).collect();
-            known.sort();
-            known.dedup();
-            return Err(StoreError::UnknownSeries {
-                series: series.to_owned(),
-                known,
-            });
-        }
-        entries.retain(|e| series.is_none_or(|s| e.series == s));
-        entries.sort();
         let mut head = HeadStatements::default();
         // A statement too large to read is left out like one that does not
         // parse, before its blob is inflated.
-        let mut blobs = Vec::with_capacity(entries.len());
-        let mut readable = Vec::with_capacity(entries.len());
-        for entry in entries {
-            match blob_at(&self.repo, &tree, &entry.path()) {
+        let listed = self.head_blobs(series)?;
+        let mut blobs = Vec::with_capacity(listed.len());
+        let mut readable = Vec::with_capacity(listed.len());
+        for (entry, blob) in listed {
+            match self.read_blob_bytes(&entry, blob, None) {
                 Ok(bytes) => {
-                    blobs.push(bytes.unwrap_or_default());
+                    blobs.push(bytes);
                     readable.push(entry);
                 }
                 Err(e @ StoreError::TooLarge { .. }) => head.unreadable.push(e),
@@ -82,18 +63,10 @@ impl Store {
         &self,
         resolved: &Resolved,
     ) -> Result<Vec<(Resolved, Statement)>, StoreError> {
-        let rev = resolved.rev.as_deref();
-        self.entries(rev)?
+        Ok(self
+            .series_through_blobs(resolved)?
             .into_iter()
-            .filter(|e| e.series == resolved.entry.series && e.id <= resolved.entry.id)
-            .map(|entry| {
-                let version = Resolved {
-                    entry,
-                    rev: resolved.rev.clone(),
-                };
-                let statement = self.load(&version)?;
-                Ok((version, statement))
-            })
-            .collect()
+            .map(|(version, statement, _)| (version, statement))
+            .collect())
     }
 }
