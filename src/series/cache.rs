@@ -50,6 +50,9 @@ pub enum Kind {
     Summary,
     /// The alignment of two versions, for a lineage (`trace`).
     Trace,
+    /// The sentences a version restored, found among those earlier
+    /// versions dropped (`trace`), keyed by the chain of versions up to it.
+    Revival,
 }
 
 impl Kind {
@@ -57,6 +60,7 @@ impl Kind {
         match self {
             Kind::Summary => b"summary",
             Kind::Trace => b"trace",
+            Kind::Revival => b"revival",
         }
     }
 }
@@ -89,7 +93,7 @@ impl Pair {
 
 const MAGIC: &[u8; 8] = b"cqpair1\n";
 /// Magic, version, key, payload length, payload checksum.
-const HEADER: usize = 8 + 4 + 20 + 8 + 20;
+const HEADER: usize = 8 + 4 + 20 + 8 + 8;
 
 /// Where pair results are kept, and the settings they are computed with;
 /// or nothing (every lookup misses, nothing is written).
@@ -197,7 +201,7 @@ fn frame(key: &[u8; 20], payload: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&ANALYSIS_VERSION.to_le_bytes());
     out.extend_from_slice(key);
     out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&BlobId::of(payload).0);
+    out.extend_from_slice(&checksum(payload).to_le_bytes());
     out.extend_from_slice(payload);
     out
 }
@@ -209,12 +213,23 @@ fn check<'a>(bytes: &'a [u8], key: &[u8; 20]) -> Option<&'a [u8]> {
     let (version, rest) = rest.split_first_chunk::<4>()?;
     let (stored_key, rest) = rest.split_first_chunk::<20>()?;
     let (length, rest) = rest.split_first_chunk::<8>()?;
-    let (checksum, payload) = rest.split_first_chunk::<20>()?;
+    let (sum, payload) = rest.split_first_chunk::<8>()?;
     let whole = u32::from_le_bytes(*version) == ANALYSIS_VERSION
         && stored_key == key
         && u64::from_le_bytes(*length) == payload.len() as u64
-        && BlobId::of(payload).0 == *checksum;
+        && u64::from_le_bytes(*sum) == checksum(payload);
     whole.then_some(payload)
+}
+
+/// A payload's checksum: against damage (a torn or edited file), not
+/// against an attacker, who could as well write a valid entry, and whose
+/// entry is checked by its reader anyway. Much faster than SHA-1, which
+/// showed in a warm `trace`.
+fn checksum(payload: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(payload);
+    hasher.finish()
 }
 
 /// At most [`MAX_ENTRY_BYTES`] of `path`; `None` when it is missing,
@@ -269,6 +284,17 @@ mod tests {
         options.align = options.align.with_threshold(0.7);
         let other = PairCache::open(dir.path(), &options);
         assert_eq!(other.get::<Vec<u32>>(Kind::Summary, None, blob(1)), None);
+        // Another lexicon (here none at all) is another key too.
+        let mut options = Options::default();
+        options.lexicon = crate::analyze::lexicon::Lexicon::default();
+        let other = PairCache::open(dir.path(), &options);
+        assert_eq!(other.get::<Vec<u32>>(Kind::Summary, None, blob(1)), None);
+        // The same settings, built again, find it.
+        let again = PairCache::open(dir.path(), &Options::default());
+        assert_eq!(
+            again.get(Kind::Summary, None, blob(1)),
+            Some(vec![1u32, 2, 3])
+        );
     }
 
     #[test]

@@ -292,8 +292,14 @@ pub fn trace_cached(
                 .collect()
         })
         .collect();
-    let revivals = revivals(&diffs, &offsets, &texts, &dropped, options);
-    let walk = Walk {
+    let chain = keyed.then(|| chain_ids(blobs));
+    let cached = Revived {
+        cache,
+        chain: chain.as_deref(),
+        versions,
+    };
+    let (revivals, steps) = revivals(&diffs, &offsets, &texts, &dropped, options, &cached);
+    let mut walk = Walk {
         versions,
         diffs: &diffs,
         back: &back,
@@ -301,7 +307,30 @@ pub fn trace_cached(
         revivals: &revivals,
         lexicon: &compare_options.lexicon,
         views: versions.iter().map(|_| OnceCell::new()).collect(),
+        steps: Vec::new(),
     };
+    // The rewordings of the restored sentences the cache did not have are
+    // built now, all of them, to be kept with the version's revivals.
+    walk.steps = steps
+        .into_iter()
+        .enumerate()
+        .map(|(version, kept)| {
+            kept.unwrap_or_else(|| {
+                let steps: Steps = revivals[version]
+                    .iter()
+                    .filter(|(_, (_, _, score))| !score.same)
+                    .map(|(&new, &(earlier, old, score))| {
+                        let step = walk.revival(earlier, old, version, new, score.similarity);
+                        (new, step)
+                    })
+                    .collect();
+                if version >= 2 {
+                    cached.put(version, &revivals[version], &steps);
+                }
+                steps
+            })
+        })
+        .collect();
     let sentences = views(&last.statement, &compare_options.lexicon)
         .into_iter()
         .map(|view| walk.lineage(view, newest))
@@ -329,6 +358,9 @@ struct Walk<'a> {
     /// sentence needs them (a list item takes its lead-in's reading, so a
     /// version's views are read whole).
     views: Vec<OnceCell<Vec<SentenceView>>>,
+    /// `steps[i]`: the rewording of each sentence of version `i` that it
+    /// restored with other words.
+    steps: Vec<Steps>,
 }
 
 impl Walk<'_> {
@@ -410,7 +442,10 @@ impl Walk<'_> {
         let &(earlier, old, score) = self.revivals[version].get(&at)?;
         let step = (!score.same).then(|| Step {
             version,
-            change: self.revival(earlier, old, version, at, score.similarity),
+            change: match self.steps.get(version).and_then(|s| s.get(&at)) {
+                Some(change) => change.clone(),
+                None => self.revival(earlier, old, version, at, score.similarity),
+            },
         });
         Some((earlier, old, step))
     }
@@ -459,6 +494,9 @@ impl Walk<'_> {
 /// sentence there, their score).
 type Revivals = FxHashMap<usize, (usize, usize, PairScore)>;
 
+/// The rewordings of the restored sentences of one version, by sentence.
+type Steps = FxHashMap<usize, Change>;
+
 /// For each version, the sentences it added that an earlier version had
 /// and a later one dropped (a draft left a paragraph out, the adopted text
 /// put it back): each is paired with the latest such earlier sentence that
@@ -471,11 +509,19 @@ fn revivals(
     texts: &[Vec<&str>],
     dropped: &[Vec<usize>],
     options: &AlignOptions,
-) -> Vec<Revivals> {
+    cached: &Revived<'_>,
+) -> (Vec<Revivals>, Vec<Option<Steps>>) {
     let mut out = vec![Revivals::default(); texts.len()];
+    // The steps of the versions the cache had; `None` for the others.
+    let mut steps: Vec<Option<Steps>> = vec![None; texts.len()];
     // Content words of the sentences compared so far, by (version, sentence).
     let mut bags: FxHashMap<(usize, usize), Vec<u64>> = FxHashMap::default();
     for version in 2..texts.len() {
+        if let Some((found, kept)) = cached.get(version) {
+            out[version] = found;
+            steps[version] = Some(kept);
+            continue;
+        }
         let mut added: Vec<usize> = diffs[version - 1]
             .iter()
             .filter(|c| c.kind == ChangeKind::Added)
@@ -524,6 +570,78 @@ fn revivals(
             }
             added.retain(|n| !out[version].contains_key(n));
         }
+    }
+    (out, steps)
+}
+
+/// A version's restored sentences as the cache keeps them: (sentence,
+/// earlier version, its sentence there, same, similarity, score, the
+/// rewording where not the same).
+type RevivalEntry = Vec<(usize, usize, usize, bool, f64, f64, Option<Change>)>;
+
+/// The revivals of each version, kept in the pair cache: they depend on
+/// every version up to it, so each is keyed by the chain of blob ids up to
+/// it (a version appended later finds the earlier ones).
+struct Revived<'a> {
+    cache: &'a PairCache,
+    /// `chain[i]`: the id of the blob ids of versions `0..=i`; `None` when
+    /// the versions have no blob ids.
+    chain: Option<&'a [BlobId]>,
+    versions: &'a [Version],
+}
+
+impl Revived<'_> {
+    /// The kept revivals of `version`, if they fit its versions.
+    fn get(&self, version: usize) -> Option<(Revivals, Steps)> {
+        let key = *self.chain?.get(version)?;
+        let entry: RevivalEntry = self.cache.get(Kind::Revival, None, key)?;
+        let count = |v: usize| self.versions[v].statement.sentence_count();
+        let fits = entry.iter().all(|&(new, earlier, old, ..)| {
+            new < count(version) && earlier < version && old < count(earlier)
+        });
+        if !fits || entry.iter().any(|e| e.3 == e.6.is_some()) {
+            return None;
+        }
+        let mut revivals = Revivals::default();
+        let mut steps = Steps::default();
+        for (new, earlier, old, same, similarity, score, step) in entry {
+            let score = PairScore {
+                same,
+                similarity,
+                score,
+            };
+            revivals.insert(new, (earlier, old, score));
+            if let Some(step) = step {
+                steps.insert(new, step);
+            }
+        }
+        Some((revivals, steps))
+    }
+
+    /// Keeps the revivals of `version`.
+    fn put(&self, version: usize, revivals: &Revivals, steps: &Steps) {
+        let Some(&key) = self.chain.and_then(|c| c.get(version)) else {
+            return;
+        };
+        let mut entry: RevivalEntry = revivals
+            .iter()
+            .map(|(&new, &(earlier, old, s))| {
+                let step = steps.get(&new).cloned();
+                (new, earlier, old, s.same, s.similarity, s.score, step)
+            })
+            .collect();
+        entry.sort_by_key(|e| e.0);
+        self.cache.put(Kind::Revival, None, key, &entry);
+    }
+}
+
+/// `out[i]`: an id of the blob ids of versions `0..=i`, in order.
+fn chain_ids(blobs: &[BlobId]) -> Vec<BlobId> {
+    let mut out: Vec<BlobId> = Vec::with_capacity(blobs.len());
+    for blob in blobs {
+        let mut material = out.last().map_or_else(Vec::new, |b| b.0.to_vec());
+        material.extend_from_slice(&blob.0);
+        out.push(BlobId::of(&material));
     }
     out
 }

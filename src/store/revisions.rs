@@ -76,18 +76,47 @@ impl Store {
         walk.simplify_first_parent().map_err(git("walking"))?;
         walk.set_sorting(Sort::TOPOLOGICAL)
             .map_err(git("walking"))?;
-        let blob_id = |commit: &git2::Commit<'_>| -> Option<Oid> {
+        // The file's folder and name: a commit whose series folder is the
+        // one seen last holds the same blob, without reading the folder
+        // (most commits of a large store touch other series).
+        let (folder, name) = path.rsplit_once('/').unwrap_or(("", path.as_str()));
+        let mut last_folder: Option<(Oid, Option<Oid>)> = None;
+        let mut blob_id = |commit: &git2::Commit<'_>| -> Option<Oid> {
             let tree = commit.tree().ok()?;
-            tree.get_path(Path::new(&path)).ok().map(|e| e.id())
+            let folder = tree.get_path(Path::new(folder)).ok()?.id();
+            if let Some((seen, blob)) = last_folder
+                && seen == folder
+            {
+                return blob;
+            }
+            let blob = repo
+                .find_tree(folder)
+                .ok()
+                .and_then(|t| t.get_name(name).map(|e| e.id()));
+            last_folder = Some((folder, blob));
+            blob
         };
-        // Newest first: (commit, blob at the path after it).
+        // Newest first: (commit, blob at the path after it). The walk
+        // follows first parents, so a commit's parent is the next commit:
+        // its blob, read as the one before, is kept for then.
         let mut touching = Vec::new();
+        let mut parent_blob: Option<(Oid, Option<Oid>)> = None;
         for id in walk {
             let commit = repo
                 .find_commit(id.map_err(git("walking"))?)
                 .map_err(git("reading"))?;
-            let now = blob_id(&commit);
-            let before = commit.parent(0).ok().and_then(|p| blob_id(&p));
+            let now = match parent_blob.take() {
+                Some((seen, blob)) if seen == commit.id() => blob,
+                _ => blob_id(&commit),
+            };
+            let before = match commit.parent(0) {
+                Ok(parent) => {
+                    let blob = blob_id(&parent);
+                    parent_blob = Some((parent.id(), blob));
+                    blob
+                }
+                Err(_) => None,
+            };
             if now != before {
                 touching.push((commit, now));
             }
