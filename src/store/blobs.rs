@@ -26,6 +26,31 @@ impl BlobId {
     }
 }
 
+impl BlobId {
+    /// A fast id of `bytes` (no git blob id: another kind of hash, so the
+    /// two never name the same content alike), for content read from the
+    /// working tree, which git has not hashed: SHA-1 with collision
+    /// detection, as git computes it, was 15% of a warm `trace` over 200
+    /// versions. Three 64-bit lanes; meant to tell contents apart, not to
+    /// resist someone who can write the store (who could as well write
+    /// the cache).
+    pub fn of_content(bytes: &[u8]) -> BlobId {
+        use std::hash::Hasher;
+        let mut out = [0; 20];
+        for (lane, chunk) in out.chunks_mut(8).enumerate() {
+            let mut hasher = rustc_hash::FxHasher::default();
+            hasher.write_usize(lane + 1);
+            hasher.write(bytes);
+            hasher.write_usize(bytes.len());
+            let sum = hasher.finish().to_le_bytes();
+            chunk.copy_from_slice(&sum[..chunk.len()]);
+        }
+        // A mark no git id is likely to carry at its end.
+        out[16..].copy_from_slice(b"fast");
+        BlobId(out)
+    }
+}
+
 impl fmt::Display for BlobId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for b in self.0 {
@@ -105,17 +130,18 @@ impl Store {
     }
 
     /// The statements of `resolved`'s series up to and including it, oldest
-    /// first, read as [`Store::load`] reads them, each with the blob id of
-    /// the bytes read: [`Store::series_through`] for a caller that keys
-    /// results by content.
+    /// first, read as [`Store::load`] reads them, each with an id of the
+    /// bytes read ([`BlobId::of_content`]): [`Store::series_through`] for a
+    /// caller that keys results by content. Only that series' folder is
+    /// listed.
     pub fn series_through_blobs(
         &self,
         resolved: &Resolved,
     ) -> Result<Vec<(Resolved, Statement, BlobId)>, StoreError> {
         let rev = resolved.rev.as_deref();
-        self.entries(rev)?
+        self.series_entries(rev, &resolved.entry.series)?
             .into_iter()
-            .filter(|e| e.series == resolved.entry.series && e.id <= resolved.entry.id)
+            .filter(|e| e.id <= resolved.entry.id)
             .map(|entry| {
                 let version = Resolved {
                     entry,
@@ -123,7 +149,7 @@ impl Store {
                 };
                 let bytes = self.read(&version.entry.path(), rev)?;
                 let statement = parse(&bytes, &version.entry, rev)?;
-                Ok((version, statement, BlobId::of(&bytes)))
+                Ok((version, statement, BlobId::of_content(&bytes)))
             })
             .collect()
     }

@@ -254,10 +254,29 @@ impl Store {
     /// The statements at `rev`, or (with `None`) in the working tree — HEAD's
     /// in a bare repository — sorted by series, then id (date order).
     pub fn entries(&self, rev: Option<&str>) -> Result<Vec<Entry>, StoreError> {
+        self.entries_of(rev, None)
+    }
+
+    /// [`Store::entries`] of one series: only its folder is listed.
+    pub fn series_entries(
+        &self,
+        rev: Option<&str>,
+        series: &str,
+    ) -> Result<Vec<Entry>, StoreError> {
+        self.entries_of(rev, Some(series))
+    }
+
+    fn entries_of(&self, rev: Option<&str>, only: Option<&str>) -> Result<Vec<Entry>, StoreError> {
+        let from_tree = |tree: &Tree<'_>| -> Result<Vec<Entry>, StoreError> {
+            Ok(tree_entries_with(&self.repo, tree, only)?
+                .into_iter()
+                .map(|(entry, _)| entry)
+                .collect())
+        };
         let mut entries = match (rev, self.repo.workdir()) {
-            (None, Some(workdir)) => worktree_entries(workdir)?,
+            (None, Some(workdir)) => worktree_entries(workdir, only)?,
             (None, None) => match self.head_tree()? {
-                Some(tree) => tree_entries(&self.repo, &tree)?,
+                Some(tree) => from_tree(&tree)?,
                 None => Vec::new(),
             },
             (Some(rev), _) => {
@@ -265,7 +284,7 @@ impl Store {
                     .revision(rev)?
                     .tree()
                     .map_err(StoreError::git(format!("reading the tree of {rev}")))?;
-                tree_entries(&self.repo, &tree)?
+                from_tree(&tree)?
             }
         };
         entries.sort();
@@ -448,7 +467,7 @@ fn canonical(path: &Path) -> PathBuf {
 }
 
 /// The statements in a working tree's `statements/` folder.
-fn worktree_entries(workdir: &Path) -> Result<Vec<Entry>, StoreError> {
+fn worktree_entries(workdir: &Path, only: Option<&str>) -> Result<Vec<Entry>, StoreError> {
     refuse_symlinks(workdir, STATEMENTS)?;
     let folder = workdir.join(STATEMENTS);
     let mut out = Vec::new();
@@ -461,6 +480,9 @@ fn worktree_entries(workdir: &Path) -> Result<Vec<Entry>, StoreError> {
         let Some(series_name) = series.file_name().to_str().map(str::to_owned) else {
             continue;
         };
+        if only.is_some_and(|only| only != series_name) {
+            continue;
+        }
         for file in read_dir(&series.path())? {
             let file = file.map_err(StoreError::io(series.path()))?;
             let Some(file_name) = file.file_name().to_str().map(str::to_owned) else {
@@ -495,14 +517,6 @@ pub(crate) fn refuse_symlinks(root: &Path, path: &str) -> Result<(), StoreError>
         }
     }
     Ok(())
-}
-
-/// The statements in a commit's tree.
-fn tree_entries(repo: &Repository, tree: &Tree<'_>) -> Result<Vec<Entry>, StoreError> {
-    Ok(tree_entries_with(repo, tree, None)?
-        .into_iter()
-        .map(|(entry, _)| entry)
-        .collect())
 }
 
 /// The statements in a commit's tree (of one series, or all), each with its
