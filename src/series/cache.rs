@@ -259,6 +259,7 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::AlignOptions;
 
     fn blob(n: u8) -> BlobId {
         BlobId([n; 20])
@@ -280,13 +281,14 @@ mod tests {
             None
         );
         assert_eq!(cache.get::<Vec<u32>>(Kind::Trace, None, blob(1)), None);
-        let mut options = Options::default();
-        options.align = options.align.with_threshold(0.7);
+        let options = Options::default().with_align(AlignOptions::default().with_threshold(0.7));
         let other = PairCache::open(dir.path(), &options);
         assert_eq!(other.get::<Vec<u32>>(Kind::Summary, None, blob(1)), None);
         // Another lexicon (here none at all) is another key too.
-        let mut options = Options::default();
-        options.lexicon = crate::analyze::lexicon::Lexicon::default();
+        let options = Options {
+            lexicon: crate::analyze::lexicon::Lexicon::default(),
+            ..Options::default()
+        };
         let other = PairCache::open(dir.path(), &options);
         assert_eq!(other.get::<Vec<u32>>(Kind::Summary, None, blob(1)), None);
         // The same settings, built again, find it.
