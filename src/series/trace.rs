@@ -311,11 +311,17 @@ pub fn trace_cached(
     };
     // The rewordings of the restored sentences the cache did not have are
     // built now, all of them, to be kept with the version's revivals.
+    // Without a cache, only those a lineage meets are built, as it meets
+    // them.
+    let keep = keyed && cache.enabled();
     walk.steps = steps
         .into_iter()
         .enumerate()
         .map(|(version, kept)| {
             kept.unwrap_or_else(|| {
+                if !keep {
+                    return Steps::default();
+                }
                 let steps: Steps = revivals[version]
                     .iter()
                     .filter(|(_, (_, _, score))| !score.same)
