@@ -14,7 +14,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use communique::align::AlignOptions;
-use communique::series::precedent::{Library, Query, Source, revised};
+use communique::series::precedent::{Library, Listed, Query, revised};
 use communique::store::StatementRef;
 
 const QUERY: &str = "unga-climate-protection/2025-12-15";
@@ -44,7 +44,7 @@ fn bench(c: &mut Criterion) {
         let library = Library::from_store(&store).expect("library");
         let date = statement.meta.date.clone().unwrap_or_default();
         let own = resolved.entry.to_string();
-        let allowed = |_: usize, s: &Source| s.date < date && s.reference != own;
+        let allowed = |s: &Listed<'_>| s.date < date.as_str() && s.reference != own;
         let query = Query {
             statement: &statement,
             sentences,

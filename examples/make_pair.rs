@@ -1,8 +1,11 @@
 //! Writes the synthetic benchmark pair `old.txt` and `new.txt`.
 //!
 //! ```text
-//! cargo run --release --example make_pair -- OUT_DIR [--mb 5] [--seed 1]
+//! cargo run --release --example make_pair -- OUT_DIR [--mb 5] [--seed 1] [--rate 0.05]
 //! ```
+//!
+//! `--rate` is the share of sentences edited (0–1); the default keeps the
+//! benchmark pair of every seed the same bytes.
 //!
 //! The pair is built from `../shared/corpus` (relative to the crate) by
 //! `benches/support/pair.rs`, the same code `benches/diff.rs` uses.
@@ -18,6 +21,7 @@ fn main() -> ExitCode {
     let mut out_dir: Option<PathBuf> = None;
     let mut mb = 5.0f64;
     let mut seed = 1u64;
+    let mut rate = pair::DEFAULT_RATE;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--mb" => match args.next().and_then(|v| v.parse().ok()) {
@@ -28,6 +32,10 @@ fn main() -> ExitCode {
                 Some(v) => seed = v,
                 None => return usage("--seed needs a whole number"),
             },
+            "--rate" => match args.next().and_then(|v| v.parse::<f64>().ok()) {
+                Some(v) if (0.0..=1.0).contains(&v) => rate = v,
+                _ => return usage("--rate needs a number from 0 to 1"),
+            },
             _ if out_dir.is_none() && !arg.starts_with("--") => out_dir = Some(arg.into()),
             _ => return usage(&format!("unexpected argument {arg:?}")),
         }
@@ -37,7 +45,7 @@ fn main() -> ExitCode {
     };
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let target = (mb * 1_000_000.0) as usize;
-    let Some(pair) = pair::generate(&corpus, target, seed) else {
+    let Some(pair) = pair::generate_with_rate(&corpus, target, seed, rate) else {
         eprintln!("make_pair: no statements in {}", corpus.display());
         return ExitCode::from(2);
     };
@@ -49,7 +57,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     eprintln!(
-        "make_pair: {} ({} bytes) and {} ({} bytes), seed {seed}; edits: {:?}",
+        "make_pair: {} ({} bytes) and {} ({} bytes), seed {seed}, rate {rate}; edits: {:?}",
         out_dir.join("old.txt").display(),
         pair.old.len(),
         out_dir.join("new.txt").display(),
@@ -60,6 +68,6 @@ fn main() -> ExitCode {
 }
 
 fn usage(problem: &str) -> ExitCode {
-    eprintln!("make_pair: {problem}\nusage: make_pair OUT_DIR [--mb 5] [--seed 1]");
+    eprintln!("make_pair: {problem}\nusage: make_pair OUT_DIR [--mb 5] [--seed 1] [--rate 0.05]");
     ExitCode::from(2)
 }

@@ -43,7 +43,7 @@ fn common(a: &Words, b: &Words, weight: &[f32]) -> (usize, f32) {
     let w = |t: u32| (f64::from(weight[t as usize]) * 1e6).round() as u64;
     // Equal first (or last) words are in some heaviest common subsequence:
     // one that leaves them out can take them instead at no loss. A rewording
-    // mostly keeps both ends, which leaves a small table in between.
+    // mostly keeps both ends, which leaves fewer pairs in between.
     let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a_rest, b_rest) = (&a[head..], &b[head..]);
     let tail = a_rest
@@ -58,22 +58,53 @@ fn common(a: &Words, b: &Words, weight: &[f32]) -> (usize, f32) {
         &a_rest[..a_rest.len() - tail],
         &b_rest[..b_rest.len() - tail],
     );
-    let mut prev = vec![(0u64, 0u32); b.len() + 1];
-    let mut row = vec![(0u64, 0u32); b.len() + 1];
-    for &x in a {
-        for (j, &y) in b.iter().enumerate() {
-            let mut best = prev[j + 1].max(row[j]);
-            if x == y {
-                let (pw, pn) = prev[j];
-                best = best.max((pw + w(x), pn + 1));
-            }
-            row[j + 1] = best;
-        }
-        std::mem::swap(&mut prev, &mut row);
-    }
-    let (total, n) = prev[b.len()];
-    let n = n as usize + head + tail;
+    let (total, n) = heaviest_chain(a, b, w);
+    let n = n + head + tail;
     (n, ((total + ends_weight) as f64 / 1e6) as f32)
+}
+
+/// The heaviest common subsequence of `a` and `b` (by weight, then length),
+/// as its weight and length: the heaviest chain of equal-word pairs whose
+/// positions increase on both sides, kept in a Fenwick tree of prefix
+/// maxima over `b`'s positions. Its time grows with the number of equal
+/// pairs (few: most candidates share few words), not with the table of
+/// every pair of positions that the plain dynamic programme fills.
+fn heaviest_chain(a: &[u32], b: &[u32], w: impl Fn(u32) -> u64) -> (u64, usize) {
+    // Weight and length packed in one integer (length in the low bits), so
+    // that comparing two packs compares weights, then lengths, and adding
+    // them adds both. A word weighs at most ln(1 + 2^32) · 1e6 < 2^25 and a
+    // chain holds at most `DIFF_WORDS` < 2^16 words: no carry, no overflow.
+    const LEN_BITS: u32 = 16;
+    let mut at: Vec<(u32, u32)> = b.iter().enumerate().map(|(j, &y)| (y, j as u32)).collect();
+    at.sort_unstable();
+    let mut tree = vec![0u64; b.len() + 1];
+    let mut best = 0u64;
+    for &x in a {
+        let from = at.partition_point(|&(y, _)| y < x);
+        let to = from + at[from..].partition_point(|&(y, _)| y == x);
+        if from == to {
+            continue;
+        }
+        let step = (w(x) << LEN_BITS) | 1;
+        // Later positions first, so that no pair builds on a pair of the
+        // same word of `a`.
+        for &(_, j) in at[from..to].iter().rev() {
+            let mut k = j as usize;
+            let mut prefix = 0u64;
+            while k > 0 {
+                prefix = prefix.max(tree[k]);
+                k &= k - 1;
+            }
+            let chain = prefix + step;
+            best = best.max(chain);
+            let mut k = j as usize + 1;
+            while k < tree.len() {
+                tree[k] = tree[k].max(chain);
+                k += k & k.wrapping_neg();
+            }
+        }
+    }
+    (best >> LEN_BITS, (best & ((1 << LEN_BITS) - 1)) as usize)
 }
 
 /// The words `a` and `b` share as multisets and their summed weight, in
@@ -281,6 +312,42 @@ mod tests {
         let w = vec![1.0; 100];
         assert_eq!(similarity(&a, &b, &w), (1.0, 1.0));
         assert_eq!(common(&a, &b, &w), common(&b, &a, &w));
+    }
+
+    /// The plain dynamic programme over every pair of positions.
+    fn table(a: &[u32], b: &[u32], w: impl Fn(u32) -> u64) -> (u64, usize) {
+        let mut prev = vec![(0u64, 0usize); b.len() + 1];
+        let mut row = prev.clone();
+        for &x in a {
+            for (j, &y) in b.iter().enumerate() {
+                let mut best = prev[j + 1].max(row[j]);
+                if x == y {
+                    best = best.max((prev[j].0 + w(x), prev[j].1 + 1));
+                }
+                row[j + 1] = best;
+            }
+            std::mem::swap(&mut prev, &mut row);
+        }
+        prev[b.len()]
+    }
+
+    #[test]
+    fn the_heaviest_chain_is_the_tables_optimum() {
+        // Small alphabets, so that words repeat and many chains tie.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n) as u32
+        };
+        let w = |t: u32| u64::from(t % 3) * 1_000_000 + 250_000;
+        for _ in 0..2_000 {
+            let alphabet = u64::from(next(8)) + 1;
+            let a: Vec<u32> = (0..next(30)).map(|_| next(alphabet)).collect();
+            let b: Vec<u32> = (0..next(30)).map(|_| next(alphabet)).collect();
+            assert_eq!(heaviest_chain(&a, &b, w), table(&a, &b, w), "{a:?} {b:?}");
+        }
     }
 
     #[test]

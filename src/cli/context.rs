@@ -92,7 +92,7 @@ impl Context {
             return Ok(PairCache::disabled());
         }
         let options = Options::default().with_align(options.clone());
-        Ok(PairCache::open(self.store()?.git_dir(), &options))
+        Ok(PairCache::open(self.store()?.common_git_dir(), &options))
     }
 
     /// Resolves a ref (or a path in the store) to a stored statement.

@@ -136,5 +136,6 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<Outcome> {
             );
         }
     }
+    super::precedent::refresh_index(store, context);
     Ok(Outcome::Same)
 }

@@ -8,6 +8,7 @@ use clap::Args;
 use communique::align::AlignOptions;
 use communique::report::{self, precedent::Search};
 use communique::series::precedent;
+use communique::store::Store;
 
 use super::config::{Config, Values};
 use super::context::Context;
@@ -105,4 +106,17 @@ pub fn run(args: PrecedentArgs, config: &Config, context: &Context) -> Result<Ou
     }
     out.flush()?;
     Ok(Outcome::Same)
+}
+
+/// Brings `precedent`'s index up to date after an import, when the store
+/// has one (only what was just committed is indexed). A failure costs the
+/// import nothing: the next `precedent` brings the index up to date itself.
+pub fn refresh_index(store: &Store, context: &Context) {
+    if let Err(e) = precedent::refresh_index(store)
+        && !context.quiet()
+    {
+        eprintln!(
+            "communique: note: the precedent index was not updated ({e}); the next `precedent` updates it"
+        );
+    }
 }

@@ -163,10 +163,4 @@ impl Store {
     ) -> Result<Statement, StoreError> {
         parse(bytes, entry, rev)
     }
-
-    /// The store's git folder: where a cache of computed results may live,
-    /// never committed.
-    pub fn git_dir(&self) -> &std::path::Path {
-        self.repo.path()
-    }
 }

@@ -51,9 +51,10 @@ pub use commit::{
     CommitChange, CommitRequest, Committed, DEFAULT_IDENTITY, DEFAULT_LOCK_TIMEOUT, Identity,
 };
 pub use error::StoreError;
+pub use lock::StoreLock;
 pub use refs::{StatementRef, Target};
 pub use revisions::RevisionInfo;
-pub use snapshot::HeadStatements;
+pub use snapshot::{HeadFile, HeadStatements};
 
 /// The folder, at the root of a store, that holds the statements.
 pub const STATEMENTS: &str = "statements";

@@ -8,7 +8,29 @@
 use crate::parallel;
 use crate::statement::Statement;
 
-use super::{Entry, Resolved, Store, StoreError, parse};
+use std::path::Path;
+use std::time::Duration;
+
+use super::lock::StoreLock;
+use super::{BlobId, Entry, Resolved, Store, StoreError, parse};
+
+/// A statement file committed on HEAD, as its tree lists it: where it is
+/// and which blob it holds, nothing read yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeadFile {
+    /// The statement.
+    pub entry: Entry,
+    /// Its blob: the same id means the same bytes.
+    pub blob: BlobId,
+}
+
+impl HeadFile {
+    /// Parses the bytes [`Store::read_head_blob`] read, with the error
+    /// [`Store::head_statements`] gives for a file that does not read.
+    pub fn parse(&self, bytes: &[u8]) -> Result<Statement, StoreError> {
+        parse(bytes, &self.entry, Some("HEAD"))
+    }
+}
 
 /// What [`Store::head_statements`] read.
 #[derive(Debug, Default)]
@@ -54,6 +76,37 @@ impl Store {
             }
         }
         Ok(head)
+    }
+
+    /// The statement files committed on HEAD, sorted by series, then id,
+    /// listed from the trees without reading a blob: cheap enough to run on
+    /// every command, so that what is derived from the statements (an
+    /// index) can be checked against what HEAD holds. Empty before the
+    /// first commit.
+    pub fn head_files(&self) -> Result<Vec<HeadFile>, StoreError> {
+        Ok(self
+            .head_blobs(None)?
+            .into_iter()
+            .map(|(entry, blob)| HeadFile { entry, blob })
+            .collect())
+    }
+
+    /// The bytes of a file [`Store::head_files`] listed, refused unread
+    /// ([`StoreError::TooLarge`]) as [`Store::head_statements`] refuses it.
+    pub fn read_head_blob(&self, file: &HeadFile) -> Result<Vec<u8>, StoreError> {
+        self.read_blob_bytes(&file.entry, file.blob, None)
+    }
+
+    /// The git folder shared by all worktrees of the store: where caches of
+    /// what HEAD holds belong (never committed, never in a working tree).
+    pub fn common_git_dir(&self) -> &Path {
+        self.repo.commondir()
+    }
+
+    /// Takes the store's lock (the one commits take), waiting up to
+    /// `timeout`; released when dropped.
+    pub fn lock(&self, timeout: Duration) -> Result<StoreLock, StoreError> {
+        StoreLock::acquire(self.repo.commondir(), timeout)
     }
 
     /// The statements of `resolved`'s series up to and including it, oldest

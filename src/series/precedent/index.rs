@@ -66,21 +66,34 @@ impl Index {
                 *hits.entry(id).or_default() += 1;
             }
         }
-        let mut ranked: Vec<(f64, u32)> = hits
+        let ranked: Vec<(f64, u32)> = hits
             .into_iter()
             .filter(|&(id, _)| allowed(id))
-            .map(|(id, h)| {
-                let (q, c) = (query.len() as f64, f64::from(self.sizes[id as usize]));
-                let h = f64::from(h);
-                let dice = 2.0 * h / (q + c);
-                let contained = h / q.min(c).max(1.0);
-                (dice.max(contained * CONTAINED_WEIGHT), id)
-            })
-            .filter(|&(overlap, _)| overlap >= MIN_OVERLAP)
+            .map(|(id, h)| (overlap(query.len(), self.sizes[id as usize], h), id))
             .collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        ranked.into_iter().take(limit).map(|(_, id)| id).collect()
+        best(ranked, limit)
     }
+}
+
+/// How much a sentence with `size` distinct word pairs, `hits` of them
+/// shared, overlaps a query sentence with `query` of them: the Dice
+/// coefficient, or how much of the shorter set the other contains where
+/// that is higher (a sentence that was only expanded or cut down).
+pub(crate) fn overlap(query: usize, size: u32, hits: u32) -> f64 {
+    let (q, c) = (query as f64, f64::from(size));
+    let h = f64::from(hits);
+    let dice = 2.0 * h / (q + c);
+    let contained = h / q.min(c).max(1.0);
+    dice.max(contained * CONTAINED_WEIGHT)
+}
+
+/// The `limit` best of `ranked` (overlap, id): those below [`MIN_OVERLAP`]
+/// dropped, best first, ties in id order — the order both indexes share, so
+/// that they propose the same candidates.
+pub(crate) fn best<T: Ord + Copy>(mut ranked: Vec<(f64, T)>, limit: usize) -> Vec<T> {
+    ranked.retain(|&(overlap, _)| overlap >= MIN_OVERLAP);
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.into_iter().take(limit).map(|(_, id)| id).collect()
 }
 
 /// The least overlap of word pairs worth verifying: a sentence that a diff
@@ -94,7 +107,7 @@ const CONTAINED_WEIGHT: f64 = 0.9;
 
 /// The distinct word-pair hashes of a comparison key into `out` (cleared
 /// first). A one-word sentence is its one word.
-fn shingles(key: &str, out: &mut Vec<u64>) {
+pub(crate) fn shingles(key: &str, out: &mut Vec<u64>) {
     out.clear();
     let hashed = key_word_hashes(key);
     if let [(only, _)] = hashed.as_slice() {

@@ -3,24 +3,35 @@
 //! to know which sentences of this year's text are verbatim from an earlier
 //! one, which were adapted from one, and which are novel.
 //!
-//! One [`Library`] is built per run from the statements committed on HEAD,
-//! with a shingle [`index::Index`] over all their sentences. A query asks
-//! the index for a few candidates per sentence (among the statements the
-//! caller allows, such as those dated before the query), then verifies each
-//! with the diff's own similarity ([`crate::align::score_keyed_pairs`]),
-//! with the rarity weights of the two statements, so that `adapted` here
-//! means what `reworded` means in a diff of the two statements, under the
-//! same `--threshold`.
+//! A search asks a shingle index for a few candidates per sentence (among
+//! the statements the caller allows, such as those dated before the
+//! query), then verifies each with the diff's own similarity
+//! ([`crate::align::score_keyed_pairs`]), with the rarity weights of the
+//! two statements, so that `adapted` here means what `reworded` means in a
+//! diff of the two statements, under the same `--threshold`.
+//!
+//! The store's searches ([`search_earlier`], [`search_all`]) use the index
+//! kept on disk in the git folder ([`refresh_index`]), brought up to date
+//! with HEAD on each use, and read only the candidates' blobs. A
+//! [`Library`] holds statements and an index in memory instead; both give
+//! the same answers over the same statements.
 
+mod catalog;
 pub mod index;
+mod persistent;
+mod segment;
+mod verify;
 
-use crate::align::{AlignOptions, align_parts, score_keyed_pairs};
+use crate::align::{AlignOptions, align_parts};
 use crate::diff::ChangeKind;
 use crate::normalize::key::{Folding, key};
 use crate::parallel;
-use crate::statement::{Location, Sentence, Statement};
+use crate::statement::{Location, Statement};
 use crate::store::{Entry, Resolved, Store, StoreError};
+use catalog::{Catalog, Failure};
 use index::Index;
+pub use persistent::{DIR as INDEX_DIR, refresh as refresh_index};
+use verify::{Prepared, verify};
 
 /// Candidates the index proposes per sentence before verification: enough
 /// that the verbatim copies of a much-reused sentence and its adaptations
@@ -38,7 +49,27 @@ pub struct Source {
     pub statement: Statement,
 }
 
-/// The statements of a store with an index over their sentences.
+/// What a search knows of a stored statement before reading it: enough to
+/// decide whether it may hold precedents.
+#[derive(Clone, Copy, Debug)]
+pub struct Listed<'a> {
+    /// Its ref.
+    pub reference: &'a str,
+    /// Its date (`YYYY-MM-DD`).
+    pub date: &'a str,
+}
+
+impl Source {
+    /// What a search filters this source by.
+    pub fn listed(&self) -> Listed<'_> {
+        Listed {
+            reference: &self.reference,
+            date: &self.date,
+        }
+    }
+}
+
+/// The statements of a store with an index over their sentences, in memory.
 pub struct Library {
     sources: Vec<Source>,
     /// The comparison keys (default folding) of each source's sentences.
@@ -124,9 +155,8 @@ pub struct Query<'a> {
     /// The positions (in document order) of the sentences to look up, each
     /// with how it changed against the previous statement, if known.
     pub sentences: Vec<(usize, Option<ChangeKind>)>,
-    /// Which sources may hold precedents (by index into
-    /// [`Library::sources`]).
-    pub allowed: &'a dyn Fn(usize, &Source) -> bool,
+    /// Which statements may hold precedents.
+    pub allowed: &'a dyn Fn(&Listed<'_>) -> bool,
     /// The most precedents kept per sentence.
     pub limit: usize,
 }
@@ -168,31 +198,19 @@ impl Library {
 
     /// The precedents of each sentence the query names, in its order.
     pub fn find(&self, query: &Query<'_>, options: &AlignOptions) -> Vec<SentencePrecedents> {
-        let texts: Vec<(Location, &Sentence)> = query.statement.sentences().collect();
-        let folding = options.folding;
-        let query_keys: Vec<String> = texts.iter().map(|(_, s)| key(&s.text, folding)).collect();
-        let allowed_sources: Vec<bool> = self
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (query.allowed)(i, s))
+        let prepared = Prepared::new(query.statement, options);
+        let allowed_sources: Vec<bool> = (self.sources.iter())
+            .map(|s| (query.allowed)(&s.listed()))
             .collect();
         let allowed = |id: u32| allowed_sources[self.sentences[id as usize].0 as usize];
         // Candidates grouped by source, so that each source's weights are
         // computed once: (source, its sentence, query sentence).
         let mut by_source: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.sources.len()];
         for &(q, _) in &query.sentences {
-            let Some(query_key) = query_keys.get(q) else {
+            let Some(lookup) = prepared.lookup_key(q) else {
                 continue;
             };
-            let default_key;
-            let query_key = if folding == Folding::default() {
-                query_key
-            } else {
-                default_key = key(&texts[q].1.text, Folding::default());
-                &default_key
-            };
-            for id in self.index.candidates(query_key, &allowed, CANDIDATES) {
+            for id in self.index.candidates(&lookup, &allowed, CANDIDATES) {
                 let (s, i) = self.sentences[id as usize];
                 by_source[s as usize].push((i as usize, q));
             }
@@ -204,39 +222,18 @@ impl Library {
             .filter(|(_, pairs)| !pairs.is_empty())
             .collect();
         let scored = parallel::map(&touched, 16, |_, &(s, pairs)| {
-            self.verify(s, pairs, &query_keys, options)
+            let source = &self.sources[s];
+            let keys = Some(self.keys[s].as_slice());
+            verify(
+                &source.listed(),
+                &source.statement,
+                keys,
+                pairs,
+                &prepared,
+                options,
+            )
         });
-        let mut found: Vec<Vec<Precedent>> = vec![Vec::new(); texts.len()];
-        for (q, precedent) in scored.into_iter().flatten() {
-            found[q].push(precedent);
-        }
-        query
-            .sentences
-            .iter()
-            .filter_map(|&(q, change)| {
-                let (location, sentence) = texts.get(q)?;
-                let mut precedents = std::mem::take(&mut found[q]);
-                precedents.sort_by(|a, b| {
-                    (a.verdict != Verdict::Verbatim)
-                        .cmp(&(b.verdict != Verdict::Verbatim))
-                        .then(b.score.total_cmp(&a.score))
-                        .then(b.similarity.total_cmp(&a.similarity))
-                        .then(b.date.cmp(&a.date))
-                        .then(a.reference.cmp(&b.reference))
-                        .then(a.location.cmp(&b.location))
-                });
-                let verdict = precedents.first().map_or(Verdict::Novel, |p| p.verdict);
-                precedents.truncate(query.limit);
-                Some(SentencePrecedents {
-                    location: *location,
-                    label: sentence.label.clone(),
-                    text: sentence.text.clone(),
-                    change,
-                    verdict,
-                    precedents,
-                })
-            })
-            .collect()
+        prepared.collect(query, scored.into_iter().flatten())
     }
 }
 
@@ -283,64 +280,6 @@ impl Library {
     pub fn unreadable(&self) -> &[StoreError] {
         &self.unreadable
     }
-}
-
-impl Library {
-    /// Scores the candidate pairs (sentence of source `s`, sentence of the
-    /// query) with the diff's pair score, keeping those a diff would call
-    /// the same or reworded.
-    fn verify(
-        &self,
-        s: usize,
-        pairs: &[(usize, usize)],
-        query_keys: &[String],
-        options: &AlignOptions,
-    ) -> Vec<(usize, Precedent)> {
-        let source = &self.sources[s];
-        let own: Vec<(Location, &Sentence)> = source.statement.sentences().collect();
-        // The stored keys hold for the default folding only.
-        let own_keys: Vec<String>;
-        let own_keys = if options.folding == Folding::default() {
-            &self.keys[s]
-        } else {
-            own_keys = own
-                .iter()
-                .map(|(_, t)| key(&t.text, options.folding))
-                .collect();
-            &own_keys
-        };
-        let scored = score_keyed_pairs(own_keys, query_keys, pairs);
-        let mut out = Vec::new();
-        for (&(i, q), score) in pairs.iter().zip(scored) {
-            let verdict = if score.same {
-                Verdict::Verbatim
-            } else if score.reworded(options) {
-                Verdict::Adapted
-            } else {
-                continue;
-            };
-            let (location, sentence) = own[i];
-            out.push((
-                q,
-                Precedent {
-                    verdict,
-                    similarity: round(score.similarity),
-                    score: round(score.score),
-                    reference: source.reference.clone(),
-                    date: source.date.clone(),
-                    location,
-                    label: sentence.label.clone(),
-                    text: sentence.text.clone(),
-                },
-            ));
-        }
-        out
-    }
-}
-
-/// Scores are reported to three decimals, as diffs report similarity.
-fn round(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
 }
 
 /// The sentences of `new` that are new or reworded against `old` (`added`,
@@ -420,7 +359,7 @@ pub fn search_earlier(
     };
     let own = resolved.entry.to_string();
     // Earlier: another statement, dated before this one.
-    let earlier = |_: usize, s: &Source| s.date < date && s.reference != own;
+    let earlier = |s: &Listed<'_>| s.date < date.as_str() && s.reference != own;
     let mut search = search(store, &statement, sentences, &earlier, limit, options)?;
     search.date = Some(date.clone());
     search.previous = previous.map(|p| p.to_string());
@@ -439,7 +378,7 @@ pub fn search_all(
         store,
         statement,
         every_sentence(statement),
-        &|_, _| true,
+        &|_| true,
         limit,
         options,
     )
@@ -458,20 +397,32 @@ fn search(
     store: &Store,
     statement: &Statement,
     sentences: Vec<(usize, Option<ChangeKind>)>,
-    allowed: &dyn Fn(usize, &Source) -> bool,
+    allowed: &dyn Fn(&Listed<'_>) -> bool,
     limit: usize,
     options: &AlignOptions,
 ) -> Result<Search, StoreError> {
-    let mut library = Library::from_store(store)?;
     let query = Query {
         statement,
         sentences,
         allowed,
         limit,
     };
+    // A damaged index shows while it is read: it is rebuilt once, and
+    // searched again.
+    for rebuild in [false, true] {
+        let catalog = persistent::open(store, rebuild)?;
+        match search_catalog(&catalog, store, &query, options) {
+            Ok(search) => return Ok(search),
+            Err(Failure::Store(e)) => return Err(e),
+            Err(Failure::Corrupt) => {}
+        }
+    }
+    // An index just built that does not read back is a bug: the answer is
+    // still owed, from every statement read into memory.
+    let mut library = Library::from_store(store)?;
     let sentences = library.find(&query, options);
-    let searched = (library.sources().iter().enumerate())
-        .filter(|&(i, s)| allowed(i, s))
+    let searched = (library.sources().iter())
+        .filter(|s| allowed(&s.listed()))
         .count();
     Ok(Search {
         date: None,
@@ -479,6 +430,21 @@ fn search(
         searched,
         sentences,
         unreadable: std::mem::take(&mut library.unreadable),
+    })
+}
+
+fn search_catalog(
+    catalog: &Catalog,
+    store: &Store,
+    query: &Query<'_>,
+    options: &AlignOptions,
+) -> Result<Search, Failure> {
+    Ok(Search {
+        date: None,
+        previous: None,
+        searched: catalog.searched(query.allowed),
+        sentences: catalog.find(store, query, options)?,
+        unreadable: catalog.unreadable(store)?,
     })
 }
 
@@ -517,7 +483,7 @@ mod tests {
             "q",
         )
         .expect("imports");
-        let only_2020 = |_: usize, s: &Source| s.date.as_str() < "2021-01-01";
+        let only_2020 = |s: &Listed<'_>| s.date < "2021-01-01";
         let found = library.find(
             &Query {
                 statement: &query,
