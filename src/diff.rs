@@ -1,14 +1,18 @@
 //! The result of comparing two statements: plain data that the reports and
 //! the checks read. No logic lives here beyond small accessors; the entries
-//! are built by [`crate::analyze::compare`]. Nothing here is serialized:
-//! the JSON reports write [`crate::report::wire`] types, which these
-//! convert into.
+//! are built by [`crate::analyze::compare`]. The JSON reports do not
+//! serialize these: they write [`crate::report::wire`] types, which these
+//! convert into. The serde derives here serve the pair cache
+//! ([`crate::series::cache`]) alone, which keeps entries as it computed
+//! them; their form is no interface.
 
 use crate::normalize::key::Editorial;
 use crate::statement::Location;
 
 /// How one old sentence (or several) relates to one new sentence (or several).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[non_exhaustive]
 pub enum ChangeKind {
     /// The same text, at most editorially different.
@@ -66,7 +70,9 @@ impl ChangeKind {
 }
 
 /// A kind of edit inside a reworded sentence that the diff can name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[non_exhaustive]
 pub enum EditKind {
     /// A number or a date changed ("93 States" → "94 States", "2023" → "2024").
@@ -108,7 +114,7 @@ impl EditKind {
 }
 
 /// One step of a word-level edit script.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum EditOp {
     /// Text in both sentences.
     Equal,
@@ -120,7 +126,7 @@ pub enum EditOp {
 
 /// A run of text with its edit operation. Concatenating the `equal` and
 /// `delete` runs gives the old text; `equal` and `insert`, the new one.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Edit {
     /// What happened to this run.
     pub op: EditOp,
@@ -129,7 +135,9 @@ pub struct Edit {
 }
 
 /// How strongly a sentence binds its authors.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Strength {
     /// Encourages, invites, emphasizes, or a hedged moderate marker.
@@ -161,7 +169,7 @@ impl Strength {
 
 /// A commitment clause of a sentence (a sentence's `commitment` is its
 /// strongest clause).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Commitment {
     /// How strongly it binds, hedges counted.
     pub strength: Strength,
@@ -198,7 +206,9 @@ impl Commitment {
 }
 
 /// How a revision changed a commitment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum CommitmentChange {
     /// A commitment where the old text had none.
     Added,
@@ -239,7 +249,7 @@ impl CommitmentChange {
 }
 
 /// A sentence as an entry shows it: where it stands, its label and its text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SentenceView {
     /// 1-based paragraph and sentence numbers.
     pub location: Location,
@@ -267,7 +277,7 @@ impl SentenceView {
 }
 
 /// A label change on a sentence that otherwise kept its identity.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Renumbered {
     /// The old label, if any.
     pub old: Option<String>,
@@ -276,7 +286,7 @@ pub struct Renumbered {
 }
 
 /// One entry of a diff: the old and new sentences it relates and how.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Change {
     /// How the sentences relate.
     pub kind: ChangeKind,
@@ -313,7 +323,7 @@ pub struct Change {
 /// The section headings an entry stands under: the nearest heading before
 /// its first old and its first new sentence. Shared, since every sentence
 /// of a section names the same heading.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sections {
     /// The heading of the old side, if the old sentences stand under one.
     pub old: Option<std::sync::Arc<str>>,
@@ -361,7 +371,7 @@ pub struct DocumentInfo {
 }
 
 /// How many entries of each kind a diff has.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     /// Entries of kind `same`.
     pub same: usize,
@@ -387,7 +397,7 @@ pub struct Summary {
 }
 
 /// How many entries changed a commitment in each way.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CommitmentSummary {
     /// Commitments added.
     pub added: usize,

@@ -12,7 +12,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result, bail};
 
 use communique::Statement;
+use communique::align::AlignOptions;
+use communique::analyze::Options;
 use communique::import::Format;
+use communique::series::cache::{self, PairCache};
 use communique::store::{Resolved, StatementRef, Store, Target};
 
 use super::input::read_statement;
@@ -80,6 +83,16 @@ impl Context {
             None => Store::discover(&self.cwd)?,
         };
         Ok(self.store.get_or_init(|| store))
+    }
+
+    /// The store's pair cache for results computed with `options`, or none
+    /// when `off` (`--no-cache`) or `COMMUNIQUE_NO_CACHE` says so.
+    pub fn pair_cache(&self, off: bool, options: &AlignOptions) -> Result<PairCache> {
+        if off || cache::disabled_by_env() {
+            return Ok(PairCache::disabled());
+        }
+        let options = Options::default().with_align(options.clone());
+        Ok(PairCache::open(self.store()?.common_git_dir(), &options))
     }
 
     /// Resolves a ref (or a path in the store) to a stored statement.

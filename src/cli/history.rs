@@ -7,7 +7,7 @@ use clap::Args;
 
 use communique::align::AlignOptions;
 use communique::report;
-use communique::series::history::history;
+use communique::series::history::history_cached;
 
 use super::config::Settings;
 use super::context::Context;
@@ -35,13 +35,19 @@ pub struct HistoryArgs {
     /// `text` for people, `json` for scripts (schema communique.history/1).
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     format: TextOrJson,
+    /// Compute every pair again rather than reading results kept from
+    /// earlier runs (under .git/communique/pairs/); setting
+    /// COMMUNIQUE_NO_CACHE=1 does the same.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 /// Runs `history`.
 pub fn run(args: HistoryArgs, settings: &Settings, context: &Context) -> Result<Outcome> {
     let resolved = context.resolve(&args.reference)?;
     let options = AlignOptions::default().with_threshold(settings.threshold);
-    let revisions = history(context.store()?, &resolved, &options)?;
+    let cache = context.pair_cache(args.no_cache, &options)?;
+    let revisions = history_cached(context.store()?, &resolved, &options, &cache)?;
     if revisions.is_empty() {
         anyhow::bail!(
             "{resolved} has no committed revision yet; import it with `communique import`"

@@ -36,6 +36,11 @@ pub struct LogArgs {
     /// `text` for people, `json` for scripts (schema communique.log/1).
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     format: TextOrJson,
+    /// Compute every pair again rather than reading results kept from
+    /// earlier runs (under .git/communique/pairs/); setting
+    /// COMMUNIQUE_NO_CACHE=1 does the same.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 /// Runs `log`.
@@ -43,10 +48,17 @@ pub fn run(args: LogArgs, settings: &Settings, context: &Context) -> Result<Outc
     let store = context.store()?;
     let options = AlignOptions::default().with_threshold(settings.threshold);
     let progress = context.progress("comparing", 0);
-    let log = series::log(store, args.series.as_deref(), &options, &|done, total| {
-        progress.set_total(total);
-        progress.set(done);
-    })?;
+    let cache = context.pair_cache(args.no_cache, &options)?;
+    let log = series::log::log_cached(
+        store,
+        args.series.as_deref(),
+        &options,
+        &cache,
+        &|done, total| {
+            progress.set_total(total);
+            progress.set(done);
+        },
+    )?;
     progress.finish();
     warn_unreadable(&log.unreadable);
     let mut out = super::output(args.format == TextOrJson::Json);

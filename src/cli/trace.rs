@@ -7,7 +7,7 @@ use clap::Args;
 
 use communique::align::AlignOptions;
 use communique::report::{self, ReportOptions, Theme};
-use communique::series::trace::{trace, versions};
+use communique::series::trace::{trace_cached, versions_with_blobs};
 use communique::statement::Location;
 
 use super::config::{Config, Values};
@@ -48,6 +48,11 @@ pub struct TraceArgs {
     /// (and keeps its lineage) rather than removed and added [default: 0.5].
     #[arg(long, value_parser = parse_threshold)]
     threshold: Option<f64>,
+    /// Compute every pair again rather than reading results kept from
+    /// earlier runs (under .git/communique/pairs/); setting
+    /// COMMUNIQUE_NO_CACHE=1 does the same.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 /// `3.2` or `¶3.2` → a location.
@@ -73,9 +78,10 @@ pub fn run(args: TraceArgs, config: &Config, theme: Theme, context: &Context) ->
         ..Values::default()
     });
     let resolved = context.resolve(&args.reference)?;
-    let versions = versions(context.store()?, &resolved)?;
+    let (versions, blobs) = versions_with_blobs(context.store()?, &resolved)?;
     let options = AlignOptions::default().with_threshold(settings.threshold);
-    let mut traced = trace(&versions, &options);
+    let cache = context.pair_cache(args.no_cache, &options)?;
+    let mut traced = trace_cached(&versions, &blobs, &options, &cache);
     if let Some(location) = args.sentence {
         if traced.sentence(location).is_none() {
             bail!(

@@ -13,7 +13,9 @@ use crate::analyze::{Options, compare};
 use crate::diff::Summary;
 use crate::parallel;
 use crate::statement::Statement;
-use crate::store::{Entry, Store, StoreError};
+use crate::store::{BlobId, Entry, Store, StoreError};
+
+use super::cache::{Kind, Pair, PairCache};
 
 /// One statement in the log.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,36 +56,137 @@ pub fn log(
     options: &AlignOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Log, StoreError> {
-    let head = store.head_statements(series)?;
-    let (entries, statements): (Vec<Entry>, Vec<Statement>) = head.statements.into_iter().unzip();
+    log_cached(store, series, options, &PairCache::disabled(), progress)
+}
+
+/// [`log`], with the facts and summaries of statements compared before
+/// read from `cache`, and those computed now kept there. A statement whose
+/// entry is found is not read at all.
+pub fn log_cached(
+    store: &Store,
+    series: Option<&str>,
+    options: &AlignOptions,
+    cache: &PairCache,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Log, StoreError> {
+    let listed = store.head_blobs(series)?;
+    let total = listed.len();
     // Entries are sorted by series then date: the previous one of the same
     // series, if any, stands right before.
-    let done = AtomicUsize::new(0);
+    let before = |i: usize, readable: &dyn Fn(usize) -> bool| {
+        (0..i)
+            .rev()
+            .take_while(|&p| listed[p].0.series == listed[i].0.series)
+            .find(|&p| readable(p))
+    };
+    // First as if every statement reads (the usual case): each one's
+    // predecessor is the one before it.
+    let found: Vec<Option<Pair>> = (0..total)
+        .map(|i| {
+            cache.get(
+                Kind::Summary,
+                before(i, &|_| true).map(|p| listed[p].1),
+                listed[i].1,
+            )
+        })
+        .collect();
+    let mut statements: Vec<Option<Statement>> = vec![None; total];
+    let mut unreadable = read(store, &listed, &mut statements, |i| found[i].is_none())?;
+    let readable = |i: usize| found[i].is_some() || statements[i].is_some();
+    let previous: Vec<Option<usize>> = (0..total).map(|i| before(i, &readable)).collect();
+    // A statement after one that does not read has another predecessor.
+    let mut found = found;
+    for i in 0..total {
+        if found[i].is_some() && previous[i] != before(i, &|_| true) {
+            found[i] = cache.get(Kind::Summary, previous[i].map(|p| listed[p].1), listed[i].1);
+        }
+    }
+    let compute: Vec<usize> = (0..total)
+        .filter(|&i| found[i].is_none() && statements[i].is_some())
+        .collect();
+    let mut needed = vec![false; total];
+    for &i in &compute {
+        if let Some(p) = previous[i] {
+            needed[p] = statements[p].is_none();
+        }
+    }
+    unreadable.extend(read(store, &listed, &mut statements, |i| needed[i])?);
+    let done = AtomicUsize::new(total - compute.len());
     // One lexicon for every pair: parsing it is not free.
-    let options = Options::default().with_align(options.clone());
-    let summaries = parallel::map(&entries, 16, |i, entry| {
-        let summary = i
-            .checked_sub(1)
-            .filter(|&p| entries[p].series == entry.series)
-            .map(|previous| compare(&statements[previous], &statements[i], &options).summary());
-        progress(done.fetch_add(1, Ordering::Relaxed) + 1, entries.len());
-        summary
+    let compare_options = Options::default().with_align(options.clone());
+    let computed = parallel::map(&compute, 16, |_, &i| {
+        let pair = statements[i].as_ref().map(|statement| {
+            let summary = previous[i]
+                .and_then(|p| statements[p].as_ref())
+                .map(|old| compare(old, statement, &compare_options).summary());
+            let pair = Pair::of(statement, summary);
+            cache.put(
+                Kind::Summary,
+                previous[i].map(|p| listed[p].1),
+                listed[i].1,
+                &pair,
+            );
+            pair
+        });
+        progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+        pair
     });
-    let mut out: Vec<LogEntry> = entries
+    for (i, pair) in compute.into_iter().zip(computed) {
+        found[i] = pair;
+    }
+    let mut out: Vec<LogEntry> = listed
         .into_iter()
-        .zip(statements)
-        .zip(summaries)
-        .map(|((entry, statement), summary)| LogEntry {
-            entry,
-            title: statement.meta.title.clone(),
-            date: statement.meta.date.clone(),
-            sentences: statement.text_sentence_count(),
-            summary,
+        .zip(found)
+        .filter_map(|((entry, _), pair)| {
+            let pair = pair?;
+            Some(LogEntry {
+                entry,
+                title: pair.title,
+                date: pair.date,
+                sentences: pair.sentences,
+                summary: pair.summary,
+            })
         })
         .collect();
     out.sort_by(|a, b| (&a.entry.id, &a.entry.series).cmp(&(&b.entry.id, &b.entry.series)));
     Ok(Log {
         entries: out,
-        unreadable: head.unreadable,
+        unreadable,
     })
+}
+
+/// Reads and parses the listed statements that `wanted` names and that are
+/// not parsed yet, into `statements`; returns why those that do not read
+/// were left out (too large first, then those that do not parse, each in
+/// order, as [`Store::head_statements`] lists them).
+fn read(
+    store: &Store,
+    listed: &[(Entry, BlobId)],
+    statements: &mut [Option<Statement>],
+    wanted: impl Fn(usize) -> bool,
+) -> Result<Vec<StoreError>, StoreError> {
+    let mut unreadable = Vec::new();
+    let mut blobs = Vec::new();
+    // Reading the blobs is sequential (a libgit2 repository is not shared
+    // between threads); parsing is spread over the cores.
+    for (i, (entry, blob)) in listed.iter().enumerate() {
+        if !wanted(i) || statements[i].is_some() {
+            continue;
+        }
+        match store.read_blob_bytes(entry, *blob, None) {
+            Ok(bytes) => blobs.push((i, bytes)),
+            Err(e @ StoreError::TooLarge { .. }) => unreadable.push(e),
+            Err(e) => return Err(e),
+        }
+    }
+    let parsed = parallel::map(&blobs, 16, |_, (i, bytes)| {
+        Store::parse_bytes(bytes, &listed[*i].0, Some("HEAD"))
+    });
+    for ((i, _), parsed) in blobs.iter().zip(parsed) {
+        match parsed {
+            Ok(statement) => statements[*i] = Some(statement),
+            Err(e) => unreadable.push(e),
+        }
+    }
+    Ok(unreadable)
 }

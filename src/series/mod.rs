@@ -12,6 +12,7 @@
 //!
 //! Each returns plain result types that the CLI hands to a writer.
 
+pub mod cache;
 pub mod history;
 pub mod log;
 pub mod precedent;

@@ -25,14 +25,17 @@
 use std::cell::OnceCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
 
 use crate::align::{AlignOptions, PairScore, score_pairs};
 use crate::analyze::lexicon::Lexicon;
 use crate::analyze::{Options, compare, edit_kinds, views, word_edits};
 use crate::diff::{Change, ChangeKind, DocumentInfo, Renumbered, Sections, SentenceView};
 use crate::normalize::key::word_hashes;
-use crate::statement::{Location, Statement};
-use crate::store::{Resolved, Store, StoreError};
+use crate::statement::{Location, Sentence, Statement};
+use crate::store::{BlobId, Resolved, Store, StoreError};
+
+use super::cache::{Kind, PairCache};
 
 /// One version of a series, as the caller read it.
 #[derive(Clone, Debug)]
@@ -47,14 +50,89 @@ pub struct Version {
 /// series up to and including it, oldest first, read as
 /// [`Store::load`] reads them (at its `@REV`, else the working tree).
 pub fn versions(store: &Store, resolved: &Resolved) -> Result<Vec<Version>, StoreError> {
-    let versions = store.series_through(resolved)?;
-    Ok(versions
+    Ok(versions_with_blobs(store, resolved)?.0)
+}
+
+/// [`versions`], with the blob id of each version's bytes: what
+/// [`trace_cached`] keys its diffs by.
+pub fn versions_with_blobs(
+    store: &Store,
+    resolved: &Resolved,
+) -> Result<(Vec<Version>, Vec<BlobId>), StoreError> {
+    Ok(store
+        .series_through_blobs(resolved)?
         .into_iter()
-        .map(|(r, statement)| Version {
-            reference: r.to_string(),
-            statement,
+        .map(|(r, statement, blob)| {
+            let version = Version {
+                reference: r.to_string(),
+                statement,
+            };
+            (version, blob)
         })
-        .collect())
+        .unzip())
+}
+
+/// One entry of the diff of two consecutive versions, as a lineage reads
+/// it: its kind and sentences, and the whole entry where it is a step of a
+/// lineage (reworded, split, merged). What the pair cache keeps of a diff
+/// for a trace: the other entries are read from the versions themselves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// The entry's kind.
+    pub kind: ChangeKind,
+    /// Where its old sentences stand in the older version.
+    pub old: Vec<Location>,
+    /// Where its new sentences stand in the newer version.
+    pub new: Vec<Location>,
+    /// The whole entry, for a reworded, split or merged one.
+    pub step: Option<Change>,
+}
+
+/// The links of a diff's entries.
+fn links(changes: Vec<Change>) -> Vec<Link> {
+    changes
+        .into_iter()
+        .map(|change| {
+            let at = |views: &[SentenceView]| views.iter().map(|v| v.location).collect();
+            Link {
+                kind: change.kind,
+                old: at(&change.old),
+                new: at(&change.new),
+                step: matches!(
+                    change.kind,
+                    ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged
+                )
+                .then_some(change),
+            }
+        })
+        .collect()
+}
+
+/// Whether `links` can be the diff of `old` and `new`: every location is in
+/// its version and every new sentence is in exactly one entry. A cached
+/// diff that is not is recomputed (a trace never indexes out of bounds on
+/// what a cache file says).
+fn fits(links: &[Link], old: &Statement, new: &Statement) -> bool {
+    let inside = |statement: &Statement, at: &Location| sentence_at(statement, *at).is_some();
+    let mut covered = 0;
+    for link in links {
+        if !link.old.iter().all(|at| inside(old, at)) || !link.new.iter().all(|at| inside(new, at))
+        {
+            return false;
+        }
+        covered += link.new.len();
+    }
+    let mut seen: FxHashSet<Location> = FxHashSet::default();
+    covered == new.sentence_count() && links.iter().flat_map(|l| &l.new).all(|at| seen.insert(*at))
+}
+
+/// The sentence at `at`, if there is one.
+fn sentence_at(statement: &Statement, at: Location) -> Option<&Sentence> {
+    statement
+        .paragraphs
+        .get(at.paragraph.checked_sub(1)?)?
+        .sentences
+        .get(at.sentence.checked_sub(1)?)
 }
 
 /// The lineage of every sentence of the last version.
@@ -125,6 +203,19 @@ impl Trace {
 /// Traces every sentence of the last of `versions` (oldest first) back
 /// through the others. An empty list gives an empty trace.
 pub fn trace(versions: &[Version], options: &AlignOptions) -> Trace {
+    trace_cached(versions, &[], options, &PairCache::disabled())
+}
+
+/// [`trace`], with the diffs of consecutive versions read from `cache`
+/// where it has them, and those computed now kept there. `blobs` are the
+/// versions' blob ids, in the same order; without one for every version
+/// nothing is cached.
+pub fn trace_cached(
+    versions: &[Version],
+    blobs: &[BlobId],
+    options: &AlignOptions,
+    cache: &PairCache,
+) -> Trace {
     let infos: Vec<DocumentInfo> = versions
         .iter()
         .map(|v| DocumentInfo {
@@ -144,9 +235,25 @@ pub fn trace(versions: &[Version], options: &AlignOptions) -> Trace {
     let compare_options = Options::default().with_align(options.clone());
     // diffs[i - 1] compares version i - 1 with version i; back[i - 1] maps
     // each sentence of version i to its entry there.
-    let diffs: Vec<Vec<Change>> = versions
+    let keyed = blobs.len() == versions.len();
+    let diffs: Vec<Vec<Link>> = versions
         .windows(2)
-        .map(|w| compare(&w[0].statement, &w[1].statement, &compare_options).changes)
+        .enumerate()
+        .map(|(i, w)| {
+            let (old, new) = (&w[0].statement, &w[1].statement);
+            let key = keyed.then(|| (blobs[i], blobs[i + 1]));
+            if let Some((a, b)) = key
+                && let Some(found) = cache.get::<Vec<Link>>(Kind::Trace, Some(a), b)
+                && fits(&found, old, new)
+            {
+                return found;
+            }
+            let computed = links(compare(old, new, &compare_options).changes);
+            if let Some((a, b)) = key {
+                cache.put(Kind::Trace, Some(a), b, &computed);
+            }
+            computed
+        })
         .collect();
     let offsets: Vec<Vec<usize>> = versions.iter().map(|v| offsets(&v.statement)).collect();
     let back: Vec<Vec<usize>> = diffs
@@ -154,9 +261,9 @@ pub fn trace(versions: &[Version], options: &AlignOptions) -> Trace {
         .enumerate()
         .map(|(i, changes)| {
             let mut to_entry = vec![usize::MAX; versions[i + 1].statement.sentence_count()];
-            for (e, change) in changes.iter().enumerate() {
-                for view in &change.new {
-                    to_entry[flat(&offsets[i + 1], view.location)] = e;
+            for (e, link) in changes.iter().enumerate() {
+                for &at in &link.new {
+                    to_entry[flat(&offsets[i + 1], at)] = e;
                 }
             }
             to_entry
@@ -181,12 +288,18 @@ pub fn trace(versions: &[Version], options: &AlignOptions) -> Trace {
             changes
                 .iter()
                 .filter(|c| c.kind == ChangeKind::Removed)
-                .flat_map(|c| c.old.iter().map(|v| flat(&offsets[i], v.location)))
+                .flat_map(|c| c.old.iter().map(|&at| flat(&offsets[i], at)))
                 .collect()
         })
         .collect();
-    let revivals = revivals(&diffs, &offsets, &texts, &dropped, options);
-    let walk = Walk {
+    let chain = keyed.then(|| chain_ids(blobs));
+    let cached = Revived {
+        cache,
+        chain: chain.as_deref(),
+        versions,
+    };
+    let (revivals, steps) = revivals(&diffs, &offsets, &texts, &dropped, options, &cached);
+    let mut walk = Walk {
         versions,
         diffs: &diffs,
         back: &back,
@@ -194,7 +307,36 @@ pub fn trace(versions: &[Version], options: &AlignOptions) -> Trace {
         revivals: &revivals,
         lexicon: &compare_options.lexicon,
         views: versions.iter().map(|_| OnceCell::new()).collect(),
+        steps: Vec::new(),
     };
+    // The rewordings of the restored sentences the cache did not have are
+    // built now, all of them, to be kept with the version's revivals.
+    // Without a cache, only those a lineage meets are built, as it meets
+    // them.
+    let keep = keyed && cache.enabled();
+    walk.steps = steps
+        .into_iter()
+        .enumerate()
+        .map(|(version, kept)| {
+            kept.unwrap_or_else(|| {
+                if !keep {
+                    return Steps::default();
+                }
+                let steps: Steps = revivals[version]
+                    .iter()
+                    .filter(|(_, (_, _, score))| !score.same)
+                    .map(|(&new, &(earlier, old, score))| {
+                        let step = walk.revival(earlier, old, version, new, score.similarity);
+                        (new, step)
+                    })
+                    .collect();
+                if version >= 2 {
+                    cached.put(version, &revivals[version], &steps);
+                }
+                steps
+            })
+        })
+        .collect();
     let sentences = views(&last.statement, &compare_options.lexicon)
         .into_iter()
         .map(|view| walk.lineage(view, newest))
@@ -209,7 +351,7 @@ pub fn trace(versions: &[Version], options: &AlignOptions) -> Trace {
 struct Walk<'a> {
     versions: &'a [Version],
     /// `diffs[i - 1]`: the entries of the diff of version `i - 1` with `i`.
-    diffs: &'a [Vec<Change>],
+    diffs: &'a [Vec<Link>],
     /// `back[i - 1][n]`: the entry of sentence `n` of version `i` there.
     back: &'a [Vec<usize>],
     offsets: &'a [Vec<usize>],
@@ -222,6 +364,9 @@ struct Walk<'a> {
     /// sentence needs them (a list item takes its lead-in's reading, so a
     /// version's views are read whole).
     views: Vec<OnceCell<Vec<SentenceView>>>,
+    /// `steps[i]`: the rewording of each sentence of version `i` that it
+    /// restored with other words.
+    steps: Vec<Steps>,
 }
 
 impl Walk<'_> {
@@ -236,8 +381,8 @@ impl Walk<'_> {
         let mut absent = Vec::new();
         let mut version = newest;
         while version > 0 {
-            let change = &self.diffs[version - 1][self.back[version - 1][at]];
-            let old = match change.kind {
+            let link = &self.diffs[version - 1][self.back[version - 1][at]];
+            let old = match link.kind {
                 ChangeKind::Added => match self.revived(version, at) {
                     // Dropped from the versions between, then restored:
                     // the lineage goes on from the version that had it.
@@ -259,22 +404,27 @@ impl Walk<'_> {
                     None => break,
                 },
                 ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged => {
-                    changes.push(Step {
-                        version,
-                        change: change.clone(),
-                    });
-                    change.old.first()
+                    if let Some(change) = &link.step {
+                        changes.push(Step {
+                            version,
+                            change: change.clone(),
+                        });
+                    }
+                    link.old.first()
                 }
-                ChangeKind::Same | ChangeKind::Moved | ChangeKind::Removed => change.old.first(),
+                ChangeKind::Same | ChangeKind::Moved | ChangeKind::Removed => link.old.first(),
             };
             // Every entry that holds a new sentence but `added` has an old
             // side; a merge is followed through its first sentence.
-            let Some(old) = old else { break };
+            let Some(&old) = old else { break };
+            let Some(sentence) = sentence_at(&self.versions[version - 1].statement, old) else {
+                break;
+            };
             version -= 1;
-            at = flat(&self.offsets[version], old.location);
-            location = old.location;
-            text.clone_from(&old.text);
-            label.clone_from(&old.label);
+            at = flat(&self.offsets[version], old);
+            location = old;
+            text.clone_from(&sentence.text);
+            label.clone_from(&sentence.label);
         }
         changes.reverse();
         absent.reverse();
@@ -298,7 +448,10 @@ impl Walk<'_> {
         let &(earlier, old, score) = self.revivals[version].get(&at)?;
         let step = (!score.same).then(|| Step {
             version,
-            change: self.revival(earlier, old, version, at, score.similarity),
+            change: match self.steps.get(version).and_then(|s| s.get(&at)) {
+                Some(change) => change.clone(),
+                None => self.revival(earlier, old, version, at, score.similarity),
+            },
         });
         Some((earlier, old, step))
     }
@@ -347,6 +500,9 @@ impl Walk<'_> {
 /// sentence there, their score).
 type Revivals = FxHashMap<usize, (usize, usize, PairScore)>;
 
+/// The rewordings of the restored sentences of one version, by sentence.
+type Steps = FxHashMap<usize, Change>;
+
 /// For each version, the sentences it added that an earlier version had
 /// and a later one dropped (a draft left a paragraph out, the adopted text
 /// put it back): each is paired with the latest such earlier sentence that
@@ -354,20 +510,28 @@ type Revivals = FxHashMap<usize, (usize, usize, PairScore)>;
 /// diff of the two versions would pair them. Only added and dropped
 /// sentences are scored, one batch per pair of versions.
 fn revivals(
-    diffs: &[Vec<Change>],
+    diffs: &[Vec<Link>],
     offsets: &[Vec<usize>],
     texts: &[Vec<&str>],
     dropped: &[Vec<usize>],
     options: &AlignOptions,
-) -> Vec<Revivals> {
+    cached: &Revived<'_>,
+) -> (Vec<Revivals>, Vec<Option<Steps>>) {
     let mut out = vec![Revivals::default(); texts.len()];
+    // The steps of the versions the cache had; `None` for the others.
+    let mut steps: Vec<Option<Steps>> = vec![None; texts.len()];
     // Content words of the sentences compared so far, by (version, sentence).
     let mut bags: FxHashMap<(usize, usize), Vec<u64>> = FxHashMap::default();
     for version in 2..texts.len() {
+        if let Some((found, kept)) = cached.get(version) {
+            out[version] = found;
+            steps[version] = Some(kept);
+            continue;
+        }
         let mut added: Vec<usize> = diffs[version - 1]
             .iter()
             .filter(|c| c.kind == ChangeKind::Added)
-            .flat_map(|c| c.new.iter().map(|v| flat(&offsets[version], v.location)))
+            .flat_map(|c| c.new.iter().map(|&at| flat(&offsets[version], at)))
             .collect();
         for earlier in (0..version - 1).rev() {
             if added.is_empty() {
@@ -412,6 +576,78 @@ fn revivals(
             }
             added.retain(|n| !out[version].contains_key(n));
         }
+    }
+    (out, steps)
+}
+
+/// A version's restored sentences as the cache keeps them: (sentence,
+/// earlier version, its sentence there, same, similarity, score, the
+/// rewording where not the same).
+type RevivalEntry = Vec<(usize, usize, usize, bool, f64, f64, Option<Change>)>;
+
+/// The revivals of each version, kept in the pair cache: they depend on
+/// every version up to it, so each is keyed by the chain of blob ids up to
+/// it (a version appended later finds the earlier ones).
+struct Revived<'a> {
+    cache: &'a PairCache,
+    /// `chain[i]`: the id of the blob ids of versions `0..=i`; `None` when
+    /// the versions have no blob ids.
+    chain: Option<&'a [BlobId]>,
+    versions: &'a [Version],
+}
+
+impl Revived<'_> {
+    /// The kept revivals of `version`, if they fit its versions.
+    fn get(&self, version: usize) -> Option<(Revivals, Steps)> {
+        let key = *self.chain?.get(version)?;
+        let entry: RevivalEntry = self.cache.get(Kind::Revival, None, key)?;
+        let count = |v: usize| self.versions[v].statement.sentence_count();
+        let fits = entry.iter().all(|&(new, earlier, old, ..)| {
+            new < count(version) && earlier < version && old < count(earlier)
+        });
+        if !fits || entry.iter().any(|e| e.3 == e.6.is_some()) {
+            return None;
+        }
+        let mut revivals = Revivals::default();
+        let mut steps = Steps::default();
+        for (new, earlier, old, same, similarity, score, step) in entry {
+            let score = PairScore {
+                same,
+                similarity,
+                score,
+            };
+            revivals.insert(new, (earlier, old, score));
+            if let Some(step) = step {
+                steps.insert(new, step);
+            }
+        }
+        Some((revivals, steps))
+    }
+
+    /// Keeps the revivals of `version`.
+    fn put(&self, version: usize, revivals: &Revivals, steps: &Steps) {
+        let Some(&key) = self.chain.and_then(|c| c.get(version)) else {
+            return;
+        };
+        let mut entry: RevivalEntry = revivals
+            .iter()
+            .map(|(&new, &(earlier, old, s))| {
+                let step = steps.get(&new).cloned();
+                (new, earlier, old, s.same, s.similarity, s.score, step)
+            })
+            .collect();
+        entry.sort_by_key(|e| e.0);
+        self.cache.put(Kind::Revival, None, key, &entry);
+    }
+}
+
+/// `out[i]`: an id of the blob ids of versions `0..=i`, in order.
+fn chain_ids(blobs: &[BlobId]) -> Vec<BlobId> {
+    let mut out: Vec<BlobId> = Vec::with_capacity(blobs.len());
+    for blob in blobs {
+        let mut material = out.last().map_or_else(Vec::new, |b| b.0.to_vec());
+        material.extend_from_slice(&blob.0);
+        out.push(BlobId::of(&material));
     }
     out
 }

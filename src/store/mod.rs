@@ -28,6 +28,7 @@
 //! disk. A bare repository has no working tree: everything reads HEAD.
 
 mod batch;
+mod blobs;
 mod commit;
 mod error;
 mod lock;
@@ -47,6 +48,7 @@ use crate::statement::Statement;
 use crate::statement::file::read_sentence_bytes;
 
 pub use batch::{Batch, DEFAULT_BATCH_FILES};
+pub use blobs::BlobId;
 pub use commit::{
     CommitChange, CommitRequest, Committed, DEFAULT_IDENTITY, DEFAULT_LOCK_TIMEOUT, Identity,
 };
@@ -55,7 +57,7 @@ pub use lock::StoreLock;
 pub use pending::MAX_BATCH_FILES;
 pub use refs::{StatementRef, Target};
 pub use revisions::RevisionInfo;
-pub use snapshot::{BlobId, HeadFile, HeadStatements};
+pub use snapshot::{HeadFile, HeadStatements};
 
 /// The folder, at the root of a store, that holds the statements.
 pub const STATEMENTS: &str = "statements";
@@ -256,10 +258,29 @@ impl Store {
     /// The statements at `rev`, or (with `None`) in the working tree — HEAD's
     /// in a bare repository — sorted by series, then id (date order).
     pub fn entries(&self, rev: Option<&str>) -> Result<Vec<Entry>, StoreError> {
+        self.entries_of(rev, None)
+    }
+
+    /// [`Store::entries`] of one series: only its folder is listed.
+    pub fn series_entries(
+        &self,
+        rev: Option<&str>,
+        series: &str,
+    ) -> Result<Vec<Entry>, StoreError> {
+        self.entries_of(rev, Some(series))
+    }
+
+    fn entries_of(&self, rev: Option<&str>, only: Option<&str>) -> Result<Vec<Entry>, StoreError> {
+        let from_tree = |tree: &Tree<'_>| -> Result<Vec<Entry>, StoreError> {
+            Ok(tree_entries_with(&self.repo, tree, only)?
+                .into_iter()
+                .map(|(entry, _)| entry)
+                .collect())
+        };
         let mut entries = match (rev, self.repo.workdir()) {
-            (None, Some(workdir)) => worktree_entries(workdir)?,
+            (None, Some(workdir)) => worktree_entries(workdir, only)?,
             (None, None) => match self.head_tree()? {
-                Some(tree) => tree_entries(&self.repo, &tree)?,
+                Some(tree) => from_tree(&tree)?,
                 None => Vec::new(),
             },
             (Some(rev), _) => {
@@ -267,7 +288,7 @@ impl Store {
                     .revision(rev)?
                     .tree()
                     .map_err(StoreError::git(format!("reading the tree of {rev}")))?;
-                tree_entries(&self.repo, &tree)?
+                from_tree(&tree)?
             }
         };
         entries.sort();
@@ -450,7 +471,7 @@ fn canonical(path: &Path) -> PathBuf {
 }
 
 /// The statements in a working tree's `statements/` folder.
-fn worktree_entries(workdir: &Path) -> Result<Vec<Entry>, StoreError> {
+fn worktree_entries(workdir: &Path, only: Option<&str>) -> Result<Vec<Entry>, StoreError> {
     refuse_symlinks(workdir, STATEMENTS)?;
     let folder = workdir.join(STATEMENTS);
     let mut out = Vec::new();
@@ -463,6 +484,9 @@ fn worktree_entries(workdir: &Path) -> Result<Vec<Entry>, StoreError> {
         let Some(series_name) = series.file_name().to_str().map(str::to_owned) else {
             continue;
         };
+        if only.is_some_and(|only| only != series_name) {
+            continue;
+        }
         for file in read_dir(&series.path())? {
             let file = file.map_err(StoreError::io(series.path()))?;
             let Some(file_name) = file.file_name().to_str().map(str::to_owned) else {
@@ -499,17 +523,13 @@ pub(crate) fn refuse_symlinks(root: &Path, path: &str) -> Result<(), StoreError>
     Ok(())
 }
 
-/// The statements in a commit's tree.
-fn tree_entries(repo: &Repository, tree: &Tree<'_>) -> Result<Vec<Entry>, StoreError> {
-    Ok(tree_files(repo, tree)?
-        .into_iter()
-        .map(|(e, _)| e)
-        .collect())
-}
-
-/// The statements in a commit's tree, each with its blob's id, listed from
-/// the trees alone (no blob is read).
-fn tree_files(repo: &Repository, tree: &Tree<'_>) -> Result<Vec<(Entry, git2::Oid)>, StoreError> {
+/// The statements in a commit's tree (of one series, or all), each with its
+/// blob id, unsorted. Only the asked series' tree is read.
+fn tree_entries_with(
+    repo: &Repository,
+    tree: &Tree<'_>,
+    only: Option<&str>,
+) -> Result<Vec<(Entry, BlobId)>, StoreError> {
     let Some(statements) = tree.get_name(STATEMENTS) else {
         return Ok(Vec::new());
     };
@@ -526,6 +546,9 @@ fn tree_files(repo: &Repository, tree: &Tree<'_>) -> Result<Vec<(Entry, git2::Oi
         let Ok(series_name) = series.name() else {
             continue;
         };
+        if only.is_some_and(|only| only != series_name) {
+            continue;
+        }
         let series_tree = series
             .to_object(repo)
             .and_then(|o| o.peel_to_tree())
@@ -542,7 +565,7 @@ fn tree_files(repo: &Repository, tree: &Tree<'_>) -> Result<Vec<(Entry, git2::Oi
             if let Some(entry) =
                 Entry::from_path(&format!("{STATEMENTS}/{series_name}/{file_name}"))
             {
-                out.push((entry, file.id()));
+                out.push((entry, blobs::from_oid(file.id())));
             }
         }
     }

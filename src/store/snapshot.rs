@@ -12,14 +12,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::lock::StoreLock;
-use super::{
-    Entry, Resolved, Store, StoreError, blob_at, names, parse, read_blob, tree_entries, tree_files,
-};
-
-/// A git object id as plain bytes (SHA-1), so that callers can keep and
-/// compare blob ids without git2 types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct BlobId(pub [u8; 20]);
+use super::{BlobId, Entry, Resolved, Store, StoreError, parse};
 
 /// A statement file committed on HEAD, as its tree lists it: where it is
 /// and which blob it holds, nothing read yet.
@@ -56,35 +49,16 @@ impl Store {
     /// git, in UTF-16, say) is left out, with its error in `unreadable`, so
     /// that one bad file does not stop a whole store.
     pub fn head_statements(&self, series: Option<&str>) -> Result<HeadStatements, StoreError> {
-        if let Some(series) = series {
-            names::validate("series", series)?;
-        }
-        let Some(tree) = self.head_tree()? else {
-            return Ok(HeadStatements::default());
-        };
-        let mut entries = tree_entries(&self.repo, &tree)?;
-        if let Some(series) = series
-            && !entries.iter().any(|e| e.series == series)
-        {
-            let mut known: Vec<String> = entries.iter().map(|e| e.series.clone()).collect();
-            known.sort();
-            known.dedup();
-            return Err(StoreError::UnknownSeries {
-                series: series.to_owned(),
-                known,
-            });
-        }
-        entries.retain(|e| series.is_none_or(|s| e.series == s));
-        entries.sort();
         let mut head = HeadStatements::default();
         // A statement too large to read is left out like one that does not
         // parse, before its blob is inflated.
-        let mut blobs = Vec::with_capacity(entries.len());
-        let mut readable = Vec::with_capacity(entries.len());
-        for entry in entries {
-            match blob_at(&self.repo, &tree, &entry.path()) {
+        let listed = self.head_blobs(series)?;
+        let mut blobs = Vec::with_capacity(listed.len());
+        let mut readable = Vec::with_capacity(listed.len());
+        for (entry, blob) in listed {
+            match self.read_blob_bytes(&entry, blob, None) {
                 Ok(bytes) => {
-                    blobs.push(bytes.unwrap_or_default());
+                    blobs.push(bytes);
                     readable.push(entry);
                 }
                 Err(e @ StoreError::TooLarge { .. }) => head.unreadable.push(e),
@@ -110,32 +84,17 @@ impl Store {
     /// index) can be checked against what HEAD holds. Empty before the
     /// first commit.
     pub fn head_files(&self) -> Result<Vec<HeadFile>, StoreError> {
-        let Some(tree) = self.head_tree()? else {
-            return Ok(Vec::new());
-        };
-        let mut files = Vec::new();
-        for (entry, oid) in tree_files(&self.repo, &tree)? {
-            // Only a SHA-1 repository has 20-byte ids; another is read
-            // as having no statement here rather than misread.
-            let Ok(bytes) = <[u8; 20]>::try_from(oid.as_bytes()) else {
-                continue;
-            };
-            files.push(HeadFile {
-                entry,
-                blob: BlobId(bytes),
-            });
-        }
-        files.sort_by(|a, b| a.entry.cmp(&b.entry));
-        Ok(files)
+        Ok(self
+            .head_blobs(None)?
+            .into_iter()
+            .map(|(entry, blob)| HeadFile { entry, blob })
+            .collect())
     }
 
     /// The bytes of a file [`Store::head_files`] listed, refused unread
     /// ([`StoreError::TooLarge`]) as [`Store::head_statements`] refuses it.
     pub fn read_head_blob(&self, file: &HeadFile) -> Result<Vec<u8>, StoreError> {
-        let path = file.entry.path();
-        let oid = git2::Oid::from_bytes(&file.blob.0)
-            .map_err(StoreError::git(format!("reading {path}")))?;
-        read_blob(&self.repo, oid, &path)
+        self.read_blob_bytes(&file.entry, file.blob, None)
     }
 
     /// The git folder shared by all worktrees of the store: where caches of
@@ -157,18 +116,10 @@ impl Store {
         &self,
         resolved: &Resolved,
     ) -> Result<Vec<(Resolved, Statement)>, StoreError> {
-        let rev = resolved.rev.as_deref();
-        self.entries(rev)?
+        Ok(self
+            .series_through_blobs(resolved)?
             .into_iter()
-            .filter(|e| e.series == resolved.entry.series && e.id <= resolved.entry.id)
-            .map(|entry| {
-                let version = Resolved {
-                    entry,
-                    rev: resolved.rev.clone(),
-                };
-                let statement = self.load(&version)?;
-                Ok((version, statement))
-            })
-            .collect()
+            .map(|(version, statement, _)| (version, statement))
+            .collect())
     }
 }

@@ -24,6 +24,7 @@ mod import_formats;
 mod import_text;
 mod injection;
 mod output;
+mod paircache;
 mod pairing_labels;
 mod reports;
 mod routine;
@@ -74,6 +75,7 @@ fn main() {
         import_text::TESTS,
         injection::TESTS,
         output::TESTS,
+        paircache::TESTS,
         pairing_labels::TESTS,
         reports::TESTS,
         routine::TESTS,

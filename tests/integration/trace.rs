@@ -13,7 +13,7 @@ use crate::support::Sandbox;
 use crate::support::harness::corpus_file;
 
 /// A store holding every version of each series (from the corpus).
-fn corpus_store(series: &[&str]) -> Sandbox {
+pub(crate) fn corpus_store(series: &[&str]) -> Sandbox {
     let store = Sandbox::with_store();
     for name in series {
         let folder = corpus_file(name);

@@ -1,0 +1,339 @@
+//! The pair cache: results of comparing two statements, kept under the
+//! store's git folder (`.git/communique/pairs/`, never committed) so that
+//! `log`, `history` and `trace` do not re-diff on every run the pairs they
+//! diffed before.
+//!
+//! A pair's result is a pure function of the two files' contents and the
+//! settings, so an entry is keyed by the two blob ids, a hash of the
+//! settings (alignment options, the lexicon's content, routine marking) and
+//! [`ANALYSIS_VERSION`]. Nothing else is trusted: an entry is read only
+//! when its length, its key and its checksum all agree, at most
+//! [`MAX_ENTRY_BYTES`] of it; anything else is a miss, computed again and
+//! rewritten. Writes go to a temporary file renamed into place, so a reader
+//! sees a whole entry or none, and commands running at once at worst
+//! compute the same entry twice. Where the git folder cannot be written,
+//! nothing is written and every pair is computed, silently.
+
+use std::fs::{self, File};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::analyze::Options;
+use crate::diff::Summary;
+use crate::statement::Statement;
+use crate::store::BlobId;
+
+/// The version of the analysis whose results the cache holds. **Bump it in
+/// any change that changes what a diff computes** (its entries, scores,
+/// redlines, commitments, summaries) or the layout of a cached value: every
+/// entry written before is then a miss. Changes to the options or the
+/// lexicon need no bump (they are part of the key); changes to how reports
+/// print results need none either.
+pub const ANALYSIS_VERSION: u32 = 1;
+
+/// The largest entry read: a trace's alignment of two long statements.
+/// A larger file is a miss (and is replaced).
+pub const MAX_ENTRY_BYTES: u64 = 16 << 20;
+
+/// The environment variable that, set to anything but empty or `0`, turns
+/// the cache off (as `--no-cache` does).
+pub const NO_CACHE_ENV: &str = "COMMUNIQUE_NO_CACHE";
+
+/// What an entry holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A statement's facts and its summary against the one before
+    /// (`log`, `history`).
+    Summary,
+    /// The alignment of two versions, for a lineage (`trace`).
+    Trace,
+    /// The sentences a version restored, found among those earlier
+    /// versions dropped (`trace`), keyed by the chain of versions up to it.
+    Revival,
+}
+
+impl Kind {
+    fn tag(self) -> &'static [u8] {
+        match self {
+            Kind::Summary => b"summary",
+            Kind::Trace => b"trace",
+            Kind::Revival => b"revival",
+        }
+    }
+}
+
+/// A statement's facts and its summary against the one before it: what
+/// `log` and `history` show of it, kept as [`Kind::Summary`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pair {
+    /// Its title, if it has one.
+    pub title: Option<String>,
+    /// Its date, from the front matter.
+    pub date: Option<String>,
+    /// How many sentences it has, section headings not counted.
+    pub sentences: usize,
+    /// What changed against the one before; `None` for a first one.
+    pub summary: Option<Summary>,
+}
+
+impl Pair {
+    /// The facts of `statement`, with its summary against the one before.
+    pub fn of(statement: &Statement, summary: Option<Summary>) -> Pair {
+        Pair {
+            title: statement.meta.title.clone(),
+            date: statement.meta.date.clone(),
+            sentences: statement.text_sentence_count(),
+            summary,
+        }
+    }
+}
+
+const MAGIC: &[u8; 8] = b"cqpair1\n";
+/// Magic, version, key, payload length, payload checksum.
+const HEADER: usize = 8 + 4 + 20 + 8 + 8;
+
+/// Where pair results are kept, and the settings they are computed with;
+/// or nothing (every lookup misses, nothing is written).
+#[derive(Clone, Debug)]
+pub struct PairCache {
+    dir: Option<PathBuf>,
+    settings: [u8; 20],
+}
+
+impl PairCache {
+    /// No cache: every pair is computed.
+    pub fn disabled() -> PairCache {
+        PairCache {
+            dir: None,
+            settings: [0; 20],
+        }
+    }
+
+    /// The cache of the store whose git folder is `git_dir`, for results
+    /// computed with `options`.
+    pub fn open(git_dir: &Path, options: &Options) -> PairCache {
+        PairCache {
+            dir: Some(git_dir.join("communique").join("pairs")),
+            settings: settings_hash(options),
+        }
+    }
+
+    /// Whether the cache is in use.
+    pub fn enabled(&self) -> bool {
+        self.dir.is_some()
+    }
+
+    /// The value kept for the pair (`old`, `new`) (`old` is `None` for a
+    /// first version), if there is a whole, valid one.
+    pub fn get<T: DeserializeOwned>(
+        &self,
+        kind: Kind,
+        old: Option<BlobId>,
+        new: BlobId,
+    ) -> Option<T> {
+        let dir = self.dir.as_ref()?;
+        let key = self.key(kind, old, new);
+        let bytes = read_bounded(&entry_path(dir, &key))?;
+        let payload = check(&bytes, &key)?;
+        serde_json::from_slice(payload).ok()
+    }
+
+    /// Keeps `value` for the pair (`old`, `new`). Failing to write (a
+    /// read-only store, a full disk) only means computing it again.
+    pub fn put<T: Serialize>(&self, kind: Kind, old: Option<BlobId>, new: BlobId, value: &T) {
+        let Some(dir) = &self.dir else { return };
+        let Ok(payload) = serde_json::to_vec(value) else {
+            return;
+        };
+        let key = self.key(kind, old, new);
+        let _ = write_atomic(&entry_path(dir, &key), &frame(&key, &payload));
+    }
+
+    /// The key of a pair: every input of its result but the code, which
+    /// [`ANALYSIS_VERSION`] stands for.
+    fn key(&self, kind: Kind, old: Option<BlobId>, new: BlobId) -> [u8; 20] {
+        let mut material = Vec::with_capacity(80);
+        material.extend_from_slice(kind.tag());
+        material.push(0);
+        material.extend_from_slice(&ANALYSIS_VERSION.to_le_bytes());
+        material.extend_from_slice(&self.settings);
+        match old {
+            Some(old) => {
+                material.push(1);
+                material.extend_from_slice(&old.0);
+            }
+            None => material.push(0),
+        }
+        material.extend_from_slice(&new.0);
+        BlobId::of(&material).0
+    }
+}
+
+/// Whether the environment turns the cache off (`COMMUNIQUE_NO_CACHE`).
+pub fn disabled_by_env() -> bool {
+    std::env::var_os(NO_CACHE_ENV).is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// A hash of every setting a pair's result depends on. The option types'
+/// debug forms hold every field, so a new option changes the hash as well.
+fn settings_hash(options: &Options) -> [u8; 20] {
+    let text = format!(
+        "align {:?}\nroutine {}\nlexicon {:?}\n",
+        options.align, options.routine, options.lexicon
+    );
+    BlobId::of(text.as_bytes()).0
+}
+
+/// `dir/ab/cdef…`: 256 folders, none too large to list.
+fn entry_path(dir: &Path, key: &[u8; 20]) -> PathBuf {
+    let hex = BlobId(*key).to_string();
+    let (fan, rest) = hex.split_at(2);
+    dir.join(fan).join(rest)
+}
+
+/// An entry's bytes: header, then the payload.
+fn frame(key: &[u8; 20], payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&ANALYSIS_VERSION.to_le_bytes());
+    out.extend_from_slice(key);
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&checksum(payload).to_le_bytes());
+    out.extend_from_slice(payload);
+    out
+}
+
+/// The payload of an entry's bytes, if its header matches `key` and its
+/// length and checksum match the payload.
+fn check<'a>(bytes: &'a [u8], key: &[u8; 20]) -> Option<&'a [u8]> {
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let (version, rest) = rest.split_first_chunk::<4>()?;
+    let (stored_key, rest) = rest.split_first_chunk::<20>()?;
+    let (length, rest) = rest.split_first_chunk::<8>()?;
+    let (sum, payload) = rest.split_first_chunk::<8>()?;
+    let whole = u32::from_le_bytes(*version) == ANALYSIS_VERSION
+        && stored_key == key
+        && u64::from_le_bytes(*length) == payload.len() as u64
+        && u64::from_le_bytes(*sum) == checksum(payload);
+    whole.then_some(payload)
+}
+
+/// A payload's checksum: against damage (a torn or edited file), not
+/// against an attacker, who could as well write a valid entry, and whose
+/// entry is checked by its reader anyway. Much faster than SHA-1, which
+/// showed in a warm `trace`.
+fn checksum(payload: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(payload);
+    hasher.finish()
+}
+
+/// At most [`MAX_ENTRY_BYTES`] of `path`; `None` when it is missing,
+/// unreadable or longer.
+fn read_bounded(path: &Path) -> Option<Vec<u8>> {
+    let mut bytes = Vec::new();
+    File::open(path)
+        .ok()?
+        .take(MAX_ENTRY_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    (bytes.len() as u64 <= MAX_ENTRY_BYTES).then_some(bytes)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder,
+/// renamed into place: a reader, or a command killed halfway, never leaves
+/// or sees half an entry.
+fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().ok_or(std::io::ErrorKind::InvalidInput)?;
+    fs::create_dir_all(dir)?;
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    file.write_all(bytes)?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::AlignOptions;
+
+    fn blob(n: u8) -> BlobId {
+        BlobId([n; 20])
+    }
+
+    #[test]
+    fn keeps_and_checks_entries() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = PairCache::open(dir.path(), &Options::default());
+        assert_eq!(cache.get::<Vec<u32>>(Kind::Summary, None, blob(1)), None);
+        cache.put(Kind::Summary, None, blob(1), &vec![1u32, 2, 3]);
+        assert_eq!(
+            cache.get(Kind::Summary, None, blob(1)),
+            Some(vec![1u32, 2, 3])
+        );
+        // Another pair, another kind, other settings: misses.
+        assert_eq!(
+            cache.get::<Vec<u32>>(Kind::Summary, Some(blob(2)), blob(1)),
+            None
+        );
+        assert_eq!(cache.get::<Vec<u32>>(Kind::Trace, None, blob(1)), None);
+        let options = Options::default().with_align(AlignOptions::default().with_threshold(0.7));
+        let other = PairCache::open(dir.path(), &options);
+        assert_eq!(other.get::<Vec<u32>>(Kind::Summary, None, blob(1)), None);
+        // Another lexicon (here none at all) is another key too.
+        let options = Options {
+            lexicon: crate::analyze::lexicon::Lexicon::default(),
+            ..Options::default()
+        };
+        let other = PairCache::open(dir.path(), &options);
+        assert_eq!(other.get::<Vec<u32>>(Kind::Summary, None, blob(1)), None);
+        // The same settings, built again, find it.
+        let again = PairCache::open(dir.path(), &Options::default());
+        assert_eq!(
+            again.get(Kind::Summary, None, blob(1)),
+            Some(vec![1u32, 2, 3])
+        );
+    }
+
+    #[test]
+    fn a_damaged_entry_is_a_miss_and_is_rewritten() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = PairCache::open(dir.path(), &Options::default());
+        cache.put(Kind::Summary, None, blob(1), &vec![7u32; 100]);
+        let path = entry_path(
+            &dir.path().join("communique/pairs"),
+            &cache.key(Kind::Summary, None, blob(1)),
+        );
+        let whole = fs::read(&path).expect("entry");
+        let mut flipped = whole.clone();
+        let last = flipped.len() - 2;
+        flipped[last] ^= 1;
+        for damaged in [&whole[..whole.len() - 5], &whole[..10], &flipped[..], &[]] {
+            fs::write(&path, damaged).expect("write");
+            assert_eq!(cache.get::<Vec<u32>>(Kind::Summary, None, blob(1)), None);
+        }
+        cache.put(Kind::Summary, None, blob(1), &vec![7u32; 100]);
+        assert_eq!(
+            cache.get(Kind::Summary, None, blob(1)),
+            Some(vec![7u32; 100])
+        );
+    }
+
+    #[test]
+    fn nothing_is_written_when_disabled_or_unwritable() {
+        let cache = PairCache::disabled();
+        cache.put(Kind::Summary, None, blob(1), &1u32);
+        assert_eq!(cache.get::<u32>(Kind::Summary, None, blob(1)), None);
+        // A git folder that is a file: nothing can be created under it.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("not-a-folder");
+        fs::write(&file, b"x").expect("write");
+        let cache = PairCache::open(&file, &Options::default());
+        cache.put(Kind::Summary, None, blob(1), &1u32);
+        assert_eq!(cache.get::<u32>(Kind::Summary, None, blob(1)), None);
+    }
+}
