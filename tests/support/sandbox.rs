@@ -59,10 +59,12 @@ fn is_callers(name: &OsStr) -> bool {
 }
 
 /// The binary, isolated, run in the crate's root with no home: for tests
-/// that only read the bundled statements and write nothing.
+/// that only read the bundled statements and write nothing (no precedent
+/// index or pair cache in the repository's own git folder either).
 pub fn communique() -> assert_cmd::Command {
     let mut cmd = Command::new(binary());
     isolate(&mut cmd, Path::new(NO_HOME));
+    cmd.env("COMMUNIQUE_NO_CACHE", "1");
     cmd.current_dir(repo());
     assert_cmd::Command::from_std(cmd)
 }

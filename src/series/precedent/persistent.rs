@@ -90,10 +90,17 @@ pub(super) struct Loaded {
 
 /// Opens the index of `store` for a search, bringing it up to date with
 /// HEAD first; with `rebuild`, what is on disk is ignored and replaced.
+///
+/// With `COMMUNIQUE_NO_CACHE` set, nothing is read from or written to disk:
+/// the index is built in memory for this search alone.
 pub(crate) fn open(store: &Store, rebuild: bool) -> Result<Catalog, StoreError> {
     let files = store.head_files()?;
     let dir = store.common_git_dir().join(DIR);
     let fingerprint = fingerprint();
+    if crate::series::cache::disabled_by_env() {
+        let loaded = update(store, Loaded::default(), &files, fingerprint)?;
+        return Ok(Catalog::new(loaded, files));
+    }
     if !rebuild && let Some(loaded) = load(&dir, fingerprint) {
         let segments: Vec<&Segment> = loaded.segments.iter().map(|n| &n.segment).collect();
         if is_current(&segments, &files) {
@@ -120,6 +127,9 @@ pub(crate) fn open(store: &Store, rebuild: bool) -> Result<Catalog, StoreError> 
 /// Brings the index of `store` up to date with HEAD when there is one on
 /// disk (what `import` calls after committing); `false` when there is none.
 pub fn refresh(store: &Store) -> Result<bool, StoreError> {
+    if crate::series::cache::disabled_by_env() {
+        return Ok(false);
+    }
     let manifest = store.common_git_dir().join(DIR).join(MANIFEST);
     if fs::symlink_metadata(manifest).is_err() {
         return Ok(false);
