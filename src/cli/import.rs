@@ -1,5 +1,6 @@
 //! `communique import`: normalize files and commit them to the store.
 
+use std::cell::Cell;
 use std::io::{self, Write};
 
 use anyhow::{Result, bail};
@@ -126,8 +127,16 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<Outcome> {
     // their status lines follow when their batch has landed.
     let mut batch = store.batch();
     batch.limit = args.batch_files;
+    // One file says where its date came from; many say how many did (their
+    // status lines show each date), not one note per file.
+    let dated = Cell::new(0usize);
+    let note = if files.len() == 1 {
+        DateNote::Each
+    } else {
+        DateNote::Count(&dated)
+    };
     for file in &files {
-        let added = request(file, &args, author.as_ref(), context)
+        let added = request(file, &args, author.as_ref(), context, note)
             .and_then(|request| Ok(batch.add(request)?));
         progress.inc();
         show(&mut out, batch.take_done(), context, &progress)?;
@@ -135,12 +144,34 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<Outcome> {
             // What came before the refused file is imported, as it was
             // when each file was its own commit.
             show(&mut out, batch.finish()?, context, &progress)?;
+            note_dated(dated.get(), context);
             return Err(e);
         }
     }
     show(&mut out, batch.finish()?, context, &progress)?;
+    note_dated(dated.get(), context);
     super::precedent::refresh_index(store, context);
     Ok(Outcome::Same)
+}
+
+/// How an import tells that a statement's date came from its file name.
+#[derive(Clone, Copy)]
+enum DateNote<'a> {
+    /// A note for the file (importing one).
+    Each,
+    /// Counted, for one note at the end (importing many).
+    Count(&'a Cell<usize>),
+}
+
+/// The one note for the `n` files of a many-file import that were dated
+/// from their names.
+fn note_dated(n: usize, context: &Context) {
+    if n > 0 && !context.quiet() {
+        let files = if n == 1 { "file was" } else { "files were" };
+        eprintln!(
+            "communique: note: {n} {files} dated from the YYYY-MM-DD their names start with (the status lines show each date); give --date to set another"
+        );
+    }
 }
 
 /// The commit request for `file`: its statement, with the flags laid over
@@ -150,6 +181,7 @@ fn request(
     args: &ImportArgs,
     author: Option<&Identity>,
     context: &Context,
+    note: DateNote<'_>,
 ) -> Result<CommitRequest> {
     let series = match &args.series {
         Some(series) => series.clone(),
@@ -171,11 +203,13 @@ fn request(
     if meta.date.is_none()
         && let Some(date) = date_from_file_name(file)
     {
-        if !context.quiet() {
-            eprintln!(
+        match note {
+            DateNote::Count(dated) => dated.set(dated.get() + 1),
+            DateNote::Each if !context.quiet() => eprintln!(
                 "communique: note: {}: date {date} taken from the file name; give --date to set another",
                 visible(file)
-            );
+            ),
+            DateNote::Each => {}
         }
         meta.date = Some(date);
     }

@@ -661,6 +661,12 @@ fn batch_import_of_folders_takes_the_series_from_each_folder() {
     ];
     let (code, out, err) = store.run(&args);
     assert_eq!(code, 0, "{err}");
+    // Six files dated from their names: one note, not six.
+    assert_eq!(err.matches("note:").count(), 1, "{err}");
+    assert!(
+        err.contains("6 files were dated from the YYYY-MM-DD their names start with"),
+        "{err}"
+    );
     let expected = [
         "g7/2024-01-01-v0: imported",
         "g7/2024-02-01-v1: imported",
