@@ -14,8 +14,6 @@
 //! compute the same entry twice. Where the git folder cannot be written,
 //! nothing is written and every pair is computed, silently.
 
-use std::fs::{self, File};
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -25,6 +23,8 @@ use crate::analyze::Options;
 use crate::diff::Summary;
 use crate::statement::Statement;
 use crate::store::BlobId;
+
+use super::disk::{read_bounded, write_atomic};
 
 /// The version of the analysis whose results the cache holds. **Bump it in
 /// any change that changes what a diff computes** (its entries, scores,
@@ -136,7 +136,7 @@ impl PairCache {
     ) -> Option<T> {
         let dir = self.dir.as_ref()?;
         let key = self.key(kind, old, new);
-        let bytes = read_bounded(&entry_path(dir, &key))?;
+        let bytes = read_bounded(&entry_path(dir, &key), MAX_ENTRY_BYTES).ok()?;
         let payload = check(&bytes, &key)?;
         serde_json::from_slice(payload).ok()
     }
@@ -232,33 +232,10 @@ fn checksum(payload: &[u8]) -> u64 {
     hasher.finish()
 }
 
-/// At most [`MAX_ENTRY_BYTES`] of `path`; `None` when it is missing,
-/// unreadable or longer.
-fn read_bounded(path: &Path) -> Option<Vec<u8>> {
-    let mut bytes = Vec::new();
-    File::open(path)
-        .ok()?
-        .take(MAX_ENTRY_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .ok()?;
-    (bytes.len() as u64 <= MAX_ENTRY_BYTES).then_some(bytes)
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder,
-/// renamed into place: a reader, or a command killed halfway, never leaves
-/// or sees half an entry.
-fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().ok_or(std::io::ErrorKind::InvalidInput)?;
-    fs::create_dir_all(dir)?;
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    file.write_all(bytes)?;
-    file.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
     use crate::align::AlignOptions;
 
     fn blob(n: u8) -> BlobId {

@@ -13,6 +13,7 @@
 //! Each returns plain result types that the CLI hands to a writer.
 
 pub mod cache;
+mod disk;
 pub mod history;
 pub mod log;
 pub mod precedent;

@@ -26,7 +26,6 @@
 
 use std::fs;
 use std::hash::Hasher as _;
-use std::io::Read as _;
 use std::path::Path;
 
 use rustc_hash::{FxHashMap, FxHasher};
@@ -37,6 +36,7 @@ use super::index::shingles;
 use super::segment::{NewStatement, Segment, Writer};
 use crate::normalize::key::{Folding, key};
 use crate::parallel;
+use crate::series::disk::{read_bounded, write_atomic};
 use crate::statement::Statement;
 use crate::store::{DEFAULT_LOCK_TIMEOUT, Entry, HeadFile, Store, StoreError};
 
@@ -196,18 +196,6 @@ fn read_manifest(dir: &Path, fingerprint: u64) -> Option<(u64, Vec<(String, u64)
     Some((generation, segments))
 }
 
-/// A file's bytes, refused past `max` before any is read.
-fn read_bounded(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
-    let file = fs::File::open(path)?;
-    let len = file.metadata()?.len();
-    if len > max {
-        return Err(std::io::Error::other("too large"));
-    }
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(max).read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
 /// For each HEAD file, the first record (segment, record) that stands for
 /// it, if any.
 pub(super) fn locate(segments: &[&Segment], files: &[HeadFile]) -> Vec<Option<(u32, u32)>> {
@@ -361,7 +349,6 @@ fn persist(dir: &Path, mut loaded: Loaded) -> Loaded {
     if fs::create_dir_all(dir).is_err() {
         return loaded;
     }
-    let temp = |n: usize| dir.join(format!("tmp-{}-{n}", std::process::id()));
     // New names never reuse one a reader of an older manifest may open.
     let numbers = file_names(dir)
         .into_iter()
@@ -375,11 +362,8 @@ fn persist(dir: &Path, mut loaded: Loaded) -> Loaded {
             None => {
                 generation += 1;
                 let name = format!("seg-{generation:06}.cqp");
-                let tmp = temp(written.len());
                 let bytes = named.segment.bytes().unwrap_or_default();
-                let ok = fs::write(&tmp, &bytes).and_then(|()| fs::rename(&tmp, dir.join(&name)));
-                if ok.is_err() {
-                    let _ = fs::remove_file(&tmp);
+                if write_atomic(&dir.join(&name), &bytes).is_err() {
                     return loaded;
                 }
                 written.push(name.clone());
@@ -393,12 +377,7 @@ fn persist(dir: &Path, mut loaded: Loaded) -> Loaded {
         fingerprint()
     );
     let text = format!("{body}\ncrc {:08x}\n", crc32fast::hash(body.as_bytes()));
-    let tmp = temp(written.len());
-    if fs::write(&tmp, text)
-        .and_then(|()| fs::rename(&tmp, dir.join(MANIFEST)))
-        .is_err()
-    {
-        let _ = fs::remove_file(&tmp);
+    if write_atomic(&dir.join(MANIFEST), text.as_bytes()).is_err() {
         return loaded;
     }
     loaded.generation = generation;
