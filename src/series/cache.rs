@@ -235,8 +235,8 @@ fn checksum(payload: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::fs;
     use crate::align::AlignOptions;
+    use std::fs;
 
     fn blob(n: u8) -> BlobId {
         BlobId([n; 20])
