@@ -701,6 +701,38 @@ fn batch_import_of_folders_takes_the_series_from_each_folder() {
         &["import", &folders[0], "--series", "g7", "--id", "x"],
         "--id and --title name one statement",
     );
+    // A folder with nothing to import, and the batch size out of range, are
+    // refused before anything is written.
+    let empty = store.path().join("empty");
+    std::fs::create_dir(&empty).expect("folder");
+    store.refused(
+        &["import", &empty.to_string_lossy(), "--series", "g7"],
+        "no files to import in this folder",
+    );
+    for size in ["0", "2049", "many"] {
+        store.refused(
+            &[
+                "import",
+                &folders[0],
+                "--series",
+                "g7",
+                "--batch-files",
+                size,
+            ],
+            "--batch-files",
+        );
+    }
+    store.refused(
+        &[
+            "import",
+            &folders[0],
+            "--series",
+            "g7",
+            "--series-from-folder",
+        ],
+        "--series",
+    );
+    assert_eq!(store.git(&["rev-list", "--count", "HEAD"]).trim(), "6");
 }
 
 fn listed_with_one_warning(store: &Sandbox, warning: &str) -> Vec<String> {
