@@ -179,17 +179,24 @@ fn no_cache_neither_reads_nor_writes() {
         store.ok(&args);
     }
     assert!(entries(&store).is_empty());
-    let out = store
-        .cmd()
-        .env("COMMUNIQUE_NO_CACHE", "1")
-        .args(["trace", "s/2021-03-03"])
-        .output()
-        .expect("runs");
-    assert!(out.status.success());
+    for args in [
+        &["trace", "s/2021-03-03"][..],
+        &["precedent", "s/2021-03-03"],
+    ] {
+        let out = store
+            .cmd()
+            .env("COMMUNIQUE_NO_CACHE", "1")
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{args:?}");
+    }
+    // Neither the pair cache nor precedent's index.
     assert!(
-        entries(&store).is_empty(),
+        !store.root().join(".git/communique").exists(),
         "COMMUNIQUE_NO_CACHE=1 writes nothing"
     );
+    assert!(entries(&store).is_empty());
 }
 
 crate::tests![
