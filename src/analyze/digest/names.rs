@@ -13,10 +13,10 @@
 //! months and capitalized common nouns ("Parties", "Member States") are
 //! left out.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::NameChange;
 use super::presence::{Sought, name_words, written};
@@ -31,8 +31,8 @@ use crate::statement::Location;
 const LIST: &str = include_str!("names.txt");
 
 /// Every form of the list, by key, with the canonical name it stands for.
-static KNOWN: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static KNOWN: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
     for line in LIST.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -48,7 +48,7 @@ static KNOWN: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
 
 /// The first word of every form of the list, as the list writes it: a
 /// window of a longer name is looked up only where one stands.
-static FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     LIST.lines()
         .filter(|l| !l.starts_with('#'))
         .flat_map(|l| l.split('|'))
@@ -571,7 +571,7 @@ impl<'a> Texts<'a> {
 
 /// Names seen where a capital means a name, on either side: a capital
 /// that opens a sentence names what one of these keys names.
-fn seen(read: &[Vec<Candidate>]) -> HashSet<&str> {
+fn seen(read: &[Vec<Candidate>]) -> FxHashSet<&str> {
     read.iter()
         .flatten()
         .filter(|c| !c.initial && c.rest.is_none())
@@ -582,8 +582,8 @@ fn seen(read: &[Vec<Candidate>]) -> HashSet<&str> {
 /// Acronyms defined in parentheses, on either side, by key, with the key
 /// of the name they abbreviate. Read in the order of the sentences (old
 /// side first) as written, so that of two definitions the last one wins.
-fn aliases(read: &[Vec<Candidate>], texts: &Texts) -> HashMap<String, String> {
-    let mut aliases = HashMap::new();
+fn aliases(read: &[Vec<Candidate>], texts: &Texts) -> FxHashMap<String, String> {
+    let mut aliases = FxHashMap::default();
     for &i in texts.old.iter().chain(&texts.new) {
         for c in &read[i] {
             if let Some(a) = c.acronym.as_ref().filter(|a| initials_fit(a, &c.text)) {
@@ -601,8 +601,8 @@ fn aliases(read: &[Vec<Candidate>], texts: &Texts) -> HashMap<String, String> {
 /// are read from both.
 fn resolve(
     found: &[Candidate],
-    seen: &HashSet<&str>,
-    aliases: &HashMap<String, String>,
+    seen: &FxHashSet<&str>,
+    aliases: &FxHashMap<String, String>,
 ) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for c in found {
@@ -663,7 +663,7 @@ fn mentions<'a>(
 }
 
 /// The keys of the names some text of both sides mentions.
-fn shared_names<'a>(names: &'a [Vec<(String, String)>], shared: &[bool]) -> HashSet<&'a str> {
+fn shared_names<'a>(names: &'a [Vec<(String, String)>], shared: &[bool]) -> FxHashSet<&'a str> {
     names
         .iter()
         .zip(shared)
@@ -677,7 +677,7 @@ type Mention<'m> = (&'m str, &'m (&'m str, Vec<Location>));
 
 /// The names `a` mentions and neither `b` nor a text of both sides
 /// (`both`) does.
-fn missing<'m>(a: &'m Mentions, b: &Mentions, both: &HashSet<&str>) -> Vec<Mention<'m>> {
+fn missing<'m>(a: &'m Mentions, b: &Mentions, both: &FxHashSet<&str>) -> Vec<Mention<'m>> {
     a.iter()
         .filter(|(k, _)| !b.contains_key(*k) && !both.contains(*k))
         .map(|(k, m)| (*k, m))

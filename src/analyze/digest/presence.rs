@@ -4,9 +4,7 @@
 //! Coordination Platform"), but not as the start of a longer name ("the
 //! Vienna Action Plan" does not mention Vienna).
 
-use std::collections::HashMap;
-
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::names::capitalized;
 use super::tokens::tokens;
@@ -24,25 +22,26 @@ pub(super) struct Sought {
 /// `n` as `(n, f)`), and each as the hashes of the ASCII runs its words
 /// open with ([`ascii_runs`]).
 struct Index<'a> {
-    by_first: HashMap<&'a str, Vec<(usize, usize)>>,
-    forms: Vec<Vec<u64>>,
+    by_first: FxHashMap<&'a str, Vec<(usize, usize)>>,
+    forms: Vec<(Vec<u64>, Filter)>,
 }
 
 impl<'a> Index<'a> {
     /// The index of the forms of the names of `sought` not yet `found`.
     fn new(sought: &'a [Sought], found: &[bool]) -> Self {
-        let mut by_first: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_first: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
         let mut forms = Vec::new();
         for (n, s) in sought.iter().enumerate().filter(|(n, _)| !found[*n]) {
             for (f, form) in s.forms.iter().enumerate() {
                 if let Some(first) = form.first() {
                     by_first.entry(first.as_str()).or_default().push((n, f));
-                    forms.push(
-                        form.iter()
-                            .filter_map(|w| ascii_runs(w).next())
-                            .map(run_hash)
-                            .collect(),
-                    );
+                    let hashes: Vec<u64> = form
+                        .iter()
+                        .filter_map(|w| ascii_runs(w).next())
+                        .map(run_hash)
+                        .collect();
+                    let filter = Filter::of(&hashes);
+                    forms.push((hashes, filter));
                 }
             }
         }
@@ -53,10 +52,56 @@ impl<'a> Index<'a> {
     /// `here`: each of its words opens with an ASCII run of the text (a
     /// word is a slice of the text with no ASCII letter or digit on either
     /// side).
-    fn may_stand(&self, here: &FxHashSet<u64>) -> bool {
-        self.forms
-            .iter()
-            .any(|form| form.iter().all(|h| here.contains(h)))
+    fn may_stand(&self, here: &Here) -> bool {
+        self.forms.iter().any(|(hashes, filter)| {
+            filter.within(&here.filter) && hashes.iter().all(|h| here.hashes.contains(h))
+        })
+    }
+}
+
+/// A 256-bit filter of a set of run hashes: a form whose filter is not
+/// within a text's is not written there, which rules out most forms at a
+/// glance (a text has a few dozen runs).
+#[derive(Clone, Copy, Default)]
+struct Filter([u64; 4]);
+
+impl Filter {
+    /// The filter of `hashes`.
+    fn of(hashes: &[u64]) -> Filter {
+        let mut filter = Filter::default();
+        for &h in hashes {
+            filter.add(h);
+        }
+        filter
+    }
+
+    /// Adds a hash: one bit, chosen by the top byte of the hash mixed once
+    /// more (FxHash leaves its low bits poorly mixed).
+    fn add(&mut self, hash: u64) {
+        let bit = hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
+        self.0[(bit >> 6) as usize] |= 1 << (bit & 63);
+    }
+
+    /// Whether every bit of `self` is set in `other`.
+    fn within(&self, other: &Filter) -> bool {
+        self.0.iter().zip(&other.0).all(|(a, b)| a & !b == 0)
+    }
+}
+
+/// The hashes of the ASCII runs of one text ([`ascii_runs`]) and their
+/// filter: built for each text let through, so a list, not a hash set.
+#[derive(Default)]
+struct Here {
+    hashes: Vec<u64>,
+    filter: Filter,
+}
+
+impl Here {
+    /// Forgets the last text and reads `text`.
+    fn read(&mut self, text: &str) {
+        self.hashes.clear();
+        self.hashes.extend(ascii_runs(text).map(run_hash));
+        self.filter = Filter::of(&self.hashes);
     }
 }
 
@@ -94,18 +139,14 @@ impl<'a> Search<'a> {
         self.index.by_first.is_empty()
     }
 
-    /// Whether a sentence whose runs hash to `runs` may write a name:
-    /// most sentences hold none of the first words and are skipped
-    /// unread. (A word after a curly quote is part of the quote's run
-    /// here and is not seen: only a sentence let through by another name
-    /// is read for it.)
-    fn lets_through(&self, runs: &[u64]) -> bool {
-        runs.iter().any(|h| self.opening.contains(h))
+    /// Whether a run that hashes to `run` may open a name of this search.
+    fn opens(&self, run: u64) -> bool {
+        self.opening.contains(&run)
     }
 
     /// Reads `text` (its ASCII runs' hashes `ascii`) for the names not yet
     /// found.
-    fn read(&mut self, text: &str, ascii: &FxHashSet<u64>) {
+    fn read(&mut self, text: &str, ascii: &Here) {
         // Many sentences let through hold the first word of a name but
         // not every word of any name still sought: they are not read.
         if !self.index.may_stand(ascii) {
@@ -150,26 +191,43 @@ pub(super) fn written(
     sought: [&[Sought]; 2],
 ) -> [Vec<bool>; 2] {
     let mut searches = sought.map(Search::new);
-    let mut hashes = Vec::new();
-    let mut ascii: FxHashSet<u64> = FxHashSet::default();
+    let mut ascii = Here::default();
     for (text, side) in texts.iter().zip(sides) {
         let open = [0, 1].map(|s| side[s] && !searches[s].done());
         if open == [false, false] {
             continue;
         }
-        hashes.clear();
-        hashes.extend(runs(text).map(run_hash));
-        ascii.clear();
-        for (search, open) in searches.iter_mut().zip(open) {
-            if open && search.lets_through(&hashes) {
-                if ascii.is_empty() {
-                    ascii.extend(ascii_runs(text).map(run_hash));
-                }
+        let through = lets_through(text, &searches, open);
+        if through.contains(&true) {
+            ascii.read(text);
+        }
+        for (search, through) in searches.iter_mut().zip(through) {
+            if through {
                 search.read(text, &ascii);
             }
         }
     }
     searches.map(|s| s.found)
+}
+
+/// For each of the two searches that is `open`, whether `text` may write
+/// one of its names: most sentences hold none of their first words and
+/// are skipped unread. Each run is hashed once, and the scan stops when
+/// every open search lets the text through. (A word after a curly quote is
+/// part of the quote's run here and is not seen: only a sentence let
+/// through by another name is read for it.)
+fn lets_through(text: &str, searches: &[Search; 2], open: [bool; 2]) -> [bool; 2] {
+    let mut through = [false; 2];
+    for run in runs(text) {
+        let hash = run_hash(run);
+        for (s, search) in searches.iter().enumerate() {
+            through[s] |= open[s] && !through[s] && search.opens(hash);
+        }
+        if through == open {
+            break;
+        }
+    }
+    through
 }
 
 /// The runs of ASCII letters and digits of `text`.
@@ -204,10 +262,7 @@ fn words_of<'a>(text: &str, lower: &'a str) -> Vec<(&'a str, bool)> {
                 .chars()
                 .next()
                 .map_or(0, char::len_utf8);
-            let bare = part
-                .trim_end_matches("’s")
-                .trim_end_matches("'s")
-                .trim_end_matches(['’', '\'', '.']);
+            let bare = strip_all(strip_all(part, "’s"), "'s").trim_end_matches(['’', '\'', '.']);
             if bare == "the" {
                 broken = !joins;
             } else if !bare.is_empty() {
@@ -218,48 +273,81 @@ fn words_of<'a>(text: &str, lower: &'a str) -> Vec<(&'a str, bool)> {
     out
 }
 
+/// `word` without every `suffix` it ends with, as `trim_end_matches`
+/// would trim them, without building a substring searcher for each word.
+fn strip_all<'a>(mut word: &'a str, suffix: &str) -> &'a str {
+    while let Some(shorter) = word.strip_suffix(suffix) {
+        word = shorter;
+    }
+    word
+}
+
 /// The runs of letters and digits of `text` (bytes past ASCII count as
 /// letters, but for the curly apostrophe and the non-breaking hyphen,
 /// which split words as their ASCII forms do): each word [`words_of`]
 /// gives opens with one.
 fn runs(text: &str) -> impl Iterator<Item = &[u8]> {
     let bytes = text.as_bytes();
+    // The curly apostrophe (E2 80 99) and the non-breaking hyphen
+    // (E2 80 91) at `i`.
+    let splits =
+        |i: usize| bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x91 | 0x99));
+    let word = move |i: usize, b: u8| {
+        b.is_ascii_alphanumeric() || (b >= 0x80 && !(b == 0xE2 && splits(i)))
+    };
     let mut at = 0;
     std::iter::from_fn(move || {
-        let word = |i: usize| {
-            let b = bytes[i];
-            b.is_ascii_alphanumeric()
-                || (b >= 0x80
-                    && !(b == 0xE2
-                        && bytes.get(i + 1) == Some(&0x80)
-                        && matches!(bytes.get(i + 2), Some(0x91 | 0x99))))
-        };
-        while at < bytes.len() && !word(at) {
-            at += if bytes[at] == 0xE2 {
-                3.min(bytes.len() - at)
-            } else {
-                1
-            };
-        }
-        if at >= bytes.len() {
-            return None;
+        loop {
+            let b = *bytes.get(at)?;
+            if word(at, b) {
+                break;
+            }
+            at += if b == 0xE2 { 3 } else { 1 };
         }
         let start = at;
-        while at < bytes.len() && word(at) {
+        at += 1;
+        while let Some(&b) = bytes.get(at) {
+            if !word(at, b) {
+                break;
+            }
             at += 1;
         }
         Some(&bytes[start..at])
     })
 }
 
-/// A run's hash, ASCII letters folded to lower case.
+/// A run's hash, ASCII letters folded to lower case. Every run of every
+/// text is hashed, so eight bytes go in at a time; runs hold no zero byte,
+/// so the zeros that pad the last chunk tell runs of different lengths
+/// apart.
 fn run_hash(run: &[u8]) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
-    for &b in run {
-        h.write_u8(b.to_ascii_lowercase());
+    let mut chunks = run.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h.write_u64(fold_ascii(u64::from_le_bytes(word)));
     }
+    let rest = chunks.remainder();
+    let mut last = [0u8; 8];
+    last[..rest.len()].copy_from_slice(rest);
+    h.write_u64(fold_ascii(u64::from_le_bytes(last)));
     h.finish()
+}
+
+/// Eight bytes with their ASCII capitals lower-cased, the others as they
+/// are: a byte is a capital when its high bit is clear and its low seven
+/// bits lie in `A..=Z`, tested on all eight at once.
+fn fold_ascii(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low = x & !HIGH;
+    // A byte's high bit comes on when it reaches 'A', and when it passes 'Z'.
+    let from_a = low + ONES * u64::from(0x80 - b'A');
+    let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
+    let capitals = from_a & !past_z & !x & HIGH;
+    x | (capitals >> 2)
 }
 
 /// The words of a name as [`written`] compares them.
@@ -274,6 +362,36 @@ pub(super) fn name_words(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn run_hashes_fold_ascii_capitals_only() {
+        for (a, b) in [
+            ("Vienna", "vIENNA"),
+            ("G20", "g20"),
+            ("AZaz09@[`{", "azaz09@[`{"),
+            ("Donor-Coordination", "donor-coordination"),
+        ] {
+            assert_eq!(run_hash(a.as_bytes()), run_hash(b.as_bytes()), "{a}");
+        }
+        // Only ASCII folds: '@' and '[' stand beside 'A' and 'Z', and
+        // UTF-8 bytes keep their case.
+        for (a, b) in [
+            ("@", "`"),
+            ("[", "{"),
+            ("É", "é"),
+            ("abcdefgh", "abcdefghi"),
+        ] {
+            assert_ne!(run_hash(a.as_bytes()), run_hash(b.as_bytes()), "{a}");
+        }
+        assert_ne!(run_hash(b"ab"), run_hash(b"abc"));
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b; 8]);
+            assert_eq!(
+                fold_ascii(x),
+                u64::from_le_bytes([b.to_ascii_lowercase(); 8])
+            );
+        }
+    }
 
     #[test]
     fn names_are_found_in_any_case_but_not_inside_longer_names() {

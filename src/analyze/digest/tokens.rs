@@ -40,34 +40,60 @@ fn trailing(c: char) -> bool {
 /// ("U.S.", "No.") stays: the word it ends has another full stop inside,
 /// or is one of the few abbreviations a name or figure uses.
 pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out: Vec<Token> = Vec::new();
-    let mut pending_break = true;
-    let mut offset = 0;
-    let ascii = text.is_ascii();
-    let pieces: Box<dyn Iterator<Item = &str>> = if ascii {
-        Box::new(text.split(|c: char| c.is_ascii_whitespace()))
-    } else {
-        Box::new(text.split(char::is_whitespace))
+    // Most sentences are a few hundred bytes of six-byte words.
+    let mut reader = Reader {
+        out: Vec::with_capacity(text.len() / 6 + 1),
+        pending_break: true,
     };
-    for raw in pieces {
-        let at = offset;
-        offset += raw.len() + 1;
-        if raw.is_empty() {
-            continue;
+    // A piece's offset counts one byte per space before it, as splitting
+    // at ASCII spaces gives it.
+    let mut offset = 0;
+    if text.is_ascii() {
+        for raw in text.as_bytes().split(u8::is_ascii_whitespace) {
+            let at = offset;
+            offset += raw.len() + 1;
+            if let Some(raw) = text.get(at..at + raw.len()) {
+                reader.piece(raw, at);
+            }
         }
-        // Most words are plain ASCII letters and digits: nothing to trim.
-        let plain = raw.bytes().all(|b| b.is_ascii_alphanumeric());
-        let body = if plain {
-            raw
-        } else {
-            raw.trim_start_matches(leading)
-        };
+    } else {
+        for raw in text.split(char::is_whitespace) {
+            let at = offset;
+            offset += raw.len() + 1;
+            reader.piece(raw, at);
+        }
+    }
+    reader.out
+}
+
+/// The tokens read so far, and whether punctuation stands before the next.
+struct Reader<'a> {
+    out: Vec<Token<'a>>,
+    pending_break: bool,
+}
+
+impl<'a> Reader<'a> {
+    /// Reads one piece of text between spaces, at byte offset `at`.
+    fn piece(&mut self, raw: &'a str, at: usize) {
+        if raw.is_empty() {
+            return;
+        }
+        // Most words are plain ASCII letters and digits: nothing to trim,
+        // no punctuation before or after.
+        if raw.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            self.out.push(Token {
+                text: raw,
+                start: at,
+                break_before: self.pending_break,
+                enclosed: false,
+                break_after: false,
+            });
+            self.pending_break = false;
+            return;
+        }
+        let body = raw.trim_start_matches(leading);
         let lead = &raw[..raw.len() - body.len()];
-        let mut word = if plain {
-            body
-        } else {
-            body.trim_end_matches(trailing)
-        };
+        let mut word = body.trim_end_matches(trailing);
         let mut tail = &body[word.len()..];
         // Keep the full stop of "U.S." and "No.": a dot inside the word
         // before it, or a known abbreviation.
@@ -77,23 +103,22 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
         }
         let is_break = |s: &str| s.chars().any(|c| !matches!(c, '\'' | '’'));
         if word.is_empty() {
-            pending_break |= is_break(raw);
-            continue;
+            self.pending_break |= is_break(raw);
+            return;
         }
         let enclosed = lead.ends_with('(') && tail.starts_with(')');
-        if let Some(last) = out.last_mut() {
+        if let Some(last) = self.out.last_mut() {
             last.break_after |= is_break(lead);
         }
-        out.push(Token {
+        self.out.push(Token {
             text: word,
             start: at + lead.len(),
-            break_before: pending_break || is_break(lead),
+            break_before: self.pending_break || is_break(lead),
             enclosed,
             break_after: is_break(tail),
         });
-        pending_break = is_break(tail);
+        self.pending_break = is_break(tail);
     }
-    out
 }
 
 #[cfg(test)]
