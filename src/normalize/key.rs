@@ -488,8 +488,43 @@ pub const MONTHS: [&str; 12] = [
 /// The words of a comparison key: maximal runs of letters and digits, the
 /// units that similarity and candidate search count.
 pub fn words(key: &str) -> impl Iterator<Item = &str> {
-    key.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    Words {
+        key,
+        at: 0,
+        ascii: key.is_ascii(),
+    }
+}
+
+/// The iterator [`words`] returns: byte by byte through an ASCII key (most
+/// are, and every word of both documents passes through here), char by
+/// char through another.
+struct Words<'a> {
+    key: &'a str,
+    at: usize,
+    ascii: bool,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.key.get(self.at..)?;
+        let (start, end) = if self.ascii {
+            let bytes = rest.as_bytes();
+            let start = bytes.iter().position(u8::is_ascii_alphanumeric);
+            let start = start.unwrap_or(bytes.len());
+            let len = bytes[start..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric());
+            (start, start + len.unwrap_or(bytes.len() - start))
+        } else {
+            let start = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
+            let len = rest[start..].find(|c: char| !c.is_alphanumeric());
+            (start, start + len.unwrap_or(rest.len() - start))
+        };
+        self.at += end;
+        (start < end).then(|| &rest[start..end])
+    }
 }
 
 /// Words with a digit count as one word, "#", when pairing sentences: a
@@ -690,5 +725,22 @@ mod tests {
             words(&k).collect::<Vec<_>>(),
             ["a", "res", "78", "35", "2015"]
         );
+    }
+
+    #[test]
+    fn words_are_the_runs_of_letters_and_digits_in_any_script() {
+        for text in [
+            "",
+            "  ",
+            "Türkiye’s «Côte d’Ivoire» — 2025/26 ½ Ⅻ…x",
+            "中华人民共和国,Россия;العربية ١٢٣",
+            "a\u{00A0}b\u{2009}c\u{0301}d",
+        ] {
+            let expected: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), expected, "{text}");
+        }
     }
 }

@@ -62,7 +62,12 @@ const PARALLEL_MIN: usize = 1024;
 /// The key names are compared by: lower case, one kind of apostrophe, a
 /// possessive and "the" dropped, spaces single.
 pub(crate) fn key(name: &str) -> String {
-    let mut lower = name.to_lowercase();
+    // Most names are ASCII, whose lower case needs no Unicode tables.
+    let mut lower = if name.is_ascii() {
+        name.to_ascii_lowercase()
+    } else {
+        name.to_lowercase()
+    };
     if lower.contains('’') {
         lower = lower.replace('’', "'");
     }

@@ -114,23 +114,41 @@ struct Search<'a> {
     /// The hashes of the runs the first words of every form open with
     /// ([`runs`]), of names found or not.
     opening: FxHashSet<u64>,
+    /// One bit of `OPENING_BITS` for each hash of `opening`: every run of
+    /// every text is looked up, and most find their bit clear.
+    opening_bits: Vec<u64>,
+}
+
+/// The size of [`Search::opening_bits`]: 64 Kibit (8 KiB), so that a few
+/// hundred names leave most bits clear.
+const OPENING_BITS: usize = 1 << 16;
+
+/// A hash's bit in [`Search::opening_bits`]: its top bits, mixed once more.
+fn opening_bit(hash: u64) -> usize {
+    (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - OPENING_BITS.trailing_zeros())) as usize
 }
 
 impl<'a> Search<'a> {
     fn new(sought: &'a [Sought]) -> Self {
         let found = vec![false; sought.len()];
         let index = Index::new(sought, &found);
-        let opening = index
+        let opening: FxHashSet<u64> = index
             .by_first
             .keys()
             .filter_map(|w| runs(w).next())
             .map(run_hash)
             .collect();
+        let mut opening_bits = vec![0u64; OPENING_BITS / 64];
+        for &h in &opening {
+            let bit = opening_bit(h);
+            opening_bits[bit / 64] |= 1 << (bit % 64);
+        }
         Search {
             sought,
             found,
             index,
             opening,
+            opening_bits,
         }
     }
 
@@ -141,7 +159,8 @@ impl<'a> Search<'a> {
 
     /// Whether a run that hashes to `run` may open a name of this search.
     fn opens(&self, run: u64) -> bool {
-        self.opening.contains(&run)
+        let bit = opening_bit(run);
+        self.opening_bits[bit / 64] & (1 << (bit % 64)) != 0 && self.opening.contains(&run)
     }
 
     /// Reads `text` (its ASCII runs' hashes `ascii`) for the names not yet
