@@ -255,8 +255,10 @@ pub struct SentenceView {
     pub location: Location,
     /// The paragraph label, if the sentence has one.
     pub label: Option<String>,
-    /// The text, without the label.
-    pub text: String,
+    /// The text, without the label; shared by the views of one text (most
+    /// sentences of a revision stand on both sides), so that building
+    /// views copies none.
+    pub text: std::sync::Arc<str>,
     /// Whether it is a section heading; an entry's sentences are all
     /// headings or none, since headings pair only with headings.
     pub heading: bool,

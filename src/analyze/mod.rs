@@ -162,7 +162,7 @@ fn sections_of(views: &[SentenceView]) -> Vec<Option<Arc<str>>> {
 fn heading_text(view: &SentenceView) -> String {
     match &view.label {
         Some(label) => format!("{label} {}", view.text),
-        None => view.text.clone(),
+        None => view.text.to_string(),
     }
 }
 
@@ -199,6 +199,8 @@ pub fn views(statement: &Statement, lexicon: &Lexicon) -> Vec<SentenceView> {
 struct Commitments<'a> {
     index: rustc_hash::FxHashMap<&'a str, usize>,
     found: Vec<Arc<[Commitment]>>,
+    /// Each distinct text once, for the views to share.
+    texts: Vec<Arc<str>>,
 }
 
 impl<'a> Commitments<'a> {
@@ -224,7 +226,12 @@ impl<'a> Commitments<'a> {
                 clauses.into()
             }
         });
-        Commitments { index, found }
+        let texts = texts.into_iter().map(Arc::from).collect();
+        Commitments {
+            index,
+            found,
+            texts,
+        }
     }
 
     fn views(&self, statement: &Statement) -> Vec<SentenceView> {
@@ -238,11 +245,15 @@ impl<'a> Commitments<'a> {
             .collect();
         let none: Arc<[Commitment]> = Arc::from(Vec::new());
         // A heading names a section; it binds no one.
-        let mut clauses: Vec<Arc<[Commitment]>> = units
+        let ids: Vec<Option<usize>> = units
+            .iter()
+            .map(|u| self.index.get(u.text).copied())
+            .collect();
+        let mut clauses: Vec<Arc<[Commitment]>> = ids
             .iter()
             .zip(statement.sentences())
-            .map(|(u, (_, s))| match self.index.get(u.text) {
-                Some(&i) if !s.heading => self.found[i].clone(),
+            .map(|(id, (_, s))| match id {
+                Some(i) if !s.heading => self.found[*i].clone(),
                 _ => none.clone(),
             })
             .collect();
@@ -250,21 +261,28 @@ impl<'a> Commitments<'a> {
         statement
             .sentences()
             .zip(clauses)
+            .zip(ids)
             .map(
                 |(
                     (
-                        location,
-                        Sentence {
-                            label,
-                            text,
-                            heading,
-                        },
+                        (
+                            location,
+                            Sentence {
+                                label,
+                                text,
+                                heading,
+                            },
+                        ),
+                        clauses,
                     ),
-                    clauses,
+                    id,
                 )| SentenceView {
                     location,
                     label: label.clone(),
-                    text: text.clone(),
+                    text: match id {
+                        Some(i) => self.texts[i].clone(),
+                        None => Arc::from(&text[..]),
+                    },
                     heading: *heading,
                     clauses,
                 },
@@ -308,12 +326,8 @@ fn changes(
             }),
             _ => None,
         };
-        let joined = |vs: &[SentenceView]| {
-            vs.iter()
-                .map(|v| v.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let joined =
+            |vs: &[SentenceView]| vs.iter().map(|v| &*v.text).collect::<Vec<_>>().join(" ");
         let (editorial, edits) = match pair.kind {
             ChangeKind::Same | ChangeKind::Moved => (
                 editorial(&o[0].text, &n[0].text, options.folding),

@@ -378,12 +378,8 @@ impl Reading {
             side.first()
                 .is_some_and(|v| v.location.paragraph == 1 && v.location.sentence == 1)
         };
-        let join = |side: &[SentenceView]| {
-            side.iter()
-                .map(|v| v.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let join =
+            |side: &[SentenceView]| side.iter().map(|v| &*v.text).collect::<Vec<_>>().join(" ");
         Reading::read(&join(old), &join(new), first(old) || first(new))
     }
 

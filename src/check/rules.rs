@@ -144,7 +144,7 @@ fn place_of(change: &Change, last: Option<Location>) -> (Place, Option<String>) 
             Place::Draft {
                 location: v.location,
             },
-            Some(join(change.new.iter().map(|v| v.text.as_str()))),
+            Some(join(change.new.iter().map(|v| &*v.text))),
         ),
         None => (
             Place::Baseline {
@@ -191,7 +191,7 @@ fn commitments(diff: &Diff, out: &mut Vec<Candidate>) {
         };
         if let Some(rule) = rule {
             let (place, draft_text) = place_of(change, last);
-            let old_text = join(change.old.iter().map(|v| v.text.as_str()));
+            let old_text = join(change.old.iter().map(|v| &*v.text));
             let reasons = change.commitment_reasons.join("; ");
             let message = match (rule, change.kind) {
                 (Rule::CommitmentWeakened, _) => format!("commitment weakened: {reasons}"),
@@ -204,8 +204,8 @@ fn commitments(diff: &Diff, out: &mut Vec<Candidate>) {
                 }
                 _ => format!("commitment removed: the sentence no longer binds ({reasons})"),
             };
-            let mut texts: Vec<String> = change.old.iter().map(|v| v.text.clone()).collect();
-            texts.extend(change.new.iter().map(|v| v.text.clone()));
+            let mut texts: Vec<String> = change.old.iter().map(|v| v.text.to_string()).collect();
+            texts.extend(change.new.iter().map(|v| v.text.to_string()));
             out.push(Candidate {
                 texts,
                 ..Candidate::new(rule, place, Some(draft_text.unwrap_or(old_text)), message)

@@ -390,7 +390,7 @@ pub fn side_text(side: &[SentenceView]) -> String {
     side.iter()
         .map(|v| match &v.label {
             Some(l) => format!("{l} {}", v.text),
-            None => v.text.clone(),
+            None => v.text.to_string(),
         })
         .collect::<Vec<_>>()
         .join(" ")

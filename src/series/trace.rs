@@ -375,7 +375,7 @@ impl Walk<'_> {
     fn lineage(&self, view: SentenceView, newest: usize) -> Lineage {
         let mut at = flat(&self.offsets[newest], view.location);
         let mut location = view.location;
-        let mut text = view.text.clone();
+        let mut text = view.text.to_string();
         let mut label = view.label.clone();
         let mut changes = Vec::new();
         let mut absent = Vec::new();

@@ -249,7 +249,7 @@ fn change_of(old: &str, new: &str) -> (Option<CommitmentChange>, Vec<String>) {
     let c = d
         .changes
         .iter()
-        .find(|c| c.new.iter().any(|v| v.text == new))
+        .find(|c| c.new.iter().any(|v| &*v.text == new))
         .expect("an entry holds the new sentence");
     (c.commitment_change, c.commitment_reasons.clone())
 }

@@ -122,7 +122,7 @@ fn score_file(st: &Statement, labels: &[SentenceLabel], lexicon: &Lexicon, s: &m
     let mut by_text: HashMap<&str, VecDeque<&SentenceView>> = HashMap::new();
     let seen = views(st, lexicon);
     for v in &seen {
-        by_text.entry(v.text.as_str()).or_default().push_back(v);
+        by_text.entry(&*v.text).or_default().push_back(v);
     }
     for l in labels {
         let Some(v) = by_text
@@ -162,7 +162,7 @@ fn score_file(st: &Statement, labels: &[SentenceLabel], lexicon: &Lexicon, s: &m
 fn reported(d: &Diff, item: &ChangeLabel) -> Vec<Option<CommitmentChange>> {
     let holds = |side: &[SentenceView], text: &Option<String>| {
         text.as_deref()
-            .is_some_and(|t| side.iter().any(|v| v.text == t))
+            .is_some_and(|t| side.iter().any(|v| &*v.text == t))
     };
     let by_new = d.changes.iter().find(|c| holds(&c.new, &item.new));
     let by_old = d.changes.iter().find(|c| holds(&c.old, &item.old));

@@ -131,7 +131,7 @@ fn check(file: &Path, shared: &Path) -> Result<(), String> {
                 .old
                 .first()
                 .or(c.new.first())
-                .map(|v| v.text.as_str())
+                .map(|v| &*v.text)
                 .unwrap_or("");
             problems.push(format!("unlabelled {} entry: {text:?}", c.kind.name()));
         }

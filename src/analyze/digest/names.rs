@@ -545,8 +545,8 @@ impl<'a> Texts<'a> {
             views
                 .iter()
                 .map(|v| {
-                    *index.entry(v.text.as_str()).or_insert_with(|| {
-                        distinct.push(v.text.as_str());
+                    *index.entry(&*v.text).or_insert_with(|| {
+                        distinct.push(&*v.text);
                         distinct.len() - 1
                     })
                 })
