@@ -369,6 +369,9 @@ fn clean_line(block: &str, start: usize) -> (String, usize) {
     // are copied whole: `block[run..i]`.
     let mut run = start;
     let mut i = start;
+    // Whether the line has a character that is not ASCII: ASCII text is
+    // NFC, so only such a line is checked.
+    let mut ascii = true;
     let end = loop {
         // Eight bytes at a time while nothing in them needs a look.
         while let Some(chunk) = bytes.get(i..i + 8) {
@@ -396,6 +399,7 @@ fn clean_line(block: &str, start: usize) -> (String, usize) {
             }
             (true, 1)
         } else {
+            ascii = false;
             let c = block[i..]
                 .chars()
                 .next()
@@ -423,7 +427,7 @@ fn clean_line(block: &str, start: usize) -> (String, usize) {
     if out.ends_with(' ') {
         out.pop();
     }
-    (nfc(out), end)
+    (if ascii { out } else { nfc(out) }, end)
 }
 
 /// Whether eight bytes (little-endian in `x`) stay in a cleaned line as
