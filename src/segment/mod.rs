@@ -532,11 +532,16 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// The high bit of each byte of `x` (little-endian) that [`Scanner::run`]
 /// acts on in a list ([`Scanner::next_in_list`] says which), `after`
 /// holding the byte after each.
+///
+/// Only the lowest bit is sure to be a hit: the test for `.`, `?`, `!` and
+/// `…` is the cheap one that may also set a bit above a byte it finds,
+/// which is no matter, as the scan stops at the first.
 fn list_hits(x: u64, after: u64, successor: Successor) -> u64 {
-    bytes_eq(x, b'.')
-        | bytes_eq(x, b'?')
-        | bytes_eq(x, b'!')
-        | bytes_eq(x, 0xE2)
+    let has = |b: u8| {
+        let y = x ^ (u64::from(b) * ONES);
+        y.wrapping_sub(ONES) & !y
+    };
+    ((has(b'.') | has(b'?') | has(b'!') | has(0xE2)) & HIGH)
         | (bytes_eq(x, b' ') & successor.mask(after))
 }
 

@@ -388,6 +388,16 @@ fn list_scan_judges_eight_bytes_as_one_at_a_time() {
     let after = u64::from_le_bytes(*b" 1 b (c ");
     assert_eq!(list_hits(x, after, Successor::Digit), 0x80 << 8);
     assert_eq!(list_hits(x, after, Successor::Byte(b'(')), 0x80 << 40);
+    // The first of several is the lowest bit set.
+    for (text, first) in [
+        (b"ab.c.d?e", 2),
+        (b"a/.!?x..", 2),
+        (b"a\xe2\x80\xa6.b c", 1),
+    ] {
+        let x = u64::from_le_bytes(*text);
+        let hits = list_hits(x, x >> 8, Successor::Letter);
+        assert_eq!(hits.trailing_zeros() / 8, first, "{text:?}");
+    }
 }
 
 #[test]
