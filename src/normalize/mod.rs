@@ -286,14 +286,21 @@ pub(crate) fn dangling(acc: &str) -> bool {
     let Some(last) = words.next() else {
         return false;
     };
-    let last = last.to_lowercase();
-    if !DANGLING.contains(&last.as_str()) {
+    let is = |list: &[&str]| {
+        // An ASCII word (nearly every one) is compared without allocating.
+        if last.is_ascii() {
+            list.iter().any(|w| w.eq_ignore_ascii_case(last))
+        } else {
+            list.contains(&last.to_lowercase().as_str())
+        }
+    };
+    if !is(DANGLING) {
         return false;
     }
     let after_list_item = words
         .next()
         .is_some_and(|w| w.ends_with(',') || w.ends_with(';'));
-    !(after_list_item && LIST_CONJUNCTIONS.contains(&last.as_str()))
+    !(after_list_item && is(LIST_CONJUNCTIONS))
 }
 
 /// Whether `text` ends with punctuation that ends or continues a sentence
@@ -436,13 +443,14 @@ fn clean_line(block: &str, start: usize) -> (String, usize) {
 fn plain_ascii(x: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     // Some byte below 0x20 (a control), or from 0x7f (DEL, non-ASCII).
     let below_space = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
     let from_del = (x | x.wrapping_add(ONES)) & HIGH;
-    // The high bit of each byte that is exactly a space.
+    // The high bit of each byte that is a space, and of a `!` right after
+    // one (the cheap test's false hit): "not plain" is only ever too
+    // cautious, as the byte-by-byte path then decides.
     let y = x ^ (0x20 * ONES);
-    let spaces = !(((y & LOW7) + LOW7) | y | LOW7);
+    let spaces = y.wrapping_sub(ONES) & !y & HIGH;
     below_space | from_del | (spaces & (spaces << 8)) | (spaces & 0x80) == 0
 }
 
@@ -535,6 +543,7 @@ mod tests {
         assert!(!plain(b"abc\x1fdefg"));
         assert!(!plain(b"ab\xc2\xa0cdef"));
         assert!(!plain(b"abcdefg\xff"));
+        assert!(plain(b"Rome! We"));
     }
 
     #[test]
