@@ -287,9 +287,12 @@ pub(crate) fn dangling(acc: &str) -> bool {
         return false;
     };
     let is = |list: &[&str]| {
-        // An ASCII word (nearly every one) is compared without allocating.
+        // An ASCII word (nearly every one) is compared without allocating,
+        // and only when it is all letters, as every entry is: the last word
+        // of a paragraph mostly has its full stop.
         if last.is_ascii() {
-            list.iter().any(|w| w.eq_ignore_ascii_case(last))
+            last.bytes().all(|b| b.is_ascii_alphabetic())
+                && list.iter().any(|w| w.eq_ignore_ascii_case(last))
         } else {
             list.contains(&last.to_lowercase().as_str())
         }
@@ -529,6 +532,16 @@ mod tests {
 
     fn all(blocks: &[&str]) -> Vec<String> {
         paragraphs(blocks)
+    }
+
+    #[test]
+    fn dangling_words_are_lower_case_letters() {
+        for word in DANGLING.iter().chain(LIST_CONJUNCTIONS) {
+            assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "{word}");
+        }
+        assert!(dangling("in accordance with the") && dangling("THE"));
+        assert!(!dangling("the end.") && !dangling("support; and"));
+        assert!(dangling("support and") && dangling("Ä of"));
     }
 
     #[test]

@@ -355,7 +355,7 @@ pub const REFERENCE_WORDS: &[&str] = &[
 /// every period, and a scan of a list cost hundreds of instructions).
 struct Lookup {
     list: &'static [&'static str],
-    set: OnceLock<FxHashSet<String>>,
+    set: OnceLock<FxHashSet<Box<[u8]>>>,
 }
 
 impl Lookup {
@@ -387,13 +387,13 @@ fn contains(lookup: &Lookup, word: &str) -> bool {
     };
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    let Ok(lower) = std::str::from_utf8(lower) else {
-        return false;
-    };
     lookup
         .set
-        .get_or_init(|| lookup.list.iter().map(|e| e.to_ascii_lowercase()).collect())
-        .contains(lower)
+        .get_or_init(|| {
+            let lower = |e: &&str| e.as_bytes().to_ascii_lowercase().into_boxed_slice();
+            lookup.list.iter().map(lower).collect()
+        })
+        .contains(&*lower)
 }
 
 /// Whether `word` (without its final period) is a [`PREFIX`] abbreviation.
