@@ -421,18 +421,14 @@ impl<'a> Scanner<'a> {
         let successor = self
             .item
             .map_or(Successor::Any, |item| Successor::of(&item));
-        // Nine bytes: each of the eight and the byte after it.
-        while let Some(window) = self.b.get(i..i + 9) {
-            let mut x = [0; 8];
-            let mut after = [0; 8];
-            x.copy_from_slice(&window[..8]);
-            after.copy_from_slice(&window[1..]);
-            let hits = list_hits(u64::from_le_bytes(x), u64::from_le_bytes(after), successor);
-            if hits != 0 {
-                return i + (hits.trailing_zeros() / 8) as usize;
-            }
-            i += 8;
-        }
+        // One loop for each kind of successor, so that none asks which
+        // kind it is at every chunk.
+        i = match successor {
+            Successor::Digit => list_chunks(self.b, i, |a| Successor::Digit.mask(a)),
+            Successor::Letter => list_chunks(self.b, i, |a| Successor::Letter.mask(a)),
+            Successor::Byte(b) => list_chunks(self.b, i, |a| Successor::Byte(b).mask(a)),
+            Successor::Any => list_chunks(self.b, i, |a| Successor::Any.mask(a)),
+        };
         while let Some(&c) = self.b.get(i) {
             let opens = || self.b.get(i + 1).is_some_and(|&a| successor.may_open(a));
             if matches!(c, b'.' | b'?' | b'!' | 0xE2) || (c == b' ' && opens()) {
@@ -530,19 +526,38 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The high bit of each byte of `x` (little-endian) that [`Scanner::run`]
-/// acts on in a list ([`Scanner::next_in_list`] says which), `after`
-/// holding the byte after each.
+/// acts on in a list ([`Scanner::next_in_list`] says which), `opens` the
+/// mask of the current item's successor ([`Successor::mask`]) of the byte
+/// after each.
 ///
 /// Only the lowest bit is sure to be a hit: the test for `.`, `?`, `!` and
 /// `…` is the cheap one that may also set a bit above a byte it finds,
 /// which is no matter, as the scan stops at the first.
-fn list_hits(x: u64, after: u64, successor: Successor) -> u64 {
+fn list_hits(x: u64, opens: u64) -> u64 {
     let has = |b: u8| {
         let y = x ^ (u64::from(b) * ONES);
         y.wrapping_sub(ONES) & !y
     };
-    ((has(b'.') | has(b'?') | has(b'!') | has(0xE2)) & HIGH)
-        | (bytes_eq(x, b' ') & successor.mask(after))
+    ((has(b'.') | has(b'?') | has(b'!') | has(0xE2)) & HIGH) | (bytes_eq(x, b' ') & opens)
+}
+
+/// The first hit ([`list_hits`]) of `b` from `i`, eight bytes at a time,
+/// `opens` the successor's mask; where the last whole chunk ends when there
+/// is none.
+fn list_chunks(b: &[u8], mut i: usize, opens: impl Fn(u64) -> u64) -> usize {
+    // Nine bytes: each of the eight and the byte after it.
+    while let Some(window) = b.get(i..i + 9) {
+        let mut x = [0; 8];
+        let mut after = [0; 8];
+        x.copy_from_slice(&window[..8]);
+        after.copy_from_slice(&window[1..]);
+        let hits = list_hits(u64::from_le_bytes(x), opens(u64::from_le_bytes(after)));
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
 }
 
 /// The high bit of each byte of `x` that is exactly `b` (no false hits, so

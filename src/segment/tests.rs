@@ -386,8 +386,8 @@ fn list_scan_judges_eight_bytes_as_one_at_a_time() {
     // Only a space before a possible successor is a hit.
     let x = u64::from_le_bytes(*b"a 1 b (c");
     let after = u64::from_le_bytes(*b" 1 b (c ");
-    assert_eq!(list_hits(x, after, Successor::Digit), 0x80 << 8);
-    assert_eq!(list_hits(x, after, Successor::Byte(b'(')), 0x80 << 40);
+    assert_eq!(list_hits(x, Successor::Digit.mask(after)), 0x80 << 8);
+    assert_eq!(list_hits(x, Successor::Byte(b'(').mask(after)), 0x80 << 40);
     // The first of several is the lowest bit set.
     for (text, first) in [
         (b"ab.c.d?e", 2),
@@ -395,7 +395,7 @@ fn list_scan_judges_eight_bytes_as_one_at_a_time() {
         (b"a\xe2\x80\xa6.b c", 1),
     ] {
         let x = u64::from_le_bytes(*text);
-        let hits = list_hits(x, x >> 8, Successor::Letter);
+        let hits = list_hits(x, Successor::Letter.mask(x >> 8));
         assert_eq!(hits.trailing_zeros() / 8, first, "{text:?}");
     }
 }
