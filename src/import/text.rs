@@ -21,11 +21,10 @@ use crate::statement::Meta;
 /// Extracts the body blocks (and, in the press-release shape, the title and
 /// source URL) of a plain text.
 pub fn extract(text: &str) -> Extracted {
-    let lines = split_lines(text);
-    let shape = Shape::of(&lines);
+    let shape = Shape::of(text);
     Extracted {
-        meta: header_meta(&blocks(shape.header(&lines))),
-        blocks: blocks(shape.body(&lines)),
+        meta: header_meta(&blocks(shape.header(text))),
+        blocks: blocks(shape.body(text)),
         headings: Vec::new(),
     }
 }
@@ -35,9 +34,8 @@ pub fn extract(text: &str) -> Extracted {
 /// `Text Ends`; not the title and URL, which become metadata, nor the
 /// marker lines). `None` when nothing is dropped.
 pub fn dropped(text: &str) -> Option<usize> {
-    let lines = split_lines(text);
-    let shape = Shape::of(&lines);
-    let header = blocks(shape.header(&lines));
+    let shape = Shape::of(text);
+    let header = blocks(shape.header(text));
     let meta = header_meta(&header);
     let kept = |block: &String| {
         let block = normalize::paragraph(block);
@@ -46,7 +44,7 @@ pub fn dropped(text: &str) -> Option<usize> {
     };
     let count = |blocks: &[String]| blocks.iter().map(|b| b.lines().count()).sum::<usize>();
     let intro: Vec<String> = header.into_iter().filter(|b| !kept(b)).collect();
-    let lost = count(&intro) + count(&blocks(shape.footer(&lines)));
+    let lost = count(&intro) + count(&blocks(shape.footer(text)));
     (lost > 0).then_some(lost)
 }
 
@@ -61,57 +59,137 @@ pub const MAX_FURNITURE_CHARS: usize = 300;
 /// The most blocks after `Text Ends` that are still a footer.
 const MAX_FOOTER_BLOCKS: usize = 3;
 
-fn split_lines(text: &str) -> Vec<&str> {
-    text.split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .collect()
+/// One line of a text, as splitting it at `\n` gives it.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    /// Byte offset where it starts.
+    start: usize,
+    /// Byte offset where it ends, before its `\n` (a `\r` included).
+    raw_end: usize,
+    /// Its text, without the `\r` of a CRLF line end.
+    text: &'a str,
 }
 
-/// Where a text's header, body and footer are, as line indices.
-struct Shape {
+impl Line<'_> {
+    /// Byte offset where the next line starts (the text's end for the last).
+    fn next(&self, text: &str) -> usize {
+        (self.raw_end + 1).min(text.len())
+    }
+}
+
+/// The lines of `text`, split at `\n` (found with `memchr`: this runs over
+/// the whole text).
+fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain(std::iter::once(text.len()))
+        .map(move |raw_end| {
+            let raw = &text[start..raw_end];
+            let line = Line {
+                start,
+                raw_end,
+                text: raw.strip_suffix('\r').unwrap_or(raw),
+            };
+            start = raw_end + 1;
+            line
+        })
+}
+
+/// Where a text's header, body and footer are, as the marker lines.
+struct Shape<'a> {
     /// The `Begin Text` line, in the press-release shape.
-    begin: Option<usize>,
+    begin: Option<Line<'a>>,
     /// The `Text Ends` line, where it closes the body.
-    end: Option<usize>,
+    end: Option<Line<'a>>,
 }
 
-impl Shape {
-    fn of(lines: &[&str]) -> Shape {
-        let begin = lines
-            .iter()
-            .position(|l| is_marker(l, BEGIN_MARKERS))
-            .filter(|&i| is_furniture(&blocks(&lines[..i]), MAX_HEADER_BLOCKS));
-        let from = begin.map_or(0, |i| i + 1);
-        let end = lines[from..]
-            .iter()
-            .position(|l| is_marker(l, END_MARKERS))
-            .map(|i| from + i)
-            .filter(|&i| {
-                begin.is_some() && is_furniture(&blocks(&lines[i + 1..]), MAX_FOOTER_BLOCKS)
-            });
+impl<'a> Shape<'a> {
+    /// The first `Begin Text` line, if the lines before it are furniture;
+    /// then the first `Text Ends` line after it, if the lines after that
+    /// are. Without a `Begin Text` near the top, only the top is read.
+    fn of(text: &'a str) -> Shape<'a> {
+        let mut header = Furniture::new(MAX_HEADER_BLOCKS);
+        let mut all = lines(text);
+        let mut begin = None;
+        for line in all.by_ref() {
+            // The lines before a marker only grow as it is looked for
+            // further down: once they are no furniture, no later one counts.
+            if !header.holds() {
+                break;
+            }
+            if is_marker(line.text, BEGIN_MARKERS) {
+                begin = Some(line);
+                break;
+            }
+            header.push(line.text);
+        }
+        let end = begin.and_then(|_| all.find(|line| is_marker(line.text, END_MARKERS)));
+        let end = end.filter(|line| {
+            let mut footer = Furniture::new(MAX_FOOTER_BLOCKS);
+            lines(&text[line.next(text)..]).all(|l| footer.push(l.text))
+        });
         Shape { begin, end }
     }
 
-    fn header<'a>(&self, lines: &'a [&'a str]) -> &'a [&'a str] {
-        &lines[..self.begin.unwrap_or(0)]
+    fn header(&self, text: &'a str) -> &'a str {
+        &text[..self.begin.map_or(0, |line| line.start)]
     }
 
-    fn body<'a>(&self, lines: &'a [&'a str]) -> &'a [&'a str] {
-        let from = self.begin.map_or(0, |i| i + 1);
-        &lines[from..self.end.unwrap_or(lines.len())]
+    fn body(&self, text: &'a str) -> &'a str {
+        let from = self.begin.map_or(0, |line| line.next(text));
+        &text[from..self.end.map_or(text.len(), |line| line.start)]
     }
 
-    fn footer<'a>(&self, lines: &'a [&'a str]) -> &'a [&'a str] {
+    fn footer(&self, text: &'a str) -> &'a str {
         match self.end {
-            Some(end) => &lines[end + 1..],
-            None => &[],
+            Some(end) => &text[end.next(text)..],
+            None => "",
         }
     }
 }
 
-/// Whether `blocks` can be press-release furniture: few and short.
-fn is_furniture(blocks: &[String], max_blocks: usize) -> bool {
-    blocks.len() <= max_blocks && blocks.iter().all(|b| b.len() <= MAX_FURNITURE_CHARS)
+/// The blocks [`blocks`] would make of lines, measured as the lines come,
+/// to tell whether they are still press-release furniture: few and short.
+struct Furniture {
+    max_blocks: usize,
+    blocks: usize,
+    /// The length of the block being read, joined as [`blocks`] joins it.
+    open: Option<usize>,
+    too_long: bool,
+}
+
+impl Furniture {
+    fn new(max_blocks: usize) -> Furniture {
+        Furniture {
+            max_blocks,
+            blocks: 0,
+            open: None,
+            too_long: false,
+        }
+    }
+
+    /// Adds a line; whether the lines so far are still furniture.
+    fn push(&mut self, line: &str) -> bool {
+        if normalize::is_blank(line) {
+            self.open = None;
+        } else {
+            let len = match self.open {
+                Some(len) => len + 1 + line.len(),
+                None => {
+                    self.blocks += 1;
+                    line.len()
+                }
+            };
+            self.too_long |= len > MAX_FURNITURE_CHARS;
+            self.open = Some(len);
+        }
+        self.holds()
+    }
+
+    /// Whether the lines so far are furniture.
+    fn holds(&self) -> bool {
+        self.blocks <= self.max_blocks && !self.too_long
+    }
 }
 
 /// Lines that open the statement, compared after [`marker_key`].
@@ -121,8 +199,12 @@ const BEGIN_MARKERS: &[&str] = &["begin text", "text begins", "start text"];
 const END_MARKERS: &[&str] = &["text ends", "end text", "end of text"];
 
 fn is_marker(line: &str, markers: &[&str]) -> bool {
-    // Cheap length test first: a marker line is short.
-    line.len() < 40 && markers.contains(&marker_key(line).as_str())
+    // Cheap tests first: a marker line is short, and has a `t` (nothing
+    // else normalizes or lower-cases into one), which rules out the blank
+    // lines between paragraphs.
+    line.len() < 40
+        && line.bytes().any(|b| b | 0x20 == b't')
+        && markers.contains(&marker_key(line).as_str())
 }
 
 /// A line reduced to its lower-case words, so that "BEGIN TEXT:",
@@ -133,25 +215,44 @@ fn marker_key(line: &str) -> String {
         .to_lowercase()
 }
 
-/// Groups lines into blocks at blank lines, keeping the line breaks inside a
-/// block for the normalizer to judge.
-fn blocks(lines: &[&str]) -> Vec<String> {
+/// Groups the lines of `text` into blocks at blank lines, keeping the line
+/// breaks inside a block for the normalizer to judge.
+fn blocks(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in lines {
-        if normalize::is_blank(line) {
-            if !current.is_empty() {
-                out.push(current.join("\n"));
-                current.clear();
+    // The current block's first and last line, and whether a line of it
+    // lost a `\r`.
+    let mut current: Option<(Line<'_>, Line<'_>, bool)> = None;
+    for line in lines(text) {
+        if normalize::is_blank(line.text) {
+            if let Some(lines) = current.take() {
+                out.push(block(text, lines));
             }
         } else {
-            current.push(line);
+            let crlf = line.text.len() < line.raw_end - line.start;
+            current = Some(match current {
+                Some((first, _, cr)) => (first, line, cr || crlf),
+                None => (line, line, crlf),
+            });
         }
     }
-    if !current.is_empty() {
-        out.push(current.join("\n"));
+    if let Some(lines) = current {
+        out.push(block(text, lines));
     }
     out
+}
+
+/// The block from line `first` to line `last` of `text`, its lines joined
+/// by `\n`: a slice of the text, unless a line lost a `\r` (`crlf`).
+fn block(text: &str, (first, last, crlf): (Line<'_>, Line<'_>, bool)) -> String {
+    let raw = &text[first.start..last.raw_end];
+    if crlf {
+        raw.split('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+    } else {
+        raw.to_owned()
+    }
 }
 
 /// The title and source URL from the lines before `Begin Text`. The title is
@@ -263,6 +364,101 @@ mod tests {
     fn markers_inside_sentences_are_text() {
         let ex = extract("We begin text negotiations today.\n\nThe text ends here, they said.");
         assert_eq!(ex.blocks.len(), 2);
+    }
+
+    /// The line-vector reading this module had before it read lines as
+    /// they come: the shape must be found the same way.
+    mod by_line_vectors {
+        use super::super::{
+            BEGIN_MARKERS, END_MARKERS, MAX_FOOTER_BLOCKS, MAX_FURNITURE_CHARS, MAX_HEADER_BLOCKS,
+            is_marker,
+        };
+        use crate::normalize;
+
+        pub fn split_lines(text: &str) -> Vec<&str> {
+            text.split('\n')
+                .map(|l| l.strip_suffix('\r').unwrap_or(l))
+                .collect()
+        }
+
+        pub fn blocks(lines: &[&str]) -> Vec<String> {
+            let mut out = Vec::new();
+            let mut current: Vec<&str> = Vec::new();
+            for line in lines {
+                if normalize::is_blank(line) {
+                    if !current.is_empty() {
+                        out.push(current.join("\n"));
+                        current.clear();
+                    }
+                } else {
+                    current.push(line);
+                }
+            }
+            if !current.is_empty() {
+                out.push(current.join("\n"));
+            }
+            out
+        }
+
+        fn is_furniture(blocks: &[String], max_blocks: usize) -> bool {
+            blocks.len() <= max_blocks && blocks.iter().all(|b| b.len() <= MAX_FURNITURE_CHARS)
+        }
+
+        /// Header, body and footer blocks.
+        pub fn parts(text: &str) -> [Vec<String>; 3] {
+            let lines = split_lines(text);
+            let begin = lines
+                .iter()
+                .position(|l| is_marker(l, BEGIN_MARKERS))
+                .filter(|&i| is_furniture(&blocks(&lines[..i]), MAX_HEADER_BLOCKS));
+            let from = begin.map_or(0, |i| i + 1);
+            let end = lines[from..]
+                .iter()
+                .position(|l| is_marker(l, END_MARKERS))
+                .map(|i| from + i)
+                .filter(|&i| {
+                    begin.is_some() && is_furniture(&blocks(&lines[i + 1..]), MAX_FOOTER_BLOCKS)
+                });
+            let footer = end.map_or(&[][..], |e| &lines[e + 1..]);
+            [
+                blocks(&lines[..begin.unwrap_or(0)]),
+                blocks(&lines[from..end.unwrap_or(lines.len())]),
+                blocks(footer),
+            ]
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shape_is_found_as_line_vectors_find_it(
+            picks in proptest::collection::vec(0usize..14, 0..24),
+            crlf in proptest::bool::ANY,
+        ) {
+            let long = "A long paragraph of the statement. ".repeat(10);
+            let pieces = [
+                "Begin Text", "TEXT ENDS:", "", " \t", "\r", "Title", long.as_str(),
+                "https://example.gov/x", "The following was released:", "line\r",
+                "start text", "end of text", "Text\u{AD}", "Body.",
+            ];
+            let eol = if crlf { "\r\n" } else { "\n" };
+            let text = picks.iter().map(|&i| pieces[i]).collect::<Vec<_>>().join(eol);
+            let shape = Shape::of(&text);
+            let got = [
+                blocks(shape.header(&text)),
+                blocks(shape.body(&text)),
+                blocks(shape.footer(&text)),
+            ];
+            proptest::prop_assert_eq!(got, by_line_vectors::parts(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn crlf_blocks_lose_their_carriage_returns() {
+        let ex = extract("One\r\nline.\r\n\r\nTwo\rin\r\r\nit\r");
+        assert_eq!(ex.blocks, ["One\nline.", "Two\rin\r\nit"]);
+        let ex = extract("Title\r\n\r\nBegin Text\r\nBody\r\nText Ends\r\nfoot\r\n");
+        assert_eq!(ex.blocks, ["Body"]);
+        assert_eq!(ex.meta.title.as_deref(), Some("Title"));
     }
 
     #[test]

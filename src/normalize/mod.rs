@@ -286,14 +286,24 @@ pub(crate) fn dangling(acc: &str) -> bool {
     let Some(last) = words.next() else {
         return false;
     };
-    let last = last.to_lowercase();
-    if !DANGLING.contains(&last.as_str()) {
+    let is = |list: &[&str]| {
+        // An ASCII word (nearly every one) is compared without allocating,
+        // and only when it is all letters, as every entry is: the last word
+        // of a paragraph mostly has its full stop.
+        if last.is_ascii() {
+            last.bytes().all(|b| b.is_ascii_alphabetic())
+                && list.iter().any(|w| w.eq_ignore_ascii_case(last))
+        } else {
+            list.contains(&last.to_lowercase().as_str())
+        }
+    };
+    if !is(DANGLING) {
         return false;
     }
     let after_list_item = words
         .next()
         .is_some_and(|w| w.ends_with(',') || w.ends_with(';'));
-    !(after_list_item && LIST_CONJUNCTIONS.contains(&last.as_str()))
+    !(after_list_item && is(LIST_CONJUNCTIONS))
 }
 
 /// Whether `text` ends with punctuation that ends or continues a sentence
@@ -369,6 +379,9 @@ fn clean_line(block: &str, start: usize) -> (String, usize) {
     // are copied whole: `block[run..i]`.
     let mut run = start;
     let mut i = start;
+    // Whether the line has a character that is not ASCII: ASCII text is
+    // NFC, so only such a line is checked.
+    let mut ascii = true;
     let end = loop {
         // Eight bytes at a time while nothing in them needs a look.
         while let Some(chunk) = bytes.get(i..i + 8) {
@@ -396,6 +409,7 @@ fn clean_line(block: &str, start: usize) -> (String, usize) {
             }
             (true, 1)
         } else {
+            ascii = false;
             let c = block[i..]
                 .chars()
                 .next()
@@ -423,7 +437,7 @@ fn clean_line(block: &str, start: usize) -> (String, usize) {
     if out.ends_with(' ') {
         out.pop();
     }
-    (nfc(out), end)
+    (if ascii { out } else { nfc(out) }, end)
 }
 
 /// Whether eight bytes (little-endian in `x`) stay in a cleaned line as
@@ -432,13 +446,14 @@ fn clean_line(block: &str, start: usize) -> (String, usize) {
 fn plain_ascii(x: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     // Some byte below 0x20 (a control), or from 0x7f (DEL, non-ASCII).
     let below_space = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
     let from_del = (x | x.wrapping_add(ONES)) & HIGH;
-    // The high bit of each byte that is exactly a space.
+    // The high bit of each byte that is a space, and of a `!` right after
+    // one (the cheap test's false hit): "not plain" is only ever too
+    // cautious, as the byte-by-byte path then decides.
     let y = x ^ (0x20 * ONES);
-    let spaces = !(((y & LOW7) + LOW7) | y | LOW7);
+    let spaces = y.wrapping_sub(ONES) & !y & HIGH;
     below_space | from_del | (spaces & (spaces << 8)) | (spaces & 0x80) == 0
 }
 
@@ -520,6 +535,16 @@ mod tests {
     }
 
     #[test]
+    fn dangling_words_are_lower_case_letters() {
+        for word in DANGLING.iter().chain(LIST_CONJUNCTIONS) {
+            assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "{word}");
+        }
+        assert!(dangling("in accordance with the") && dangling("THE"));
+        assert!(!dangling("the end.") && !dangling("support; and"));
+        assert!(dangling("support and") && dangling("Ä of"));
+    }
+
+    #[test]
     fn plain_ascii_chunks() {
         let plain = |s: &[u8; 8]| plain_ascii(u64::from_le_bytes(*s));
         assert!(plain(b"The Mini"));
@@ -531,6 +556,7 @@ mod tests {
         assert!(!plain(b"abc\x1fdefg"));
         assert!(!plain(b"ab\xc2\xa0cdef"));
         assert!(!plain(b"abcdefg\xff"));
+        assert!(plain(b"Rome! We"));
     }
 
     #[test]

@@ -6,6 +6,10 @@
 //! single-letter entries match exactly, because a capital single letter is
 //! far more often an initial ("Antony J. Blinken") than an abbreviation.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 /// Abbreviations that introduce what follows (titles, "e.g.", "cf."): a
 /// sentence essentially never ends on them, whatever comes next.
 pub const PREFIX: &[&str] = &[
@@ -346,29 +350,65 @@ pub const REFERENCE_WORDS: &[&str] = &[
     "with",
 ];
 
-fn contains(list: &[&str], word: &str) -> bool {
+/// An abbreviation list as [`contains`] looks words up in it: its entries,
+/// ASCII lower-cased, in a set built on first use (the segmenter asks at
+/// every period, and a scan of a list cost hundreds of instructions).
+struct Lookup {
+    list: &'static [&'static str],
+    set: OnceLock<FxHashSet<Box<[u8]>>>,
+}
+
+impl Lookup {
+    const fn new(list: &'static [&'static str]) -> Lookup {
+        Lookup {
+            list,
+            set: OnceLock::new(),
+        }
+    }
+}
+
+static PREFIXES: Lookup = Lookup::new(PREFIX);
+static OPENER_GATED_SET: Lookup = Lookup::new(OPENER_GATED);
+static CAPITAL_GATED_SET: Lookup = Lookup::new(CAPITAL_GATED);
+
+/// The longest entry of any abbreviation list, in bytes: no longer word
+/// is looked up.
+const LONGEST: usize = 16;
+
+fn contains(lookup: &Lookup, word: &str) -> bool {
     // A single letter must match exactly (see the module comment); longer
     // entries ignore ASCII case.
     if word.len() == 1 {
-        return list.contains(&word);
+        return lookup.list.contains(&word);
     }
-    list.iter()
-        .any(|entry| entry.len() == word.len() && entry.eq_ignore_ascii_case(word))
+    let mut lower = [0u8; LONGEST];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    lookup
+        .set
+        .get_or_init(|| {
+            let lower = |e: &&str| e.as_bytes().to_ascii_lowercase().into_boxed_slice();
+            lookup.list.iter().map(lower).collect()
+        })
+        .contains(&*lower)
 }
 
 /// Whether `word` (without its final period) is a [`PREFIX`] abbreviation.
 pub fn is_prefix(word: &str) -> bool {
-    contains(PREFIX, word)
+    contains(&PREFIXES, word)
 }
 
 /// Whether `word` (without its final period) is an [`OPENER_GATED`] abbreviation.
 pub fn is_opener_gated(word: &str) -> bool {
-    contains(OPENER_GATED, word)
+    contains(&OPENER_GATED_SET, word)
 }
 
 /// Whether `word` (without its final period) is a [`CAPITAL_GATED`] abbreviation.
 pub fn is_capital_gated(word: &str) -> bool {
-    contains(CAPITAL_GATED, word)
+    contains(&CAPITAL_GATED_SET, word)
 }
 
 /// Whether `word` is any known abbreviation.
@@ -391,4 +431,27 @@ pub fn is_reference_word(word: &str) -> bool {
     REFERENCE_WORDS
         .iter()
         .any(|entry| entry.len() == word.len() && entry.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_entry_is_longer_than_the_longest_looked_up() {
+        for list in [PREFIX, OPENER_GATED, CAPITAL_GATED] {
+            assert!(list.iter().all(|e| e.len() <= LONGEST));
+        }
+    }
+
+    #[test]
+    fn lookups_ignore_ascii_case_except_for_one_letter() {
+        assert!(is_prefix("Mr") && is_prefix("MR") && is_prefix("h.e") && is_prefix("H.E"));
+        assert!(is_prefix("n°") && is_prefix("N°"));
+        assert!(is_prefix("v") && !is_prefix("V"));
+        assert!(is_opener_gated("Para") && is_opener_gated("p") && !is_opener_gated("P"));
+        assert!(is_capital_gated("SEPT") && !is_capital_gated("Sep."));
+        assert!(!is_prefix("") && !is_prefix("Mrs.") && !is_prefix("Wilmès"));
+        assert!(!is_opener_gated("internationally"));
+    }
 }

@@ -104,11 +104,9 @@ impl<'a> Scanner<'a> {
                     break;
                 }
             } else {
-                // In a list every space may open an inline item: skip, in a
-                // tight loop, to the next byte the match below acts on.
-                while i < n && !matches!(self.b[i], b'.' | b'?' | b'!' | b' ' | 0xE2) {
-                    i += 1;
-                }
+                // In a list a space may open an inline item: skip to the
+                // next byte the match below acts on.
+                i = self.next_in_list(i);
                 if i >= n {
                     break;
                 }
@@ -410,6 +408,37 @@ impl<'a> Scanner<'a> {
         self.cut_and_begin(end)
     }
 
+    /// In a paragraph that opened with a list label, the first byte from
+    /// `i` that [`run`](Scanner::run) acts on: a `.`, `?` or `!`, the first
+    /// byte of `…`, or a space before a byte that can open the current
+    /// item's successor. Other spaces are passed over: [`inline_item`]
+    /// finds no item after them (a number follows a number, a letter a
+    /// letter, `(a)` a `(`, a bullet the same bullet), and most spaces of a
+    /// list are such, so eight bytes are judged at a time.
+    ///
+    /// [`inline_item`]: Scanner::inline_item
+    fn next_in_list(&self, mut i: usize) -> usize {
+        let successor = self
+            .item
+            .map_or(Successor::Any, |item| Successor::of(&item));
+        // One loop for each kind of successor, so that none asks which
+        // kind it is at every chunk.
+        i = match successor {
+            Successor::Digit => list_chunks(self.b, i, |a| Successor::Digit.mask(a)),
+            Successor::Letter => list_chunks(self.b, i, |a| Successor::Letter.mask(a)),
+            Successor::Byte(b) => list_chunks(self.b, i, |a| Successor::Byte(b).mask(a)),
+            Successor::Any => list_chunks(self.b, i, |a| Successor::Any.mask(a)),
+        };
+        while let Some(&c) = self.b.get(i) {
+            let opens = || self.b.get(i + 1).is_some_and(|&a| successor.may_open(a));
+            if matches!(c, b'.' | b'?' | b'!' | 0xE2) || (c == b' ' && opens()) {
+                break;
+            }
+            i += 1;
+        }
+        i
+    }
+
     /// A space at byte `i` in a paragraph that opened with a list label:
     /// the next item's label written inline starts a new sentence
     /// ("1.) The first item 2.) The second item").
@@ -442,12 +471,116 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// What the label after an item's can start with: the first byte any
+/// label [`Label::is_followed_by`] accepts after it has.
+#[derive(Clone, Copy)]
+enum Successor {
+    /// A digit: after a numbered item ("1.", "2)").
+    Digit,
+    /// An ASCII letter: after a lettered one ("a.", "iv)").
+    Letter,
+    /// This byte: `(` after an enclosed label, a bullet's first byte.
+    Byte(u8),
+    /// Anything (a label that is no item; never the current item).
+    Any,
+}
+
+impl Successor {
+    fn of(item: &Label<'_>) -> Successor {
+        match item.form {
+            labels::Form::Enclosed => Successor::Byte(b'('),
+            labels::Form::Bullet(c) => {
+                let mut utf8 = [0; 4];
+                Successor::Byte(c.encode_utf8(&mut utf8).as_bytes()[0])
+            }
+            labels::Form::Other => Successor::Any,
+            _ if item.value.bytes().all(|c| c.is_ascii_digit()) => Successor::Digit,
+            _ => Successor::Letter,
+        }
+    }
+
+    fn may_open(self, b: u8) -> bool {
+        match self {
+            Successor::Digit => b.is_ascii_digit(),
+            Successor::Letter => b.is_ascii_alphabetic(),
+            Successor::Byte(want) => b == want,
+            Successor::Any => true,
+        }
+    }
+
+    /// [`may_open`](Successor::may_open) for eight bytes at once: the high
+    /// bit of each byte of `x` that it holds for.
+    fn mask(self, x: u64) -> u64 {
+        match self {
+            Successor::Digit => ascii_in(x, b'0', b'9'),
+            // Setting bit 5 lower-cases letters and maps nothing else into
+            // a..z.
+            Successor::Letter => ascii_in(x | (0x20 * ONES), b'a', b'z'),
+            Successor::Byte(want) => bytes_eq(x, want),
+            Successor::Any => HIGH,
+        }
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` (little-endian) that [`Scanner::run`]
+/// acts on in a list ([`Scanner::next_in_list`] says which), `opens` the
+/// mask of the current item's successor ([`Successor::mask`]) of the byte
+/// after each.
+///
+/// Only the lowest bit is sure to be a hit: the test for `.`, `?`, `!` and
+/// `…` is the cheap one that may also set a bit above a byte it finds,
+/// which is no matter, as the scan stops at the first.
+fn list_hits(x: u64, opens: u64) -> u64 {
+    let has = |b: u8| {
+        let y = x ^ (u64::from(b) * ONES);
+        y.wrapping_sub(ONES) & !y
+    };
+    ((has(b'.') | has(b'?') | has(b'!') | has(0xE2)) & HIGH) | (bytes_eq(x, b' ') & opens)
+}
+
+/// The first hit ([`list_hits`]) of `b` from `i`, eight bytes at a time,
+/// `opens` the successor's mask; where the last whole chunk ends when there
+/// is none.
+fn list_chunks(b: &[u8], mut i: usize, opens: impl Fn(u64) -> u64) -> usize {
+    // Nine bytes: each of the eight and the byte after it.
+    while let Some(window) = b.get(i..i + 9) {
+        let mut x = [0; 8];
+        let mut after = [0; 8];
+        x.copy_from_slice(&window[..8]);
+        after.copy_from_slice(&window[1..]);
+        let hits = list_hits(u64::from_le_bytes(x), opens(u64::from_le_bytes(after)));
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
+}
+
+/// The high bit of each byte of `x` that is exactly `b` (no false hits, so
+/// the lowest one found is the first such byte).
+fn bytes_eq(x: u64, b: u8) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let y = x ^ (u64::from(b) * ONES);
+    !(((y & LOW7) + LOW7) | y | LOW7)
+}
+
+/// The high bit of each byte of `x` that is ASCII and from `lo` to `hi`
+/// (both below 0x80). Setting each byte's high bit first keeps the
+/// subtractions from borrowing across bytes.
+fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
+    let from_lo = (x | HIGH).wrapping_sub(u64::from(lo) * ONES);
+    let above_hi = (x | HIGH).wrapping_sub(u64::from(hi + 1) * ONES);
+    from_lo & !above_hi & !x & HIGH
+}
+
 /// Whether eight bytes (little-endian in `x`) hold no `.`, `?` or `!` and
 /// no byte of a non-ASCII character (such as `…`): nothing the scanner
 /// looks at outside a list.
 fn unremarkable(x: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let has = |b: u8| {
         let y = x ^ (u64::from(b) * ONES);
         y.wrapping_sub(ONES) & !y & HIGH

@@ -1,6 +1,6 @@
 use proptest::prelude::*;
 
-use super::split;
+use super::{Successor, bytes_eq, list_hits, split};
 
 #[track_caller]
 fn check(paragraph: &str, expected: &[&str]) {
@@ -354,5 +354,67 @@ fn long_inputs_stay_linear() {
         let input = format!("1. {}", unit.repeat(300_000 / unit.len()));
         let got = split(&input);
         assert!(got.iter().all(|s| !s.is_empty()), "{unit:?}");
+    }
+}
+
+#[test]
+fn list_scan_judges_eight_bytes_as_one_at_a_time() {
+    let classes = [
+        Successor::Digit,
+        Successor::Letter,
+        Successor::Byte(b'('),
+        Successor::Byte(0xE2),
+        Successor::Any,
+    ];
+    for class in classes {
+        for b in 0..=255u8 {
+            // The byte in every lane, its neighbours something else.
+            for lane in 0..8 {
+                let mut bytes = [b'#'; 8];
+                bytes[lane] = b;
+                let x = u64::from_le_bytes(bytes);
+                let high = 0x80u64 << (8 * lane);
+                assert_eq!(
+                    class.mask(x) & high != 0,
+                    class.may_open(b),
+                    "{b:#x} in lane {lane}"
+                );
+                assert_eq!(bytes_eq(x, b'.') & high != 0, b == b'.', "{b:#x}");
+            }
+        }
+    }
+    // Only a space before a possible successor is a hit.
+    let x = u64::from_le_bytes(*b"a 1 b (c");
+    let after = u64::from_le_bytes(*b" 1 b (c ");
+    assert_eq!(list_hits(x, Successor::Digit.mask(after)), 0x80 << 8);
+    assert_eq!(list_hits(x, Successor::Byte(b'(').mask(after)), 0x80 << 40);
+    // The first of several is the lowest bit set.
+    for (text, first) in [
+        (b"ab.c.d?e", 2),
+        (b"a/.!?x..", 2),
+        (b"a\xe2\x80\xa6.b c", 1),
+    ] {
+        let x = u64::from_le_bytes(*text);
+        let hits = list_hits(x, Successor::Letter.mask(x >> 8));
+        assert_eq!(hits.trailing_zeros() / 8, first, "{text:?}");
+    }
+}
+
+#[test]
+fn inline_items_are_found_across_eight_byte_chunks() {
+    for pad in 0..9 {
+        let filler = "x".repeat(pad);
+        let text = format!("1. The first item{filler} 2. The second… item 3. Done. Next?");
+        let got = split(&text);
+        assert_eq!(
+            got,
+            [
+                format!("1. The first item{filler}").as_str(),
+                "2. The second… item",
+                "3. Done.",
+                "Next?"
+            ],
+            "{text}"
+        );
     }
 }
