@@ -45,23 +45,50 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
         out: Vec::with_capacity(text.len() / 6 + 1),
         pending_break: true,
     };
-    // A piece's offset counts one byte per space before it, as splitting
-    // at ASCII spaces gives it.
+    let bytes = text.as_bytes();
+    // An ASCII text splits at ASCII spaces; any other at every Unicode
+    // space (vertical tab included), which starts with one of four bytes
+    // past ASCII.
+    let ascii = text.is_ascii();
+    // A piece's offset counts one byte per space before it, whatever the
+    // space's width.
     let mut offset = 0;
-    if text.is_ascii() {
-        for raw in text.as_bytes().split(u8::is_ascii_whitespace) {
-            let at = offset;
-            offset += raw.len() + 1;
-            if let Some(raw) = text.get(at..at + raw.len()) {
-                reader.piece(raw, at);
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let width = if b.is_ascii() {
+            let space = if ascii {
+                b.is_ascii_whitespace()
+            } else {
+                matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+            };
+            if !space {
+                i += 1;
+                continue;
             }
+            1
+        } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if c.is_whitespace() => c.len_utf8(),
+                Some(c) => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                None => break,
+            }
+        } else {
+            i += 1;
+            continue;
+        };
+        if let Some(raw) = text.get(start..i) {
+            reader.piece(raw, offset);
         }
-    } else {
-        for raw in text.split(char::is_whitespace) {
-            let at = offset;
-            offset += raw.len() + 1;
-            reader.piece(raw, at);
-        }
+        offset += i - start + 1;
+        i += width;
+        start = i;
+    }
+    if let Some(raw) = text.get(start..) {
+        reader.piece(raw, offset);
     }
     reader.out
 }
@@ -74,6 +101,7 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     /// Reads one piece of text between spaces, at byte offset `at`.
+    #[inline]
     fn piece(&mut self, raw: &'a str, at: usize) {
         if raw.is_empty() {
             return;
@@ -124,6 +152,42 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokens as the first version read them: the text split at
+    /// ASCII spaces when it is all ASCII, else at every Unicode space, each
+    /// piece one byte after the last.
+    fn split_tokens(text: &str) -> Vec<Token<'_>> {
+        let mut reader = Reader {
+            out: Vec::new(),
+            pending_break: true,
+        };
+        let pieces: Vec<&str> = if text.is_ascii() {
+            text.split(|c: char| c.is_ascii_whitespace()).collect()
+        } else {
+            text.split(char::is_whitespace).collect()
+        };
+        let mut offset = 0;
+        for raw in pieces {
+            reader.piece(raw, offset);
+            offset += raw.len() + 1;
+        }
+        reader.out
+    }
+
+    #[test]
+    fn spaces_of_every_kind_split_as_before() {
+        for text in [
+            "",
+            " ",
+            "a  b",
+            "tab\there\x0bvt",
+            "non\u{a0}breaking\u{2009}thin\u{3000}ideographic\u{1680}ogham\u{85}nel end ",
+            "“Geneva” – 24% of $100, U.S.-China.\u{2028}Next",
+            "Türkiye’s é\u{0301} ½",
+        ] {
+            assert_eq!(tokens(text), split_tokens(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn punctuation_is_trimmed_and_remembered() {
