@@ -734,10 +734,8 @@ pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
     let read = crate::parallel::map(&texts.distinct, PARALLEL_MIN, |_, t| candidates(t));
     let seen = seen(&read);
     let aliases = aliases(&read, &texts);
-    let names: Vec<Vec<(String, String)>> = read
-        .iter()
-        .map(|found| resolve(found, &seen, &aliases))
-        .collect();
+    let names: Vec<Vec<(String, String)>> =
+        crate::parallel::map(&read, PARALLEL_MIN, |_, found| resolve(found, &seen, &aliases));
     let (old, new) = (
         mentions(&olds, &texts.old, &names, &texts.shared),
         mentions(&news, &texts.new, &names, &texts.shared),
