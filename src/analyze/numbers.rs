@@ -51,6 +51,10 @@ const TENS: [(&str, &str); 8] = [
 /// The most digits read as a number: more is an identifier, not a count.
 const MAX_DIGITS: usize = 9;
 
+/// The longest word read as number words: "seventy-seventh" is 15 bytes,
+/// 17 with a dash outside ASCII.
+const WORD_MAX: usize = 32;
+
 /// The number one word writes, if it writes one: digits, digits with an
 /// ordinal suffix, or number words below one hundred joined by a hyphen
 /// (any dash). Case does not matter.
@@ -85,10 +89,17 @@ pub fn parse(word: &str) -> Option<Number> {
     }
     // Words are short: anything longer is no number word (and is not
     // lower-cased for nothing).
-    if word.len() > 32 || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    if word.len() > WORD_MAX || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
+    // Lower-cased on the stack: this runs for every word the digest reads,
+    // and a `String` for each cost more than the comparisons.
+    let mut buffer = [0u8; WORD_MAX];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    // ASCII lower-casing keeps UTF-8 valid, so this never fails.
+    let lower = std::str::from_utf8(lower).ok()?;
     let mut parts = lower.split(is_dash);
     let first = parts.next()?;
     let second = parts.next();
@@ -115,7 +126,20 @@ fn is_dash(c: char) -> bool {
     )
 }
 
+/// Whether a lower-case word may be a number word: every one starts with
+/// one of these letters, and most words of a text do not, so they skip
+/// the comparisons with all forty.
+fn may_be_number_word(word: &str) -> bool {
+    matches!(
+        word.as_bytes().first(),
+        Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n')
+    )
+}
+
 fn unit(word: &str) -> Option<Number> {
+    if !may_be_number_word(word) {
+        return None;
+    }
     UNITS.iter().zip(0u32..).find_map(|(&(c, o), value)| {
         (word == c || word == o).then_some(Number {
             value,
@@ -125,6 +149,9 @@ fn unit(word: &str) -> Option<Number> {
 }
 
 fn ten(word: &str) -> Option<Number> {
+    if !may_be_number_word(word) {
+        return None;
+    }
     TENS.iter().zip(2u32..).find_map(|(&(c, o), tens)| {
         (word == c || word == o).then_some(Number {
             value: tens * 10,
@@ -153,6 +180,13 @@ mod tests {
         assert_eq!(parse("thirteen"), n(13, false));
         assert_eq!(parse("Twelfth"), n(12, true));
         assert_eq!(parse("2023"), n(2023, false));
+    }
+
+    #[test]
+    fn every_number_word_passes_the_first_letter_check() {
+        for (c, o) in UNITS.iter().chain(&TENS) {
+            assert!(may_be_number_word(c) && may_be_number_word(o), "{c} {o}");
+        }
     }
 
     #[test]

@@ -174,8 +174,12 @@ fn month(word: &str) -> Option<usize> {
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    MONTHS.iter().position(|m| *m == lower).map(|i| i + 1)
+    // Compared without a lower-cased copy: every capitalized word of a
+    // text comes here.
+    MONTHS
+        .iter()
+        .position(|m| word.eq_ignore_ascii_case(m))
+        .map(|i| i + 1)
 }
 
 /// A day of a month: 1 to 31, digits only.
