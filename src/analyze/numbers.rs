@@ -89,7 +89,7 @@ pub fn parse(word: &str) -> Option<Number> {
     }
     // Words are short: anything longer is no number word (and is not
     // lower-cased for nothing).
-    if word.len() > WORD_MAX || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    if word.len() > WORD_MAX || !may_be_number_word(word) {
         return None;
     }
     // Lower-cased on the stack: this runs for every word the digest reads,
@@ -126,12 +126,12 @@ fn is_dash(c: char) -> bool {
     )
 }
 
-/// Whether a lower-case word may be a number word: every one starts with
-/// one of these letters, and most words of a text do not, so they skip
-/// the comparisons with all forty.
+/// Whether a word may be a number word: every one starts with one of
+/// these letters (in either case), and most words of a text do not, so
+/// they skip the lower-casing and the comparisons with all forty.
 fn may_be_number_word(word: &str) -> bool {
     matches!(
-        word.as_bytes().first(),
+        word.as_bytes().first().map(u8::to_ascii_lowercase),
         Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n')
     )
 }

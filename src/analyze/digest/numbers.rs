@@ -349,6 +349,13 @@ fn figure_at(tokens: &[Token], i: usize) -> Option<(Kind, String, bool, usize)> 
         return None;
     }
     let word = tok.text;
+    // Most words are lower-case letters alone: of the readings below, only
+    // a spelled number can start at one, and the searches for dashes,
+    // slashes and dates cost more than that reading.
+    let letters = word.bytes().all(|b| b.is_ascii_lowercase());
+    if letters {
+        return count_at(tokens, i);
+    }
     if let Some((a, b)) = word.split_once(['–', '-']) {
         // "2015–2030" is a period; "pre-2030" the year it bounds.
         match (year(a), year(b)) {
@@ -375,6 +382,13 @@ fn figure_at(tokens: &[Token], i: usize) -> Option<(Kind, String, bool, usize)> 
     {
         return Some((Kind::Date, format!("d:{key}"), false, end));
     }
+    count_at(tokens, i)
+}
+
+/// The count or ordinal that starts at `tokens[i]` (no date or symbol
+/// does), as [`figure_at`] returns it.
+fn count_at(tokens: &[Token], i: usize) -> Option<(Kind, String, bool, usize)> {
+    let word = tokens[i].text;
     let (mut value, mut unit, ordinal, spelled_out, mut end) = if let Some((v, u, o)) = digits(word)
     {
         (v, u, o, false, i + 1)
