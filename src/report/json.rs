@@ -412,8 +412,7 @@ impl<'a> ViewWriter<'a> {
 }
 
 /// Writes a commitment as [`wire::Commitment`]'s `Serialize` does `depth`
-/// levels in,
-/// without the serializer's calls for each field and its key escaping:
+/// levels in, without the serializer's calls for each field:
 /// most views have clauses, and a clause has eight fields.
 fn write_commitment(out: &mut Vec<u8>, depth: usize, commitment: &Commitment) -> io::Result<()> {
     // Destructured so that a field added to `Commitment` fails to compile
@@ -437,15 +436,15 @@ fn write_commitment(out: &mut Vec<u8>, depth: usize, commitment: &Commitment) ->
     write_key(out, depth, "actor", false)?;
     write_opt_str(out, depth, actor.as_deref())?;
     write_key(out, depth, "hedges", false)?;
-    write_value(out, depth, hedges)?;
+    write_strs(out, depth, hedges.iter().map(String::as_str))?;
     write_key(out, depth, "negated", false)?;
-    write_value(out, depth, negated)?;
+    write_bool(out, *negated)?;
     write_key(out, depth, "deadlines", false)?;
-    write_value(out, depth, deadlines)?;
+    write_strs(out, depth, deadlines.iter().map(String::as_str))?;
     write_key(out, depth, "clause", false)?;
     write_str(out, depth, clause)?;
     write_key(out, depth, "inherited", false)?;
-    write_value(out, depth, inherited)?;
+    write_bool(out, *inherited)?;
     Pretty::at(depth - 1).newline(out)?;
     out.push(b'}');
     Ok(())
