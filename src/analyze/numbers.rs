@@ -2,6 +2,10 @@
 //! English number words ("seven", "seventy-ninth", "eighty-first"), read
 //! into one value so that "seventy-ninth" and "79th" compare as numbers.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 /// A number read from one word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Number {
@@ -107,7 +111,7 @@ pub fn parse(word: &str) -> Option<Number> {
         return None;
     }
     match second {
-        None => unit(first).or_else(|| ten(first)),
+        None => number_word(first),
         Some(second) => {
             let tens = ten(first).filter(|t| !t.ordinal)?;
             let units = unit(second).filter(|u| (1..10).contains(&u.value))?;
@@ -128,7 +132,7 @@ fn is_dash(c: char) -> bool {
 
 /// Whether a word may be a number word: every one starts with one of
 /// these letters (in either case), and most words of a text do not, so
-/// they skip the lower-casing and the comparisons with all forty.
+/// they skip the lower-casing and the look-up.
 fn may_be_number_word(word: &str) -> bool {
     matches!(
         word.as_bytes().first().map(u8::to_ascii_lowercase),
@@ -136,28 +140,35 @@ fn may_be_number_word(word: &str) -> bool {
     )
 }
 
-fn unit(word: &str) -> Option<Number> {
-    if !may_be_number_word(word) {
-        return None;
-    }
-    UNITS.iter().zip(0u32..).find_map(|(&(c, o), value)| {
-        (word == c || word == o).then_some(Number {
-            value,
-            ordinal: word == o,
+/// Every number word below one hundred that is one word, by its spelling:
+/// one look-up instead of comparisons with all of them, since every word
+/// the digest reads that starts like one comes here.
+static WORDS: LazyLock<FxHashMap<&'static str, Number>> = LazyLock::new(|| {
+    let units = UNITS.iter().zip(0u32..);
+    let tens = TENS.iter().zip((2u32..).map(|t| t * 10));
+    units
+        .chain(tens)
+        .flat_map(|(&(cardinal, ordinal), value)| {
+            [(cardinal, false), (ordinal, true)]
+                .map(|(word, ordinal)| (word, Number { value, ordinal }))
         })
-    })
+        .collect()
+});
+
+/// The number a lower-case word below one hundred writes: a unit below
+/// twenty or a multiple of ten.
+fn number_word(word: &str) -> Option<Number> {
+    WORDS.get(word).copied()
 }
 
+/// A unit word, below twenty.
+fn unit(word: &str) -> Option<Number> {
+    number_word(word).filter(|n| n.value < 20)
+}
+
+/// A tens word, from twenty to ninety.
 fn ten(word: &str) -> Option<Number> {
-    if !may_be_number_word(word) {
-        return None;
-    }
-    TENS.iter().zip(2u32..).find_map(|(&(c, o), tens)| {
-        (word == c || word == o).then_some(Number {
-            value: tens * 10,
-            ordinal: word == o,
-        })
-    })
+    number_word(word).filter(|n| n.value >= 20)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! rewritten as the same value ("thirteen" → "13") is no change.
 
 use super::FigureChange;
-use super::numbers::{Figure, Kind, figures};
+use super::numbers::{Figure, Kind, figures, may_hold_figure};
 use super::tokens::tokens;
 use crate::diff::{Change, ChangeKind, EditOp};
 
@@ -88,6 +88,9 @@ struct Touched {
 /// Every figure of a side, with the hunks that touch it (none for a
 /// figure the revision left alone).
 fn touched(side: &Side) -> Vec<Touched> {
+    if !may_hold_figure(&side.text) {
+        return Vec::new();
+    }
     let t = tokens(&side.text);
     figures(&t)
         .into_iter()

@@ -294,6 +294,20 @@ fn noun_after(tokens: &[Token], end: usize) -> Option<String> {
     })
 }
 
+/// Whether `text` may hold a figure: every figure has a digit but a
+/// spelled number, whose first word is a number word that letters do not
+/// continue on either side. Most sentences hold none, and this costs far
+/// less than reading them into tokens and figures.
+pub(crate) fn may_hold_figure(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().any(u8::is_ascii_digit)
+        || bytes
+            .split(|b| !b.is_ascii_alphabetic())
+            .filter(|word| word.iter().all(u8::is_ascii_lowercase))
+            .filter_map(|word| std::str::from_utf8(word).ok())
+            .any(|word| numbers::parse(word).is_some())
+}
+
 /// Every figure of a sentence, in order, from its tokens.
 pub(crate) fn figures(tokens: &[Token]) -> Vec<Figure> {
     let mut out = Vec::new();
@@ -461,6 +475,24 @@ mod tests {
             .into_iter()
             .map(|f| (f.key, text[f.start..f.end].to_owned(), f.noun))
             .collect()
+    }
+
+    #[test]
+    fn a_text_said_to_hold_no_figure_holds_none() {
+        for text in [
+            "The Parties agree on the agenda.",
+            "One of the parties, and someone else.",
+            "Thirteen States (Group of Seven) met on Monday in November.",
+            "The twenty-fifth session and the seventy-ninth.",
+            "They met in May 2024 and agreed to act by 2030.",
+            "“one”, (first) — twenty‑one",
+            "Recalling 78/7, US$ and pre-2030 goals",
+        ] {
+            let found = !figures(&tokens(text)).is_empty();
+            assert!(!found || may_hold_figure(text), "{text}");
+        }
+        assert!(!may_hold_figure("The Parties agree on the agenda."));
+        assert!(may_hold_figure("the seventy-ninth session"));
     }
 
     #[test]
