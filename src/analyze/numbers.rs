@@ -96,15 +96,8 @@ pub fn parse(word: &str) -> Option<Number> {
     if word.len() > WORD_MAX || !may_be_number_word(word) {
         return None;
     }
-    // Lower-cased on the stack: this runs for every word the digest reads,
-    // and a `String` for each cost more than the comparisons.
-    let mut buffer = [0u8; WORD_MAX];
-    let lower = &mut buffer[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    // ASCII lower-casing keeps UTF-8 valid, so this never fails.
-    let lower = std::str::from_utf8(lower).ok()?;
-    let mut parts = lower.split(is_dash);
+    // Split before lower-casing, which changes no dash.
+    let mut parts = word.split(is_dash);
     let first = parts.next()?;
     let second = parts.next();
     if parts.next().is_some() {
@@ -143,23 +136,33 @@ fn may_be_number_word(word: &str) -> bool {
 /// Every number word below one hundred that is one word, by its spelling:
 /// one look-up instead of comparisons with all of them, since every word
 /// the digest reads that starts like one comes here.
-static WORDS: LazyLock<FxHashMap<&'static str, Number>> = LazyLock::new(|| {
+static WORDS: LazyLock<FxHashMap<&'static [u8], Number>> = LazyLock::new(|| {
     let units = UNITS.iter().zip(0u32..);
     let tens = TENS.iter().zip((2u32..).map(|t| t * 10));
     units
         .chain(tens)
         .flat_map(|(&(cardinal, ordinal), value)| {
             [(cardinal, false), (ordinal, true)]
-                .map(|(word, ordinal)| (word, Number { value, ordinal }))
+                .map(|(word, ordinal)| (word.as_bytes(), Number { value, ordinal }))
         })
         .collect()
 });
 
-/// The number a lower-case word below one hundred writes: a unit below
+/// The number a word below one hundred writes, in any case: a unit below
 /// twenty or a multiple of ten.
 fn number_word(word: &str) -> Option<Number> {
-    WORDS.get(word).copied()
+    // Lower-cased on the stack: this runs for every word the digest reads
+    // that starts like a number word, and a `String` for each cost more
+    // than the look-up.
+    let mut buffer = [0u8; PART_MAX];
+    let lower = buffer.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    WORDS.get(&*lower).copied()
 }
+
+/// The longest number word without a dash: "seventeenth" has 11 letters.
+const PART_MAX: usize = 16;
 
 /// A unit word, below twenty.
 fn unit(word: &str) -> Option<Number> {
@@ -194,9 +197,10 @@ mod tests {
     }
 
     #[test]
-    fn every_number_word_passes_the_first_letter_check() {
+    fn every_number_word_passes_the_first_letter_and_length_checks() {
         for (c, o) in UNITS.iter().chain(&TENS) {
             assert!(may_be_number_word(c) && may_be_number_word(o), "{c} {o}");
+            assert!(c.len() <= PART_MAX && o.len() <= PART_MAX, "{c} {o}");
         }
     }
 

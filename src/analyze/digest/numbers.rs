@@ -299,12 +299,10 @@ fn noun_after(tokens: &[Token], end: usize) -> Option<String> {
 /// continue on either side. Most sentences hold none, and this costs far
 /// less than reading them into tokens and figures.
 pub(crate) fn may_hold_figure(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.iter().any(u8::is_ascii_digit)
-        || bytes
-            .split(|b| !b.is_ascii_alphabetic())
-            .filter(|word| word.iter().all(u8::is_ascii_lowercase))
-            .filter_map(|word| std::str::from_utf8(word).ok())
+    text.bytes().any(|b| b.is_ascii_digit())
+        || text
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|word| word.bytes().all(|b| b.is_ascii_lowercase()))
             .any(|word| numbers::parse(word).is_some())
 }
 
