@@ -79,17 +79,12 @@ pub fn parse(word: &str) -> Option<Number> {
         }
         let value: u32 = word[..digits].parse().ok()?;
         let suffix = &word[digits..];
-        return match suffix.to_ascii_lowercase().as_str() {
-            "" => Some(Number {
-                value,
-                ordinal: false,
-            }),
-            "st" | "nd" | "rd" | "th" => Some(Number {
-                value,
-                ordinal: true,
-            }),
-            _ => None,
-        };
+        // Compared without a lower-cased copy: most words with digits have
+        // no suffix at all.
+        let ordinal = ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|o| suffix.eq_ignore_ascii_case(o));
+        return (suffix.is_empty() || ordinal).then_some(Number { value, ordinal });
     }
     // Words are short: anything longer is no number word (and is not
     // lower-cased for nothing).
