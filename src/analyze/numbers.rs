@@ -2,6 +2,10 @@
 //! English number words ("seven", "seventy-ninth", "eighty-first"), read
 //! into one value so that "seventy-ninth" and "79th" compare as numbers.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 /// A number read from one word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Number {
@@ -51,6 +55,10 @@ const TENS: [(&str, &str); 8] = [
 /// The most digits read as a number: more is an identifier, not a count.
 const MAX_DIGITS: usize = 9;
 
+/// The longest word read as number words: "seventy-seventh" is 15 bytes,
+/// 17 with a dash outside ASCII.
+const WORD_MAX: usize = 32;
+
 /// The number one word writes, if it writes one: digits, digits with an
 /// ordinal suffix, or number words below one hundred joined by a hyphen
 /// (any dash). Case does not matter.
@@ -71,32 +79,27 @@ pub fn parse(word: &str) -> Option<Number> {
         }
         let value: u32 = word[..digits].parse().ok()?;
         let suffix = &word[digits..];
-        return match suffix.to_ascii_lowercase().as_str() {
-            "" => Some(Number {
-                value,
-                ordinal: false,
-            }),
-            "st" | "nd" | "rd" | "th" => Some(Number {
-                value,
-                ordinal: true,
-            }),
-            _ => None,
-        };
+        // Compared without a lower-cased copy: most words with digits have
+        // no suffix at all.
+        let ordinal = ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|o| suffix.eq_ignore_ascii_case(o));
+        return (suffix.is_empty() || ordinal).then_some(Number { value, ordinal });
     }
     // Words are short: anything longer is no number word (and is not
     // lower-cased for nothing).
-    if word.len() > 32 || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    if word.len() > WORD_MAX || !may_be_number_word(word) {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    let mut parts = lower.split(is_dash);
+    // Split before lower-casing, which changes no dash.
+    let mut parts = word.split(is_dash);
     let first = parts.next()?;
     let second = parts.next();
     if parts.next().is_some() {
         return None;
     }
     match second {
-        None => unit(first).or_else(|| ten(first)),
+        None => number_word(first),
         Some(second) => {
             let tens = ten(first).filter(|t| !t.ordinal)?;
             let units = unit(second).filter(|u| (1..10).contains(&u.value))?;
@@ -115,22 +118,55 @@ fn is_dash(c: char) -> bool {
     )
 }
 
-fn unit(word: &str) -> Option<Number> {
-    UNITS.iter().zip(0u32..).find_map(|(&(c, o), value)| {
-        (word == c || word == o).then_some(Number {
-            value,
-            ordinal: word == o,
-        })
-    })
+/// Whether a word may be a number word: every one starts with one of
+/// these letters (in either case), and most words of a text do not, so
+/// they skip the lower-casing and the look-up.
+fn may_be_number_word(word: &str) -> bool {
+    matches!(
+        word.as_bytes().first().map(u8::to_ascii_lowercase),
+        Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n')
+    )
 }
 
-fn ten(word: &str) -> Option<Number> {
-    TENS.iter().zip(2u32..).find_map(|(&(c, o), tens)| {
-        (word == c || word == o).then_some(Number {
-            value: tens * 10,
-            ordinal: word == o,
+/// Every number word below one hundred that is one word, by its spelling:
+/// one look-up instead of comparisons with all of them, since every word
+/// the digest reads that starts like one comes here.
+static WORDS: LazyLock<FxHashMap<&'static [u8], Number>> = LazyLock::new(|| {
+    let units = UNITS.iter().zip(0u32..);
+    let tens = TENS.iter().zip((2u32..).map(|t| t * 10));
+    units
+        .chain(tens)
+        .flat_map(|(&(cardinal, ordinal), value)| {
+            [(cardinal, false), (ordinal, true)]
+                .map(|(word, ordinal)| (word.as_bytes(), Number { value, ordinal }))
         })
-    })
+        .collect()
+});
+
+/// The number a word below one hundred writes, in any case: a unit below
+/// twenty or a multiple of ten.
+fn number_word(word: &str) -> Option<Number> {
+    // Lower-cased on the stack: this runs for every word the digest reads
+    // that starts like a number word, and a `String` for each cost more
+    // than the look-up.
+    let mut buffer = [0u8; PART_MAX];
+    let lower = buffer.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    WORDS.get(&*lower).copied()
+}
+
+/// The longest number word without a dash: "seventeenth" has 11 letters.
+const PART_MAX: usize = 16;
+
+/// A unit word, below twenty.
+fn unit(word: &str) -> Option<Number> {
+    number_word(word).filter(|n| n.value < 20)
+}
+
+/// A tens word, from twenty to ninety.
+fn ten(word: &str) -> Option<Number> {
+    number_word(word).filter(|n| n.value >= 20)
 }
 
 #[cfg(test)]
@@ -153,6 +189,14 @@ mod tests {
         assert_eq!(parse("thirteen"), n(13, false));
         assert_eq!(parse("Twelfth"), n(12, true));
         assert_eq!(parse("2023"), n(2023, false));
+    }
+
+    #[test]
+    fn every_number_word_passes_the_first_letter_and_length_checks() {
+        for (c, o) in UNITS.iter().chain(&TENS) {
+            assert!(may_be_number_word(c) && may_be_number_word(o), "{c} {o}");
+            assert!(c.len() <= PART_MAX && o.len() <= PART_MAX, "{c} {o}");
+        }
     }
 
     #[test]

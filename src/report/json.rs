@@ -19,7 +19,7 @@ use std::sync::{Arc, mpsc};
 
 use serde::Serialize;
 
-use crate::diff::{Change, Commitment, Diff, SentenceView};
+use crate::diff::{Change, Commitment, Diff, Edit, SentenceView};
 use crate::parallel;
 
 use super::{ReportOptions, wire};
@@ -137,11 +137,27 @@ fn write_value(
 /// ASCII that JSON writes as it is, so they skip serde_json's escaping.
 fn write_key(out: &mut impl Write, depth: usize, key: &str, first: bool) -> io::Result<()> {
     debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
-    Pretty::at(depth).item(out, first)?;
-    out.write_all(b"\"")?;
-    out.write_all(key.as_bytes())?;
-    out.write_all(b"\": ")
+    // Put together on the stack and written at once: a report has some
+    // twenty keys per entry, and each write has its cost.
+    let mut line = [b' '; KEY_LINE];
+    let comma = if first { b"\n".as_slice() } else { b",\n" };
+    let quote = comma.len() + 2 * depth;
+    let end = quote + key.len() + b"\"\": ".len();
+    if end > KEY_LINE {
+        Pretty::at(depth).item(out, first)?;
+        out.write_all(b"\"")?;
+        out.write_all(key.as_bytes())?;
+        return out.write_all(b"\": ");
+    }
+    line[..comma.len()].copy_from_slice(comma);
+    line[quote] = b'"';
+    line[quote + 1..end - 3].copy_from_slice(key.as_bytes());
+    line[end - 3..end].copy_from_slice(b"\": ");
+    out.write_all(&line[..end])
 }
+
+/// The longest key line [`write_key`] puts together on the stack.
+const KEY_LINE: usize = 64;
 
 /// Writes one change by hand, field for field as [`wire::Change`]'s
 /// `Serialize` with [`Pretty`] would, so that the sentence views' commitment fields can
@@ -171,7 +187,7 @@ fn write_change<'a>(
     let depth = CHANGE_DEPTH;
     out.write_all(b"{")?;
     write_key(out, depth, "kind", true)?;
-    write_value(out, depth, kind.name())?;
+    write_str(out, depth, kind.name())?;
     for (key, side) in [("old", old), ("new", new)] {
         write_key(out, depth, key, false)?;
         views.write_side(out, side)?;
@@ -179,32 +195,121 @@ fn write_change<'a>(
     write_key(out, depth, "similarity", false)?;
     write_value(out, depth, similarity)?;
     write_key(out, depth, "moved", false)?;
-    write_value(out, depth, moved)?;
-    // The wire's names of the internal values; an empty list allocates
-    // nothing, and most entries have no editorial or edit kinds.
-    let editorial: Vec<&str> = editorial.iter().map(|e| e.name()).collect();
+    write_bool(out, *moved)?;
     write_key(out, depth, "editorial", false)?;
-    write_value(out, depth, &editorial)?;
+    write_strs(out, depth, editorial.iter().map(|e| e.name()))?;
     write_key(out, depth, "renumbered", false)?;
-    write_value(out, depth, &renumbered.as_ref().map(wire::Renumbered::from))?;
-    let edit_kinds: Vec<&str> = edit_kinds.iter().map(|&k| wire::edit_kind(k)).collect();
+    match renumbered {
+        Some(r) => write_pair(out, depth, r.old.as_deref(), r.new.as_deref())?,
+        None => out.write_all(b"null")?,
+    }
     write_key(out, depth, "edit_kinds", false)?;
-    write_value(out, depth, &edit_kinds)?;
-    let edits: Vec<wire::Edit> = edits.iter().map(wire::Edit::from).collect();
+    write_strs(out, depth, edit_kinds.iter().map(|&k| wire::edit_kind(k)))?;
     write_key(out, depth, "edits", false)?;
-    write_value(out, depth, &edits)?;
+    write_edits(out, depth, edits)?;
     write_key(out, depth, "commitment_change", false)?;
-    write_value(out, depth, &commitment_change.map(|c| c.name()))?;
+    write_opt_str(out, depth, commitment_change.map(|c| c.name()))?;
     write_key(out, depth, "commitment_reasons", false)?;
-    write_value(out, depth, commitment_reasons)?;
+    write_strs(out, depth, commitment_reasons.iter().map(String::as_str))?;
     write_key(out, depth, "section", false)?;
-    write_value(out, depth, &wire::Sections::from(section))?;
+    write_pair(out, depth, section.old.as_deref(), section.new.as_deref())?;
     write_key(out, depth, "routine", false)?;
-    write_value(out, depth, routine)?;
+    write_bool(out, *routine)?;
     write_key(out, depth, "heading", false)?;
-    write_value(out, depth, &change.is_heading())?;
+    write_bool(out, change.is_heading())?;
     Pretty::at(depth - 1).newline(out)?;
     out.write_all(b"}")
+}
+
+/// Writes an array of strings as the value of a field `depth` levels in,
+/// as [`Pretty`] does.
+fn write_strs<'s>(
+    out: &mut impl Write,
+    depth: usize,
+    strings: impl Iterator<Item = &'s str>,
+) -> io::Result<()> {
+    let mut first = true;
+    for string in strings {
+        out.write_all(if first { b"[" } else { b"," })?;
+        Pretty::at(depth + 1).newline(out)?;
+        write_str(out, depth + 1, string)?;
+        first = false;
+    }
+    if first {
+        return out.write_all(b"[]");
+    }
+    Pretty::at(depth).newline(out)?;
+    out.write_all(b"]")
+}
+
+/// Writes an `{"old": …, "new": …}` object of two optional strings (a
+/// change's `section` and `renumbered`) as the value of a field `depth`
+/// levels in.
+fn write_pair(
+    out: &mut impl Write,
+    depth: usize,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> io::Result<()> {
+    out.write_all(b"{")?;
+    write_key(out, depth + 1, "old", true)?;
+    write_opt_str(out, depth + 1, old)?;
+    write_key(out, depth + 1, "new", false)?;
+    write_opt_str(out, depth + 1, new)?;
+    Pretty::at(depth).newline(out)?;
+    out.write_all(b"}")
+}
+
+/// Writes a change's redline as [`wire::Edit`]s, as the value of a field
+/// `depth` levels in.
+fn write_edits(out: &mut impl Write, depth: usize, edits: &[Edit]) -> io::Result<()> {
+    if edits.is_empty() {
+        return out.write_all(b"[]");
+    }
+    out.write_all(b"[")?;
+    for (i, Edit { op, text }) in edits.iter().enumerate() {
+        Pretty::at(depth + 1).item(out, i == 0)?;
+        out.write_all(b"{")?;
+        write_key(out, depth + 2, "op", true)?;
+        write_str(out, depth + 2, wire::edit_op(*op))?;
+        write_key(out, depth + 2, "text", false)?;
+        write_str(out, depth + 2, text)?;
+        Pretty::at(depth + 1).newline(out)?;
+        out.write_all(b"}")?;
+    }
+    Pretty::at(depth).newline(out)?;
+    out.write_all(b"]")
+}
+
+/// Writes `true` or `false`.
+fn write_bool(out: &mut impl Write, value: bool) -> io::Result<()> {
+    out.write_all(if value { b"true" } else { b"false" })
+}
+
+/// Writes a string or `null`.
+fn write_opt_str(out: &mut impl Write, depth: usize, text: Option<&str>) -> io::Result<()> {
+    match text {
+        Some(text) => write_str(out, depth, text),
+        None => out.write_all(b"null"),
+    }
+}
+
+/// Writes an unsigned number in decimal, as serde_json does, without its
+/// serializer's calls.
+fn write_usize(out: &mut impl Write, mut value: usize) -> io::Result<()> {
+    // `usize::MAX` has 20 digits.
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        // A digit is below ten: the cast keeps it.
+        digits[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    out.write_all(&digits[at..])
 }
 
 /// Writes sentence views, keeping the rendered `commitment` and `clauses`
@@ -250,13 +355,13 @@ impl<'a> ViewWriter<'a> {
         let depth = VIEW_DEPTH;
         out.write_all(b"{")?;
         write_key(out, depth, "paragraph", true)?;
-        write_value(out, depth, &location.paragraph)?;
+        write_usize(out, location.paragraph)?;
         write_key(out, depth, "sentence", false)?;
-        write_value(out, depth, &location.sentence)?;
+        write_usize(out, location.sentence)?;
         write_key(out, depth, "label", false)?;
-        write_value(out, depth, label)?;
+        write_opt_str(out, depth, label.as_deref())?;
         write_key(out, depth, "text", false)?;
-        write_value(out, depth, text)?;
+        write_str(out, depth, text)?;
         // The commitment is one of the clauses, so the same clauses by
         // identity render the same two values.
         let cached = self.last.is_some_and(|c| Arc::ptr_eq(c, clauses));
@@ -307,8 +412,7 @@ impl<'a> ViewWriter<'a> {
 }
 
 /// Writes a commitment as [`wire::Commitment`]'s `Serialize` does `depth`
-/// levels in,
-/// without the serializer's calls for each field and its key escaping:
+/// levels in, without the serializer's calls for each field:
 /// most views have clauses, and a clause has eight fields.
 fn write_commitment(out: &mut Vec<u8>, depth: usize, commitment: &Commitment) -> io::Result<()> {
     // Destructured so that a field added to `Commitment` fails to compile
@@ -330,20 +434,17 @@ fn write_commitment(out: &mut Vec<u8>, depth: usize, commitment: &Commitment) ->
     write_key(out, depth, "marker", false)?;
     write_str(out, depth, marker)?;
     write_key(out, depth, "actor", false)?;
-    match actor {
-        Some(actor) => write_str(out, depth, actor)?,
-        None => out.extend_from_slice(b"null"),
-    }
+    write_opt_str(out, depth, actor.as_deref())?;
     write_key(out, depth, "hedges", false)?;
-    write_value(out, depth, hedges)?;
+    write_strs(out, depth, hedges.iter().map(String::as_str))?;
     write_key(out, depth, "negated", false)?;
-    write_value(out, depth, negated)?;
+    write_bool(out, *negated)?;
     write_key(out, depth, "deadlines", false)?;
-    write_value(out, depth, deadlines)?;
+    write_strs(out, depth, deadlines.iter().map(String::as_str))?;
     write_key(out, depth, "clause", false)?;
     write_str(out, depth, clause)?;
     write_key(out, depth, "inherited", false)?;
-    write_value(out, depth, inherited)?;
+    write_bool(out, *inherited)?;
     Pretty::at(depth - 1).newline(out)?;
     out.push(b'}');
     Ok(())
@@ -353,7 +454,7 @@ fn write_commitment(out: &mut Vec<u8>, depth: usize, commitment: &Commitment) ->
 /// (no quote, backslash or control character; most clause texts, markers
 /// and actors) is its bytes between quotes, copied without serde_json's
 /// byte-by-byte escaping loop; any other goes through serde_json.
-fn write_str(out: &mut Vec<u8>, depth: usize, text: &str) -> io::Result<()> {
+fn write_str(out: &mut impl Write, depth: usize, text: &str) -> io::Result<()> {
     // Folded without an early exit, so that it compiles to vector
     // comparisons: clause texts run to hundreds of bytes.
     let plain = text.bytes().fold(true, |plain, b| {
@@ -362,11 +463,9 @@ fn write_str(out: &mut Vec<u8>, depth: usize, text: &str) -> io::Result<()> {
     if !plain {
         return write_value(out, depth, text);
     }
-    out.reserve(text.len() + 2);
-    out.push(b'"');
-    out.extend_from_slice(text.as_bytes());
-    out.push(b'"');
-    Ok(())
+    out.write_all(b"\"")?;
+    out.write_all(text.as_bytes())?;
+    out.write_all(b"\"")
 }
 
 /// Appends pretty JSON `rendered` one level further in. Every newline in

@@ -5,7 +5,7 @@
 //! rewritten as the same value ("thirteen" → "13") is no change.
 
 use super::FigureChange;
-use super::numbers::{Figure, Kind, figures};
+use super::numbers::{Figure, Kind, figures, may_hold_figure};
 use super::tokens::tokens;
 use crate::diff::{Change, ChangeKind, EditOp};
 
@@ -88,6 +88,9 @@ struct Touched {
 /// Every figure of a side, with the hunks that touch it (none for a
 /// figure the revision left alone).
 fn touched(side: &Side) -> Vec<Touched> {
+    if !may_hold_figure(&side.text) {
+        return Vec::new();
+    }
     let t = tokens(&side.text);
     figures(&t)
         .into_iter()
@@ -101,14 +104,14 @@ fn touched(side: &Side) -> Vec<Touched> {
 /// The figures of `side` the revision touched whose value the other side
 /// holds fewer times: a value written again elsewhere in the sentence, or
 /// rewritten ("thirteen" → "13"), is no change.
-fn surplus(side: Vec<Touched>, other: &[Touched]) -> Vec<Touched> {
+fn surplus<'a>(side: &'a [Touched], other: &[Touched]) -> Vec<&'a Touched> {
     let count = |list: &[Touched], key: &str| list.iter().filter(|t| t.figure.key == key).count();
     // For each value, how many of this side's are more than the other's.
-    let mut left: Vec<(String, usize)> = Vec::new();
-    for t in &side {
+    let mut left: Vec<(&str, usize)> = Vec::new();
+    for t in side {
         if !left.iter().any(|(k, _)| *k == t.figure.key) {
-            let extra = count(&side, &t.figure.key).saturating_sub(count(other, &t.figure.key));
-            left.push((t.figure.key.clone(), extra));
+            let extra = count(side, &t.figure.key).saturating_sub(count(other, &t.figure.key));
+            left.push((&t.figure.key, extra));
         }
     }
     let mut out = Vec::new();
@@ -149,8 +152,8 @@ pub(crate) fn changes(change: &Change, entry: usize) -> Vec<FigureChange> {
     }
     let (old_side, new_side) = sides(change);
     let (old_all, new_all) = (touched(&old_side), touched(&new_side));
-    let old = surplus(touched(&old_side), &new_all);
-    let new = surplus(touched(&new_side), &old_all);
+    let old = surplus(&old_all, &new_all);
+    let new = surplus(&new_all, &old_all);
     let text = |side: &Side, f: &Figure| side.text[f.start..f.end].to_owned();
     let mut out = Vec::new();
     let mut paired_new = vec![false; new.len()];
@@ -176,7 +179,7 @@ pub(crate) fn changes(change: &Change, entry: usize) -> Vec<FigureChange> {
             None => left_old.push(o),
         }
     }
-    let left_new: Vec<Touched> = new
+    let left_new: Vec<&Touched> = new
         .into_iter()
         .zip(paired_new)
         .filter_map(|(n, paired)| (!paired).then_some(n))
@@ -188,7 +191,7 @@ pub(crate) fn changes(change: &Change, entry: usize) -> Vec<FigureChange> {
         (left_old, &old_side, true, &new_all),
         (left_new, &new_side, false, &old_all),
     ] {
-        let kept: Vec<Touched> = left
+        let kept: Vec<&Touched> = left
             .into_iter()
             .filter(|t| stands_alone(&t.figure))
             .filter(|t| !other.iter().any(|o| o.figure.key == t.figure.key))
@@ -213,7 +216,7 @@ pub(crate) fn changes(change: &Change, entry: usize) -> Vec<FigureChange> {
 
 /// Figures added or dropped together in one hunk, shown as one span of the
 /// text when it is short ("78/7 of 2 November 2023"), else one by one.
-fn spans(figures: &[Touched], side: &Side) -> Vec<(String, Option<String>)> {
+fn spans(figures: &[&Touched], side: &Side) -> Vec<(String, Option<String>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < figures.len() {

@@ -174,8 +174,12 @@ fn month(word: &str) -> Option<usize> {
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    MONTHS.iter().position(|m| *m == lower).map(|i| i + 1)
+    // Compared without a lower-cased copy: every capitalized word of a
+    // text comes here.
+    MONTHS
+        .iter()
+        .position(|m| word.eq_ignore_ascii_case(m))
+        .map(|i| i + 1)
 }
 
 /// A day of a month: 1 to 31, digits only.
@@ -290,6 +294,18 @@ fn noun_after(tokens: &[Token], end: usize) -> Option<String> {
     })
 }
 
+/// Whether `text` may hold a figure: every figure has a digit but a
+/// spelled number, whose first word is a number word that letters do not
+/// continue on either side. Most sentences hold none, and this costs far
+/// less than reading them into tokens and figures.
+pub(crate) fn may_hold_figure(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || text
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|word| word.bytes().all(|b| b.is_ascii_lowercase()))
+            .any(|word| numbers::parse(word).is_some())
+}
+
 /// Every figure of a sentence, in order, from its tokens.
 pub(crate) fn figures(tokens: &[Token]) -> Vec<Figure> {
     let mut out = Vec::new();
@@ -345,6 +361,13 @@ fn figure_at(tokens: &[Token], i: usize) -> Option<(Kind, String, bool, usize)> 
         return None;
     }
     let word = tok.text;
+    // Most words are lower-case letters alone: of the readings below, only
+    // a spelled number can start at one, and the searches for dashes,
+    // slashes and dates cost more than that reading.
+    let letters = word.bytes().all(|b| b.is_ascii_lowercase());
+    if letters {
+        return count_at(tokens, i);
+    }
     if let Some((a, b)) = word.split_once(['–', '-']) {
         // "2015–2030" is a period; "pre-2030" the year it bounds.
         match (year(a), year(b)) {
@@ -371,6 +394,13 @@ fn figure_at(tokens: &[Token], i: usize) -> Option<(Kind, String, bool, usize)> 
     {
         return Some((Kind::Date, format!("d:{key}"), false, end));
     }
+    count_at(tokens, i)
+}
+
+/// The count or ordinal that starts at `tokens[i]` (no date or symbol
+/// does), as [`figure_at`] returns it.
+fn count_at(tokens: &[Token], i: usize) -> Option<(Kind, String, bool, usize)> {
+    let word = tokens[i].text;
     let (mut value, mut unit, ordinal, spelled_out, mut end) = if let Some((v, u, o)) = digits(word)
     {
         (v, u, o, false, i + 1)
@@ -443,6 +473,24 @@ mod tests {
             .into_iter()
             .map(|f| (f.key, text[f.start..f.end].to_owned(), f.noun))
             .collect()
+    }
+
+    #[test]
+    fn a_text_said_to_hold_no_figure_holds_none() {
+        for text in [
+            "The Parties agree on the agenda.",
+            "One of the parties, and someone else.",
+            "Thirteen States (Group of Seven) met on Monday in November.",
+            "The twenty-fifth session and the seventy-ninth.",
+            "They met in May 2024 and agreed to act by 2030.",
+            "“one”, (first) — twenty‑one",
+            "Recalling 78/7, US$ and pre-2030 goals",
+        ] {
+            let found = !figures(&tokens(text)).is_empty();
+            assert!(!found || may_hold_figure(text), "{text}");
+        }
+        assert!(!may_hold_figure("The Parties agree on the agenda."));
+        assert!(may_hold_figure("the seventy-ninth session"));
     }
 
     #[test]
