@@ -200,16 +200,6 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
             .collect::<Vec<u32>>()
     }));
 
-    let mut state = State::new(old.len(), new.len());
-    let deadline = Instant::now() + ANCHOR_DEADLINE;
-    let old_word_count = |o: usize| key_words[old_ids[o] as usize].len();
-    let weight = |o: usize| anchors::weight(old_keys[o], old_word_count(o));
-    for (o, n) in anchors::anchors(&old_ids, &new_ids, &weight, deadline) {
-        state.anchor(o, n);
-    }
-
-    pair_exact_moves(&mut state, &old_ids, &new_ids, &old_word_count, options);
-
     let old_words: Vec<&[u32]> = old_ids
         .iter()
         .map(|&k| key_words[k as usize].as_slice())
@@ -218,11 +208,28 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
         .iter()
         .map(|&k| key_words[k as usize].as_slice())
         .collect();
-    let weight = rarity_weights(vocab.len(), &old_words, &new_words);
-
-    let stem = stem_ids(&vocab.in_order());
-    let stems = stem.iter().map(|&s| s as usize + 1).max().unwrap_or(0);
-    let stem_weight = rarity_weights_of(stems, &old_words, &new_words, |w| stem[w as usize]);
+    // The words' weights need only the word lists: they are counted while
+    // the anchors and exact moves are found.
+    let weigh = || {
+        let weight = rarity_weights(vocab.len(), &old_words, &new_words);
+        let stem = stem_ids(&vocab.in_order());
+        let stems = stem.iter().map(|&s| s as usize + 1).max().unwrap_or(0);
+        let stem_weight = rarity_weights_of(stems, &old_words, &new_words, |w| stem[w as usize]);
+        (weight, stem, stem_weight)
+    };
+    let anchor = || {
+        let mut state = State::new(old.len(), new.len());
+        let deadline = Instant::now() + ANCHOR_DEADLINE;
+        let old_word_count = |o: usize| key_words[old_ids[o] as usize].len();
+        let weight = |o: usize| anchors::weight(old_keys[o], old_word_count(o));
+        for (o, n) in anchors::anchors(&old_ids, &new_ids, &weight, deadline) {
+            state.anchor(o, n);
+        }
+        pair_exact_moves(&mut state, &old_ids, &new_ids, &old_word_count, options);
+        state
+    };
+    let (mut state, (weight, stem, stem_weight)) =
+        parallel::join(old.len() + new.len() >= PARALLEL_MIN, anchor, weigh);
     let sides = Sides {
         old: &old_words,
         new: &new_words,

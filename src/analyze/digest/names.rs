@@ -735,7 +735,9 @@ pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
     let seen = seen(&read);
     let aliases = aliases(&read, &texts);
     let names: Vec<Vec<(String, String)>> =
-        crate::parallel::map(&read, PARALLEL_MIN, |_, found| resolve(found, &seen, &aliases));
+        crate::parallel::map(&read, PARALLEL_MIN, |_, found| {
+            resolve(found, &seen, &aliases)
+        });
     let (old, new) = (
         mentions(&olds, &texts.old, &names, &texts.shared),
         mentions(&news, &texts.new, &names, &texts.shared),
