@@ -2,6 +2,8 @@
 //! English number words ("seven", "seventy-ninth", "eighty-first"), read
 //! into one value so that "seventy-ninth" and "79th" compare as numbers.
 
+use super::word_table::WordTable;
+
 /// A number read from one word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Number {
@@ -71,32 +73,25 @@ pub fn parse(word: &str) -> Option<Number> {
         }
         let value: u32 = word[..digits].parse().ok()?;
         let suffix = &word[digits..];
-        return match suffix.to_ascii_lowercase().as_str() {
-            "" => Some(Number {
-                value,
-                ordinal: false,
-            }),
-            "st" | "nd" | "rd" | "th" => Some(Number {
-                value,
-                ordinal: true,
-            }),
-            _ => None,
-        };
+        let ordinal = ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| suffix.eq_ignore_ascii_case(s));
+        return (suffix.is_empty() || ordinal).then_some(Number { value, ordinal });
     }
-    // Words are short: anything longer is no number word (and is not
-    // lower-cased for nothing).
+    // Words are short: anything longer is no number word.
     if word.len() > 32 || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    let mut parts = lower.split(is_dash);
+    // The dashes are not ASCII letters: the parts are split before they
+    // are lower-cased.
+    let mut parts = word.split(is_dash);
     let first = parts.next()?;
     let second = parts.next();
     if parts.next().is_some() {
         return None;
     }
     match second {
-        None => unit(first).or_else(|| ten(first)),
+        None => number_word(first),
         Some(second) => {
             let tens = ten(first).filter(|t| !t.ordinal)?;
             let units = unit(second).filter(|u| (1..10).contains(&u.value))?;
@@ -115,22 +110,55 @@ fn is_dash(c: char) -> bool {
     )
 }
 
-fn unit(word: &str) -> Option<Number> {
-    UNITS.iter().zip(0u32..).find_map(|(&(c, o), value)| {
-        (word == c || word == o).then_some(Number {
-            value,
-            ordinal: word == o,
-        })
-    })
+/// The longest number word of one part ("seventeenth").
+const LONGEST_WORD: usize = 11;
+
+/// Every number word of [`UNITS`] and [`TENS`] with its number: `parse`
+/// sees every word of the texts it reads, and the table turns most words
+/// away by their shape (first and last letter, length) without comparing
+/// them with any number word.
+static NUMBER_WORDS: std::sync::LazyLock<WordTable<Option<Number>>> =
+    std::sync::LazyLock::new(|| {
+        let mut table = WordTable::default();
+        let units = UNITS.iter().zip(0u32..);
+        let tens = TENS.iter().zip((2u32..).map(|t| t * 10));
+        for (&(cardinal, ordinal), value) in units.chain(tens) {
+            *table.entry(cardinal) = Some(Number {
+                value,
+                ordinal: false,
+            });
+            *table.entry(ordinal) = Some(Number {
+                value,
+                ordinal: true,
+            });
+        }
+        table
+    });
+
+/// The number a single number word writes ("seventy", "ninth"), whatever
+/// its ASCII case.
+fn number_word(word: &str) -> Option<Number> {
+    if word.len() > LONGEST_WORD {
+        return None;
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return *NUMBER_WORDS.get(word)?;
+    }
+    let mut buffer = [0u8; LONGEST_WORD];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    *NUMBER_WORDS.get(std::str::from_utf8(lower).ok()?)?
 }
 
+/// The number a word below twenty writes ("seven", "ninth").
+fn unit(word: &str) -> Option<Number> {
+    number_word(word).filter(|n| n.value < 20)
+}
+
+/// The number a word of the tens writes ("seventy", "eightieth").
 fn ten(word: &str) -> Option<Number> {
-    TENS.iter().zip(2u32..).find_map(|(&(c, o), tens)| {
-        (word == c || word == o).then_some(Number {
-            value: tens * 10,
-            ordinal: word == o,
-        })
-    })
+    number_word(word).filter(|n| n.value >= 20)
 }
 
 #[cfg(test)]
