@@ -79,8 +79,13 @@ pub fn parse(word: &str) -> Option<Number> {
         return (suffix.is_empty() || ordinal).then_some(Number { value, ordinal });
     }
     // Words are short: anything longer is no number word.
-    if word.len() > 32 || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    if word.len() > 32 || !word.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
         return None;
+    }
+    // Most words have no dash at all: they are looked up whole, without
+    // decoding their characters.
+    if word.is_ascii() && !word.contains('-') {
+        return number_word(word);
     }
     // The dashes are not ASCII letters: the parts are split before they
     // are lower-cased.
