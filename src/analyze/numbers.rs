@@ -2,9 +2,7 @@
 //! English number words ("seven", "seventy-ninth", "eighty-first"), read
 //! into one value so that "seventy-ninth" and "79th" compare as numbers.
 
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashMap;
+use super::word_table::WordTable;
 
 /// A number read from one word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -79,19 +77,22 @@ pub fn parse(word: &str) -> Option<Number> {
         }
         let value: u32 = word[..digits].parse().ok()?;
         let suffix = &word[digits..];
-        // Compared without a lower-cased copy: most words with digits have
-        // no suffix at all.
         let ordinal = ["st", "nd", "rd", "th"]
             .iter()
-            .any(|o| suffix.eq_ignore_ascii_case(o));
+            .any(|s| suffix.eq_ignore_ascii_case(s));
         return (suffix.is_empty() || ordinal).then_some(Number { value, ordinal });
     }
-    // Words are short: anything longer is no number word (and is not
-    // lower-cased for nothing).
-    if word.len() > WORD_MAX || !may_be_number_word(word) {
+    // Words are short: anything longer is no number word.
+    if word.len() > WORD_MAX || !word.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    // Split before lower-casing, which changes no dash.
+    // Most words have no dash at all: they are looked up whole, without
+    // decoding their characters.
+    if word.is_ascii() && !word.contains('-') {
+        return number_word(word);
+    }
+    // The dashes are not ASCII letters: the parts are split before they
+    // are lower-cased.
     let mut parts = word.split(is_dash);
     let first = parts.next()?;
     let second = parts.next();
@@ -118,53 +119,53 @@ fn is_dash(c: char) -> bool {
     )
 }
 
-/// Whether a word may be a number word: every one starts with one of
-/// these letters (in either case), and most words of a text do not, so
-/// they skip the lower-casing and the look-up.
-fn may_be_number_word(word: &str) -> bool {
-    matches!(
-        word.as_bytes().first().map(u8::to_ascii_lowercase),
-        Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n')
-    )
-}
+/// The longest number word of one part ("seventeenth").
+const LONGEST_WORD: usize = 11;
 
-/// Every number word below one hundred that is one word, by its spelling:
-/// one look-up instead of comparisons with all of them, since every word
-/// the digest reads that starts like one comes here.
-static WORDS: LazyLock<FxHashMap<&'static [u8], Number>> = LazyLock::new(|| {
-    let units = UNITS.iter().zip(0u32..);
-    let tens = TENS.iter().zip((2u32..).map(|t| t * 10));
-    units
-        .chain(tens)
-        .flat_map(|(&(cardinal, ordinal), value)| {
-            [(cardinal, false), (ordinal, true)]
-                .map(|(word, ordinal)| (word.as_bytes(), Number { value, ordinal }))
-        })
-        .collect()
-});
+/// Every number word of [`UNITS`] and [`TENS`] with its number: `parse`
+/// sees every word of the texts it reads, and the table turns most words
+/// away by their shape (first and last letter, length) without comparing
+/// them with any number word.
+static NUMBER_WORDS: std::sync::LazyLock<WordTable<Option<Number>>> =
+    std::sync::LazyLock::new(|| {
+        let mut table = WordTable::default();
+        let units = UNITS.iter().zip(0u32..);
+        let tens = TENS.iter().zip((2u32..).map(|t| t * 10));
+        for (&(cardinal, ordinal), value) in units.chain(tens) {
+            *table.entry(cardinal) = Some(Number {
+                value,
+                ordinal: false,
+            });
+            *table.entry(ordinal) = Some(Number {
+                value,
+                ordinal: true,
+            });
+        }
+        table
+    });
 
-/// The number a word below one hundred writes, in any case: a unit below
-/// twenty or a multiple of ten.
+/// The number a single number word writes ("seventy", "ninth"), whatever
+/// its ASCII case.
 fn number_word(word: &str) -> Option<Number> {
-    // Lower-cased on the stack: this runs for every word the digest reads
-    // that starts like a number word, and a `String` for each cost more
-    // than the look-up.
-    let mut buffer = [0u8; PART_MAX];
-    let lower = buffer.get_mut(..word.len())?;
+    if word.len() > LONGEST_WORD {
+        return None;
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return *NUMBER_WORDS.get(word)?;
+    }
+    let mut buffer = [0u8; LONGEST_WORD];
+    let lower = &mut buffer[..word.len()];
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    WORDS.get(&*lower).copied()
+    *NUMBER_WORDS.get(std::str::from_utf8(lower).ok()?)?
 }
 
-/// The longest number word without a dash: "seventeenth" has 11 letters.
-const PART_MAX: usize = 16;
-
-/// A unit word, below twenty.
+/// The number a word below twenty writes ("seven", "ninth").
 fn unit(word: &str) -> Option<Number> {
     number_word(word).filter(|n| n.value < 20)
 }
 
-/// A tens word, from twenty to ninety.
+/// The number a word of the tens writes ("seventy", "eightieth").
 fn ten(word: &str) -> Option<Number> {
     number_word(word).filter(|n| n.value >= 20)
 }
@@ -192,10 +193,14 @@ mod tests {
     }
 
     #[test]
-    fn every_number_word_passes_the_first_letter_and_length_checks() {
+    fn every_number_word_fits_the_length_checks() {
         for (c, o) in UNITS.iter().chain(&TENS) {
-            assert!(may_be_number_word(c) && may_be_number_word(o), "{c} {o}");
-            assert!(c.len() <= PART_MAX && o.len() <= PART_MAX, "{c} {o}");
+            assert!(
+                c.len() <= LONGEST_WORD && o.len() <= LONGEST_WORD,
+                "{c} {o}"
+            );
+            assert_eq!(number_word(c).map(|n| n.ordinal), Some(false), "{c}");
+            assert_eq!(number_word(o).map(|n| n.ordinal), Some(true), "{o}");
         }
     }
 

@@ -167,8 +167,9 @@ fn tokens(text: &str) -> Vec<Token> {
             continue;
         }
         out.push(token(core));
-        let after = &chunk[chunk.find(core).map_or(chunk.len(), |i| i + core.len())..];
-        if after.starts_with(',') {
+        // `core` is the slice of `chunk` between its trimmed ends.
+        let end = core.as_ptr() as usize - chunk.as_ptr() as usize + core.len();
+        if chunk[end..].starts_with(',') {
             out.push(Token::Comma);
         }
     }
@@ -182,7 +183,12 @@ fn token(core: &str) -> Token {
     if let Some(n) = numbers::parse(core) {
         return Token::Number(n);
     }
-    let lower = core.to_lowercase();
+    // Most words are ASCII, whose lower case needs no Unicode tables.
+    let lower = if core.is_ascii() {
+        core.to_ascii_lowercase()
+    } else {
+        core.to_lowercase()
+    };
     match MONTHS.iter().position(|&m| m == lower) {
         Some(m) => Token::Month(m as u8 + 1),
         None => Token::Word(lower),
@@ -224,7 +230,7 @@ fn symbol(core: &str) -> Symbol {
 /// The units of `text`: tokens with dates and runs of symbols put together
 /// and commas dropped.
 fn units(text: &str) -> Vec<Unit> {
-    let tokens = tokens(text);
+    let mut tokens = tokens(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -233,14 +239,16 @@ fn units(text: &str) -> Vec<Unit> {
             i = next;
             continue;
         }
-        match &tokens[i] {
+        match &mut tokens[i] {
             Token::Symbol(_) => {
                 let (items, next) = list_at(&tokens, i);
                 out.push(Unit::List(items));
                 i = next;
             }
+            // Nothing looks back at a token once it is passed: its word
+            // is taken, not copied.
             Token::Word(w) => {
-                out.push(Unit::Word(w.clone()));
+                out.push(Unit::Word(std::mem::take(w)));
                 i += 1;
             }
             Token::Number(n) => {
