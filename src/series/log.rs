@@ -91,16 +91,25 @@ pub fn log_cached(
         })
         .collect();
     let mut statements: Vec<Option<Statement>> = vec![None; total];
-    let mut unreadable = read(store, &listed, &mut statements, |i| found[i].is_none())?;
+    let tried: Vec<bool> = found.iter().map(Option::is_none).collect();
+    let mut unreadable = read(store, &listed, &mut statements, |i| tried[i])?;
     let readable = |i: usize| found[i].is_some() || statements[i].is_some();
     let previous: Vec<Option<usize>> = (0..total).map(|i| before(i, &readable)).collect();
-    // A statement after one that does not read has another predecessor.
+    // A statement after one that does not read has another predecessor:
+    // its entry is the one under that predecessor, found or not (looked
+    // up whether or not the first look-up hit, so that a statement after
+    // an unreadable one is not computed again on every run).
     let mut found = found;
     for i in 0..total {
-        if found[i].is_some() && previous[i] != before(i, &|_| true) {
+        if previous[i] != before(i, &|_| true) {
             found[i] = cache.get(Kind::Summary, previous[i].map(|p| listed[p].1), listed[i].1);
         }
     }
+    // A statement found only under a predecessor it no longer has was not
+    // read: it is now, or it would be left out of the log.
+    unreadable.extend(read(store, &listed, &mut statements, |i| {
+        found[i].is_none() && !tried[i]
+    })?);
     let compute: Vec<usize> = (0..total)
         .filter(|&i| found[i].is_none() && statements[i].is_some())
         .collect();
@@ -116,16 +125,22 @@ pub fn log_cached(
     let compare_options = Options::default().with_align(options.clone());
     let computed = parallel::map(&compute, 16, |_, &i| {
         let pair = statements[i].as_ref().map(|statement| {
-            let summary = previous[i]
-                .and_then(|p| statements[p].as_ref())
+            let old = previous[i].map(|p| statements[p].as_ref());
+            let summary = old
+                .flatten()
                 .map(|old| compare(old, statement, &compare_options).summary());
             let pair = Pair::of(statement, summary);
-            cache.put(
-                Kind::Summary,
-                previous[i].map(|p| listed[p].1),
-                listed[i].1,
-                &pair,
-            );
+            // A predecessor that turned out not to read (only its entry was
+            // found before) leaves this summary missing: not kept, so that
+            // the next run computes it again rather than trusting it.
+            if old.is_none_or(|old| old.is_some()) {
+                cache.put(
+                    Kind::Summary,
+                    previous[i].map(|p| listed[p].1),
+                    listed[i].1,
+                    &pair,
+                );
+            }
             pair
         });
         progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);

@@ -171,6 +171,41 @@ fn a_damaged_entry_is_recomputed_and_rewritten() {
     }
 }
 
+/// A statement after one that does not read (UTF-16, committed by plain
+/// git) is compared with the one before that: its entry is kept under that
+/// predecessor and found there on the next run, not computed and written
+/// again on every run.
+fn a_statement_after_an_unreadable_one_is_found_warm() {
+    let store = seed_store();
+    let bad = "statements/s/2021-03-02-u.txt";
+    std::fs::write(store.root().join(bad), b"\xff\xfeT\0h\0e\0.\0\n\0").expect("utf-16");
+    store.git(&["add", bad]);
+    store.commit_staged("u16");
+    let commands: Vec<Vec<String>> = ["text", "json"]
+        .iter()
+        .map(|format| ["log", "s", "--format", format].map(str::to_owned).to_vec())
+        .collect();
+    same_with_and_without(&store, &commands);
+    let written = |store: &Sandbox| -> Vec<(PathBuf, std::time::SystemTime)> {
+        entries(store)
+            .into_iter()
+            .map(|p| {
+                let at = std::fs::metadata(&p).and_then(|m| m.modified());
+                (p, at.expect("modified time"))
+            })
+            .collect()
+    };
+    let before = written(&store);
+    // Modification times are coarse on some file systems: a rewrite made
+    // a moment later shows.
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    for args in &commands {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        store.ok(&args);
+    }
+    assert_eq!(written(&store), before, "a warm log writes nothing");
+}
+
 fn no_cache_neither_reads_nor_writes() {
     let store = seed_store();
     for command in commands("s", "s/2021-03-03", "s/2021-03-02") {
@@ -204,5 +239,6 @@ crate::tests![
     hits_print_what_computing_prints_on_corpus_series[Shared],
     other_settings_miss,
     a_damaged_entry_is_recomputed_and_rewritten,
+    a_statement_after_an_unreadable_one_is_found_warm,
     no_cache_neither_reads_nor_writes,
 ];
