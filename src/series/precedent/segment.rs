@@ -160,7 +160,13 @@ impl Writer {
             &statement.entry.id,
             &statement.date,
         ] {
-            let text = &text.as_bytes()[..text.len().min(usize::from(u16::MAX))];
+            // Cut (a date from a committed file is not checked) where a
+            // character starts, so that the field reads back as UTF-8.
+            let mut end = text.len().min(usize::from(u16::MAX));
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let text = &text.as_bytes()[..end];
             records.extend_from_slice(&(text.len() as u16).to_le_bytes());
             records.extend_from_slice(text);
         }
@@ -611,6 +617,16 @@ mod tests {
             });
             assert!(refused, "byte {at}");
         }
+    }
+
+    #[test]
+    fn an_over_long_field_is_cut_where_a_character_starts() {
+        // A date of a committed file is not checked: 65,534 ASCII bytes
+        // then "é" (two bytes) crosses the 65,535-byte limit inside "é".
+        let mut long = statement("2020-01-01-a", 1, Some(vec![vec![9]]));
+        long.date = format!("{}é", "2".repeat(65_534));
+        let segment = Segment::decode(encode(7, &[long]), 7).expect("reads back");
+        assert_eq!(segment.records[0].date, "2".repeat(65_534));
     }
 
     #[test]
