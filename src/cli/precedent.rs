@@ -6,6 +6,7 @@ use anyhow::{Result, bail};
 use clap::Args;
 
 use communique::align::AlignOptions;
+use communique::normalize::controls::visible;
 use communique::report::{self, precedent::Search};
 use communique::series::precedent;
 use communique::store::Store;
@@ -115,8 +116,11 @@ pub fn refresh_index(store: &Store, context: &Context) {
     if let Err(e) = precedent::refresh_index(store)
         && !context.quiet()
     {
+        // The error names paths inside the store, which may hold any
+        // bytes: escaped, as every store error is.
         eprintln!(
-            "communique: note: the precedent index was not updated ({e}); the next `precedent` updates it"
+            "communique: note: the precedent index was not updated ({}); the next `precedent` updates it",
+            visible(&e.to_string())
         );
     }
 }
