@@ -149,7 +149,13 @@ impl PairCache {
             return;
         };
         let key = self.key(kind, old, new);
-        let _ = write_atomic(&entry_path(dir, &key), &frame(&key, &payload));
+        let framed = frame(&key, &payload);
+        // An entry `get` would not read back is not worth writing again on
+        // every run.
+        if framed.len() as u64 > MAX_ENTRY_BYTES {
+            return;
+        }
+        let _ = write_atomic(&entry_path(dir, &key), &framed);
     }
 
     /// The key of a pair: every input of its result but the code, which
