@@ -98,25 +98,33 @@ fn links(changes: Vec<Change>) -> Vec<Link> {
                 kind: change.kind,
                 old: at(&change.old),
                 new: at(&change.new),
-                step: matches!(
-                    change.kind,
-                    ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged
-                )
-                .then_some(change),
+                step: keeps_step(change.kind).then_some(change),
             }
         })
         .collect()
 }
 
+/// Whether a link of this kind keeps its whole entry: the steps a lineage
+/// shows.
+fn keeps_step(kind: ChangeKind) -> bool {
+    matches!(
+        kind,
+        ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged
+    )
+}
+
 /// Whether `links` can be the diff of `old` and `new`: every location is in
-/// its version and every new sentence is in exactly one entry. A cached
+/// its version, every new sentence is in exactly one entry, and an entry
+/// keeps its whole change exactly when its kind has one. A cached
 /// diff that is not is recomputed (a trace never indexes out of bounds on
 /// what a cache file says).
 fn fits(links: &[Link], old: &Statement, new: &Statement) -> bool {
     let inside = |statement: &Statement, at: &Location| sentence_at(statement, *at).is_some();
     let mut covered = 0;
     for link in links {
-        if !link.old.iter().all(|at| inside(old, at)) || !link.new.iter().all(|at| inside(new, at))
+        if !link.old.iter().all(|at| inside(old, at))
+            || !link.new.iter().all(|at| inside(new, at))
+            || link.step.is_some() != keeps_step(link.kind)
         {
             return false;
         }
