@@ -625,9 +625,6 @@ fn a_committed_statement_too_large_is_left_out_unread() {
     listed_with_one_warning(&store, &format!("{big} is larger than 64 MiB"));
 }
 
-/// Runs `log` and `precedent` over a store whose good statement is
-/// `s/2024-01-01-a` and one bad one: each lists the good one, exits 0 and
-/// warns in one line holding `warning`. Returns each command's stderr.
 /// Issue 18: folders of statements in one run, each folder its series;
 /// status lines in file order, one commit per file, and a re-run that finds
 /// everything stored.
@@ -735,6 +732,9 @@ fn batch_import_of_folders_takes_the_series_from_each_folder() {
     assert_eq!(store.git(&["rev-list", "--count", "HEAD"]).trim(), "6");
 }
 
+/// Runs `log` and `precedent` over a store whose good statement is
+/// `s/2024-01-01-a` and one bad one: each lists the good one, exits 0 and
+/// warns in one line holding `warning`. Returns each command's stderr.
 fn listed_with_one_warning(store: &Sandbox, warning: &str) -> Vec<String> {
     [&["log"][..], &["precedent", "s/2024-01-01-a"][..]]
         .into_iter()
