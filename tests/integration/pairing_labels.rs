@@ -18,7 +18,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use communique::diff::{ChangeKind, Diff, SentenceView};
+use communique::diff::{Change, ChangeKind, Diff, SentenceView};
 use communique::statement::Location;
 use communique::{Options, compare};
 use serde::Deserialize;
@@ -135,8 +135,8 @@ fn is_pair(kind: ChangeKind) -> bool {
     )
 }
 
-/// Scores the diff of one label file's pair, printing what it got wrong.
-fn score(file: &Path, shared: &Path) -> Tally {
+/// Reads one label file.
+fn read_labels(file: &Path) -> (String, PairFile) {
     let name = file
         .file_name()
         .unwrap_or_default()
@@ -144,12 +144,20 @@ fn score(file: &Path, shared: &Path) -> Tally {
         .into_owned();
     let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{name}: {e}"));
     let labels: PairFile = toml::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    (name, labels)
+}
+
+/// The diff of a label file's two statements.
+fn diff_of(labels: &PairFile, shared: &Path) -> Diff {
     let old = load(shared, &labels.old);
     let new = load(shared, &labels.new);
-    let diff = compare(&old, &new, &Options::named(&labels.old, &labels.new));
-    let (old_all, new_all) = (sentences(&diff, true), sentences(&diff, false));
+    compare(&old, &new, &Options::named(&labels.old, &labels.new))
+}
 
-    let labelled: Vec<Sides> = labels
+/// A label file's pairs as sentence locations of `diff`'s two sides.
+fn resolve(labels: &PairFile, diff: &Diff, name: &str) -> Vec<Sides> {
+    let (old_all, new_all) = (sentences(diff, true), sentences(diff, false));
+    labels
         .pair
         .iter()
         .map(|p| {
@@ -159,13 +167,16 @@ fn score(file: &Path, shared: &Path) -> Tally {
                 p.kind
             );
             (
-                p.old.iter().map(|x| locate(&old_all, x, &name)).collect(),
-                p.new.iter().map(|x| locate(&new_all, x, &name)).collect(),
+                p.old.iter().map(|x| locate(&old_all, x, name)).collect(),
+                p.new.iter().map(|x| locate(&new_all, x, name)).collect(),
             )
         })
-        .collect();
-    let predicted: Vec<(Sides, &communique::diff::Change)> = diff
-        .changes
+        .collect()
+}
+
+/// The pairs the diff made, each with its entry.
+fn predicted(diff: &Diff) -> Vec<(Sides, &Change)> {
+    diff.changes
         .iter()
         .filter(|c| is_pair(c.kind))
         .map(|c| {
@@ -175,18 +186,38 @@ fn score(file: &Path, shared: &Path) -> Tally {
             );
             (sides, c)
         })
-        .collect();
-    let overlaps = |a: &Sides, b: &Sides| !a.0.is_disjoint(&b.0) && !a.1.is_disjoint(&b.1);
+        .collect()
+}
 
-    let mut tally = Tally {
+fn overlaps(a: &Sides, b: &Sides) -> bool {
+    !a.0.is_disjoint(&b.0) && !a.1.is_disjoint(&b.1)
+}
+
+/// Counts `predicted` against `labelled`.
+fn tally(predicted: &[&Sides], labelled: &[Sides]) -> Tally {
+    Tally {
         predicted: predicted.len(),
         labelled: labelled.len(),
-        ..Tally::default()
-    };
+        exact: predicted.iter().filter(|p| labelled.contains(p)).count(),
+        lenient_predicted: predicted
+            .iter()
+            .filter(|p| labelled.iter().any(|l| overlaps(l, p)))
+            .count(),
+        lenient_labelled: labelled
+            .iter()
+            .filter(|l| predicted.iter().any(|p| overlaps(l, p)))
+            .count(),
+    }
+}
+
+/// Scores the diff of one label file's pair, printing what it got wrong.
+fn score(file: &Path, shared: &Path) -> Tally {
+    let (name, labels) = read_labels(file);
+    let diff = diff_of(&labels, shared);
+    let labelled = resolve(&labels, &diff, &name);
+    let predicted = predicted(&diff);
     for (sides, change) in &predicted {
-        if labelled.contains(sides) {
-            tally.exact += 1;
-        } else {
+        if !labelled.contains(sides) {
             let first = |vs: &[SentenceView]| vs.first().map(|v| v.location.to_string());
             eprintln!(
                 "  {name}: predicted {} {:?}→{:?} ({:.2}) is no labelled pair",
@@ -195,9 +226,6 @@ fn score(file: &Path, shared: &Path) -> Tally {
                 first(&change.new),
                 change.similarity
             );
-        }
-        if labelled.iter().any(|l| overlaps(l, sides)) {
-            tally.lenient_predicted += 1;
         }
     }
     for l in &labelled {
@@ -208,17 +236,15 @@ fn score(file: &Path, shared: &Path) -> Tally {
                 l.1.iter().map(ToString::to_string).collect::<Vec<_>>()
             );
         }
-        if predicted.iter().any(|(p, _)| overlaps(l, p)) {
-            tally.lenient_labelled += 1;
-        }
     }
+    let sides: Vec<&Sides> = predicted.iter().map(|(s, _)| s).collect();
+    let tally = tally(&sides, &labelled);
     eprintln!("pairing {name}: {}", tally.line());
     tally
 }
 
-/// Scores every label file of `tests/fixtures/pairing/<set>`.
-fn score_set(set: &str) -> Tally {
-    let shared = shared_dir();
+/// The `.toml` label files of `tests/fixtures/pairing/<set>`, sorted.
+fn label_files(set: &str) -> Vec<PathBuf> {
     let dir = repo().join("tests/fixtures/pairing").join(set);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
@@ -226,6 +252,13 @@ fn score_set(set: &str) -> Tally {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     files.sort();
+    files
+}
+
+/// Scores every label file of `tests/fixtures/pairing/<set>`.
+fn score_set(set: &str) -> Tally {
+    let shared = shared_dir();
+    let files = label_files(set);
     assert!(files.len() >= 4, "{set}: at least four labelled pairs");
     let mut total = Tally::default();
     for file in &files {
@@ -242,11 +275,13 @@ fn score_set(set: &str) -> Tally {
 /// The issue's bars (issue 19): precision 0.95, recall 0.85. Neither set
 /// reaches them: the labellers paired sentences by meaning ("We underline
 /// our resolve to impose severe consequences" → "We will continue to impose
-/// severe and immediate economic costs"), which word overlap, stems and
-/// order-free scores do not find without pairing sentences that merely share
-/// a topic (docs/performance.md has the measurements). The tests assert
-/// floors at what the aligner reaches, so that a change that loses pairs
-/// fails, and print how far from the bars it is.
+/// severe and immediate economic costs"), which word overlap, stems,
+/// order-free scores, static word vectors and paraphrase sentence models
+/// do not find without pairing sentences that merely share a topic
+/// (docs/performance.md has the measurements); and a second labeller scores
+/// precision 0.774 against the first (`second_labelling_agreement`). The
+/// tests assert floors at what the aligner reaches, so that a change that
+/// loses pairs fails, and print how far from the bars it is.
 const BARS: (f64, f64) = (0.95, 0.85);
 
 fn assert_floor(set: &str, t: &Tally, precision: f64, recall: f64) {
@@ -288,7 +323,64 @@ fn low_overlap_pairs_holdout() {
     );
 }
 
+/// How far two labellers agree, and the aligner against the second one.
+///
+/// `tests/fixtures/pairing/second/` holds a second labelling of four of the
+/// pairs, made independently from the texts alone. Scored against the
+/// first labelling as if it were the aligner's output, it reaches precision
+/// 0.774 (48/62) and recall 0.873 (48/55): a careful human does not meet
+/// the issue's bar of 0.95 precision against another human's labels, so
+/// that bar measures disagreement between labellers as much as the
+/// aligner. The floors below keep the files what they were when measured.
+fn second_labelling_agreement() {
+    let shared = shared_dir();
+    let files = label_files("second");
+    assert!(files.len() >= 4, "second: at least four labelled pairs");
+    let (mut humans, mut aligner_first, mut aligner_second) =
+        (Tally::default(), Tally::default(), Tally::default());
+    for file in &files {
+        let (name, second) = read_labels(file);
+        let first_file = ["dev", "holdout"]
+            .iter()
+            .map(|set| repo().join("tests/fixtures/pairing").join(set).join(&name))
+            .find(|p| p.is_file())
+            .unwrap_or_else(|| panic!("{name}: no first labelling in dev/ or holdout/"));
+        let (_, first) = read_labels(&first_file);
+        assert_eq!(
+            (&first.old, &first.new),
+            (&second.old, &second.new),
+            "{name}: both labellings name the same statements"
+        );
+        let diff = diff_of(&first, &shared);
+        let (a, b) = (
+            resolve(&first, &diff, &name),
+            resolve(&second, &diff, &name),
+        );
+        let entries = predicted(&diff);
+        let made: Vec<&Sides> = entries.iter().map(|(s, _)| s).collect();
+        let t = tally(&b.iter().collect::<Vec<_>>(), &a);
+        eprintln!("agreement {name}: second against first: {}", t.line());
+        humans.add(&t);
+        aligner_first.add(&tally(&made, &a));
+        aligner_second.add(&tally(&made, &b));
+    }
+    eprintln!(
+        "agreement: second labeller against the first: {}",
+        humans.line()
+    );
+    eprintln!(
+        "agreement: aligner against the first:  {}",
+        aligner_first.line()
+    );
+    eprintln!(
+        "agreement: aligner against the second: {}",
+        aligner_second.line()
+    );
+    assert_floor("second labeller", &humans, 0.77, 0.87);
+}
+
 crate::tests![
     low_overlap_pairs_dev[Shared],
     low_overlap_pairs_holdout[Shared],
+    second_labelling_agreement[Shared],
 ];
