@@ -92,7 +92,10 @@ impl Context {
             return Ok(PairCache::disabled());
         }
         let options = Options::default().with_align(options.clone());
-        Ok(PairCache::open(self.store()?.common_git_dir(), &options))
+        let cache = PairCache::open(self.store()?.common_git_dir(), &options);
+        // What a tidy removed is the cache's business, not the command's.
+        let _ = cache.tidy_if_due();
+        Ok(cache)
     }
 
     /// Resolves a ref (or a path in the store) to a stored statement.

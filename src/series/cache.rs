@@ -13,8 +13,17 @@
 //! sees a whole entry or none, and commands running at once at worst
 //! compute the same entry twice. Where the git folder cannot be written,
 //! nothing is written and every pair is computed, silently.
+//!
+//! The cache is bounded: entries of old settings or an old analysis are
+//! never read again, so [`PairCache::tidy_if_due`] (once a day at most)
+//! removes the entries least recently used while the cache holds more than
+//! [`MAX_CACHE_BYTES`], and temporary files a killed writer left. An entry
+//! read has its time renewed (at most once an hour), so that what is in use
+//! stays.
 
+use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -37,6 +46,27 @@ pub const ANALYSIS_VERSION: u32 = 1;
 /// The largest entry read: a trace's alignment of two long statements.
 /// A larger file is a miss (and is replaced).
 pub const MAX_ENTRY_BYTES: u64 = 16 << 20;
+
+/// The most the cache holds before a tidy removes the entries least
+/// recently used, down to three quarters of it.
+pub const MAX_CACHE_BYTES: u64 = 512 << 20;
+
+/// How often [`PairCache::tidy_if_due`] looks at the whole cache.
+const TIDY_EVERY: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// A temporary file older than this was left by a killed writer (a live
+/// one is renamed within a second).
+const STALE_TEMP: Duration = Duration::from_secs(60 * 60);
+
+/// An entry read this long after its time was last set has it renewed.
+const RENEW_AFTER: Duration = Duration::from_secs(60 * 60);
+
+/// The most files one tidy looks at, so that a folder filled by someone
+/// else cannot keep it going.
+const MAX_TIDY_FILES: usize = 1 << 22;
+
+/// The file whose time says when the cache was last tidied.
+const TIDIED: &str = "tidied";
 
 /// The environment variable that, set to anything but empty or `0`, turns
 /// the cache off (as `--no-cache` does).
@@ -136,9 +166,84 @@ impl PairCache {
     ) -> Option<T> {
         let dir = self.dir.as_ref()?;
         let key = self.key(kind, old, new);
-        let bytes = read_bounded(&entry_path(dir, &key), MAX_ENTRY_BYTES).ok()?;
+        let path = entry_path(dir, &key);
+        let bytes = read_bounded(&path, MAX_ENTRY_BYTES).ok()?;
         let payload = check(&bytes, &key)?;
-        serde_json::from_slice(payload).ok()
+        let value = serde_json::from_slice(payload).ok()?;
+        renew(&path, SystemTime::now());
+        Some(value)
+    }
+
+    /// Tidies the cache ([`PairCache::tidy`] to [`MAX_CACHE_BYTES`]) if it
+    /// was not tidied in the last day, and says what it removed; `None`
+    /// when it was not due, or there is no cache. Commands that use the
+    /// cache call it when they open it, as `git gc --auto` runs after
+    /// commands that add objects.
+    pub fn tidy_if_due(&self) -> Option<Tidied> {
+        let dir = self.dir.as_ref()?;
+        let stamp = dir.join(TIDIED);
+        let now = SystemTime::now();
+        let last = fs::symlink_metadata(&stamp).and_then(|m| m.modified());
+        let due = match last {
+            Ok(last) => now.duration_since(last).is_ok_and(|age| age >= TIDY_EVERY),
+            // No stamp yet: a cache that does not exist needs no tidy.
+            Err(_) => dir.is_dir(),
+        };
+        if !due {
+            return None;
+        }
+        // The stamp first, so that commands starting meanwhile do not tidy
+        // too; a cache that cannot be written is not tidied either.
+        write_atomic(&stamp, b"").ok()?;
+        Some(self.tidy(now, MAX_CACHE_BYTES))
+    }
+
+    /// Removes temporary files older than an hour and, while the entries
+    /// hold more than `max_bytes`, the least recently used of them, down
+    /// to three quarters of `max_bytes`. Only this cache's own names are
+    /// touched, and no link is followed.
+    pub fn tidy(&self, now: SystemTime, max_bytes: u64) -> Tidied {
+        let mut tidied = Tidied::default();
+        let Some(dir) = &self.dir else {
+            return tidied;
+        };
+        let mut entries = Vec::new();
+        let mut seen = 0usize;
+        'walk: for fan in own_children(dir, is_fan_name, true) {
+            for (name, path, meta) in own_children(&fan.1, |_| true, false) {
+                seen += 1;
+                if seen > MAX_TIDY_FILES {
+                    break 'walk;
+                }
+                let time = meta.modified().unwrap_or(now);
+                if name.starts_with("tmp-") {
+                    let stale = now.duration_since(time).is_ok_and(|a| a >= STALE_TEMP);
+                    if stale && fs::remove_file(&path).is_ok() {
+                        tidied.removed += 1;
+                        tidied.removed_bytes += meta.len();
+                    }
+                } else if is_entry_name(&name) {
+                    entries.push((time, meta.len(), path));
+                }
+            }
+        }
+        let mut held: u64 = entries.iter().map(|e| e.1).sum();
+        if held > max_bytes {
+            entries.sort_unstable_by_key(|e| e.0);
+            let target = max_bytes / 4 * 3;
+            for (_, len, path) in entries {
+                if held <= target {
+                    break;
+                }
+                if fs::remove_file(&path).is_ok() {
+                    held -= len;
+                    tidied.removed += 1;
+                    tidied.removed_bytes += len;
+                }
+            }
+        }
+        tidied.kept_bytes = held;
+        tidied
     }
 
     /// Keeps `value` for the pair (`old`, `new`). Failing to write (a
@@ -176,6 +281,73 @@ impl PairCache {
         material.extend_from_slice(&new.0);
         BlobId::of(&material).0
     }
+}
+
+/// What a tidy of the cache did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tidied {
+    /// Files removed: entries and stale temporary files.
+    pub removed: usize,
+    /// Their bytes.
+    pub removed_bytes: u64,
+    /// The bytes of the entries kept.
+    pub kept_bytes: u64,
+}
+
+/// Renews the time of the entry at `path` when it is older than
+/// [`RENEW_AFTER`], so that a tidy removes what is not read first. A store
+/// that cannot be written keeps the old time.
+fn renew(path: &Path, now: SystemTime) {
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return;
+    };
+    let old = meta
+        .modified()
+        .ok()
+        .and_then(|t| now.duration_since(t).ok())
+        .is_some_and(|age| age >= RENEW_AFTER);
+    if old
+        && meta.is_file()
+        && let Ok(file) = fs::File::options().write(true).open(path)
+    {
+        let _ = file.set_modified(now);
+    }
+}
+
+/// The children of `dir` whose names pass `keep`: folders when `folders`,
+/// else regular files; links and anything else are passed over, so a tidy
+/// never leaves the cache.
+fn own_children(
+    dir: &Path,
+    keep: fn(&str) -> bool,
+    folders: bool,
+) -> Vec<(String, PathBuf, fs::Metadata)> {
+    let Ok(read) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    read.flatten()
+        .take(MAX_TIDY_FILES)
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let meta = entry.metadata().ok()?; // the link itself, not its target
+            let wanted = if folders {
+                meta.is_dir()
+            } else {
+                meta.is_file()
+            };
+            (wanted && keep(&name)).then(|| (name, entry.path(), meta))
+        })
+        .collect()
+}
+
+/// `ab`: a fan-out folder of [`entry_path`].
+fn is_fan_name(name: &str) -> bool {
+    name.len() == 2 && name.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The rest of a key in hex: an entry's name in its fan-out folder.
+fn is_entry_name(name: &str) -> bool {
+    name.len() == 38 && name.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// Whether the environment turns the cache off (`COMMUNIQUE_NO_CACHE`).
@@ -318,5 +490,98 @@ mod tests {
         let cache = PairCache::open(&file, &Options::default());
         cache.put(Kind::Summary, None, blob(1), &1u32);
         assert_eq!(cache.get::<u32>(Kind::Summary, None, blob(1)), None);
+    }
+
+    /// Sets the time of `path` to `age` before `now`.
+    fn age(path: &Path, now: SystemTime, age: Duration) {
+        let file = fs::File::options().write(true).open(path).expect("open");
+        file.set_modified(now - age).expect("set time");
+    }
+
+    fn path_of(dir: &Path, cache: &PairCache, new: BlobId) -> PathBuf {
+        entry_path(
+            &dir.join("communique/pairs"),
+            &cache.key(Kind::Summary, None, new),
+        )
+    }
+
+    #[test]
+    fn a_tidy_removes_the_least_recently_used_entries_past_the_bound() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = PairCache::open(dir.path(), &Options::default());
+        let now = SystemTime::now();
+        for n in 0..8u8 {
+            cache.put(Kind::Summary, None, blob(n), &vec![n; 1000]);
+            // Entry n was last used 10 - n days ago.
+            let days = Duration::from_secs(86_400 * (10 - u64::from(n)));
+            age(&path_of(dir.path(), &cache, blob(n)), now, days);
+        }
+        // Reading entry 0 makes it the most recently used.
+        assert_eq!(
+            cache.get(Kind::Summary, None, blob(0)),
+            Some(vec![0u8; 1000])
+        );
+        let one = fs::metadata(path_of(dir.path(), &cache, blob(0)))
+            .expect("entry")
+            .len();
+        // Room for six entries: down to three quarters, four are kept.
+        let tidied = cache.tidy(now, one * 6);
+        assert_eq!(tidied.removed, 4, "{tidied:?}");
+        assert_eq!(tidied.kept_bytes, one * 4);
+        let kept: Vec<u8> = (0..8u8)
+            .filter(|&n| cache.get::<Vec<u8>>(Kind::Summary, None, blob(n)).is_some())
+            .collect();
+        assert_eq!(kept, [0, 5, 6, 7]);
+        // Under the bound, nothing more goes.
+        assert_eq!(cache.tidy(now, one * 6).removed, 0);
+    }
+
+    #[test]
+    fn a_tidy_sweeps_stale_temporary_files_and_nothing_else() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = PairCache::open(dir.path(), &Options::default());
+        cache.put(Kind::Summary, None, blob(1), &1u32);
+        let pairs = dir.path().join("communique/pairs");
+        let fan = path_of(dir.path(), &cache, blob(1))
+            .parent()
+            .expect("fan")
+            .to_owned();
+        let now = SystemTime::now();
+        let (stale, fresh, foreign) = (fan.join("tmp-old"), fan.join("tmp-new"), fan.join("notes"));
+        for path in [&stale, &fresh, &foreign] {
+            fs::write(path, b"x").expect("write");
+        }
+        age(&stale, now, Duration::from_secs(2 * 3600));
+        age(&foreign, now, Duration::from_secs(400 * 86_400));
+        // A link to a folder outside the cache is not followed, even when
+        // it is named as a fan-out folder and the cache is over its bound.
+        let outside = tempfile::tempdir().expect("tempdir");
+        let victim = outside
+            .path()
+            .join("0123456789abcdef0123456789abcdef012345");
+        fs::write(&victim, b"keep me").expect("write");
+        std::os::unix::fs::symlink(outside.path(), pairs.join("ff")).expect("link");
+        let tidied = cache.tidy(now, 0);
+        assert!(!stale.exists() && fresh.exists() && foreign.exists());
+        assert!(victim.exists(), "a tidy followed a link out of the cache");
+        // The stale file and the one entry (the bound is 0).
+        assert_eq!(tidied.removed, 2, "{tidied:?}");
+    }
+
+    #[test]
+    fn a_tidy_is_due_once_a_day() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = PairCache::open(dir.path(), &Options::default());
+        // No cache folder yet: nothing to tidy, nothing created.
+        assert_eq!(cache.tidy_if_due(), None);
+        assert!(!dir.path().join("communique").exists());
+        cache.put(Kind::Summary, None, blob(1), &1u32);
+        assert!(cache.tidy_if_due().is_some());
+        assert_eq!(cache.tidy_if_due(), None, "tidied twice in a day");
+        let stamp = dir.path().join("communique/pairs").join(TIDIED);
+        age(&stamp, SystemTime::now(), TIDY_EVERY);
+        assert!(cache.tidy_if_due().is_some());
+        // The entry, well under the bound, is kept.
+        assert_eq!(cache.get(Kind::Summary, None, blob(1)), Some(1u32));
     }
 }

@@ -5,28 +5,31 @@
 //! and rewritten; `--no-cache` and `COMMUNIQUE_NO_CACHE` neither read nor
 //! write it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::support::Sandbox;
 use crate::support::seed::{edit, seed};
 
-/// Every file under the store's cache folder.
+/// The store's cache folder.
+fn cache_dir(store: &Sandbox) -> PathBuf {
+    store.root().join(".git/communique/pairs")
+}
+
+/// Every file in the cache's fan-out folders (the entries, and any
+/// temporary file); not the tidy's stamp beside them.
 fn entries(store: &Sandbox) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(read) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in read {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else {
-                out.push(path);
+    let mut out = Vec::new();
+    let Ok(fans) = std::fs::read_dir(cache_dir(store)) else {
+        return out;
+    };
+    for fan in fans {
+        let fan = fan.expect("entry").path();
+        if fan.is_dir() {
+            for entry in std::fs::read_dir(&fan).expect("fan-out folder") {
+                out.push(entry.expect("entry").path());
             }
         }
     }
-    let mut out = Vec::new();
-    walk(&store.root().join(".git/communique/pairs"), &mut out);
     out.sort();
     out
 }
@@ -135,6 +138,39 @@ fn other_settings_miss() {
     assert!(entries(&store).len() > kept, "0.9 kept its own entries");
 }
 
+/// A temporary file a killed writer left is swept by the next command
+/// that is due to tidy (once a day), and nothing else goes.
+fn a_killed_writers_leftovers_are_swept() {
+    let store = seed_store();
+    let log = || store.ok(&["log", "s", "--format", "json"]);
+    let first = log();
+    let kept = entries(&store);
+    assert!(!kept.is_empty(), "the first run kept its pairs");
+    let fan = kept[0].parent().expect("fan-out folder").to_owned();
+    let leftover = fan.join("tmp-killed");
+    std::fs::write(&leftover, b"half an entry").expect("write");
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    // The first run found no cache to tidy; a stamp as a run would leave.
+    let stamp = cache_dir(&store).join("tidied");
+    std::fs::write(&stamp, b"").expect("stamp");
+    for path in [&leftover, &stamp] {
+        let file = std::fs::File::options().write(true).open(path);
+        let file = file.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        file.set_modified(two_hours_ago).expect("set time");
+    }
+    // Tidied two hours ago: not due, the leftover stays.
+    assert_eq!(log(), first);
+    assert!(leftover.exists());
+    let two_days_ago = two_hours_ago - std::time::Duration::from_secs(2 * 86_400);
+    let file = std::fs::File::options().write(true).open(&stamp);
+    file.expect("stamp")
+        .set_modified(two_days_ago)
+        .expect("set time");
+    assert_eq!(log(), first);
+    assert!(!leftover.exists(), "the leftover was not swept");
+    assert_eq!(entries(&store), kept, "the entries stay");
+}
+
 fn a_damaged_entry_is_recomputed_and_rewritten() {
     let store = seed_store();
     let commands = commands("s", "s/2021-03-03", "s/2021-03-02");
@@ -238,6 +274,7 @@ crate::tests![
     hits_print_what_computing_prints,
     hits_print_what_computing_prints_on_corpus_series[Shared],
     other_settings_miss,
+    a_killed_writers_leftovers_are_swept,
     a_damaged_entry_is_recomputed_and_rewritten,
     a_statement_after_an_unreadable_one_is_found_warm,
     no_cache_neither_reads_nor_writes,
