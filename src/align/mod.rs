@@ -25,6 +25,9 @@
 //!    score reaches the threshold: rewordings that keep the words of a
 //!    sentence but not their order (`rescue`). What is left is added or
 //!    removed.
+//! 7. **Neighbours.** A reworded pair grows into a split or merge over a
+//!    free neighbour whose content words its counterpart carries beyond
+//!    those it shares with the paired sentence (`extend`).
 //!
 //! A match is *moved* when it is out of the order of the other matches: not in
 //! the gap between the anchors its position implies, or not on the longest
@@ -39,6 +42,7 @@
 //! pair sentences by other means.
 
 mod anchors;
+mod extend;
 mod groups;
 mod headings;
 mod index;
@@ -307,6 +311,7 @@ pub fn align(old: &[&str], new: &[&str], options: &AlignOptions) -> Alignment {
         options.threshold,
         &mut counts,
     );
+    extend::extend(&mut state, &sides, &mut counts);
 
     order::finish(state, old.len(), new.len())
 }

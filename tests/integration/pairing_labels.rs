@@ -302,16 +302,20 @@ fn assert_floor(set: &str, t: &Tally, precision: f64, recall: f64) {
     );
 }
 
-/// The dev set, the one studied while tuning: precision 0.781 (25/32),
-/// recall 0.373 (25/67); before, 0.733 (22/30) and 0.328 (22/67).
+/// The dev set, the one studied while tuning: precision 0.844 (27/32),
+/// recall 0.403 (27/67) since reworded pairs grow over a neighbour their
+/// counterpart carries (`align::extend`); 0.781 (25/32) and 0.373 (25/67)
+/// before that; 0.733 (22/30) and 0.328 (22/67) before issue 19.
 fn low_overlap_pairs_dev() {
-    assert_floor("dev", &score_set("dev"), 0.78, 0.37);
+    assert_floor("dev", &score_set("dev"), 0.84, 0.40);
 }
 
-/// The floors of the holdout set (precision, recall), set after its one
-/// measurement: precision 0.794 (27/34), recall 0.409 (27/66); before the
-/// aligner's changes of issue 19, 0.750 (24/32) and 0.364 (24/66).
-const HOLDOUT_FLOOR: (f64, f64) = (0.79, 0.40);
+/// The floors of the holdout set (precision, recall): precision 0.853
+/// (29/34), recall 0.439 (29/66) with `align::extend` (its threshold was
+/// set on dev; the holdout gains the same two pairs at any threshold dev
+/// allows, docs/performance.md); 0.794 (27/34) and 0.409 (27/66) before
+/// it; 0.750 (24/32) and 0.364 (24/66) before issue 19.
+const HOLDOUT_FLOOR: (f64, f64) = (0.85, 0.43);
 
 /// The holdout set, measured once after tuning on dev.
 fn low_overlap_pairs_holdout() {

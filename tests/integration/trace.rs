@@ -409,15 +409,19 @@ fn precedent_finds_agreed_language_of_the_climate_resolution() {
             .is_some_and(|s| s > 0.9 && s < 1.0),
         "{best}"
     );
-    // New paragraphs, in no earlier text: "Noting that just transition of
-    // the workforce …" and OP22 "Reaffirms the call on all actors … 1.3
-    // trillion United States dollars per year by 2035 …".
-    for novel in [
-        "Noting that just transition of the workforce",
-        "Reaffirms the call on all actors to work together",
+    // Paragraphs whose wording is in no earlier text: the new "Noting that
+    // just transition of the workforce …", and OP22 "Reaffirms the call on
+    // all actors … 1.3 trillion United States dollars per year by 2035 …",
+    // which takes over, reworded, the second half of the draft's OP19
+    // ("… and calls for the scaling up of financing … to at least 1.3
+    // trillion …"), split from its first half (OP23, "Also reaffirms the
+    // goal of at least 300 billion …").
+    for (novel, change) in [
+        ("Noting that just transition of the workforce", "added"),
+        ("Reaffirms the call on all actors to work together", "split"),
     ] {
         let f = finding(&json, novel);
-        assert_eq!(f["change"], "added", "{novel}");
+        assert_eq!(f["change"], change, "{novel}");
         assert_eq!(f["verdict"], "novel", "{novel}");
         assert!(f["precedents"].as_array().is_some_and(Vec::is_empty));
     }
