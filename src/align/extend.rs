@@ -22,6 +22,10 @@ use crate::diff::ChangeKind;
 /// must hold beyond those of the sentence already paired with it.
 pub(super) const EXTEND_SHARE: f64 = 0.3;
 
+/// The fewest of a neighbour's words its pair's counterpart must hold
+/// beyond the paired sentence.
+const MIN_WORDS: usize = 2;
+
 /// One possible growth: match `m` takes the free sentence `free` on the
 /// old side (a merge) or the new side (a split).
 struct Growth {
@@ -140,19 +144,21 @@ fn share_beyond(
         let c = &mut counts[stem(t)];
         *c = c.saturating_sub(1);
     }
-    let mut held = 0u64;
+    let (mut held, mut words) = (0u64, 0usize);
     for &t in piece {
         let c = &mut counts[stem(t)];
         if *c > 0 {
             *c -= 1;
             held += weight(t);
+            words += 1;
         }
     }
     for &t in whole {
         counts[stem(t)] = 0;
     }
     let total: u64 = piece.iter().map(|&t| weight(t)).sum();
-    if total == 0 {
+    // One word in common is a topic ("Ukraine"), not content carried over.
+    if total == 0 || words < MIN_WORDS {
         0.0
     } else {
         held as f64 / total as f64
@@ -197,6 +203,14 @@ mod tests {
             (Split, &[1, 2][..]),
             "{back:?}"
         );
+    }
+
+    #[test]
+    fn a_short_neighbour_sharing_one_word_stays_removed() {
+        let short = "Kyiv endures.";
+        let both = format!("{BOTH} Kyiv is not alone.");
+        let got = pairs(&[BEFORE, ASSETS, short, AFTER], &[BEFORE, &both, AFTER]);
+        assert_eq!(of_old(&got, 2).kind, Removed, "{got:?}");
     }
 
     #[test]
