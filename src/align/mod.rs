@@ -23,11 +23,11 @@
 //! 6. **Last pass.** Leftover candidates that are each other's best on
 //!    their content words, order-free and on stems, are paired when that
 //!    score reaches the threshold: rewordings that keep the words of a
-//!    sentence but not their order (`rescue`). What is left is added or
-//!    removed.
+//!    sentence but not their order (`rescue`).
 //! 7. **Neighbours.** A reworded pair grows into a split or merge over a
 //!    free neighbour whose content words its counterpart carries beyond
-//!    those it shares with the paired sentence (`extend`).
+//!    those it shares with the paired sentence (`extend`). What is left is
+//!    added or removed.
 //!
 //! A match is *moved* when it is out of the order of the other matches: not in
 //! the gap between the anchors its position implies, or not on the longest
