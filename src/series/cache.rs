@@ -207,6 +207,12 @@ impl PairCache {
         let Some(dir) = &self.dir else {
             return tidied;
         };
+        // Removing files goes no further than reading does: a cache folder
+        // (or the folder above it) that is a link is not tidied.
+        let real = |d: &Path| fs::symlink_metadata(d).is_ok_and(|m| m.is_dir());
+        if !real(dir) || !dir.parent().is_some_and(real) {
+            return tidied;
+        }
         let mut entries = Vec::new();
         let mut seen = 0usize;
         'walk: for fan in own_children(dir, is_fan_name, true) {
@@ -566,6 +572,23 @@ mod tests {
         assert!(victim.exists(), "a tidy followed a link out of the cache");
         // The stale file and the one entry (the bound is 0).
         assert_eq!(tidied.removed, 2, "{tidied:?}");
+    }
+
+    #[test]
+    fn a_cache_folder_that_is_a_link_is_not_tidied() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let elsewhere = tempfile::tempdir().expect("tempdir");
+        let fan = elsewhere.path().join("ab");
+        fs::create_dir(&fan).expect("folder");
+        let stale = fan.join("tmp-x");
+        fs::write(&stale, b"x").expect("write");
+        age(&stale, SystemTime::now(), Duration::from_secs(7200));
+        fs::create_dir(dir.path().join("communique")).expect("folder");
+        std::os::unix::fs::symlink(elsewhere.path(), dir.path().join("communique/pairs"))
+            .expect("link");
+        let cache = PairCache::open(dir.path(), &Options::default());
+        assert_eq!(cache.tidy(SystemTime::now(), 0), Tidied::default());
+        assert!(stale.exists(), "a tidy followed the cache folder's link");
     }
 
     #[test]
