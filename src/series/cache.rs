@@ -215,8 +215,8 @@ impl PairCache {
         }
         let mut entries = Vec::new();
         let mut seen = 0usize;
-        'walk: for fan in own_children(dir, is_fan_name, true) {
-            for (name, path, meta) in own_children(&fan.1, |_| true, false) {
+        'walk: for (_, fan, _) in own_children(dir, is_fan_name, true) {
+            for (name, path, meta) in own_children(&fan, |_| true, false) {
                 seen += 1;
                 if seen > MAX_TIDY_FILES {
                     break 'walk;
