@@ -180,28 +180,10 @@ fn read(
     statements: &mut [Option<Statement>],
     wanted: impl Fn(usize) -> bool,
 ) -> Result<Vec<StoreError>, StoreError> {
-    let mut unreadable = Vec::new();
-    let mut blobs = Vec::new();
-    // Reading the blobs is sequential (a libgit2 repository is not shared
-    // between threads); parsing is spread over the cores.
-    for (i, (entry, blob)) in listed.iter().enumerate() {
-        if !wanted(i) || statements[i].is_some() {
-            continue;
-        }
-        match store.read_blob_bytes(entry, *blob, None) {
-            Ok(bytes) => blobs.push((i, bytes)),
-            Err(e @ StoreError::TooLarge { .. }) => unreadable.push(e),
-            Err(e) => return Err(e),
-        }
-    }
-    let parsed = parallel::map(&blobs, 16, |_, (i, bytes)| {
-        Store::parse_bytes(bytes, &listed[*i].0, Some("HEAD"))
-    });
-    for ((i, _), parsed) in blobs.iter().zip(parsed) {
-        match parsed {
-            Ok(statement) => statements[*i] = Some(statement),
-            Err(e) => unreadable.push(e),
-        }
+    let (read, unreadable) =
+        store.read_head_listed(listed, |i| wanted(i) && statements[i].is_none())?;
+    for (i, statement) in read {
+        statements[i] = Some(statement);
     }
     Ok(unreadable)
 }

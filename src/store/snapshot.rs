@@ -32,6 +32,10 @@ impl HeadFile {
     }
 }
 
+/// What [`Store::read_head_listed`] read: the statements that read, each
+/// with its index into the list, and why each of the others did not.
+pub(crate) type ListedRead = (Vec<(usize, Statement)>, Vec<StoreError>);
+
 /// What [`Store::head_statements`] read.
 #[derive(Debug, Default)]
 pub struct HeadStatements {
@@ -49,33 +53,53 @@ impl Store {
     /// git, in UTF-16, say) is left out, with its error in `unreadable`, so
     /// that one bad file does not stop a whole store.
     pub fn head_statements(&self, series: Option<&str>) -> Result<HeadStatements, StoreError> {
-        let mut head = HeadStatements::default();
+        let listed = self.head_blobs(series)?;
+        let (read, unreadable) = self.read_head_listed(&listed, |_| true)?;
+        let statements = read
+            .into_iter()
+            .map(|(i, statement)| (listed[i].0.clone(), statement))
+            .collect();
+        Ok(HeadStatements {
+            statements,
+            unreadable,
+        })
+    }
+
+    /// Reads and parses the statements of `listed` (files on HEAD, as
+    /// [`Store::head_blobs`] lists them) whose index `wanted` keeps: each
+    /// that reads, with its index, in order; and why each of the others
+    /// did not (too large to read, or not a statement). Any other error
+    /// stops the reading.
+    pub(crate) fn read_head_listed(
+        &self,
+        listed: &[(Entry, BlobId)],
+        wanted: impl Fn(usize) -> bool,
+    ) -> Result<ListedRead, StoreError> {
+        let mut unreadable = Vec::new();
+        let mut blobs = Vec::new();
         // A statement too large to read is left out like one that does not
         // parse, before its blob is inflated.
-        let listed = self.head_blobs(series)?;
-        let mut blobs = Vec::with_capacity(listed.len());
-        let mut readable = Vec::with_capacity(listed.len());
-        for (entry, blob) in listed {
-            match self.read_blob_bytes(&entry, blob, None) {
-                Ok(bytes) => {
-                    blobs.push(bytes);
-                    readable.push(entry);
-                }
-                Err(e @ StoreError::TooLarge { .. }) => head.unreadable.push(e),
+        for (i, (entry, blob)) in listed.iter().enumerate() {
+            if !wanted(i) {
+                continue;
+            }
+            match self.read_blob_bytes(entry, *blob, None) {
+                Ok(bytes) => blobs.push((i, bytes)),
+                Err(e @ StoreError::TooLarge { .. }) => unreadable.push(e),
                 Err(e) => return Err(e),
             }
         }
-        let entries = readable;
-        let statements = parallel::map(&entries, 16, |i, entry| {
-            parse(&blobs[i], entry, Some("HEAD"))
+        let parsed = parallel::map(&blobs, 16, |_, (i, bytes)| {
+            parse(bytes, &listed[*i].0, Some("HEAD"))
         });
-        for (entry, parsed) in entries.into_iter().zip(statements) {
+        let mut read = Vec::with_capacity(blobs.len());
+        for ((i, _), parsed) in blobs.iter().zip(parsed) {
             match parsed {
-                Ok(statement) => head.statements.push((entry, statement)),
-                Err(e) => head.unreadable.push(e),
+                Ok(statement) => read.push((*i, statement)),
+                Err(e) => unreadable.push(e),
             }
         }
-        Ok(head)
+        Ok((read, unreadable))
     }
 
     /// The statement files committed on HEAD, sorted by series, then id,
