@@ -33,7 +33,7 @@ use crate::diff::Summary;
 use crate::statement::Statement;
 use crate::store::BlobId;
 
-use super::disk::{read_bounded, write_atomic};
+use super::disk::{linked, read_bounded, write_atomic};
 
 /// The version of the analysis whose results the cache holds. **Bump it in
 /// any change that changes what a diff computes** (its entries, scores,
@@ -143,10 +143,12 @@ impl PairCache {
     }
 
     /// The cache of the store whose git folder is `git_dir`, for results
-    /// computed with `options`.
+    /// computed with `options`; none where its folder, or the one above
+    /// it, is a link (which could lead out of the store).
     pub fn open(git_dir: &Path, options: &Options) -> PairCache {
+        let dir = git_dir.join("communique").join("pairs");
         PairCache {
-            dir: Some(git_dir.join("communique").join("pairs")),
+            dir: (!linked(&dir)).then_some(dir),
             settings: settings_hash(options),
         }
     }
@@ -207,10 +209,9 @@ impl PairCache {
         let Some(dir) = &self.dir else {
             return tidied;
         };
-        // Removing files goes no further than reading does: a cache folder
-        // (or the folder above it) that is a link is not tidied.
-        let real = |d: &Path| fs::symlink_metadata(d).is_ok_and(|m| m.is_dir());
-        if !real(dir) || !dir.parent().is_some_and(real) {
+        // A cache folder (or the folder above it) that is a link is not
+        // tidied: removing could reach outside the store.
+        if linked(dir) {
             return tidied;
         }
         let mut entries = Vec::new();
@@ -575,7 +576,7 @@ mod tests {
     }
 
     #[test]
-    fn a_cache_folder_that_is_a_link_is_not_tidied() {
+    fn a_cache_folder_that_is_a_link_is_not_used() {
         let dir = tempfile::tempdir().expect("tempdir");
         let elsewhere = tempfile::tempdir().expect("tempdir");
         let fan = elsewhere.path().join("ab");
@@ -587,8 +588,15 @@ mod tests {
         std::os::unix::fs::symlink(elsewhere.path(), dir.path().join("communique/pairs"))
             .expect("link");
         let cache = PairCache::open(dir.path(), &Options::default());
+        assert!(!cache.enabled());
         assert_eq!(cache.tidy(SystemTime::now(), 0), Tidied::default());
         assert!(stale.exists(), "a tidy followed the cache folder's link");
+        cache.put(Kind::Summary, None, blob(1), &1u32);
+        assert_eq!(
+            fs::read_dir(&fan).expect("folder").count(),
+            1,
+            "written through the link"
+        );
     }
 
     #[test]

@@ -20,6 +20,14 @@ pub(crate) fn read_bounded(path: &Path, max: u64) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Whether `dir`, or the folder above it, is a link. What communique keeps
+/// under the git folder is neither written nor removed through one: it
+/// could lead out of the store.
+pub(crate) fn linked(dir: &Path) -> bool {
+    let link = |d: &Path| fs::symlink_metadata(d).is_ok_and(|m| m.file_type().is_symlink());
+    link(dir) || dir.parent().is_some_and(link)
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder
 /// (named `tmp-…`, so that an owner of the folder can sweep what a killed
 /// writer left), renamed into place: a reader never sees half a file.
@@ -35,6 +43,20 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_or_its_parent_that_is_a_link_is_linked() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let real = dir.path().join("a/b");
+        fs::create_dir_all(&real).expect("folders");
+        assert!(!linked(&real));
+        assert!(!linked(&dir.path().join("a/missing")));
+        std::os::unix::fs::symlink(&real, dir.path().join("to-b")).expect("link");
+        std::os::unix::fs::symlink(dir.path().join("a"), dir.path().join("to-a")).expect("link");
+        assert!(linked(&dir.path().join("to-b")));
+        assert!(linked(&dir.path().join("to-a/b")));
+        assert!(linked(&dir.path().join("to-a/missing")));
+    }
 
     #[test]
     fn reads_up_to_the_bound_and_writes_whole_files() {

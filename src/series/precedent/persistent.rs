@@ -36,7 +36,7 @@ use super::index::shingles;
 use super::segment::{NewStatement, Segment, Writer};
 use crate::normalize::key::{Folding, key};
 use crate::parallel;
-use crate::series::disk::{read_bounded, write_atomic};
+use crate::series::disk::{linked, read_bounded, write_atomic};
 use crate::statement::Statement;
 use crate::store::{DEFAULT_LOCK_TIMEOUT, Entry, HeadFile, Store, StoreError};
 
@@ -97,7 +97,8 @@ pub(crate) fn open(store: &Store, rebuild: bool) -> Result<Catalog, StoreError> 
     let files = store.head_files()?;
     let dir = store.common_git_dir().join(DIR);
     let fingerprint = fingerprint();
-    if crate::series::cache::disabled_by_env() {
+    // No index kept through a link, which could lead out of the store.
+    if crate::series::cache::disabled_by_env() || linked(&dir) {
         let loaded = update(store, Loaded::default(), &files, fingerprint)?;
         return Ok(Catalog::new(loaded, files));
     }
@@ -127,7 +128,7 @@ pub(crate) fn open(store: &Store, rebuild: bool) -> Result<Catalog, StoreError> 
 /// Brings the index of `store` up to date with HEAD when there is one on
 /// disk (what `import` calls after committing); `false` when there is none.
 pub fn refresh(store: &Store) -> Result<bool, StoreError> {
-    if crate::series::cache::disabled_by_env() {
+    if crate::series::cache::disabled_by_env() || linked(&store.common_git_dir().join(DIR)) {
         return Ok(false);
     }
     let manifest = store.common_git_dir().join(DIR).join(MANIFEST);
@@ -580,6 +581,22 @@ mod tests {
         let folder = store.common_git_dir().join(DIR);
         assert!(load(&folder, fingerprint()).is_some());
         assert!(file_names(&folder).iter().all(|n| !n.starts_with("tmp-")));
+    }
+
+    #[test]
+    fn no_index_is_kept_through_a_link() {
+        let (_dir, store) = store_of_every_text();
+        let good = both(&store);
+        let folder = store.common_git_dir().join(DIR);
+        fs::remove_dir_all(&folder).unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let left = outside.path().join("seg-000001.cqp");
+        fs::write(&left, b"not ours").unwrap();
+        std::os::unix::fs::symlink(outside.path(), &folder).unwrap();
+        assert_eq!(both(&store), good, "answered from memory");
+        assert!(!refresh(&store).unwrap());
+        assert_eq!(file_names(outside.path()), ["seg-000001.cqp"]);
+        assert_eq!(fs::read(&left).unwrap(), b"not ours");
     }
 
     #[test]
