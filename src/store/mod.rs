@@ -654,6 +654,41 @@ mod tests {
         }
     }
 
+    /// The readers that return statements agree with the ones that return
+    /// blob ids, which the commands use.
+    #[test]
+    fn revisions_and_series_read_what_their_blobs_name() {
+        let (dir, store) = store_with(&[("a", "2020-01-01", "One."), ("a", "2021-01-01", "Two.")]);
+        let resolve = |text: &str| {
+            store
+                .resolve(&StatementRef::parse(text).unwrap(), dir.path())
+                .unwrap()
+        };
+        let text = |s: &Statement| {
+            s.sentences()
+                .map(|(_, t)| t.text.clone())
+                .collect::<Vec<_>>()
+        };
+        let last = resolve("a/2021");
+        let series = store.series_through(&last).unwrap();
+        let blobs = store.series_through_blobs(&last).unwrap();
+        assert_eq!(series.len(), 2);
+        for ((version, statement), (v, s, _)) in series.iter().zip(&blobs) {
+            assert_eq!((version, statement), (v, s));
+        }
+        assert_eq!(text(&series[0].1), ["One."]);
+        assert_eq!(text(&series[1].1), ["Two."]);
+        let first = resolve("a/2020");
+        let revisions = store.revisions(&first).unwrap();
+        let blobs = store.revision_blobs(&first).unwrap();
+        assert_eq!(revisions.len(), 1);
+        assert_eq!(revisions[0].0, blobs[0].0);
+        assert_eq!(
+            revisions[0].1.as_ref().map(text),
+            Some(vec!["One.".to_owned()])
+        );
+    }
+
     #[test]
     fn resolves_names_prefixes_series_and_revisions() {
         let (dir, store) = store_with(&[
