@@ -146,14 +146,4 @@ impl Store {
             })
             .collect()
     }
-
-    /// Parses a statement's bytes as the store reads them; `rev` only names
-    /// it in errors.
-    pub fn parse_bytes(
-        bytes: &[u8],
-        entry: &Entry,
-        rev: Option<&str>,
-    ) -> Result<Statement, StoreError> {
-        parse(bytes, entry, rev)
-    }
 }
