@@ -54,7 +54,7 @@ impl<'a> Index<'a> {
     /// side).
     fn may_stand(&self, here: &Here) -> bool {
         self.forms.iter().any(|(hashes, filter)| {
-            filter.within(&here.filter) && hashes.iter().all(|h| here.hashes.contains(h))
+            filter.within(&here.filter) && hashes.iter().all(|h| here.contains(*h))
         })
     }
 }
@@ -78,7 +78,7 @@ impl Filter {
     /// Adds a hash: one bit, chosen by the top byte of the hash mixed once
     /// more (FxHash leaves its low bits poorly mixed).
     fn add(&mut self, hash: u64) {
-        let bit = hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
+        let bit = mix(hash) >> 56;
         self.0[(bit >> 6) as usize] |= 1 << (bit & 63);
     }
 
@@ -88,12 +88,27 @@ impl Filter {
     }
 }
 
+/// A hash mixed once more, for bits taken from its top (FxHash leaves its
+/// low bits poorly mixed).
+fn mix(hash: u64) -> u64 {
+    hash.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The most runs a text may have for its hashes to be searched one by one;
+/// a longer one's are sorted, so that a long (hostile) sentence and many
+/// names cost names × log(runs), not names × runs: its 256-bit filter is
+/// then mostly full and rules little out. Sentences of a few hundred
+/// words stay below it, where sorting would cost more than it saves.
+const SCAN_MAX: usize = 256;
+
 /// The hashes of the ASCII runs of one text ([`ascii_runs`]) and their
 /// filter: built for each text let through, so a list, not a hash set.
 #[derive(Default)]
 struct Here {
     hashes: Vec<u64>,
     filter: Filter,
+    /// `hashes` is sorted and without repeats (a long text).
+    sorted: bool,
 }
 
 impl Here {
@@ -102,6 +117,20 @@ impl Here {
         self.hashes.clear();
         self.hashes.extend(ascii_runs(text).map(run_hash));
         self.filter = Filter::of(&self.hashes);
+        self.sorted = self.hashes.len() > SCAN_MAX;
+        if self.sorted {
+            self.hashes.sort_unstable();
+            self.hashes.dedup();
+        }
+    }
+
+    /// Whether a run of the text hashes to `hash`.
+    fn contains(&self, hash: u64) -> bool {
+        if self.sorted {
+            self.hashes.binary_search(&hash).is_ok()
+        } else {
+            self.hashes.contains(&hash)
+        }
     }
 }
 
@@ -125,7 +154,7 @@ const OPENING_BITS: usize = 1 << 16;
 
 /// A hash's bit in [`Search::opening_bits`]: its top bits, mixed once more.
 fn opening_bit(hash: u64) -> usize {
-    (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - OPENING_BITS.trailing_zeros())) as usize
+    (mix(hash) >> (64 - OPENING_BITS.trailing_zeros())) as usize
 }
 
 impl<'a> Search<'a> {
@@ -435,5 +464,35 @@ mod tests {
             ],
         );
         assert_eq!(found, [false, true, true, true, true, true]);
+    }
+
+    /// A text with more runs than are searched one by one finds the same
+    /// names (its run hashes are then sorted).
+    #[test]
+    fn a_long_text_finds_what_a_short_one_does() {
+        let filler: String = (0..SCAN_MAX + 10).map(|i| format!("word{i} ")).collect();
+        let sought = |name: &str| Sought {
+            forms: vec![name_words(name)],
+        };
+        let names = [
+            sought("Vienna Action Plan"),
+            sought("Donor Coordination Platform"),
+            sought("Geneva"),
+        ];
+        let short = "We recall the Vienna Action Plan and the donor coordination platform.";
+        for (text, expected) in [
+            (short.to_owned(), [true, true, false]),
+            (format!("{filler}{short}"), [true, true, false]),
+            // A name cut in two is no mention, however long the text.
+            (
+                format!(
+                    "We recall the Vienna {filler}Action Plan and the {filler}donor coordination platform."
+                ),
+                [false, true, false],
+            ),
+        ] {
+            let [found, _] = written(&[&text], &[[true, false]], [&names, &[]]);
+            assert_eq!(found, expected, "{}", &text[..60]);
+        }
     }
 }
