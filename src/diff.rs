@@ -270,6 +270,12 @@ pub struct SentenceView {
 }
 
 impl SentenceView {
+    /// The texts of `views` joined by spaces: what the sentences of one
+    /// side of an entry say together.
+    pub fn joined(views: &[SentenceView]) -> String {
+        views.iter().map(|v| &*v.text).collect::<Vec<_>>().join(" ")
+    }
+
     /// The commitment the sentence makes, if any: its strongest clause
     /// (the first of equals). Found among the shared clauses rather than
     /// kept as a copy: a copy per view was the views' largest allocation.

@@ -326,8 +326,7 @@ fn changes(
             }),
             _ => None,
         };
-        let joined =
-            |vs: &[SentenceView]| vs.iter().map(|v| &*v.text).collect::<Vec<_>>().join(" ");
+        let joined = SentenceView::joined;
         let (editorial, edits) = match pair.kind {
             ChangeKind::Same | ChangeKind::Moved => (
                 editorial(&o[0].text, &n[0].text, options.folding),

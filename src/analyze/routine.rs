@@ -386,8 +386,7 @@ impl Reading {
             side.first()
                 .is_some_and(|v| v.location.paragraph == 1 && v.location.sentence == 1)
         };
-        let join =
-            |side: &[SentenceView]| side.iter().map(|v| &*v.text).collect::<Vec<_>>().join(" ");
+        let join = SentenceView::joined;
         Reading::read(&join(old), &join(new), first(old) || first(new))
     }
 

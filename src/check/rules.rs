@@ -2,7 +2,7 @@
 //! proposes findings; [`check`] gives them their severity, drops the waived
 //! ones and puts them in the draft's order.
 
-use crate::diff::{Change, ChangeKind, CommitmentChange, Diff};
+use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, SentenceView};
 use crate::normalize::key::{Folding, key};
 use crate::statement::{Location, Statement};
 
@@ -144,7 +144,7 @@ fn place_of(change: &Change, last: Option<Location>) -> (Place, Option<String>) 
             Place::Draft {
                 location: v.location,
             },
-            Some(join(change.new.iter().map(|v| &*v.text))),
+            Some(SentenceView::joined(&change.new)),
         ),
         None => (
             Place::Baseline {
@@ -157,10 +157,6 @@ fn place_of(change: &Change, last: Option<Location>) -> (Place, Option<String>) 
             None,
         ),
     }
-}
-
-fn join<'s>(texts: impl Iterator<Item = &'s str>) -> String {
-    texts.collect::<Vec<_>>().join(" ")
 }
 
 /// Whether the comparison key `hay` holds the key `needle` starting and
@@ -191,7 +187,7 @@ fn commitments(diff: &Diff, out: &mut Vec<Candidate>) {
         };
         if let Some(rule) = rule {
             let (place, draft_text) = place_of(change, last);
-            let old_text = join(change.old.iter().map(|v| &*v.text));
+            let old_text = SentenceView::joined(&change.old);
             let reasons = change.commitment_reasons.join("; ");
             let message = match (rule, change.kind) {
                 (Rule::CommitmentWeakened, _) => format!("commitment weakened: {reasons}"),
