@@ -714,6 +714,57 @@ mod tests {
         changes: Vec<wire::Change<'a>>,
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Small reports (written on one thread) are serde_json's pretty
+        /// output of the wire types too, with headings, relabelled
+        /// paragraphs, quotes, backslashes, control characters and only
+        /// the commitments.
+        #[test]
+        fn a_small_report_is_serde_jsons_pretty_output(
+            a in proptest::collection::vec(0usize..12, 1..12),
+            b in proptest::collection::vec(0usize..12, 1..12),
+            only in proptest::bool::ANY,
+        ) {
+            let pieces = [
+                "Heading \"Quoted\" Part",
+                "1. The Parties decide to act by 2030 and shall report annually.",
+                "2. The Parties \"agree\" on a\\b path, where possible, by 2025.",
+                "(a) We shall work \u{2028} together.",
+                "The Council may consider it further, as appropriate.",
+                "10. Same text here with hedges where feasible.",
+                "11. Same text here with hedges where feasible.",
+                "We commit to end hunger by 2030.",
+                "We commit to end poverty by 2030.",
+                "Ukraine’s “special” case is noted. It must stop.",
+                "Tab\tin it and a\u{7f} DEL and é.",
+                "Annex",
+            ];
+            let text = |p: &[usize]| p.iter().map(|&i| pieces[i]).collect::<Vec<_>>().join("\n\n");
+            let old = import(text(&a).as_bytes(), Some(Format::Text), "old").expect("imports");
+            let new = import(text(&b).as_bytes(), Some(Format::Text), "new").expect("imports");
+            let diff = compare(&old, &new, &Options::default());
+            let options = ReportOptions {
+                only_commitments: only,
+                ..ReportOptions::default()
+            };
+            let mut out = Vec::new();
+            write(&mut out, &diff, &options).expect("writes");
+            let changes: Vec<Change> = diff
+                .changes
+                .iter()
+                .filter(|c| !only || c.changes_commitment())
+                .cloned()
+                .collect();
+            let whole = Whole {
+                head: wire::DiffHead::of(&diff, true),
+                changes: changes.iter().map(wire::Change::from).collect(),
+            };
+            let expected = serde_json::to_string_pretty(&whole).expect("serializes") + "\n";
+            proptest::prop_assert_eq!(String::from_utf8(out).expect("utf8"), expected);
+        }
+    }
+
     #[test]
     fn a_long_diff_written_in_two_halves_is_serde_jsons_pretty_output() {
         // Enough sentences for the halves to render on two threads.
