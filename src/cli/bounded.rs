@@ -47,7 +47,15 @@ pub struct TooLarge {
 /// The file at `path`, at most `ceiling.bytes` of it. Anything longer is a
 /// [`TooLarge`] error (inside the `io::Error`, of kind `FileTooLarge`).
 pub fn read(path: &Path, ceiling: &Ceiling) -> io::Result<Vec<u8>> {
-    read_from(File::open(path)?, &path.display().to_string(), ceiling)
+    let file = File::open(path)?;
+    // A regular file says how long it is: one buffer of that size, not a
+    // doubling one that copies a 5 MB statement a dozen times and touches
+    // three times its pages. A special file says 0, or a length it may not
+    // keep; the ceiling bounds the hint as it bounds the read.
+    let hint = file.metadata().map_or(0, |m| m.len()).min(ceiling.bytes);
+    let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0).saturating_add(1));
+    read_into(file, &mut bytes, &path.display().to_string(), ceiling)?;
+    Ok(bytes)
 }
 
 /// Standard input, at most `ceiling.bytes` of it.
@@ -66,7 +74,18 @@ pub fn read_to_string(path: &Path, ceiling: &Ceiling) -> io::Result<String> {
 /// most the ceiling.
 pub fn read_from(reader: impl Read, name: &str, ceiling: &Ceiling) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    reader.take(ceiling.bytes + 1).read_to_end(&mut bytes)?;
+    read_into(reader, &mut bytes, name, ceiling)?;
+    Ok(bytes)
+}
+
+/// [`read_from`] into `bytes`, which may come with room reserved.
+fn read_into(
+    reader: impl Read,
+    bytes: &mut Vec<u8>,
+    name: &str,
+    ceiling: &Ceiling,
+) -> io::Result<()> {
+    reader.take(ceiling.bytes + 1).read_to_end(bytes)?;
     if bytes.len() as u64 > ceiling.bytes {
         return Err(io::Error::new(
             io::ErrorKind::FileTooLarge,
@@ -77,7 +96,7 @@ pub fn read_from(reader: impl Read, name: &str, ceiling: &Ceiling) -> io::Result
             },
         ));
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// `e` as the one line to show: a read past the ceiling says so by itself;
@@ -116,5 +135,29 @@ mod tests {
         assert_eq!(e.kind(), io::ErrorKind::FileTooLarge);
         let shown = format!("{:#}", explain(e, || "never shown".to_owned()));
         assert!(!shown.contains("never shown"), "{shown}");
+    }
+
+    #[test]
+    fn a_file_is_read_whole_into_one_buffer_of_its_length_and_refused_past_the_ceiling() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fits = dir.path().join("fits.txt");
+        std::fs::write(&fits, b"12345678").expect("write");
+        let bytes = read(&fits, &TINY).expect("fits");
+        assert_eq!(bytes, b"12345678");
+        // Room for the probe read that finds the end, and no more.
+        assert!(bytes.capacity() <= 9, "{}", bytes.capacity());
+        let long = dir.path().join("long.txt");
+        std::fs::write(&long, b"123456789").expect("write");
+        let e = read(&long, &TINY).expect_err("too long");
+        assert_eq!(e.kind(), io::ErrorKind::FileTooLarge);
+        assert!(e.to_string().starts_with(&long.display().to_string()), "{e}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_that_says_it_is_empty_is_still_read_to_the_ceiling() {
+        // /dev/zero reports a length of 0 and never ends.
+        let e = read(Path::new("/dev/zero"), &TINY).expect_err("endless");
+        assert_eq!(e.kind(), io::ErrorKind::FileTooLarge);
     }
 }
