@@ -1,10 +1,12 @@
 //! The diff's time grows near-linearly in the number of sentences, on the
 //! inputs that made it quadratic (issue 16, item 10): two statements of
-//! random words with no sentence in common, and twenty distinct sentences
-//! repeated in two different orders.
+//! random words with no sentence in common, twenty distinct sentences
+//! repeated in two different orders, and a heading over every sentence with
+//! every heading reworded (the digest's count by section once walked the
+//! sections so far for each entry).
 //!
 //! Each case times `compare` (alignment and analysis; the statements are
-//! imported beforehand) at 4k and 16k sentences in the same run and asserts
+//! imported beforehand) and the digest at 4k and 16k sentences in the same run and asserts
 //! that four times the sentences cost less than six times the time. Best of
 //! seven runs per size keeps a busy neighbour on this shared machine from
 //! deciding the ratio. A separate binary, so that CI can run it in release
@@ -17,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use communique::Statement;
 use communique::align::AlignOptions;
+use communique::analyze::digest::digest;
 use communique::import::{Format, import};
 use communique::{Options, compare};
 
@@ -110,6 +113,33 @@ fn repeated_pair(n: usize) -> (Statement, Statement) {
     (statement(&old), statement(&new))
 }
 
+/// A heading over every sentence, `n` sentences in all, half of them
+/// headings: the new side rewords every heading and every sentence.
+fn headings_pair(n: usize) -> (Statement, Statement) {
+    let vocabulary: Vec<String> = (0..1_000).map(word).collect();
+    let mut rng = Rng(0x5851_f42d_4c95_7f2d);
+    let mut old = Vec::new();
+    let mut new = Vec::new();
+    for i in 0..n / 2 {
+        let body = sentence(&mut rng, &vocabulary);
+        // A capitalized made-up word, so that no heading reads as a line
+        // cut from the sentence below it ("Section on this", "Section on
+        // AND").
+        let title = format!("Q{}", word(i));
+        old.push(format!("Section on {title}\n\n{body}"));
+        new.push(format!(
+            "Revised section on {title}\n\n{} again.",
+            body.trim_end_matches('.')
+        ));
+    }
+    let text = |parts: &[String]| parts.join("\n\n");
+    let import_text = |t: String| match import(t.as_bytes(), Some(Format::Text), "generated") {
+        Ok(s) => s,
+        Err(e) => panic!("generated text does not import: {e}"),
+    };
+    (import_text(text(&old)), import_text(text(&new)))
+}
+
 /// The fastest of [`RUNS`] diffs of the pair, and its number of changes.
 fn best_time(pair: &(Statement, Statement)) -> (Duration, usize) {
     let options = AlignOptions::default();
@@ -122,7 +152,9 @@ fn best_time(pair: &(Statement, Statement)) -> (Duration, usize) {
             &pair.1,
             &Options::named("old", "new").with_align(options.clone()),
         );
+        let digest = digest(&diff);
         best = best.min(start.elapsed());
+        assert!(digest.summary.changes() <= diff.changes.len());
         changes = diff.changes.len();
     }
     (best, changes)
@@ -166,4 +198,10 @@ fn random_words_diff_in_near_linear_time() {
 #[cfg_attr(debug_assertions, ignore = "timing; run with cargo test --release")]
 fn repeated_sentences_diff_in_near_linear_time() {
     assert_near_linear("repeated sentences", repeated_pair);
+}
+
+#[test]
+#[cfg_attr(debug_assertions, ignore = "timing; run with cargo test --release")]
+fn a_heading_over_every_sentence_diffs_in_near_linear_time() {
+    assert_near_linear("headings", headings_pair);
 }

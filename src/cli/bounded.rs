@@ -150,7 +150,10 @@ mod tests {
         std::fs::write(&long, b"123456789").expect("write");
         let e = read(&long, &TINY).expect_err("too long");
         assert_eq!(e.kind(), io::ErrorKind::FileTooLarge);
-        assert!(e.to_string().starts_with(&long.display().to_string()), "{e}");
+        assert!(
+            e.to_string().starts_with(&long.display().to_string()),
+            "{e}"
+        );
     }
 
     #[cfg(unix)]

@@ -17,6 +17,8 @@ mod rank;
 mod tokens;
 mod vocabulary;
 
+use rustc_hash::FxHashMap;
+
 use crate::diff::{ChangeKind, CommitmentChange, Diff, Strength, Summary};
 use crate::statement::Location;
 
@@ -155,22 +157,22 @@ fn sections(diff: &Diff) -> Vec<SectionCount> {
         return Vec::new();
     }
     let mut out: Vec<SectionCount> = Vec::new();
+    // A statement may have as many headings as entries: each is found by
+    // hash, not by a walk over the sections so far.
+    let mut index: FxHashMap<Option<&str>, usize> = FxHashMap::default();
     for c in &diff.changes {
         let heading = if c.kind == ChangeKind::Removed {
             c.section.old.as_deref()
         } else {
             c.section.new.as_deref()
         };
-        let at = match out.iter().position(|s| s.heading.as_deref() == heading) {
-            Some(at) => at,
-            None => {
-                out.push(SectionCount {
-                    heading: heading.map(str::to_owned),
-                    summary: Summary::default(),
-                });
-                out.len() - 1
-            }
-        };
+        let at = *index.entry(heading).or_insert_with(|| {
+            out.push(SectionCount {
+                heading: heading.map(str::to_owned),
+                summary: Summary::default(),
+            });
+            out.len() - 1
+        });
         let s = &mut out[at].summary;
         *s.slot(c.kind) += 1;
         s.routine += usize::from(c.routine);

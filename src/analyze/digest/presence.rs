@@ -18,44 +18,113 @@ pub(super) struct Sought {
     pub(super) forms: Vec<Vec<String>>,
 }
 
-/// The forms of the names not yet found: by first word (form `f` of name
-/// `n` as `(n, f)`), and each as the hashes of the ASCII runs its words
-/// open with ([`ascii_runs`]).
+/// The forms of every name sought, as a trie of their words, and the runs
+/// each form's words open with ([`ascii_runs`]) to rule a text out before
+/// it is split into words. Built once per search: a name found is marked,
+/// not taken out, so that many names found one by one cost no rebuild each.
 struct Index<'a> {
-    by_first: FxHashMap<&'a str, Vec<(usize, usize)>>,
-    forms: Vec<(Vec<u64>, Filter)>,
+    /// The trie's edges: (node, word) to the node after it; the root is 0.
+    next: FxHashMap<(u32, &'a str), u32>,
+    /// For each node of the trie, the names one of whose forms ends there,
+    /// each with whether the form was cut at [`FORM_WORDS`].
+    ends: Vec<Vec<(usize, bool)>>,
+    /// Each form with a word that opens with an ASCII run: its name, the
+    /// hashes of those runs and their filter.
+    forms: Vec<(usize, Vec<u64>, Filter)>,
+    /// The forms of `forms` by the hash of their first run.
+    by_opening: FxHashMap<u64, Vec<usize>>,
+    /// The names with a form none of whose words has an ASCII run: no text
+    /// is ruled out for them.
+    bare: Vec<usize>,
+    /// How many names with a form are not yet found.
+    left: usize,
 }
 
+/// The most words of a form the trie holds: a "name" longer than this (a
+/// hostile run of capitals) is found by its first words, so that a text
+/// is never walked further than this from any of its words.
+const FORM_WORDS: usize = 64;
+
+/// The most forms [`Index::may_stand`] looks at for one text before it lets
+/// the text through to be read: enough for the names real texts share
+/// first words with, and a bound where thousands of names share one.
+const MAY_STAND_BUDGET: usize = 64;
+
 impl<'a> Index<'a> {
-    /// The index of the forms of the names of `sought` not yet `found`.
-    fn new(sought: &'a [Sought], found: &[bool]) -> Self {
-        let mut by_first: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
-        let mut forms = Vec::new();
-        for (n, s) in sought.iter().enumerate().filter(|(n, _)| !found[*n]) {
-            for (f, form) in s.forms.iter().enumerate() {
-                if let Some(first) = form.first() {
-                    by_first.entry(first.as_str()).or_default().push((n, f));
-                    let hashes: Vec<u64> = form
-                        .iter()
-                        .filter_map(|w| ascii_runs(w).next())
-                        .map(run_hash)
-                        .collect();
-                    let filter = Filter::of(&hashes);
-                    forms.push((hashes, filter));
+    /// The index of the forms of `sought`.
+    fn new(sought: &'a [Sought]) -> Self {
+        let mut index = Index {
+            next: FxHashMap::default(),
+            ends: vec![Vec::new()],
+            forms: Vec::new(),
+            by_opening: FxHashMap::default(),
+            bare: Vec::new(),
+            left: 0,
+        };
+        for (n, s) in sought.iter().enumerate() {
+            let mut any = false;
+            for form in s.forms.iter().filter(|f| !f.is_empty()) {
+                any = true;
+                let mut node = 0;
+                for w in form.iter().take(FORM_WORDS) {
+                    let fresh = u32::try_from(index.ends.len()).unwrap_or(u32::MAX);
+                    node = *index.next.entry((node, w.as_str())).or_insert(fresh);
+                    if node == fresh {
+                        index.ends.push(Vec::new());
+                    }
+                }
+                if let Some(ends) = index.ends.get_mut(node as usize) {
+                    ends.push((n, form.len() > FORM_WORDS));
+                }
+                let hashes: Vec<u64> = form
+                    .iter()
+                    .take(FORM_WORDS)
+                    .filter_map(|w| ascii_runs(w).next())
+                    .map(run_hash)
+                    .collect();
+                match hashes.first() {
+                    Some(&first) => {
+                        index
+                            .by_opening
+                            .entry(first)
+                            .or_default()
+                            .push(index.forms.len());
+                        index.forms.push((n, hashes.clone(), Filter::of(&hashes)));
+                    }
+                    None => index.bare.push(n),
+                }
+            }
+            index.left += usize::from(any);
+        }
+        index
+    }
+
+    /// Whether some form of a name not yet `found` may stand in a text
+    /// whose ASCII runs hash to `here`: each of its words opens with an
+    /// ASCII run of the text (a word is a slice of the text with no ASCII
+    /// letter or digit on either side). Past [`MAY_STAND_BUDGET`] forms
+    /// looked at, yes: the text is then read.
+    fn may_stand(&self, here: &Here, found: &[bool]) -> bool {
+        if self.bare.iter().any(|&n| !found[n]) {
+            return true;
+        }
+        let mut budget = MAY_STAND_BUDGET;
+        for h in &here.hashes {
+            for &f in self.by_opening.get(h).into_iter().flatten() {
+                if budget == 0 {
+                    return true;
+                }
+                budget -= 1;
+                let (n, hashes, filter) = &self.forms[f];
+                if !found[*n]
+                    && filter.within(&here.filter)
+                    && hashes.iter().all(|h| here.contains(*h))
+                {
+                    return true;
                 }
             }
         }
-        Index { by_first, forms }
-    }
-
-    /// Whether some form may stand in a text whose ASCII runs hash to
-    /// `here`: each of its words opens with an ASCII run of the text (a
-    /// word is a slice of the text with no ASCII letter or digit on either
-    /// side).
-    fn may_stand(&self, here: &Here) -> bool {
-        self.forms.iter().any(|(hashes, filter)| {
-            filter.within(&here.filter) && hashes.iter().all(|h| here.contains(*h))
-        })
+        false
     }
 }
 
@@ -136,7 +205,6 @@ impl Here {
 
 /// The search for one list of names through the sentences of one side.
 struct Search<'a> {
-    sought: &'a [Sought],
     /// For each name, whether a sentence writes it.
     found: Vec<bool>,
     index: Index<'a>,
@@ -159,11 +227,10 @@ fn opening_bit(hash: u64) -> usize {
 
 impl<'a> Search<'a> {
     fn new(sought: &'a [Sought]) -> Self {
-        let found = vec![false; sought.len()];
-        let index = Index::new(sought, &found);
-        let opening: FxHashSet<u64> = index
-            .by_first
-            .keys()
+        let opening: FxHashSet<u64> = sought
+            .iter()
+            .flat_map(|s| &s.forms)
+            .filter_map(|form| form.first())
             .filter_map(|w| runs(w).next())
             .map(run_hash)
             .collect();
@@ -173,9 +240,8 @@ impl<'a> Search<'a> {
             opening_bits[bit / 64] |= 1 << (bit % 64);
         }
         Search {
-            sought,
-            found,
-            index,
+            found: vec![false; sought.len()],
+            index: Index::new(sought),
             opening,
             opening_bits,
         }
@@ -183,7 +249,7 @@ impl<'a> Search<'a> {
 
     /// Whether every name that may be found is.
     fn done(&self) -> bool {
-        self.index.by_first.is_empty()
+        self.index.left == 0
     }
 
     /// Whether a run that hashes to `run` may open a name of this search.
@@ -197,33 +263,39 @@ impl<'a> Search<'a> {
     fn read(&mut self, text: &str, ascii: &Here) {
         // Many sentences let through hold the first word of a name but
         // not every word of any name still sought: they are not read.
-        if !self.index.may_stand(ascii) {
+        if !self.index.may_stand(ascii, &self.found) {
             return;
         }
         let lower = text.to_ascii_lowercase();
         let words = words_of(text, &lower);
-        let mut more = false;
-        for (at, (w, _)) in words.iter().enumerate() {
-            let Some(forms) = self.index.by_first.get(w) else {
-                continue;
-            };
-            for &(n, f) in forms {
-                let form = &self.sought[n].forms[f];
-                let here = words
-                    .get(at..at + form.len())
-                    .is_some_and(|window| window.iter().zip(form).all(|((w, _), x)| w == x));
+        let index = &self.index;
+        let mut newly = 0;
+        for at in 0..words.len() {
+            // Down the trie as far as the text's words go: every form that
+            // ends on the way is written here, unless a capital goes on
+            // with it.
+            let mut node = 0;
+            for (k, (w, _)) in words[at..].iter().enumerate() {
+                let Some(&child) = index.next.get(&(node, *w)) else {
+                    break;
+                };
+                node = child;
+                let names = &index.ends[node as usize];
+                if names.is_empty() {
+                    continue;
+                }
                 let ends = words
-                    .get(at + form.len())
+                    .get(at + k + 1)
                     .is_none_or(|(next, capital)| !capital || CONNECTORS.contains(next));
-                more |= here && ends && !self.found[n];
-                self.found[n] |= here && ends;
+                for &(n, cut) in names {
+                    if ends || cut {
+                        newly += usize::from(!self.found[n]);
+                        self.found[n] = true;
+                    }
+                }
             }
         }
-        // A name found is sought no more (the scan still lets sentences
-        // through by its first word, as before it was found).
-        if more {
-            self.index = Index::new(self.sought, &self.found);
-        }
+        self.index.left -= newly;
     }
 }
 
@@ -493,6 +565,52 @@ mod tests {
         ] {
             let [found, _] = written(&[&text], &[[true, false]], [&names, &[]]);
             assert_eq!(found, expected, "{}", &text[..60]);
+        }
+    }
+
+    /// Thousands of names that share their first words, found one text at
+    /// a time: each is found where written and only there (the index is
+    /// built once; the pre-check gives up past its budget and reads).
+    #[test]
+    fn many_names_sharing_first_words_are_found_where_written() {
+        let names: Vec<Sought> = (0..2_000)
+            .map(|i| Sought {
+                forms: vec![name_words(&format!("Revised Section on Q{i}x"))],
+            })
+            .collect();
+        // Every third name written, each in a text of its own; the others
+        // cut short or followed by a capital that makes them longer names.
+        let texts: Vec<String> = (0..2_000)
+            .map(|i| match i % 3 {
+                0 => format!("We welcome the revised section on Q{i}x."),
+                1 => format!("We welcome the revised section on Q{i}."),
+                _ => format!("We welcome the Revised Section on Q{i}x Annex."),
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let sides = vec![[true, false]; refs.len()];
+        let [found, _] = written(&refs, &sides, [&names, &[]]);
+        let expected: Vec<bool> = (0..2_000).map(|i| i % 3 == 0).collect();
+        assert_eq!(found, expected);
+    }
+
+    /// A "name" longer than the trie holds is found by its first
+    /// [`FORM_WORDS`] words, and not by fewer.
+    #[test]
+    fn a_very_long_name_is_found_by_its_first_words() {
+        let long: Vec<String> = (0..FORM_WORDS + 20).map(|i| format!("Q{i}")).collect();
+        let names = [Sought {
+            forms: vec![name_words(&long.join(" "))],
+        }];
+        let head = long[..FORM_WORDS].join(" ");
+        let short = long[..FORM_WORDS - 1].join(" ");
+        for (text, expected) in [
+            (format!("We recall {}.", long.join(" ")), true),
+            (format!("We recall {head}."), true),
+            (format!("We recall {short}."), false),
+        ] {
+            let [found, _] = written(&[&text], &[[true, false]], [&names, &[]]);
+            assert_eq!(found, [expected], "{}", &text[text.len() - 20..]);
         }
     }
 }
