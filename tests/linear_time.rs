@@ -3,7 +3,10 @@
 //! random words with no sentence in common, twenty distinct sentences
 //! repeated in two different orders, and a heading over every sentence with
 //! every heading reworded (the digest's count by section once walked the
-//! sections so far for each entry).
+//! sections so far for each entry). Two more grow one sentence instead:
+//! thousands of figures in it, each revised, and a list of thousands of
+//! commitment clauses (the figures were paired, and the clauses compared,
+//! each with each).
 //!
 //! Each case times `compare` (alignment and analysis; the statements are
 //! imported beforehand) and the digest at 4k and 16k sentences in the same run and asserts
@@ -140,6 +143,37 @@ fn headings_pair(n: usize) -> (Statement, Statement) {
     (import_text(text(&old)), import_text(text(&new)))
 }
 
+/// One sentence of `n` figures, every one of them revised.
+fn figures_pair(n: usize) -> (Statement, Statement) {
+    let side = |shift: usize| {
+        let figures: Vec<String> = (0..n)
+            .map(|i| format!("{} members in region {}", 2 * i + shift, word(i)))
+            .collect();
+        format!("We decide that there shall be {}.", figures.join(", "))
+    };
+    (statement(&[side(0)]), statement(&[side(1)]))
+}
+
+/// One sentence that lists `n` commitments, one item dropped and every
+/// fifth reworded.
+fn clauses_pair(n: usize) -> (Statement, Statement) {
+    let side = |revised: bool| {
+        let items: Vec<String> = (0..n)
+            .filter(|i| !revised || *i != n / 2)
+            .map(|i| {
+                let verb = if revised && i % 5 == 0 {
+                    "advance"
+                } else {
+                    "promote"
+                };
+                format!("({i}) to {verb} the {} agenda", word(i))
+            })
+            .collect();
+        format!("We commit: {}.", items.join("; "))
+    };
+    (statement(&[side(false)]), statement(&[side(true)]))
+}
+
 /// The fastest of [`RUNS`] diffs of the pair, and its number of changes.
 fn best_time(pair: &(Statement, Statement)) -> (Duration, usize) {
     let options = AlignOptions::default();
@@ -164,11 +198,23 @@ fn best_time(pair: &(Statement, Statement)) -> (Duration, usize) {
 /// timings at once on two cores would measure each other.
 static TIMING: Mutex<()> = Mutex::new(());
 
-fn assert_near_linear(name: &str, make: fn(usize) -> (Statement, Statement)) {
+/// What a generator's `n` counts.
+#[derive(PartialEq)]
+enum Unit {
+    Sentences,
+    /// Figures or clauses of one sentence.
+    Parts,
+}
+
+fn assert_near_linear(name: &str, unit: Unit, make: fn(usize) -> (Statement, Statement)) {
     let small = make(SMALL);
     let large = make(LARGE);
-    assert_eq!(small.0.sentence_count(), SMALL, "{name}: the generator");
-    assert_eq!(large.1.sentence_count(), LARGE, "{name}: the generator");
+    if unit == Unit::Sentences {
+        assert_eq!(small.0.sentence_count(), SMALL, "{name}: the generator");
+        assert_eq!(large.1.sentence_count(), LARGE, "{name}: the generator");
+    } else {
+        assert_eq!(large.1.sentence_count(), 1, "{name}: the generator");
+    }
     let ((t_small, c_small), (t_large, c_large)) = {
         let _alone = TIMING
             .lock()
@@ -176,32 +222,49 @@ fn assert_near_linear(name: &str, make: fn(usize) -> (Statement, Statement)) {
         (best_time(&small), best_time(&large))
     };
     let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-6);
+    let what = if unit == Unit::Sentences {
+        "sentences"
+    } else {
+        "parts"
+    };
     eprintln!(
-        "{name}: {SMALL} sentences {:.3} s ({c_small} changes), {LARGE} sentences {:.3} s \
+        "{name}: {SMALL} {what} {:.3} s ({c_small} changes), {LARGE} {what} {:.3} s \
          ({c_large} changes), ratio {ratio:.2}",
         t_small.as_secs_f64(),
         t_large.as_secs_f64()
     );
     assert!(
         ratio < MAX_RATIO,
-        "{name}: {LARGE} sentences took {ratio:.2}× the time of {SMALL} (limit {MAX_RATIO}×)"
+        "{name}: {LARGE} {what} took {ratio:.2}× the time of {SMALL} (limit {MAX_RATIO}×)"
     );
 }
 
 #[test]
 #[cfg_attr(debug_assertions, ignore = "timing; run with cargo test --release")]
 fn random_words_diff_in_near_linear_time() {
-    assert_near_linear("random words", random_pair);
+    assert_near_linear("random words", Unit::Sentences, random_pair);
 }
 
 #[test]
 #[cfg_attr(debug_assertions, ignore = "timing; run with cargo test --release")]
 fn repeated_sentences_diff_in_near_linear_time() {
-    assert_near_linear("repeated sentences", repeated_pair);
+    assert_near_linear("repeated sentences", Unit::Sentences, repeated_pair);
 }
 
 #[test]
 #[cfg_attr(debug_assertions, ignore = "timing; run with cargo test --release")]
 fn a_heading_over_every_sentence_diffs_in_near_linear_time() {
-    assert_near_linear("headings", headings_pair);
+    assert_near_linear("headings", Unit::Sentences, headings_pair);
+}
+
+#[test]
+#[cfg_attr(debug_assertions, ignore = "timing; run with cargo test --release")]
+fn a_sentence_of_thousands_of_figures_diffs_in_near_linear_time() {
+    assert_near_linear("figures", Unit::Parts, figures_pair);
+}
+
+#[test]
+#[cfg_attr(debug_assertions, ignore = "timing; run with cargo test --release")]
+fn a_list_of_thousands_of_commitments_diffs_in_near_linear_time() {
+    assert_near_linear("clauses", Unit::Parts, clauses_pair);
 }

@@ -61,7 +61,9 @@ fn compare_raw(
         }
         (Some(o), Some(n)) => (o, n),
     };
-    let pairs = pair(old, new);
+    let (old_lower, new_lower) = (lowered(old), lowered(new));
+    let (old_facts, new_facts) = (facts(old, &old_lower), facts(new, &new_lower));
+    let pairs = pair(&old_facts, &new_facts);
     let mut reasons = Vec::new();
     let mut paired_old = vec![false; old.len()];
     let mut paired_new = vec![false; new.len()];
@@ -84,11 +86,11 @@ fn compare_raw(
     // upon … to end reprisals") or two merged into one is no promise added
     // or dropped: its words are in a clause of the other side.
     let dropped: Vec<&Commitment> = (0..old.len())
-        .filter(|&i| !paired_old[i] && !contained(old[i], new))
+        .filter(|&i| !paired_old[i] && !contained(&old_facts, i, &new_facts))
         .map(|i| old[i])
         .collect();
     let added: Vec<&Commitment> = (0..new.len())
-        .filter(|&i| !paired_new[i] && !contained(new[i], old))
+        .filter(|&i| !paired_new[i] && !contained(&new_facts, i, &old_facts))
         .map(|i| new[i])
         .collect();
     reworded |= dropped.len() < old.len() - pairs.len() || added.len() < new.len() - pairs.len();
@@ -326,18 +328,60 @@ fn family(marker: &str) -> String {
     word.chars().take(4).collect()
 }
 
-/// Whether most content words of `clause` stand in one clause of `side`
-/// with the same marker family.
-fn contained(clause: &Commitment, side: &[&Commitment]) -> bool {
-    let own_lower = ascii_lowered(&clause.clause);
-    let own = content(&clause.clause, own_lower.as_deref());
-    !own.is_empty()
-        && side.iter().any(|c| {
-            let lower = ascii_lowered(&c.clause);
-            let other = content(&c.clause, lower.as_deref());
-            family(&c.marker) == family(&clause.marker)
-                && own.iter().filter(|w| other.contains(*w)).count() * 10 >= own.len() * 7
+/// Whether most content words of clause `i` of `own` stand in one clause
+/// of `side` with the same marker family.
+fn contained(own: &[Facts], i: usize, side: &[Facts]) -> bool {
+    let clause = &own[i];
+    !clause.words.is_empty()
+        && side[within(i, own.len(), side.len())].iter().any(|c| {
+            c.family == clause.family
+                && clause.words.iter().filter(|w| c.words.contains(*w)).count() * 10
+                    >= clause.words.len() * 7
         })
+}
+
+/// What pairing reads of a clause, read once: its content words and its
+/// marker's family.
+struct Facts<'a> {
+    words: rustc_hash::FxHashSet<Cow<'a, str>>,
+    family: String,
+}
+
+/// [`ascii_lowered`] of each clause of a side, for [`facts`] to borrow.
+fn lowered(side: &[&Commitment]) -> Vec<Option<String>> {
+    side.iter().map(|c| ascii_lowered(&c.clause)).collect()
+}
+
+/// The [`Facts`] of each clause of a side, `lower` its [`lowered`].
+fn facts<'a>(side: &[&'a Commitment], lower: &'a [Option<String>]) -> Vec<Facts<'a>> {
+    side.iter()
+        .zip(lower)
+        .map(|(c, l)| Facts {
+            words: content(&c.clause, l.as_deref()),
+            family: family(&c.marker),
+        })
+        .collect()
+}
+
+/// The most pairs of clauses of one entry compared each with each: 256
+/// clauses a side, far more than a real sentence or paragraph holds.
+const EVERY_PAIR: usize = 1 << 16;
+
+/// How far from its place in order a clause is compared with the other
+/// side's, when the sides are too long to compare each with each (a hostile
+/// list of thousands of items).
+const BAND: usize = 32;
+
+/// The clauses of a side of `other` clauses that clause `i` of a side of
+/// `own` is compared with: all of them, or past [`EVERY_PAIR`] those near
+/// its place in order, so that a long side costs its length, not its
+/// square.
+fn within(i: usize, own: usize, other: usize) -> std::ops::Range<usize> {
+    if own.saturating_mul(other) <= EVERY_PAIR {
+        return 0..other;
+    }
+    let at = i.saturating_mul(other) / own.max(1);
+    at.saturating_sub(BAND)..(at + BAND + 1).min(other)
 }
 
 /// Content words of a clause (longer than three letters), for pairing by
@@ -370,31 +414,18 @@ fn ascii_lowered(text: &str) -> Option<String> {
 /// same marker family or enough shared object words. A side of one clause
 /// against a side of one clause is always a pair (the sentences are
 /// aligned, so their promises correspond).
-fn pair(old: &[&Commitment], new: &[&Commitment]) -> Vec<(usize, usize)> {
+fn pair(old: &[Facts], new: &[Facts]) -> Vec<(usize, usize)> {
     if old.len() == 1 && new.len() == 1 {
         return vec![(0, 0)];
     }
-    let lowered = |side: &[&Commitment]| -> Vec<Option<String>> {
-        side.iter().map(|c| ascii_lowered(&c.clause)).collect()
-    };
-    let (old_lower, new_lower) = (lowered(old), lowered(new));
-    let old_words: Vec<_> = old
-        .iter()
-        .zip(&old_lower)
-        .map(|(c, l)| content(&c.clause, l.as_deref()))
-        .collect();
-    let new_words: Vec<_> = new
-        .iter()
-        .zip(&new_lower)
-        .map(|(c, l)| content(&c.clause, l.as_deref()))
-        .collect();
     let mut candidates = Vec::new();
     for (o, a) in old.iter().enumerate() {
-        for (n, b) in new.iter().enumerate() {
-            let shared = old_words[o].intersection(&new_words[n]).count();
-            let union = old_words[o].len() + new_words[n].len() - shared;
+        let near = within(o, old.len(), new.len());
+        for (n, b) in near.clone().zip(&new[near]) {
+            let shared = a.words.intersection(&b.words).count();
+            let union = a.words.len() + b.words.len() - shared;
             let overlap = shared as f64 / union.max(1) as f64;
-            let same_family = family(&a.marker) == family(&b.marker);
+            let same_family = a.family == b.family;
             if overlap >= 0.3 || (same_family && overlap >= 0.1) {
                 let score = overlap + if same_family { 0.2 } else { 0.0 };
                 candidates.push((score, o, n));
@@ -550,5 +581,41 @@ mod tests {
         for r in &reasons {
             assert!(!controls::has_unsafe(r), "{r:?}");
         }
+    }
+
+    /// A list of more clauses than are compared each with each: clauses
+    /// are compared near their place in order, and a list kept item for
+    /// item but one still reads as that one item dropped.
+    #[test]
+    fn a_list_of_thousands_of_items_pairs_them_in_order() {
+        let lexicon = Lexicon::builtin();
+        let items = |skip: Option<usize>| {
+            (0..2_000)
+                .filter(|i| Some(*i) != skip)
+                .map(|i| format!("({i}) to promote item number {}", 10_000 + i))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let (old, new) = (
+            format!("We commit: {}.", items(None)),
+            format!("We commit: {}.", items(Some(1_000))),
+        );
+        let (a, b) = (clauses(&old, &lexicon), clauses(&new, &lexicon));
+        assert!(a.len() * b.len() > EVERY_PAIR, "{} clauses", a.len());
+        let (a, b): (Vec<&Commitment>, Vec<&Commitment>) = (a.iter().collect(), b.iter().collect());
+        let (change, reasons) = compare(&a, &b).expect("both sides commit");
+        assert_eq!(change, CommitmentChange::Removed, "{reasons:?}");
+        assert_eq!(reasons.len(), 1, "{reasons:?}");
+        assert!(reasons[0].contains("11000"), "{reasons:?}");
+    }
+
+    #[test]
+    fn sides_within_the_limit_compare_each_clause_with_each() {
+        assert_eq!(within(3, 10, 20), 0..20);
+        assert_eq!(within(0, 256, 256), 0..256);
+        // Past it, a band around the clause's place in order.
+        assert_eq!(within(0, 1_000, 1_000), 0..BAND + 1);
+        assert_eq!(within(500, 1_000, 2_000), 1_000 - BAND..1_000 + BAND + 1);
+        assert_eq!(within(999, 1_000, 1_000), 999 - BAND..1_000);
     }
 }

@@ -4,6 +4,8 @@
 //! Only figures the word-level redline touches count, and a figure
 //! rewritten as the same value ("thirteen" → "13") is no change.
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::FigureChange;
 use super::numbers::{Figure, Kind, figures, may_hold_figure};
 use super::tokens::tokens;
@@ -27,10 +29,14 @@ struct Side {
 impl Side {
     /// The hunks that touch bytes `start..end`.
     fn hunks(&self, start: usize, end: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = self
-            .changed
+        // The ranges follow one another in the text, so both their starts
+        // and their ends rise: the first that ends after `start` is found
+        // by halves, not by a walk from the first (a sentence may hold
+        // thousands of changes and figures).
+        let from = self.changed.partition_point(|&(_, e, _)| e <= start);
+        let mut out: Vec<usize> = self.changed[from..]
             .iter()
-            .filter(|&&(s, e, _)| s < end && start < e)
+            .take_while(|&&(s, _, _)| s < end)
             .map(|&(_, _, h)| h)
             .collect();
         out.dedup();
@@ -80,6 +86,7 @@ fn sides(change: &Change) -> (Side, Side) {
 }
 
 /// A figure the redline touched, with its hunks.
+#[derive(Debug)]
 struct Touched {
     figure: Figure,
     hunks: Vec<usize>,
@@ -105,13 +112,14 @@ fn touched(side: &Side) -> Vec<Touched> {
 /// holds fewer times: a value written again elsewhere in the sentence, or
 /// rewritten ("thirteen" → "13"), is no change.
 fn surplus<'a>(side: &'a [Touched], other: &[Touched]) -> Vec<&'a Touched> {
-    let count = |list: &[Touched], key: &str| list.iter().filter(|t| t.figure.key == key).count();
     // For each value, how many of this side's are more than the other's.
-    let mut left: Vec<(&str, usize)> = Vec::new();
+    let mut left: FxHashMap<&str, usize> = FxHashMap::default();
     for t in side {
-        if !left.iter().any(|(k, _)| *k == t.figure.key) {
-            let extra = count(side, &t.figure.key).saturating_sub(count(other, &t.figure.key));
-            left.push((&t.figure.key, extra));
+        *left.entry(&t.figure.key).or_default() += 1;
+    }
+    for t in other {
+        if let Some(extra) = left.get_mut(t.figure.key.as_str()) {
+            *extra = extra.saturating_sub(1);
         }
     }
     let mut out = Vec::new();
@@ -119,7 +127,7 @@ fn surplus<'a>(side: &'a [Touched], other: &[Touched]) -> Vec<&'a Touched> {
         if t.hunks.is_empty() {
             continue;
         }
-        if let Some((_, extra)) = left.iter_mut().find(|(k, _)| *k == t.figure.key)
+        if let Some(extra) = left.get_mut(t.figure.key.as_str())
             && *extra > 0
         {
             *extra -= 1;
@@ -135,11 +143,16 @@ fn stands_alone(f: &Figure) -> bool {
     !f.spelled || !matches!(f.key.as_str(), "n:0:" | "n:1:" | "o:1" | "o:0")
 }
 
-/// Whether two figures can be one figure revised: the same kind, and for
-/// counts the same unit ("90 days" is not "10 percent").
-fn comparable(a: &Figure, b: &Figure) -> bool {
-    let unit = |f: &Figure| f.key.rsplit(':').next().map(str::to_owned);
-    a.kind == b.kind && (a.kind != Kind::Count || unit(a) == unit(b))
+/// What two figures share when they can be one figure revised: the same
+/// kind, and for counts the same unit ("90 days" is not "10 percent").
+type Class<'a> = (Kind, Option<&'a str>);
+
+/// A figure's [`Class`].
+fn class(f: &Figure) -> Class<'_> {
+    let unit = (f.kind == Kind::Count)
+        .then(|| f.key.rsplit(':').next())
+        .flatten();
+    (f.kind, unit)
 }
 
 /// The figure changes of one entry (`entry` is its index in the diff).
@@ -156,14 +169,10 @@ pub(crate) fn changes(change: &Change, entry: usize) -> Vec<FigureChange> {
     let new = surplus(&new_all, &old_all);
     let text = |side: &Side, f: &Figure| side.text[f.start..f.end].to_owned();
     let mut out = Vec::new();
+    let partners = partners(&old, &new);
     let mut paired_new = vec![false; new.len()];
     let mut left_old = Vec::new();
-    for o in old {
-        let partner = new.iter().enumerate().position(|(k, n)| {
-            !paired_new[k]
-                && comparable(&o.figure, &n.figure)
-                && n.hunks.iter().any(|h| o.hunks.contains(h))
-        });
+    for (o, partner) in old.into_iter().zip(partners) {
         match partner {
             Some(k) => {
                 paired_new[k] = true;
@@ -191,10 +200,11 @@ pub(crate) fn changes(change: &Change, entry: usize) -> Vec<FigureChange> {
         (left_old, &old_side, true, &new_all),
         (left_new, &new_side, false, &old_all),
     ] {
+        let values: FxHashSet<&str> = other.iter().map(|o| o.figure.key.as_str()).collect();
         let kept: Vec<&Touched> = left
             .into_iter()
             .filter(|t| stands_alone(&t.figure))
-            .filter(|t| !other.iter().any(|o| o.figure.key == t.figure.key))
+            .filter(|t| !values.contains(t.figure.key.as_str()))
             .collect();
         for (span, noun) in spans(&kept, side) {
             let (old, new) = if is_old {
@@ -212,6 +222,41 @@ pub(crate) fn changes(change: &Change, entry: usize) -> Vec<FigureChange> {
         }
     }
     out
+}
+
+/// For each old figure in order, the new figure it was revised into: the
+/// first new one not yet taken that is of its class and shares a hunk
+/// with it. The new figures are listed by hunk and class, each list read
+/// from the first not taken, so that a sentence of thousands of figures
+/// costs their number, not its square.
+fn partners(old: &[&Touched], new: &[&Touched]) -> Vec<Option<usize>> {
+    let mut taken = vec![false; new.len()];
+    // (hunk, class) → (the first of the list not known taken, the list).
+    let mut by_hunk: FxHashMap<(usize, Class), (usize, Vec<usize>)> = FxHashMap::default();
+    for (k, n) in new.iter().enumerate() {
+        for &h in &n.hunks {
+            by_hunk.entry((h, class(&n.figure))).or_default().1.push(k);
+        }
+    }
+    old.iter()
+        .map(|o| {
+            let mut partner: Option<usize> = None;
+            for &h in &o.hunks {
+                if let Some((first, list)) = by_hunk.get_mut(&(h, class(&o.figure))) {
+                    while list.get(*first).is_some_and(|&k| taken[k]) {
+                        *first += 1;
+                    }
+                    if let Some(&k) = list.get(*first) {
+                        partner = Some(partner.map_or(k, |p| p.min(k)));
+                    }
+                }
+            }
+            if let Some(k) = partner {
+                taken[k] = true;
+            }
+            partner
+        })
+        .collect()
 }
 
 /// Figures added or dropped together in one hunk, shown as one span of the
@@ -331,5 +376,122 @@ mod tests {
             shown("They act for 90 days, and report.", "They act, and report."),
             ["90 days → —"]
         );
+    }
+
+    /// The quadratic readings the indexed ones replaced, as they were.
+    mod naive {
+        use super::super::*;
+
+        pub(super) fn hunks(side: &Side, start: usize, end: usize) -> Vec<usize> {
+            let mut out: Vec<usize> = side
+                .changed
+                .iter()
+                .filter(|&&(s, e, _)| s < end && start < e)
+                .map(|&(_, _, h)| h)
+                .collect();
+            out.dedup();
+            out
+        }
+
+        pub(super) fn surplus<'a>(side: &'a [Touched], other: &[Touched]) -> Vec<&'a Touched> {
+            let count =
+                |list: &[Touched], key: &str| list.iter().filter(|t| t.figure.key == key).count();
+            let mut left: Vec<(&str, usize)> = Vec::new();
+            for t in side {
+                if !left.iter().any(|(k, _)| *k == t.figure.key) {
+                    let extra =
+                        count(side, &t.figure.key).saturating_sub(count(other, &t.figure.key));
+                    left.push((&t.figure.key, extra));
+                }
+            }
+            let mut out = Vec::new();
+            for t in side {
+                if t.hunks.is_empty() {
+                    continue;
+                }
+                if let Some((_, extra)) = left.iter_mut().find(|(k, _)| *k == t.figure.key)
+                    && *extra > 0
+                {
+                    *extra -= 1;
+                    out.push(t);
+                }
+            }
+            out
+        }
+
+        pub(super) fn partners(old: &[&Touched], new: &[&Touched]) -> Vec<Option<usize>> {
+            let comparable = |a: &Figure, b: &Figure| {
+                let unit = |f: &Figure| f.key.rsplit(':').next().map(str::to_owned);
+                a.kind == b.kind && (a.kind != Kind::Count || unit(a) == unit(b))
+            };
+            let mut paired = vec![false; new.len()];
+            old.iter()
+                .map(|o| {
+                    let k = new.iter().enumerate().position(|(k, n)| {
+                        !paired[k]
+                            && comparable(&o.figure, &n.figure)
+                            && n.hunks.iter().any(|h| o.hunks.contains(h))
+                    })?;
+                    paired[k] = true;
+                    Some(k)
+                })
+                .collect()
+        }
+    }
+
+    /// A made-up figure: a kind, a value and a unit from small ranges, so
+    /// that keys and classes repeat, and sorted hunks.
+    fn figure_strategy() -> impl proptest::strategy::Strategy<Value = Touched> {
+        use proptest::prelude::*;
+        (
+            0..4u8,
+            0..4u8,
+            0..3u8,
+            proptest::collection::btree_set(0..6usize, 0..3),
+        )
+            .prop_map(|(kind, value, unit, hunks)| {
+                let kind = [Kind::Count, Kind::Ordinal, Kind::Date, Kind::Symbol][kind as usize];
+                Touched {
+                    figure: Figure {
+                        kind,
+                        key: format!("n:{value}:u{unit}"),
+                        start: 0,
+                        end: 0,
+                        spelled: false,
+                        noun: None,
+                    },
+                    hunks: hunks.into_iter().collect(),
+                }
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn indexed_figure_readings_match_the_quadratic_ones(
+            old in proptest::collection::vec(figure_strategy(), 0..24),
+            new in proptest::collection::vec(figure_strategy(), 0..24),
+            ranges in proptest::collection::vec((0..3usize, 1..4usize, 0..3usize), 0..12),
+            probes in proptest::collection::vec((0..40usize, 0..6usize), 1..8),
+        ) {
+            let (o, n): (Vec<&Touched>, Vec<&Touched>) = (old.iter().collect(), new.iter().collect());
+            proptest::prop_assert_eq!(partners(&o, &n), naive::partners(&o, &n));
+            let as_keys = |v: Vec<&Touched>| v.iter().map(|t| std::ptr::from_ref(*t)).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(as_keys(surplus(&old, &new)), as_keys(naive::surplus(&old, &new)));
+            proptest::prop_assert_eq!(as_keys(surplus(&new, &old)), as_keys(naive::surplus(&new, &old)));
+            // Changed ranges one after another, as `sides` builds them.
+            let mut side = Side { text: String::new(), changed: Vec::new() };
+            let mut at = 0;
+            for (gap, len, hunk) in ranges {
+                let start = at + gap;
+                side.changed.push((start, start + len, hunk));
+                at = start + len;
+            }
+            for (start, len) in probes {
+                proptest::prop_assert_eq!(
+                    side.hunks(start, start + len),
+                    naive::hunks(&side, start, start + len)
+                );
+            }
+        }
     }
 }
