@@ -35,7 +35,7 @@ mod rules;
 use crate::statement::Location;
 
 pub use policy::{Phrase, Policy, PolicyError, Protected, Waiver};
-pub use rules::check;
+pub use rules::{QUOTE_MAX, check};
 
 /// How much a finding matters. Only errors fail a check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
@@ -168,6 +168,8 @@ pub struct Finding {
     pub location: Place,
     /// The sentence's text: the draft's, or the baseline's for a sentence
     /// the draft dropped; `None` for findings about the whole document.
+    /// A sentence longer than [`QUOTE_MAX`] bytes is cut there and
+    /// ends with "…" (no real sentence comes near it).
     pub sentence: Option<String>,
     /// What is wrong, in one line.
     pub message: String,

@@ -2,6 +2,10 @@
 //! proposes findings; [`check`] gives them their severity, drops the waived
 //! ones and puts them in the draft's order.
 
+use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::diff::{Change, ChangeKind, CommitmentChange, Diff, SentenceView};
 use crate::normalize::key::{Folding, key};
 use crate::statement::{Location, Statement};
@@ -13,9 +17,11 @@ use super::{Finding, Place, Rule, Severity};
 struct Candidate {
     rule: Rule,
     place: Place,
-    sentence: Option<String>,
+    /// The sentence, shared: a hostile sentence of thousands of brackets
+    /// has a finding for each, and one copy.
+    sentence: Option<Arc<str>>,
     /// Every sentence a waiver may name to silence it (both sides).
-    texts: Vec<String>,
+    texts: Vec<Arc<str>>,
     message: String,
     /// A fixed severity that the policy cannot change (unbalanced brackets
     /// are always errors; brackets opened or closed are notices).
@@ -23,7 +29,7 @@ struct Candidate {
 }
 
 impl Candidate {
-    fn new(rule: Rule, place: Place, sentence: Option<String>, message: String) -> Candidate {
+    fn new(rule: Rule, place: Place, sentence: Option<Arc<str>>, message: String) -> Candidate {
         Candidate {
             rule,
             place,
@@ -51,13 +57,23 @@ pub fn check(
     phrases(policy, &sides, &mut candidates);
     brackets(baseline, draft, &sides, policy.final_draft, &mut candidates);
     retention(baseline, diff, policy, &mut candidates);
-    let waived = |c: &Candidate| {
-        policy.waivers.iter().any(|w| {
-            w.rule == c.rule && {
-                let k = key(&w.sentence, Folding::default());
-                c.texts.iter().any(|t| key(t, Folding::default()) == k)
-            }
-        })
+    // Each waiver's key once, and each sentence's once however many
+    // findings share it.
+    let waivers: FxHashSet<(Rule, String)> = policy
+        .waivers
+        .iter()
+        .map(|w| (w.rule, key(&w.sentence, Folding::default())))
+        .collect();
+    let waived_rules: FxHashSet<Rule> = waivers.iter().map(|(r, _)| *r).collect();
+    let mut keys: FxHashMap<*const u8, String> = FxHashMap::default();
+    let mut waived = |c: &Candidate| {
+        waived_rules.contains(&c.rule)
+            && c.texts.iter().any(|t| {
+                let k = keys
+                    .entry(t.as_ptr())
+                    .or_insert_with(|| key(t, Folding::default()));
+                waivers.contains(&(c.rule, k.clone()))
+            })
     };
     let mut findings: Vec<Finding> = candidates
         .into_iter()
@@ -68,13 +84,31 @@ pub fn check(
                 rule: c.rule,
                 severity,
                 location: c.place,
-                sentence: c.sentence,
+                sentence: c.sentence.as_deref().map(quote),
                 message: c.message,
             })
         })
         .collect();
     findings.sort_by_key(|f| order(&f.location));
     findings
+}
+
+/// The most of a sentence a finding quotes, in bytes: four times the
+/// longest sentence of the corpus, so that a real sentence is quoted
+/// whole and a hostile one of many findings costs its findings, not their
+/// number times its length.
+pub const QUOTE_MAX: usize = 8 * 1024;
+
+/// `text`, cut at [`QUOTE_MAX`] bytes (on a character boundary) with "…".
+fn quote(text: &str) -> String {
+    if text.len() <= QUOTE_MAX {
+        return text.to_owned();
+    }
+    let mut end = QUOTE_MAX;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &text[..end])
 }
 
 /// Where a finding sorts: whole-document findings first, then the draft's
@@ -89,62 +123,128 @@ fn order(place: &Place) -> (u8, usize, usize, u8) {
 }
 
 /// The draft's sentences by key, and where each baseline sentence went.
-struct Sides<'a> {
+struct Sides {
     /// Draft sentences: location, text, key.
-    draft: Vec<(Location, &'a str, String)>,
+    draft: Vec<(Location, Arc<str>, String)>,
+    /// Where each draft sentence is in `draft`.
+    draft_at: FxHashMap<Location, usize>,
     /// For each baseline location: its place in the draft and the draft
     /// text there (`None` for a dropped sentence).
-    old: Vec<(Location, Place, Option<String>)>,
+    old: FxHashMap<Location, (Place, Option<Arc<str>>)>,
 }
 
-impl<'a> Sides<'a> {
-    fn new(draft: &'a Statement, diff: &Diff) -> Sides<'a> {
-        let draft = draft
+impl Sides {
+    fn new(draft: &Statement, diff: &Diff) -> Sides {
+        let draft: Vec<(Location, Arc<str>, String)> = draft
             .sentences()
-            .map(|(l, s)| (l, s.text.as_str(), key(&s.text, Folding::default())))
+            .map(|(l, s)| {
+                (
+                    l,
+                    Arc::from(s.text.as_str()),
+                    key(&s.text, Folding::default()),
+                )
+            })
             .collect();
-        let mut old = Vec::new();
+        let draft_at = draft
+            .iter()
+            .enumerate()
+            .map(|(i, (l, ..))| (*l, i))
+            .collect();
+        let mut old = FxHashMap::default();
         let mut last: Option<Location> = None;
         for change in &diff.changes {
             let (place, text) = place_of(change, last);
             for v in &change.old {
-                old.push((v.location, place, text.clone()));
+                old.entry(v.location).or_insert((place, text.clone()));
             }
             if let Some(v) = change.new.last() {
                 last = Some(v.location);
             }
         }
-        Sides { draft, old }
+        Sides {
+            draft,
+            draft_at,
+            old,
+        }
+    }
+
+    /// The draft sentence at `location`.
+    fn text_at(&self, location: Location) -> Option<Arc<str>> {
+        let i = *self.draft_at.get(&location)?;
+        Some(Arc::clone(&self.draft[i].1))
     }
 
     /// Where the baseline sentence at `location` went in the draft.
-    fn old_place(&self, location: Location) -> (Place, Option<String>) {
+    fn old_place(&self, location: Location) -> (Place, Option<Arc<str>>) {
         self.old
-            .iter()
-            .find(|(l, ..)| *l == location)
-            .map(|(_, p, t)| (*p, t.clone()))
+            .get(&location)
+            .cloned()
             .unwrap_or((Place::Document, None))
     }
 
+    /// For each key of `phrases`, the first draft sentence holding it on
+    /// word boundaries, as [`Sides::holding`] finds it: one pass over the
+    /// draft for them all, so that thousands of phrases cost their matches,
+    /// not their number times the draft.
+    fn first_holding<'p>(
+        &self,
+        phrases: impl Iterator<Item = &'p str>,
+    ) -> Vec<Option<(Location, Arc<str>)>> {
+        let phrases: Vec<&str> = phrases.collect();
+        let mut first: Vec<Option<(Location, Arc<str>)>> = vec![None; phrases.len()];
+        let patterns: Vec<usize> = (0..phrases.len())
+            .filter(|&i| !phrases[i].is_empty())
+            .collect();
+        let Ok(searcher) = aho_corasick::AhoCorasick::new(patterns.iter().map(|&i| phrases[i]))
+        else {
+            // Too many patterns for the automaton: one phrase at a time.
+            for (i, phrase) in phrases.iter().enumerate() {
+                first[i] = self
+                    .draft
+                    .iter()
+                    .find(|(_, _, sk)| contains_phrase(sk, phrase))
+                    .map(|(l, t, _)| (*l, Arc::clone(t)));
+            }
+            return first;
+        };
+        let mut left = patterns.len();
+        for (l, t, sk) in &self.draft {
+            if left == 0 {
+                break;
+            }
+            for m in searcher.find_overlapping_iter(sk.as_str()) {
+                let i = patterns[m.pattern().as_usize()];
+                if first[i].is_none() && on_boundaries(sk, m.start(), m.end()) {
+                    first[i] = Some((*l, Arc::clone(t)));
+                    left -= 1;
+                }
+            }
+        }
+        first
+    }
+
     /// Draft sentences holding `phrase` on word boundaries.
-    fn holding(&self, phrase: &str) -> impl Iterator<Item = (Location, &'a str)> + '_ {
+    fn holding(&self, phrase: &str) -> impl Iterator<Item = (Location, &Arc<str>)> + '_ {
         let k = key(phrase, Folding::default());
         self.draft
             .iter()
             .filter(move |(_, _, sk)| contains_phrase(sk, &k))
-            .map(|(l, t, _)| (*l, *t))
+            .map(|(l, t, _)| (*l, t))
     }
 }
 
 /// The place of an entry: its first draft sentence, or for a dropped
 /// sentence, its baseline location and the draft sentence before it.
-fn place_of(change: &Change, last: Option<Location>) -> (Place, Option<String>) {
+fn place_of(change: &Change, last: Option<Location>) -> (Place, Option<Arc<str>>) {
     match change.new.first() {
         Some(v) => (
             Place::Draft {
                 location: v.location,
             },
-            Some(SentenceView::joined(&change.new)),
+            Some(match &change.new[..] {
+                [one] => Arc::clone(&one.text),
+                many => Arc::from(SentenceView::joined(many)),
+            }),
         ),
         None => (
             Place::Baseline {
@@ -165,16 +265,32 @@ pub(crate) fn contains_phrase(hay: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return false;
     }
+    // Every occurrence, overlapping ones too: in "xa b a b a" the phrase
+    // "a b a" stands on word boundaries only where a first look past its
+    // glued occurrence would skip it.
+    let mut from = 0;
+    while let Some(at) = hay.get(from..).and_then(|rest| rest.find(needle)) {
+        let at = from + at;
+        if on_boundaries(hay, at, at + needle.len()) {
+            return true;
+        }
+        from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
+/// Whether `hay[start..end]` neither starts nor ends inside a word: a
+/// letter or digit at its edge has none beside it.
+fn on_boundaries(hay: &str, start: usize, end: usize) -> bool {
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let first_word = word(needle.chars().next());
-    let last_word = word(needle.chars().next_back());
-    hay.match_indices(needle).any(|(at, m)| {
-        let before = hay[..at].chars().next_back();
-        let after = hay[at + m.len()..].chars().next();
-        let glued_before = first_word && word(before);
-        let glued_after = last_word && word(after);
-        !glued_before && !glued_after
-    })
+    let (Some(before), Some(inner), Some(after)) =
+        (hay.get(..start), hay.get(start..end), hay.get(end..))
+    else {
+        return false;
+    };
+    let glued_before = word(inner.chars().next()) && word(before.chars().next_back());
+    let glued_after = word(inner.chars().next_back()) && word(after.chars().next());
+    !glued_before && !glued_after
 }
 
 fn commitments(diff: &Diff, out: &mut Vec<Candidate>) {
@@ -200,11 +316,12 @@ fn commitments(diff: &Diff, out: &mut Vec<Candidate>) {
                 }
                 _ => format!("commitment removed: the sentence no longer binds ({reasons})"),
             };
-            let mut texts: Vec<String> = change.old.iter().map(|v| v.text.to_string()).collect();
-            texts.extend(change.new.iter().map(|v| v.text.to_string()));
+            let mut texts: Vec<Arc<str>> = change.old.iter().map(|v| Arc::clone(&v.text)).collect();
+            texts.extend(change.new.iter().map(|v| Arc::clone(&v.text)));
+            let shown = draft_text.unwrap_or_else(|| Arc::from(old_text));
             out.push(Candidate {
                 texts,
-                ..Candidate::new(rule, place, Some(draft_text.unwrap_or(old_text)), message)
+                ..Candidate::new(rule, place, Some(shown), message)
             });
         }
         if let Some(v) = change.new.last() {
@@ -240,13 +357,14 @@ fn protected(policy: &Policy, baseline: &Statement, sides: &Sides, out: &mut Vec
                     (Place::Baseline { .. }, _) => "protected sentence removed",
                     (Place::Document, _) => "protected sentence missing from the draft",
                 };
+                let text: Arc<str> = Arc::from(text.as_str());
                 out.push(Candidate {
-                    texts: vec![text.clone()],
+                    texts: vec![Arc::clone(&text)],
                     ..Candidate::new(
                         Rule::Protected,
                         place,
-                        now.or_else(|| Some(text.clone())),
-                        format!("{message}{}: \"{}\"", because(reason), ellipsis(text)),
+                        now.or_else(|| Some(Arc::clone(&text))),
+                        format!("{message}{}: \"{}\"", because(reason), ellipsis(&text)),
                     )
                 });
             }
@@ -262,12 +380,13 @@ fn protected(policy: &Policy, baseline: &Statement, sides: &Sides, out: &mut Vec
                     }
                     found = true;
                     let (place, now) = sides.old_place(l);
+                    let was: Arc<str> = Arc::from(s.text.as_str());
                     out.push(Candidate {
-                        texts: vec![s.text.clone()],
+                        texts: vec![Arc::clone(&was)],
                         ..Candidate::new(
                             Rule::Protected,
                             place,
-                            now.or_else(|| Some(s.text.clone())),
+                            now.or(Some(was)),
                             format!("protected phrase \"{text}\" is gone{}", because(reason)),
                         )
                     });
@@ -316,7 +435,7 @@ fn phrases(policy: &Policy, sides: &Sides, out: &mut Vec<Candidate>) {
             out.push(Candidate::new(
                 Rule::ForbiddenPhrase,
                 Place::Draft { location },
-                Some(text.to_owned()),
+                Some(Arc::clone(text)),
                 format!("forbidden phrase \"{}\"{}", p.phrase, suggest(p, "write")),
             ));
         }
@@ -414,13 +533,7 @@ fn brackets(
     out: &mut Vec<Candidate>,
 ) {
     let (spans, problems) = bracket_spans(draft);
-    let text_at = |l: Location| {
-        sides
-            .draft
-            .iter()
-            .find(|(dl, ..)| *dl == l)
-            .map(|(_, t, _)| (*t).to_owned())
-    };
+    let text_at = |l: Location| sides.text_at(l);
     for p in problems {
         let (location, message) = match p {
             Unbalanced::Stray(l) => (l, "unbalanced brackets: `]` with no `[` before it"),
@@ -438,13 +551,34 @@ fn brackets(
     }
     let (old_spans, _) = bracket_spans(baseline);
     let k = |s: &Span| key(&s.text, Folding::default());
-    let mut old_keys: Vec<String> = old_spans.iter().map(k).collect();
-    let mut new_keys: Vec<String> = spans.iter().map(k).collect();
+    // The bracketed texts of each side as multisets: a text opened is one
+    // the baseline has fewer of, one closed one the draft has fewer of.
+    let counts = |spans: &[Span]| {
+        let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+        for span in spans {
+            *counts.entry(k(span)).or_default() += 1;
+        }
+        counts
+    };
+    let (mut old_keys, mut new_keys) = (counts(&old_spans), counts(&spans));
+    let take = |keys: &mut FxHashMap<String, usize>, sk: &str| match keys.get_mut(sk) {
+        Some(n) if *n > 0 => {
+            *n -= 1;
+            true
+        }
+        _ => false,
+    };
+    let closed: Vec<(&Span, String)> = old_spans
+        .iter()
+        .map(|span| (span, k(span)))
+        .filter(|(_, sk)| !take(&mut new_keys, sk))
+        .collect();
+    // Where the draft writes each closed text unbracketed, all found in
+    // one pass over the draft.
+    let agreed = sides.first_holding(closed.iter().map(|(_, sk)| sk.as_str()));
     for span in &spans {
         let sk = k(span);
-        if let Some(i) = old_keys.iter().position(|o| *o == sk) {
-            old_keys.swap_remove(i);
-        } else {
+        if !take(&mut old_keys, &sk) {
             out.push(Candidate {
                 fixed: Some(Severity::Notice),
                 ..Candidate::new(
@@ -458,17 +592,11 @@ fn brackets(
             });
         }
     }
-    for span in &old_spans {
-        let sk = k(span);
-        if let Some(i) = new_keys.iter().position(|n| *n == sk) {
-            new_keys.swap_remove(i);
-            continue;
-        }
-        let agreed = sides.holding(&span.text).next();
+    for ((span, _), agreed) in closed.into_iter().zip(agreed) {
         let (place, now, message) = match agreed {
             Some((location, text)) => (
                 Place::Draft { location },
-                Some(text.to_owned()),
+                Some(text),
                 format!("bracket closed, text agreed: {}", ellipsis(&span.text)),
             ),
             None => {

@@ -188,3 +188,76 @@ fn retention_below_the_threshold_is_a_warning() {
     );
     assert!(got[0].message.contains("keeps 0 of 4"), "{got:?}");
 }
+
+#[test]
+fn a_phrase_counts_where_it_stands_on_word_boundaries_even_after_a_glued_one() {
+    // The first occurrence is glued to "x"; the one that overlaps it is not.
+    assert!(contains_phrase("xa b a b a", "a b a"));
+    assert!(!contains_phrase("xa b ab", "a b a"));
+    assert!(contains_phrase("un état", "état"));
+    assert!(!contains_phrase("unétat", "état"));
+    assert!(!contains_phrase("anything", ""));
+}
+
+#[test]
+fn phrases_found_in_one_pass_are_found_where_one_by_one_finds_them() {
+    let draft = statement(
+        "We agree on the text. The road map is agreed.\n\n\
+         Xa b a b a. Nothing here. The road map again.",
+    );
+    let diff = compare(&draft, &draft, &Options::named("base", "draft"));
+    let sides = Sides::new(&draft, &diff);
+    let phrases = [
+        "road map",
+        "a b a",
+        "agreed",
+        "gree",
+        "",
+        "absent",
+        "the text",
+        "the road map",
+    ];
+    let keys: Vec<String> = phrases.iter().map(|p| key(p, Folding::default())).collect();
+    let together = sides.first_holding(keys.iter().map(String::as_str));
+    for (phrase, got) in phrases.iter().zip(together) {
+        let alone = sides
+            .holding(phrase)
+            .next()
+            .map(|(l, t)| (l, Arc::clone(t)));
+        assert_eq!(got, alone, "{phrase:?}");
+    }
+}
+
+#[test]
+fn thousands_of_brackets_in_one_sentence_each_quote_at_most_quote_max() {
+    let items = |word: &str| {
+        (0..2_000)
+            .map(|i| format!("[{word} {i}]"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let base = format!("We agree on {}.", items("item"));
+    let draft = format!("We agree on {}.", items("entry"));
+    assert!(draft.len() > QUOTE_MAX);
+    let found = run(&base, &draft, "", false);
+    let brackets: Vec<&Finding> = found.iter().filter(|f| f.rule == Rule::Brackets).collect();
+    // Each opened and each closed.
+    assert_eq!(brackets.len(), 4_000);
+    // The draft sentence is quoted with each bracket it opens (a closed
+    // one's sentence was dropped: it quotes none).
+    let quoted: Vec<&str> = brackets
+        .iter()
+        .filter_map(|f| f.sentence.as_deref())
+        .collect();
+    assert_eq!(quoted.len(), 2_000);
+    for q in quoted {
+        assert!(q.len() <= QUOTE_MAX + '…'.len_utf8(), "{}", q.len());
+        let cut = q.strip_suffix('…').expect("cut");
+        assert!(draft.starts_with(cut));
+    }
+    // A short sentence is quoted whole.
+    assert_eq!(quote("We agree."), "We agree.");
+    // A cut never splits a character.
+    let wide = "é".repeat(QUOTE_MAX);
+    assert!(quote(&wide).len() <= QUOTE_MAX + '…'.len_utf8());
+}
