@@ -183,53 +183,25 @@ impl Sides {
     }
 
     /// For each key of `phrases`, the first draft sentence holding it on
-    /// word boundaries, as [`Sides::holding`] finds it: one pass over the
-    /// draft for them all, so that thousands of phrases cost their matches,
-    /// not their number times the draft.
+    /// word boundaries.
     fn first_holding<'p>(
         &self,
         phrases: impl Iterator<Item = &'p str>,
     ) -> Vec<Option<(Location, Arc<str>)>> {
         let phrases: Vec<&str> = phrases.collect();
-        let mut first: Vec<Option<(Location, Arc<str>)>> = vec![None; phrases.len()];
-        let patterns: Vec<usize> = (0..phrases.len())
-            .filter(|&i| !phrases[i].is_empty())
-            .collect();
-        let Ok(searcher) = aho_corasick::AhoCorasick::new(patterns.iter().map(|&i| phrases[i]))
-        else {
-            // Too many patterns for the automaton: one phrase at a time.
-            for (i, phrase) in phrases.iter().enumerate() {
-                first[i] = self
-                    .draft
-                    .iter()
-                    .find(|(_, _, sk)| contains_phrase(sk, phrase))
-                    .map(|(l, t, _)| (*l, Arc::clone(t)));
-            }
-            return first;
-        };
-        let mut left = patterns.len();
-        for (l, t, sk) in &self.draft {
-            if left == 0 {
-                break;
-            }
-            for m in searcher.find_overlapping_iter(sk.as_str()) {
-                let i = patterns[m.pattern().as_usize()];
-                if first[i].is_none() && on_boundaries(sk, m.start(), m.end()) {
-                    first[i] = Some((*l, Arc::clone(t)));
-                    left -= 1;
-                }
-            }
-        }
-        first
+        let hay: Vec<&str> = self.draft.iter().map(|(_, _, k)| k.as_str()).collect();
+        holders(&phrases, &hay, true)
+            .into_iter()
+            .map(|found| {
+                let (l, t, _) = &self.draft[*found.first()?];
+                Some((*l, Arc::clone(t)))
+            })
+            .collect()
     }
 
-    /// Draft sentences holding `phrase` on word boundaries.
-    fn holding(&self, phrase: &str) -> impl Iterator<Item = (Location, &Arc<str>)> + '_ {
-        let k = key(phrase, Folding::default());
-        self.draft
-            .iter()
-            .filter(move |(_, _, sk)| contains_phrase(sk, &k))
-            .map(|(l, t, _)| (*l, t))
+    /// The keys of the draft's sentences, in order.
+    fn keys(&self) -> Vec<&str> {
+        self.draft.iter().map(|(_, _, k)| k.as_str()).collect()
     }
 }
 
@@ -277,6 +249,55 @@ pub(crate) fn contains_phrase(hay: &str, needle: &str) -> bool {
         from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
     }
     false
+}
+
+/// For each key of `phrases`, the indices of the keys of `hay` that hold it
+/// on word boundaries ([`contains_phrase`]), in order; only the first with
+/// `first_only`. One pass over `hay` for every phrase (Aho-Corasick), so
+/// that a policy of thousands of phrases and a draft of thousands of
+/// sentences cost their lengths and their matches, not their product.
+fn holders(phrases: &[&str], hay: &[&str], first_only: bool) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); phrases.len()];
+    let patterns: Vec<usize> = (0..phrases.len())
+        .filter(|&i| !phrases[i].is_empty())
+        .collect();
+    if patterns.is_empty() {
+        return out;
+    }
+    let Ok(searcher) = aho_corasick::AhoCorasick::new(patterns.iter().map(|&i| phrases[i])) else {
+        // More patterns than the automaton takes: one phrase at a time.
+        for &i in &patterns {
+            let found = hay
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| contains_phrase(h, phrases[i]));
+            out[i] = found
+                .map(|(h, _)| h)
+                .take(if first_only { 1 } else { usize::MAX })
+                .collect();
+        }
+        return out;
+    };
+    let mut left = patterns.len();
+    for (h, text) in hay.iter().enumerate() {
+        if first_only && left == 0 {
+            break;
+        }
+        for m in searcher.find_overlapping_iter(*text) {
+            let i = patterns[m.pattern().as_usize()];
+            let list = &mut out[i];
+            let wanted = if first_only {
+                list.is_empty()
+            } else {
+                list.last() != Some(&h)
+            };
+            if wanted && on_boundaries(text, m.start(), m.end()) {
+                left -= usize::from(list.is_empty());
+                list.push(h);
+            }
+        }
+    }
+    out
 }
 
 /// Whether `hay[start..end]` neither starts nor ends inside a word: a
@@ -338,24 +359,52 @@ fn because(reason: &Option<String>) -> String {
 }
 
 fn protected(policy: &Policy, baseline: &Statement, sides: &Sides, out: &mut Vec<Candidate>) {
-    for p in &policy.protected {
+    if policy.protected.is_empty() {
+        return;
+    }
+    // Each side keyed once, and every protected phrase looked for in one
+    // pass over each.
+    let base: Vec<(Location, &str, String)> = baseline
+        .sentences()
+        .map(|(l, s)| (l, s.text.as_str(), key(&s.text, Folding::default())))
+        .collect();
+    let draft_keys: FxHashSet<&str> = sides.draft.iter().map(|(_, _, k)| k.as_str()).collect();
+    let mut first_in_base: FxHashMap<&str, Location> = FxHashMap::default();
+    for (l, _, k) in &base {
+        first_in_base.entry(k.as_str()).or_insert(*l);
+    }
+    let phrase_keys: Vec<String> = policy
+        .protected
+        .iter()
+        .map(|p| match p {
+            Protected::Phrase { text, .. } => key(text, Folding::default()),
+            Protected::Sentence { .. } => String::new(),
+        })
+        .collect();
+    let phrase_keys = as_strs(&phrase_keys);
+    let in_draft = holders(&phrase_keys, &sides.keys(), true);
+    let gone: Vec<&str> = phrase_keys
+        .iter()
+        .zip(&in_draft)
+        .map(|(k, found)| if found.is_empty() { *k } else { "" })
+        .collect();
+    let base_keys: Vec<&str> = base.iter().map(|(_, _, k)| k.as_str()).collect();
+    let in_base = holders(&gone, &base_keys, false);
+    for (i, p) in policy.protected.iter().enumerate() {
         match p {
             Protected::Sentence { text, reason } => {
                 let k = key(text, Folding::default());
-                if sides.draft.iter().any(|(_, _, dk)| *dk == k) {
+                if draft_keys.contains(k.as_str()) {
                     continue;
                 }
-                let was = baseline
-                    .sentences()
-                    .find(|(_, s)| key(&s.text, Folding::default()) == k);
-                let (place, now) = match was {
-                    Some((l, _)) => sides.old_place(l),
+                let (place, now) = match first_in_base.get(k.as_str()) {
+                    Some(&l) => sides.old_place(l),
                     None => (Place::Document, None),
                 };
-                let message = match (&place, was) {
-                    (Place::Draft { .. }, _) => "protected sentence changed",
-                    (Place::Baseline { .. }, _) => "protected sentence removed",
-                    (Place::Document, _) => "protected sentence missing from the draft",
+                let message = match &place {
+                    Place::Draft { .. } => "protected sentence changed",
+                    Place::Baseline { .. } => "protected sentence removed",
+                    Place::Document => "protected sentence missing from the draft",
                 };
                 let text: Arc<str> = Arc::from(text.as_str());
                 out.push(Candidate {
@@ -369,18 +418,13 @@ fn protected(policy: &Policy, baseline: &Statement, sides: &Sides, out: &mut Vec
                 });
             }
             Protected::Phrase { text, reason } => {
-                if sides.holding(text).next().is_some() {
+                if !in_draft[i].is_empty() {
                     continue;
                 }
-                let k = key(text, Folding::default());
-                let mut found = false;
-                for (l, s) in baseline.sentences() {
-                    if !contains_phrase(&key(&s.text, Folding::default()), &k) {
-                        continue;
-                    }
-                    found = true;
-                    let (place, now) = sides.old_place(l);
-                    let was: Arc<str> = Arc::from(s.text.as_str());
+                for &b in &in_base[i] {
+                    let (l, was, _) = &base[b];
+                    let (place, now) = sides.old_place(*l);
+                    let was: Arc<str> = Arc::from(*was);
                     out.push(Candidate {
                         texts: vec![Arc::clone(&was)],
                         ..Candidate::new(
@@ -391,7 +435,7 @@ fn protected(policy: &Policy, baseline: &Statement, sides: &Sides, out: &mut Vec
                         )
                     });
                 }
-                if !found {
+                if in_base[i].is_empty() {
                     out.push(Candidate::new(
                         Rule::Protected,
                         Place::Document,
@@ -416,8 +460,16 @@ fn suggest(p: &Phrase, verb: &str) -> String {
 }
 
 fn phrases(policy: &Policy, sides: &Sides, out: &mut Vec<Candidate>) {
-    for p in &policy.required {
-        if sides.holding(&p.phrase).next().is_none() {
+    let keys = |list: &[Phrase]| -> Vec<String> {
+        list.iter()
+            .map(|p| key(&p.phrase, Folding::default()))
+            .collect()
+    };
+    let (required, forbidden) = (keys(&policy.required), keys(&policy.forbidden));
+    let draft = sides.keys();
+    let present = holders(&as_strs(&required), &draft, true);
+    for (p, found) in policy.required.iter().zip(present) {
+        if found.is_empty() {
             out.push(Candidate::new(
                 Rule::RequiredPhrase,
                 Place::Document,
@@ -430,16 +482,25 @@ fn phrases(policy: &Policy, sides: &Sides, out: &mut Vec<Candidate>) {
             ));
         }
     }
-    for p in &policy.forbidden {
-        for (location, text) in sides.holding(&p.phrase) {
+    let present = holders(&as_strs(&forbidden), &draft, false);
+    for (p, found) in policy.forbidden.iter().zip(present) {
+        for d in found {
+            let (location, text, _) = &sides.draft[d];
             out.push(Candidate::new(
                 Rule::ForbiddenPhrase,
-                Place::Draft { location },
+                Place::Draft {
+                    location: *location,
+                },
                 Some(Arc::clone(text)),
                 format!("forbidden phrase \"{}\"{}", p.phrase, suggest(p, "write")),
             ));
         }
     }
+}
+
+/// The strings of `list`, borrowed.
+fn as_strs(list: &[String]) -> Vec<&str> {
+    list.iter().map(String::as_str).collect()
 }
 
 /// Bracketed text: where it opens and what it holds.

@@ -220,10 +220,13 @@ fn phrases_found_in_one_pass_are_found_where_one_by_one_finds_them() {
     let keys: Vec<String> = phrases.iter().map(|p| key(p, Folding::default())).collect();
     let together = sides.first_holding(keys.iter().map(String::as_str));
     for (phrase, got) in phrases.iter().zip(together) {
+        // One phrase at a time, sentence by sentence, as the rules once did.
+        let k = key(phrase, Folding::default());
         let alone = sides
-            .holding(phrase)
-            .next()
-            .map(|(l, t)| (l, Arc::clone(t)));
+            .draft
+            .iter()
+            .find(|(_, _, sk)| contains_phrase(sk, &k))
+            .map(|(l, t, _)| (*l, Arc::clone(t)));
         assert_eq!(got, alone, "{phrase:?}");
     }
 }
@@ -260,4 +263,23 @@ fn thousands_of_brackets_in_one_sentence_each_quote_at_most_quote_max() {
     // A cut never splits a character.
     let wide = "é".repeat(QUOTE_MAX);
     assert!(quote(&wide).len() <= QUOTE_MAX + '…'.len_utf8());
+}
+
+#[test]
+fn holders_finds_every_sentence_of_each_phrase_once_and_in_order() {
+    let hay = ["a b a b a", "xa b a", "b a", "a b a and a b a", ""];
+    let phrases = ["a b a", "b a", "", "zzz", "a"];
+    let all = holders(&phrases, &hay, false);
+    for (p, found) in phrases.iter().zip(&all) {
+        let expected: Vec<usize> = (0..hay.len())
+            .filter(|&h| contains_phrase(hay[h], p))
+            .collect();
+        assert_eq!(found, &expected, "{p:?}");
+    }
+    assert_eq!(all[0], [0, 3]);
+    let first = holders(&phrases, &hay, true);
+    for (f, a) in first.iter().zip(&all) {
+        assert_eq!(f.first(), a.first());
+        assert!(f.len() <= 1);
+    }
 }
