@@ -33,9 +33,11 @@ struct Index<'a> {
     forms: Vec<(usize, Vec<u64>, Filter)>,
     /// The forms of `forms` by the hash of their first run.
     by_opening: FxHashMap<u64, Vec<usize>>,
-    /// The names with a form none of whose words has an ASCII run: no text
-    /// is ruled out for them.
-    bare: Vec<usize>,
+    /// For each name, whether it has a form none of whose words has an
+    /// ASCII run (a name in another script): no text is ruled out for it.
+    bare: Vec<bool>,
+    /// How many such names are not yet found.
+    bare_left: usize,
     /// How many names with a form are not yet found.
     left: usize,
 }
@@ -58,7 +60,8 @@ impl<'a> Index<'a> {
             ends: vec![Vec::new()],
             forms: Vec::new(),
             by_opening: FxHashMap::default(),
-            bare: Vec::new(),
+            bare: vec![false; sought.len()],
+            bare_left: 0,
             left: 0,
         };
         for (n, s) in sought.iter().enumerate() {
@@ -91,10 +94,11 @@ impl<'a> Index<'a> {
                             .push(index.forms.len());
                         index.forms.push((n, hashes.clone(), Filter::of(&hashes)));
                     }
-                    None => index.bare.push(n),
+                    None => index.bare[n] = true,
                 }
             }
             index.left += usize::from(any);
+            index.bare_left += usize::from(index.bare[n]);
         }
         index
     }
@@ -105,7 +109,7 @@ impl<'a> Index<'a> {
     /// letter or digit on either side). Past [`MAY_STAND_BUDGET`] forms
     /// looked at, yes: the text is then read.
     fn may_stand(&self, here: &Here, found: &[bool]) -> bool {
-        if self.bare.iter().any(|&n| !found[n]) {
+        if self.bare_left > 0 {
             return true;
         }
         let mut budget = MAY_STAND_BUDGET;
@@ -269,7 +273,7 @@ impl<'a> Search<'a> {
         let lower = text.to_ascii_lowercase();
         let words = words_of(text, &lower);
         let index = &self.index;
-        let mut newly = 0;
+        let (mut newly, mut bare) = (0, 0);
         for at in 0..words.len() {
             // Down the trie as far as the text's words go: every form that
             // ends on the way is written here, unless a capital goes on
@@ -290,12 +294,14 @@ impl<'a> Search<'a> {
                 for &(n, cut) in names {
                     if ends || cut {
                         newly += usize::from(!self.found[n]);
+                        bare += usize::from(!self.found[n] && index.bare[n]);
                         self.found[n] = true;
                     }
                 }
             }
         }
         self.index.left -= newly;
+        self.index.bare_left -= bare;
     }
 }
 
@@ -612,5 +618,30 @@ mod tests {
             let [found, _] = written(&[&text], &[[true, false]], [&names, &[]]);
             assert_eq!(found, [expected], "{}", &text[text.len() - 20..]);
         }
+    }
+
+    /// Names in another script have no ASCII run to rule a text out by:
+    /// every text is read for them until each is found.
+    #[test]
+    fn names_in_another_script_are_found_where_written() {
+        let names = [
+            Sought {
+                forms: vec![name_words("Москва")],
+            },
+            Sought {
+                forms: vec![name_words("Совет Безопасности")],
+            },
+            Sought {
+                forms: vec![name_words("Женева")],
+            },
+        ];
+        let texts = [
+            "Мы приветствуем Совет Безопасности.",
+            "Nothing here.",
+            "Встреча в Москва.",
+        ];
+        let sides = [[true, false]; 3];
+        let [found, _] = written(&texts, &sides, [&names, &[]]);
+        assert_eq!(found, [true, true, false]);
     }
 }
