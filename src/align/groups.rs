@@ -194,6 +194,41 @@ mod tests {
         );
     }
 
+    /// Found by `diff_props` (swap symmetry), and not mended: sentences
+    /// made mostly of words every sentence has ("the", "Daesh/ISIS") are
+    /// contained in almost any other, so a split or merge grows over a
+    /// neighbour that only shares those words, and which neighbour depends
+    /// on the direction. docs/tricky-cases.md, "Splits and merges over
+    /// sentences of common words".
+    #[test]
+    #[ignore = "known asymmetry on sentences of common words (docs/tricky-cases.md)"]
+    fn a_split_over_sentences_of_common_words_mirrors_its_merge() {
+        let old = [
+            "reaffirmed reaffirmed support Daesh/ISIS tag1.",
+            "Ministers Syria tag2.",
+            "the Daesh/ISIS we Iraq reaffirmed tag3.",
+            "commitment the the the Daesh/ISIS 2021 the Daesh/ISIS Iraq as tag4.",
+            "the the tag5.",
+            "Syria Syria tag6.",
+        ];
+        let new = [
+            "as the fresh2 commitment the the the Daesh/ISIS.",
+            "2021 the Daesh/ISIS Iraq as tag4.",
+            "the the tag5, and Syria Syria tag6.",
+            "reaffirmed reaffirmed support Daesh/ISIS tag1, and Ministers Syria tag2, and the \
+             Daesh/ISIS we Iraq reaffirmed tag3.",
+        ];
+        let count =
+            |pairs: &[crate::align::Pair], kind| pairs.iter().filter(|p| p.kind == kind).count();
+        let forward = pairs(&old, &new);
+        let backward = pairs(&new, &old);
+        assert_eq!(
+            (count(&forward, Split), count(&forward, Merged)),
+            (count(&backward, Merged), count(&backward, Split)),
+            "{forward:?}\n{backward:?}"
+        );
+    }
+
     #[test]
     fn two_sentences_joined_are_a_merge() {
         let got = pairs(&[BEFORE, FIRST, SECOND, AFTER], &[BEFORE, JOINED, AFTER]);
