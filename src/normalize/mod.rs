@@ -331,12 +331,20 @@ fn first_starter(s: &str) -> Option<char> {
         .filter(|&c| canonical_combining_class(c) == 0)
 }
 
-/// The alphanumeric run at the end of `s`.
+/// The most characters of a word a line-end hyphen looks back over: far
+/// more than any word (or the longest entry of `KEEP_FIRST`), and a bound
+/// where hostile lines "ab-" joined one after another would otherwise make
+/// one word that every join walks again.
+const WORD_LOOKBACK: usize = 64;
+
+/// The alphanumeric run at the end of `s`, at most its last
+/// [`WORD_LOOKBACK`] characters.
 fn trailing_word(s: &str) -> &str {
     let start = s
         .char_indices()
         .rev()
         .take_while(|(_, c)| c.is_alphanumeric())
+        .take(WORD_LOOKBACK)
         .last()
         .map_or(s.len(), |(i, _)| i);
     &s[start..]
@@ -516,6 +524,26 @@ fn ascii_run(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Thousands of lines "ab-" are one word: each join looks back over at
+    /// most [`WORD_LOOKBACK`] characters of it, and the word comes out
+    /// whole, its hyphens dropped as for any wrapped word.
+    #[test]
+    fn a_word_wrapped_over_thousands_of_lines_is_joined_whole() {
+        let block = format!("alpha ab-\n{}cd.", "ab-\n".repeat(5_000));
+        assert_eq!(
+            paragraph(&block),
+            format!("alpha {}cd.", "ab".repeat(5_001))
+        );
+        // Past the look-back, a prefix the word opened with no longer keeps
+        // its hyphen: no real word is that long.
+        let long = format!("self-{}-\nend.", "x".repeat(WORD_LOOKBACK + 10));
+        assert_eq!(
+            paragraph(&long),
+            format!("self-{}end.", "x".repeat(WORD_LOOKBACK + 10))
+        );
+        assert_eq!(trailing_word(&"y".repeat(500)).len(), WORD_LOOKBACK);
+    }
 
     #[test]
     fn ascii_runs() {
