@@ -24,6 +24,61 @@ const UNCOUNTED: &[&str] = &[
     "rt", "rtc", "source", "tbody", "td", "tfoot", "th", "thead", "tr", "track", "wbr",
 ];
 
+/// Elements that open foreign content (SVG, MathML), where `/>` does close
+/// an element; elsewhere a parser ignores it on all but void elements.
+const FOREIGN: &[&str] = &["math", "svg"];
+
+/// HTML elements whose start tag ends foreign content: the parser leaves
+/// the SVG or MathML for them (the HTML standard's list; "font" whatever
+/// its attributes), so a `/>` after them no longer closes anything.
+const BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "font",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
+
 /// Elements whose content is raw text, never tags.
 const RAW_TEXT: &[&str] = &[
     "iframe", "noembed", "noframes", "script", "style", "textarea", "title", "xmp",
@@ -42,6 +97,8 @@ pub(super) fn cap(html: &str) -> Cow<'_, str> {
     // Text from `kept` on is not yet copied to `out`.
     let mut kept = 0;
     let (mut depth, mut excess) = (0usize, 0usize);
+    // The depth outside the foreign element (SVG, MathML) we are in, if any.
+    let mut foreign: Option<usize> = None;
     let mut at = 0;
     while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
         let start = at + offset;
@@ -65,7 +122,15 @@ pub(super) fn cap(html: &str) -> Cow<'_, str> {
         }
         let name = html[name_at..name_at + name_len].to_ascii_lowercase();
         let end = tag_end(bytes, name_at + name_len);
-        let self_closing = bytes[start..end].ends_with(b"/>");
+        // `/>` closes an element only in foreign content (and an `<svg/>`
+        // or `<math/>` itself): elsewhere "<div/>" opens a div like
+        // "<div>", and must count as one. An HTML element that breaks out
+        // of the foreign content ends it first.
+        if !closing && BREAKOUT.contains(&name.as_str()) {
+            foreign = None;
+        }
+        let self_closing = bytes[start..end].ends_with(b"/>")
+            && (foreign.is_some() || FOREIGN.contains(&name.as_str()));
         at = end;
         if RAW_TEXT.contains(&name.as_str()) {
             // Skip the raw text: a `<` inside a script is no tag. Raw-text
@@ -85,12 +150,18 @@ pub(super) fn cap(html: &str) -> Cow<'_, str> {
                 true
             } else {
                 depth = depth.saturating_sub(1);
+                if foreign.is_some_and(|outside| depth <= outside) {
+                    foreign = None;
+                }
                 false
             }
         } else if depth >= MAX_NESTING {
             excess += 1;
             true
         } else {
+            if foreign.is_none() && FOREIGN.contains(&name.as_str()) {
+                foreign = Some(depth);
+            }
             depth += 1;
             false
         };
@@ -107,17 +178,57 @@ pub(super) fn cap(html: &str) -> Cow<'_, str> {
 }
 
 /// The index just past the `>` that ends the tag whose attributes start at
-/// `from` (quoted values may hold `>`), or the end of the page.
+/// `from`, or the end of the page. Read as the HTML tokenizer reads a tag:
+/// a quote opens a value only after an attribute's `=` (quoted values may
+/// hold `>`); anywhere else it is a character of a name or of an unquoted
+/// value, so that a stray quote cannot hide the tags after it from the
+/// count while the parser still opens them.
 fn tag_end(bytes: &[u8], from: usize) -> usize {
-    let mut quote: Option<u8> = None;
-    for (i, &b) in bytes.iter().enumerate().skip(from) {
-        match (quote, b) {
-            (Some(q), _) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(b),
-            (None, b'>') => return i + 1,
-            _ => {}
+    #[derive(Clone, Copy, PartialEq)]
+    enum At {
+        /// In the tag's name, or between attributes.
+        Between,
+        /// In an attribute's name.
+        Name,
+        /// After an attribute's name, before any `=`.
+        AfterName,
+        /// After `=`, before the value.
+        BeforeValue,
+        /// In an unquoted value.
+        Unquoted,
+    }
+    let mut at = At::Between;
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        let space = b.is_ascii_whitespace();
+        if b == b'>' {
+            return i + 1;
         }
+        at = match at {
+            At::BeforeValue if b == b'"' || b == b'\'' => {
+                // The value runs to its closing quote.
+                match memchr::memchr(b, &bytes[i + 1..]) {
+                    Some(len) => {
+                        i += len + 2;
+                        at = At::Between;
+                        continue;
+                    }
+                    None => return bytes.len(),
+                }
+            }
+            At::BeforeValue if space => At::BeforeValue,
+            At::BeforeValue => At::Unquoted,
+            At::Unquoted if space => At::Between,
+            At::Unquoted => At::Unquoted,
+            At::Name | At::AfterName if b == b'=' => At::BeforeValue,
+            At::Name | At::AfterName if b == b'/' => At::Between,
+            At::Name | At::AfterName if space => At::AfterName,
+            At::Name => At::Name,
+            At::Between if space || b == b'/' => At::Between,
+            // Any other character starts a name ("=" too, here).
+            At::Between | At::AfterName => At::Name,
+        };
+        i += 1;
     }
     bytes.len()
 }
@@ -153,5 +264,49 @@ mod tests {
         assert_eq!(capped.matches("</div>").count(), MAX_NESTING);
         assert!(capped.contains("<p>The text.</p><script>if (a<b) x()</script>"));
         assert!(capped.ends_with("<p>After.</p>"));
+    }
+
+    /// "<div/>" opens a div in HTML (the slash is ignored), and a quote in
+    /// an attribute's name opens no value: neither hides tags from the
+    /// count while the parser nests them.
+    #[test]
+    fn self_closed_html_tags_and_stray_quotes_are_counted() {
+        let n = 1_000;
+        for page in [
+            format!("<main>{}<p>x.</p></main>", "<div/>".repeat(n)),
+            format!("<main><i a\"b>{}x.\"> </main>", "<div>".repeat(n)),
+            format!("<main><svg/>{}x.</main>", "<div/>".repeat(n)),
+            format!("<main><svg><g>{}x.</main>", "<div/>".repeat(n)),
+            format!("<main>{}x.</main>", "<b id=1/>".repeat(n)),
+        ] {
+            let capped = cap(&page);
+            let opened = capped.matches("<div").count() + capped.matches("<b ").count();
+            assert!(opened <= MAX_NESTING, "{opened}: {}", &page[..40]);
+            assert!(capped.contains("x."));
+        }
+    }
+
+    /// In SVG or MathML "/>" does close an element: a drawing of thousands
+    /// of paths nests no deeper for them, and loses none.
+    #[test]
+    fn self_closed_elements_of_a_drawing_are_not_counted() {
+        let page = format!(
+            "<main><svg>{}</svg><p>After.</p></main>",
+            "<path d=\"M0 0\"/>".repeat(1_000)
+        );
+        assert!(matches!(cap(&page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_tag_ends_where_the_tokenizer_ends_it() {
+        let end = |tag: &str| tag_end(tag.as_bytes(), 2);
+        // Quoted values may hold ">"; a quote elsewhere is a character.
+        assert_eq!(end("<a href=\"x>y\">z"), 14);
+        assert_eq!(end("<a b='>'>z"), 9);
+        assert_eq!(end("<a b\"c>z"), 7);
+        assert_eq!(end("<a b=c\"d>z"), 9);
+        assert_eq!(end("<a = \"x>z"), 8);
+        assert_eq!(end("<a b = \"x>\">z"), 12);
+        assert_eq!(end("<a b"), 4);
     }
 }
