@@ -17,7 +17,7 @@
 //! `-`. Numbering that comes from a paragraph style is not read. The title
 //! comes from the document properties (`docProps/core.xml`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
 
 use quick_xml::Reader;
@@ -263,7 +263,7 @@ struct Counters {
     /// item or after a higher level moved on).
     counts: HashMap<String, [Option<u64>; 9]>,
     /// List instances seen so far (their start overrides apply once).
-    seen: Vec<String>,
+    seen: HashSet<String>,
 }
 
 impl Counters {
@@ -275,8 +275,8 @@ impl Counters {
         let ilvl = ilvl.min(8);
         let level = levels.get(&ilvl)?;
         let counts = self.counts.entry(abs_id.clone()).or_default();
-        if !self.seen.iter().any(|s| s == num_id) {
-            self.seen.push(num_id.to_owned());
+        if !self.seen.contains(num_id) {
+            self.seen.insert(num_id.to_owned());
             for (&l, &start) in overrides {
                 if let Some(c) = counts.get_mut(usize::from(l)) {
                     *c = Some(start.saturating_sub(1));
@@ -340,6 +340,12 @@ fn is_heading_style(id: &str) -> bool {
     id.starts_with("heading") || id == "title"
 }
 
+/// The deepest nesting of paragraphs (a text box in a paragraph, a text box
+/// in that one) read as such: a paragraph's text is copied into the one
+/// around it when it ends, so a hostile document of thousands of nested
+/// paragraphs would copy its text once per level. Word nests two or three.
+const PARA_NESTING: usize = 16;
+
 /// The blocks of `word/document.xml`, in order, and the indices of those
 /// that are headings.
 fn body_blocks(
@@ -354,6 +360,9 @@ fn body_blocks(
     let mut blocks: Vec<String> = Vec::new();
     let mut headings: Vec<usize> = Vec::new();
     let mut paras: Vec<Para> = Vec::new();
+    // Paragraphs opened past PARA_NESTING, read as lines of the deepest
+    // paragraph kept.
+    let mut flattened = 0usize;
     // Text of a paragraph whose mark was deleted, waiting for the next one.
     let mut carry = String::new();
     // Depth inside deleted, moved-away or duplicate (mc:Fallback) content.
@@ -380,6 +389,7 @@ fn body_blocks(
                     }
                     "w:pPr" => in_ppr = false,
                     "w:rPr" => in_rpr = false,
+                    "w:p" if flattened > 0 => flattened -= 1,
                     "w:p" => {
                         let Some(para) = paras.pop() else { continue };
                         let mut text = std::mem::take(&mut carry);
@@ -467,8 +477,13 @@ fn body_blocks(
         if skip > 0 {
             continue;
         }
+        let paras_len = paras.len();
         let para = paras.last_mut();
         match (name, para) {
+            ("w:p", Some(p)) if !empty && paras_len >= PARA_NESTING => {
+                flattened += 1;
+                p.text.push('\n');
+            }
             ("w:p", _) if !empty => paras.push(Para::default()),
             ("w:tbl", _) if !empty => table_depth += 1,
             ("w:pPr", _) if !empty => in_ppr = true,
@@ -580,5 +595,56 @@ mod tests {
         assert!(body_blocks("<w:body><w:p><w:r><w:t>a</w:p>", Numbering::default()).is_err());
         assert_eq!(Numbering::parse("<<<").map(|n| n.nums.len()), Ok(0));
         assert_eq!(core_title("<x>"), None);
+    }
+
+    /// Paragraphs nested thousands deep (text boxes in text boxes) keep
+    /// their text, in order, one line each: past `PARA_NESTING` they are
+    /// read as lines of the deepest paragraph kept, not copied up level by
+    /// level.
+    #[test]
+    fn paragraphs_nested_thousands_deep_keep_their_text_in_order() {
+        let n = 2_000;
+        let opened: String = (0..n)
+            .map(|i| format!("<w:p><w:r><w:t>P{i}.</w:t></w:r>"))
+            .collect();
+        let xml = format!(
+            "<w:document xmlns:w=\"w\"><w:body>{opened}{}</w:body></w:document>",
+            "</w:p>".repeat(n)
+        );
+        let (blocks, _) = body_blocks(&xml, Numbering::default()).expect("parses");
+        let expected: Vec<String> = (0..n).map(|i| format!("P{i}.")).collect();
+        assert_eq!(blocks, [expected.join("\n")]);
+    }
+
+    /// Thousands of list instances, each seen once: their start overrides
+    /// apply to the first item of each.
+    #[test]
+    fn thousands_of_list_instances_number_from_their_overrides() {
+        let nums: String = (0..3_000)
+            .map(|i| {
+                format!(
+                    "<w:num w:numId=\"{i}\"><w:abstractNumId w:val=\"5\"/>\
+                     <w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"7\"/></w:lvlOverride></w:num>"
+                )
+            })
+            .collect();
+        let numbering = NUMBERING.replace("</w:numbering>", &format!("{nums}</w:numbering>"));
+        // Two items of each instance: its override applies to the first only.
+        let paras: String = (0..3_000)
+            .flat_map(|i| [i, i])
+            .map(|i| {
+                format!(
+                    "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"{i}\"/></w:numPr></w:pPr>\
+                     <w:r><w:t>Item.</w:t></w:r></w:p>"
+                )
+            })
+            .collect();
+        let xml = format!("<w:document xmlns:w=\"w\"><w:body>{paras}</w:body></w:document>");
+        let numbering = Numbering::parse(&numbering).expect("valid numbering");
+        let (blocks, _) = body_blocks(&xml, numbering).expect("parses");
+        assert_eq!(blocks.len(), 6_000);
+        for pair in blocks.chunks(2) {
+            assert_eq!(pair, ["VII. Item.", "VIII. Item."]);
+        }
     }
 }
