@@ -444,15 +444,21 @@ fn body_lines(page: Page) -> Vec<Line> {
     let mut sorted = page.lines;
     sorted.sort_by(|a, b| a.y_max().total_cmp(&b.y_max()));
     // Merge lines that share a baseline (pdftotext puts a paragraph number
-    // apart from its text into a block of its own).
+    // apart from its text into a block of its own). The merged line's
+    // baseline and height are maxima over its words, kept as it grows
+    // rather than read again from all of them at each merge.
+    let mut last_at = (0.0, 0.0);
     for line in sorted {
+        let (y_max, height) = (line.y_max(), line.height());
         match lines.last_mut() {
-            Some(last)
-                if (last.y_max() - line.y_max()).abs() < 0.3 * line.height().min(last.height()) =>
-            {
-                last.words.extend(line.words)
+            Some(last) if (last_at.0 - y_max).abs() < 0.3 * height.min(last_at.1) => {
+                last.words.extend(line.words);
+                last_at = (f64::max(last_at.0, y_max), f64::max(last_at.1, height));
             }
-            _ => lines.push(line),
+            _ => {
+                lines.push(line);
+                last_at = (y_max, height);
+            }
         }
     }
     let mut out = Vec::new();
@@ -487,17 +493,15 @@ fn drop_superscripts(line: &mut Line) {
 
 /// The most common left edge of the page's lines, in whole points.
 fn left_margin(lines: &[Line]) -> f64 {
-    let mut counts: Vec<(i64, usize)> = Vec::new();
+    let mut counts: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
     for line in lines {
-        let x = line.x_min().round() as i64;
-        match counts.iter_mut().find(|(v, _)| *v == x) {
-            Some((_, c)) => *c += 1,
-            None => counts.push((x, 1)),
-        }
+        *counts.entry(line.x_min().round() as i64).or_default() += 1;
     }
+    // The most common; of as common ones, the leftmost (no order of the
+    // map's decides).
     counts
         .into_iter()
-        .max_by_key(|&(x, c)| (c, -x))
+        .max_by_key(|&(x, c)| (c, std::cmp::Reverse(x)))
         .map_or(0.0, |(x, _)| x as f64)
 }
 
@@ -739,5 +743,35 @@ mod tests {
         let e = check_complete(b"hello", "x.pdf").unwrap_err();
         assert!(e.to_string().contains("not a PDF"), "{e}");
         assert!(check_complete(b"%PDF-1.4\n...\n%%EOF\n", "x.pdf").is_ok());
+    }
+
+    /// Thousands of words on one baseline merge into one line, in order
+    /// of their left edges, and a page's margin is its most common left
+    /// edge, the leftmost of equals.
+    #[test]
+    fn words_on_one_baseline_merge_and_the_margin_is_the_commonest_edge() {
+        let n = 5_000;
+        let page = Page {
+            height: 800.0,
+            lines: (0..n)
+                .rev()
+                .map(|i| Line {
+                    words: vec![word("w", 10.0 * f64::from(i), 400.0, 11.0)],
+                })
+                .collect(),
+        };
+        let lines = body_lines(page);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].words.len(), n as usize);
+        assert!(lines[0].words.windows(2).all(|w| w[0].x_min < w[1].x_min));
+        let at = |x: f64| Line {
+            words: vec![word("w", x, 400.0, 11.0)],
+        };
+        let lines = [at(72.0), at(90.0), at(90.0), at(72.0), at(300.0)];
+        assert_eq!(left_margin(&lines), 72.0);
+        // An edge at minus infinity (a hostile bounding box) is a number
+        // like another: no overflow when edges tie.
+        assert_eq!(left_margin(&[at(f64::NEG_INFINITY), at(5.0), at(5.0)]), 5.0);
+        assert!(left_margin(&[at(f64::NEG_INFINITY), at(5.0)]) < 0.0);
     }
 }
