@@ -88,8 +88,9 @@ const RAW_TEXT: &[&str] = &[
 /// and one end tag dropped for each; unchanged (and not copied) when it nests
 /// less deeply. One pass, linear in the length of the page.
 pub(super) fn cap(html: &str) -> Cow<'_, str> {
-    // A page with fewer tags than the cap cannot nest deeper than it.
-    if html.bytes().filter(|&b| b == b'<').count() <= MAX_NESTING {
+    // A page with fewer tags than the cap cannot nest deeper than it, and
+    // a short one cannot hold a tag of many attributes.
+    if html.len() <= SHORT_PAGE && html.bytes().filter(|&b| b == b'<').count() <= MAX_NESTING {
         return Cow::Borrowed(html);
     }
     let bytes = html.as_bytes();
@@ -121,7 +122,7 @@ pub(super) fn cap(html: &str) -> Cow<'_, str> {
             continue;
         }
         let name = html[name_at..name_at + name_len].to_ascii_lowercase();
-        let end = tag_end(bytes, name_at + name_len);
+        let (end, cut) = tag_end(bytes, name_at + name_len);
         // `/>` closes an element only in foreign content (and an `<svg/>`
         // or `<math/>` itself): elsewhere "<div/>" opens a div like
         // "<div>", and must count as one. An HTML element that breaks out
@@ -139,9 +140,11 @@ pub(super) fn cap(html: &str) -> Cow<'_, str> {
                 let close = format!("</{name}");
                 at = find_ascii_ci(&html[end..], &close).map_or(html.len(), |i| end + i);
             }
+            cut_attributes(html, cut, end, &mut out, &mut kept);
             continue;
         }
         if self_closing || UNCOUNTED.contains(&name.as_str()) {
+            cut_attributes(html, cut, end, &mut out, &mut kept);
             continue;
         }
         let drop = if closing {
@@ -168,6 +171,8 @@ pub(super) fn cap(html: &str) -> Cow<'_, str> {
         if drop {
             out.push_str(&html[kept..start]);
             kept = end;
+        } else {
+            cut_attributes(html, cut, end, &mut out, &mut kept);
         }
     }
     if kept == 0 {
@@ -177,13 +182,34 @@ pub(super) fn cap(html: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The longest page not read for deep nesting or long tags when it has few
+/// tags: 64 KiB, whose longest tag html5ever reads in milliseconds.
+const SHORT_PAGE: usize = 64 * 1024;
+
+/// The most attributes of a tag kept. html5ever compares each attribute of
+/// a tag with every earlier one (to drop repeats), so a tag of 80,000
+/// took 2.4 s; a real tag has a few dozen at most.
+pub(super) const MAX_ATTRIBUTES: usize = 256;
+
+/// Copies what comes before the tag ending at `end` and the tag itself,
+/// cut at `cut` (where its attributes past [`MAX_ATTRIBUTES`] begin) and
+/// closed there; nothing when it needs no cut.
+fn cut_attributes(html: &str, cut: Option<usize>, end: usize, out: &mut String, kept: &mut usize) {
+    if let Some(cut) = cut {
+        out.push_str(&html[*kept..cut]);
+        out.push('>');
+        *kept = end;
+    }
+}
+
 /// The index just past the `>` that ends the tag whose attributes start at
-/// `from`, or the end of the page. Read as the HTML tokenizer reads a tag:
+/// `from`, or the end of the page; and where its attributes past
+/// [`MAX_ATTRIBUTES`] begin, if it has more. Read as the HTML tokenizer reads a tag:
 /// a quote opens a value only after an attribute's `=` (quoted values may
 /// hold `>`); anywhere else it is a character of a name or of an unquoted
 /// value, so that a stray quote cannot hide the tags after it from the
 /// count while the parser still opens them.
-fn tag_end(bytes: &[u8], from: usize) -> usize {
+fn tag_end(bytes: &[u8], from: usize) -> (usize, Option<usize>) {
     #[derive(Clone, Copy, PartialEq)]
     enum At {
         /// In the tag's name, or between attributes.
@@ -198,11 +224,12 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
         Unquoted,
     }
     let mut at = At::Between;
+    let (mut names, mut cut) = (0usize, None);
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
         let space = b.is_ascii_whitespace();
         if b == b'>' {
-            return i + 1;
+            return (i + 1, cut);
         }
         at = match at {
             At::BeforeValue if b == b'"' || b == b'\'' => {
@@ -213,7 +240,7 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
                         at = At::Between;
                         continue;
                     }
-                    None => return bytes.len(),
+                    None => return (bytes.len(), cut),
                 }
             }
             At::BeforeValue if space => At::BeforeValue,
@@ -226,11 +253,17 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
             At::Name => At::Name,
             At::Between if space || b == b'/' => At::Between,
             // Any other character starts a name ("=" too, here).
-            At::Between | At::AfterName => At::Name,
+            At::Between | At::AfterName => {
+                names += 1;
+                if names == MAX_ATTRIBUTES + 1 {
+                    cut = Some(i);
+                }
+                At::Name
+            }
         };
         i += 1;
     }
-    bytes.len()
+    (bytes.len(), cut)
 }
 
 /// The first index of `needle` (ASCII) in `haystack`, ignoring ASCII case.
@@ -299,7 +332,7 @@ mod tests {
 
     #[test]
     fn a_tag_ends_where_the_tokenizer_ends_it() {
-        let end = |tag: &str| tag_end(tag.as_bytes(), 2);
+        let end = |tag: &str| tag_end(tag.as_bytes(), 2).0;
         // Quoted values may hold ">"; a quote elsewhere is a character.
         assert_eq!(end("<a href=\"x>y\">z"), 14);
         assert_eq!(end("<a b='>'>z"), 9);
@@ -308,5 +341,22 @@ mod tests {
         assert_eq!(end("<a = \"x>z"), 8);
         assert_eq!(end("<a b = \"x>\">z"), 12);
         assert_eq!(end("<a b"), 4);
+    }
+
+    /// A tag of thousands of attributes keeps its first [`MAX_ATTRIBUTES`]
+    /// and is closed after them; the text after it stays.
+    #[test]
+    fn a_tag_of_thousands_of_attributes_keeps_the_first() {
+        let attributes: Vec<String> = (0..10_000).map(|i| format!("a{i}=\"v\"")).collect();
+        let page = format!("<main><p {}>The text.</p></main>", attributes.join(" "));
+        let capped = cap(&page);
+        assert_eq!(capped.matches("=\"v\"").count(), MAX_ATTRIBUTES);
+        assert!(
+            capped.contains("a255=\"v\" >The text.</p></main>"),
+            "{}",
+            &capped[capped.len() - 60..]
+        );
+        let few = format!("<p {}>x</p>", attributes[..10].join(" "));
+        assert!(matches!(cap(&few), Cow::Borrowed(_)));
     }
 }
