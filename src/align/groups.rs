@@ -169,6 +169,19 @@ mod tests {
         assert!(!split.moved);
     }
 
+    /// That swapping the inputs swaps the counts of splits and merges.
+    fn assert_swap_mirrors(old: &[&str], new: &[&str]) {
+        let count =
+            |pairs: &[crate::align::Pair], kind| pairs.iter().filter(|p| p.kind == kind).count();
+        let forward = pairs(old, new);
+        let backward = pairs(new, old);
+        assert_eq!(
+            (count(&forward, Split), count(&forward, Merged)),
+            (count(&backward, Merged), count(&backward, Split)),
+            "{forward:?}\n{backward:?}"
+        );
+    }
+
     /// Found by `diff_props` (proptest, swap symmetry): "tag2" and "tag3" are
     /// out of order and too short to be moves, and "tag2" grew into a split
     /// over the new "tag2" and "tag3" (a piece identical to the whole), while
@@ -183,15 +196,7 @@ mod tests {
             "Ministers upon Coalition the the Daesh/ISIS tag5.",
         ];
         let new = [old[3], old[4], old[1], old[2]];
-        let count =
-            |pairs: &[crate::align::Pair], kind| pairs.iter().filter(|p| p.kind == kind).count();
-        let forward = pairs(&old, &new);
-        let backward = pairs(&new, &old);
-        assert_eq!(
-            (count(&forward, Split), count(&forward, Merged)),
-            (count(&backward, Merged), count(&backward, Split)),
-            "{forward:?}\n{backward:?}"
-        );
+        assert_swap_mirrors(&old, &new);
     }
 
     /// Found by `diff_props` (swap symmetry), and not mended: sentences
@@ -218,15 +223,7 @@ mod tests {
             "reaffirmed reaffirmed support Daesh/ISIS tag1, and Ministers Syria tag2, and the \
              Daesh/ISIS we Iraq reaffirmed tag3.",
         ];
-        let count =
-            |pairs: &[crate::align::Pair], kind| pairs.iter().filter(|p| p.kind == kind).count();
-        let forward = pairs(&old, &new);
-        let backward = pairs(&new, &old);
-        assert_eq!(
-            (count(&forward, Split), count(&forward, Merged)),
-            (count(&backward, Merged), count(&backward, Split)),
-            "{forward:?}\n{backward:?}"
-        );
+        assert_swap_mirrors(&old, &new);
     }
 
     #[test]
