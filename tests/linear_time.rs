@@ -6,7 +6,9 @@
 //! sections so far for each entry). Two more grow one sentence instead:
 //! thousands of figures in it, each revised, and a list of thousands of
 //! commitment clauses (the figures were paired, and the clauses compared,
-//! each with each).
+//! each with each). One more times `check` on drafts of thousands of
+//! bracketed sentences (each finding once looked its sentence up by a walk
+//! over the draft, and each closed bracket searched the whole draft).
 //!
 //! Each case times `compare` (alignment and analysis; the statements are
 //! imported beforehand) and the digest at 4k and 16k sentences in the same run and asserts
@@ -174,6 +176,33 @@ fn clauses_pair(n: usize) -> (Statement, Statement) {
     (statement(&[side(false)]), statement(&[side(true)]))
 }
 
+/// `n` sentences each holding a bracketed text, every one of which the
+/// draft replaces: as many brackets opened and closed.
+fn brackets_pair(n: usize) -> (Statement, Statement) {
+    let side = |word_of: &str| {
+        let sentences: Vec<String> = (0..n)
+            .map(|i| format!("We will fund [{word_of} {}] by 2030.", word(i)))
+            .collect();
+        statement(&sentences)
+    };
+    (side("project"), side("programme"))
+}
+
+/// The fastest of [`RUNS`] checks of the draft against its baseline, and
+/// the number of findings.
+fn best_check(pair: &(Statement, Statement)) -> (Duration, usize) {
+    let diff = compare(&pair.0, &pair.1, &Options::named("old", "new"));
+    let policy = communique::check::Policy::default();
+    let mut best = Duration::MAX;
+    let mut findings = 0;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        findings = communique::check::check(&pair.0, &pair.1, &diff, &policy).len();
+        best = best.min(start.elapsed());
+    }
+    (best, findings)
+}
+
 /// The fastest of [`RUNS`] diffs of the pair, and its number of changes.
 fn best_time(pair: &(Statement, Statement)) -> (Duration, usize) {
     let options = AlignOptions::default();
@@ -267,4 +296,30 @@ fn a_sentence_of_thousands_of_figures_diffs_in_near_linear_time() {
 #[cfg_attr(debug_assertions, ignore = "timing; run with cargo test --release")]
 fn a_list_of_thousands_of_commitments_diffs_in_near_linear_time() {
     assert_near_linear("clauses", Unit::Parts, clauses_pair);
+}
+
+#[test]
+#[cfg_attr(debug_assertions, ignore = "timing; run with cargo test --release")]
+fn checking_thousands_of_brackets_takes_near_linear_time() {
+    let (small, large) = (brackets_pair(SMALL), brackets_pair(LARGE));
+    assert_eq!(large.1.sentence_count(), LARGE, "brackets: the generator");
+    let ((t_small, f_small), (t_large, f_large)) = {
+        let _alone = TIMING
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        (best_check(&small), best_check(&large))
+    };
+    // Each sentence's bracket opened and its old one closed.
+    assert!(f_large >= 2 * LARGE, "{f_large} findings");
+    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-6);
+    eprintln!(
+        "brackets: {SMALL} sentences {:.3} s ({f_small} findings), {LARGE} sentences {:.3} s \
+         ({f_large} findings), ratio {ratio:.2}",
+        t_small.as_secs_f64(),
+        t_large.as_secs_f64()
+    );
+    assert!(
+        ratio < MAX_RATIO,
+        "brackets: {LARGE} sentences took {ratio:.2}× the time of {SMALL} (limit {MAX_RATIO}×)"
+    );
 }
