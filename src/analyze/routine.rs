@@ -183,12 +183,7 @@ fn token(core: &str) -> Token {
     if let Some(n) = numbers::parse(core) {
         return Token::Number(n);
     }
-    // Most words are ASCII, whose lower case needs no Unicode tables.
-    let lower = if core.is_ascii() {
-        core.to_ascii_lowercase()
-    } else {
-        core.to_lowercase()
-    };
+    let lower = crate::normalize::lowercase(core);
     match MONTHS.iter().position(|&m| m == lower) {
         Some(m) => Token::Month(m as u8 + 1),
         None => Token::Word(lower),

@@ -133,6 +133,16 @@ pub fn paragraph(block: &str) -> String {
     if joined { nfc(out) } else { out }
 }
 
+/// `text` in lower case. Most words are ASCII, whose lower case needs no
+/// Unicode tables: the same result, without them.
+pub fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }
+}
+
 /// Whether [`paragraph`] would make nothing of `text`: it holds only
 /// spaces, line breaks, control, bidi control and invisible characters.
 /// Cheaper than normalizing it. (A line of only an escape sequence is not
@@ -524,6 +534,21 @@ fn ascii_run(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_is_unicode_lower_case_whatever_the_script() {
+        for text in [
+            "Vienna",
+            "ÉTATS-UNIS",
+            "Türkiye",
+            "ΣΟΦΙΑ",
+            "İstanbul",
+            "G20",
+            "",
+        ] {
+            assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
+        }
+    }
 
     /// Thousands of lines "ab-" are one word: each join looks back over at
     /// most [`WORD_LOOKBACK`] characters of it, and the word comes out

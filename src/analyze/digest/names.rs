@@ -62,12 +62,7 @@ const PARALLEL_MIN: usize = 1024;
 /// The key names are compared by: lower case, one kind of apostrophe, a
 /// possessive and "the" dropped, spaces single.
 pub(crate) fn key(name: &str) -> String {
-    // Most names are ASCII, whose lower case needs no Unicode tables.
-    let mut lower = if name.is_ascii() {
-        name.to_ascii_lowercase()
-    } else {
-        name.to_lowercase()
-    };
+    let mut lower = crate::normalize::lowercase(name);
     if lower.contains('’') {
         lower = lower.replace('’', "'");
     }
