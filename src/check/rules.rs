@@ -59,21 +59,27 @@ pub fn check(
     retention(baseline, diff, policy, &mut candidates);
     // Each waiver's key once, and each sentence's once however many
     // findings share it.
-    let waivers: FxHashSet<(Rule, String)> = policy
-        .waivers
-        .iter()
-        .map(|w| (w.rule, key(&w.sentence, Folding::default())))
-        .collect();
-    let waived_rules: FxHashSet<Rule> = waivers.iter().map(|(r, _)| *r).collect();
+    let mut waivers: FxHashMap<Rule, FxHashSet<String>> = FxHashMap::default();
+    for w in &policy.waivers {
+        waivers
+            .entry(w.rule)
+            .or_default()
+            .insert(key(&w.sentence, Folding::default()));
+    }
+    // A text shared by many candidates (a sentence of thousands of
+    // brackets) is keyed once, by its address: every text was made before
+    // the first candidate is read and lives until its own is, so no two
+    // texts met here share an address.
     let mut keys: FxHashMap<*const u8, String> = FxHashMap::default();
     let mut waived = |c: &Candidate| {
-        waived_rules.contains(&c.rule)
-            && c.texts.iter().any(|t| {
+        waivers.get(&c.rule).is_some_and(|sentences| {
+            c.texts.iter().any(|t| {
                 let k = keys
                     .entry(t.as_ptr())
                     .or_insert_with(|| key(t, Folding::default()));
-                waivers.contains(&(c.rule, k.clone()))
+                sentences.contains(k.as_str())
             })
+        })
     };
     let mut findings: Vec<Finding> = candidates
         .into_iter()

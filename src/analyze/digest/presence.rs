@@ -92,7 +92,8 @@ impl<'a> Index<'a> {
                             .entry(first)
                             .or_default()
                             .push(index.forms.len());
-                        index.forms.push((n, hashes.clone(), Filter::of(&hashes)));
+                        let filter = Filter::of(&hashes);
+                        index.forms.push((n, hashes, filter));
                     }
                     None => index.bare[n] = true,
                 }

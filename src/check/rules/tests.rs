@@ -283,3 +283,32 @@ fn holders_finds_every_sentence_of_each_phrase_once_and_in_order() {
         assert!(f.len() <= 1);
     }
 }
+
+#[test]
+fn a_waiver_silences_every_bracket_finding_of_its_sentence_and_no_other_rule() {
+    let base = "We agree on [item 1] and [item 2].\n\nWe will meet again.";
+    let draft = "We agree on [entry 1] and [entry 2] and [entry 3].\n\nWe will meet again.";
+    let open = |found: &[Finding]| found.iter().filter(|f| f.rule == Rule::Brackets).count();
+    let quoting = |found: &[Finding]| {
+        found
+            .iter()
+            .filter(|f| f.rule == Rule::Brackets && f.sentence.as_deref() == draft.lines().next())
+            .count()
+    };
+    // Unwaived, each bracket the draft opens quotes the sentence.
+    assert!(quoting(&run(base, draft, "", false)) >= 3);
+    let waive = "[[check.waive]]\nrule = \"brackets\"\n\
+                 sentence = \"We agree on [entry 1] and [entry 2] and [entry 3].\"\n\
+                 reason = \"agreed in the room\"\n";
+    let found = run(base, draft, waive, false);
+    // The closed brackets quote no draft sentence when theirs was dropped;
+    // those that do quote the waived one are all silenced.
+    assert_eq!(quoting(&found), 0, "{found:?}");
+    let other = "[[check.waive]]\nrule = \"retention\"\n\
+                 sentence = \"We agree on [entry 1] and [entry 2] and [entry 3].\"\n\
+                 reason = \"not this rule\"\n";
+    assert_eq!(
+        open(&run(base, draft, other, false)),
+        open(&run(base, draft, "", false))
+    );
+}
