@@ -76,18 +76,23 @@ pub fn write(out: &mut dyn Write, diff: &Diff, options: &ReportOptions) -> io::R
         // two threads finish together.
         let (first, rest) = changes.split_at(changes.len() / FIRST_PART);
         let (chunks, received) = mpsc::channel();
+        let (emptied, spare) = mpsc::channel();
         let (written, rendered) = parallel::join(
             true,
             || {
                 write_changes(&mut buffered, first, true)?;
                 // Taken by value: an error here drops the receiver, which
                 // stops the other thread.
-                received
-                    .into_iter()
-                    .try_for_each(|chunk: Vec<u8>| buffered.write_all(&chunk))
+                received.into_iter().try_for_each(|chunk: Vec<u8>| {
+                    buffered.write_all(&chunk)?;
+                    // Back to the renderer, whose next chunk then needs no
+                    // fresh pages; it may have finished, and that is fine.
+                    let _ = emptied.send(chunk);
+                    Ok::<(), io::Error>(())
+                })
             },
             || {
-                let mut rendered = Chunks::new(chunks);
+                let mut rendered = Chunks::new(chunks, spare);
                 write_changes(&mut rendered, rest, first.is_empty())?;
                 rendered.finish()
             },
@@ -495,6 +500,10 @@ const FIRST_PART: usize = 3;
 struct Chunks {
     /// Where full chunks go.
     full: mpsc::Sender<Vec<u8>>,
+    /// Chunks written out and emptied, to be filled again: a 5 MB diff's
+    /// ~40 MB of JSON would otherwise take ~10,000 freshly zeroed pages
+    /// from the kernel, one fault each.
+    spare: mpsc::Receiver<Vec<u8>>,
     /// The chunk being filled.
     last: Vec<u8>,
 }
@@ -502,10 +511,22 @@ struct Chunks {
 impl Chunks {
     const SIZE: usize = 1 << 20;
 
-    fn new(full: mpsc::Sender<Vec<u8>>) -> Chunks {
+    fn new(full: mpsc::Sender<Vec<u8>>, spare: mpsc::Receiver<Vec<u8>>) -> Chunks {
         Chunks {
             full,
+            spare,
             last: Vec::with_capacity(Self::SIZE),
+        }
+    }
+
+    /// An empty chunk: one written out already if any is back, else new.
+    fn empty(&self) -> Vec<u8> {
+        match self.spare.try_recv() {
+            Ok(mut written) => {
+                written.clear();
+                written
+            }
+            Err(_) => Vec::with_capacity(Self::SIZE),
         }
     }
 
@@ -528,7 +549,8 @@ impl Chunks {
     fn append_across(&mut self, mut bytes: &[u8]) -> io::Result<()> {
         while !bytes.is_empty() {
             if self.last.len() == Self::SIZE {
-                let full = std::mem::replace(&mut self.last, Vec::with_capacity(Self::SIZE));
+                let empty = self.empty();
+                let full = std::mem::replace(&mut self.last, empty);
                 self.full.send(full).map_err(Self::gone)?;
             }
             let take = bytes.len().min(Self::SIZE - self.last.len());
@@ -680,7 +702,12 @@ mod tests {
     #[test]
     fn chunks_keep_every_byte_in_order_across_chunk_ends() {
         let (full, received) = mpsc::channel();
-        let mut chunks = Chunks::new(full);
+        let (emptied, spare) = mpsc::channel();
+        // A chunk handed back is filled again from its start.
+        emptied
+            .send(b"written out already".to_vec())
+            .expect("the receiver is here");
+        let mut chunks = Chunks::new(full, spare);
         let mut expected = Vec::new();
         // Small writes, one that ends a chunk exactly, and ones longer than
         // a chunk.
