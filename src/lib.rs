@@ -59,6 +59,7 @@ pub mod segment;
 pub mod series;
 pub mod statement;
 pub mod store;
+mod swar;
 
 pub use analyze::{Options, compare};
 

@@ -98,13 +98,7 @@ fn next_unsafe_in_json(bytes: &[u8], from: usize) -> Option<usize> {
 /// How many of the eight bytes of `x` (little-endian) are printable ASCII
 /// (0x20–0x7E) before the first that is not.
 fn printable_ascii_prefix(x: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of a byte below 0x20, or from 0x7F (DEL, non-ASCII).
-    // (A borrow can flag a byte after a flagged one, never before it.)
-    let below_space = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
-    let from_del = (x | x.wrapping_add(ONES)) & HIGH;
-    ((below_space | from_del).trailing_zeros() / 8) as usize
+    (crate::swar::unprintable(x).trailing_zeros() / 8) as usize
 }
 
 /// How many bytes at the end of `bytes` may start an unsafe character

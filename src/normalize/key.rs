@@ -412,9 +412,7 @@ fn plain_run(bytes: &[u8], start: usize, fold_space: bool, plain: impl Fn(u8) ->
         // space (one in six bytes of a sentence), a control, a backquote or
         // a non-ASCII byte. Every other byte is plain under any folding.
         while let Some(chunk) = bytes.get(end..end + 8) {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            let look = needs_look(u64::from_le_bytes(word));
+            let look = needs_look(crate::swar::load(chunk));
             if look != 0 {
                 end += (look.trailing_zeros() / 8) as usize;
                 break;
@@ -448,12 +446,8 @@ fn plain_run(bytes: &[u8], start: usize, fold_space: bool, plain: impl Fn(u8) ->
 /// bytes; zero when there is none. (The test for a byte value sets a false
 /// bit only above a true one, so the lowest bit set is always true.)
 fn needs_look(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below_bang = x.wrapping_sub(u64::from(b'!') * ONES) & !x;
-    let y = x ^ (u64::from(b'`') * ONES);
-    let backquote = y.wrapping_sub(ONES) & !y;
-    (x | below_bang | backquote) & HIGH
+    use crate::swar::{HIGH, below, eq};
+    (x & HIGH) | below(x, b'!') | eq(x, b'`')
 }
 
 /// The ASCII characters `char::is_whitespace` accepts (`u8::is_ascii_whitespace`

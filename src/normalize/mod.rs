@@ -462,17 +462,12 @@ fn clean_line(block: &str, start: usize) -> (String, usize) {
 /// they are: printable ASCII or single spaces, and not a space first (it may
 /// follow another one).
 fn plain_ascii(x: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Some byte below 0x20 (a control), or from 0x7f (DEL, non-ASCII).
-    let below_space = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
-    let from_del = (x | x.wrapping_add(ONES)) & HIGH;
+    use crate::swar::{eq, unprintable};
     // The high bit of each byte that is a space, and of a `!` right after
     // one (the cheap test's false hit): "not plain" is only ever too
     // cautious, as the byte-by-byte path then decides.
-    let y = x ^ (0x20 * ONES);
-    let spaces = y.wrapping_sub(ONES) & !y & HIGH;
-    below_space | from_del | (spaces & (spaces << 8)) | (spaces & 0x80) == 0
+    let spaces = eq(x, b' ');
+    unprintable(x) | (spaces & (spaces << 8)) | (spaces & 0x80) == 0
 }
 
 fn ends_with_soft_hyphen(raw: &str) -> bool {
@@ -517,13 +512,9 @@ fn is_nfc_quick(text: &str) -> bool {
 /// The length of the ASCII bytes `bytes` starts with, eight at a time: most
 /// of a statement is ASCII between its curly quotes and accented names.
 fn ascii_run(bytes: &[u8]) -> usize {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
     let mut n = 0;
-    for chunk in &mut chunks {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        if u64::from_le_bytes(word) & HIGH_BITS != 0 {
+    for chunk in bytes.chunks_exact(8) {
+        if crate::swar::load(chunk) & crate::swar::HIGH != 0 {
             break;
         }
         n += 8;

@@ -22,6 +22,7 @@ mod headings;
 mod tests;
 
 use crate::normalize::label::{self as labels, Label};
+use crate::swar::{HIGH, eq, load, splat};
 
 pub use headings::headings;
 
@@ -95,7 +96,7 @@ impl<'a> Scanner<'a> {
             // sentence.
             if self.item.is_none() {
                 while let Some(chunk) = self.b.get(i..i + 8) {
-                    if !unremarkable(u64::from_le_bytes(chunk.try_into().expect("8 bytes"))) {
+                    if !unremarkable(load(chunk)) {
                         break;
                     }
                     i += 8;
@@ -515,15 +516,12 @@ impl Successor {
             Successor::Digit => ascii_in(x, b'0', b'9'),
             // Setting bit 5 lower-cases letters and maps nothing else into
             // a..z.
-            Successor::Letter => ascii_in(x | (0x20 * ONES), b'a', b'z'),
+            Successor::Letter => ascii_in(x | splat(0x20), b'a', b'z'),
             Successor::Byte(want) => bytes_eq(x, want),
             Successor::Any => HIGH,
         }
     }
 }
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The high bit of each byte of `x` (little-endian) that [`Scanner::run`]
 /// acts on in a list ([`Scanner::next_in_list`] says which), `opens` the
@@ -534,11 +532,7 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// `…` is the cheap one that may also set a bit above a byte it finds,
 /// which is no matter, as the scan stops at the first.
 fn list_hits(x: u64, opens: u64) -> u64 {
-    let has = |b: u8| {
-        let y = x ^ (u64::from(b) * ONES);
-        y.wrapping_sub(ONES) & !y
-    };
-    ((has(b'.') | has(b'?') | has(b'!') | has(0xE2)) & HIGH) | (bytes_eq(x, b' ') & opens)
+    eq(x, b'.') | eq(x, b'?') | eq(x, b'!') | eq(x, 0xE2) | (bytes_eq(x, b' ') & opens)
 }
 
 /// The first hit ([`list_hits`]) of `b` from `i`, eight bytes at a time,
@@ -547,11 +541,7 @@ fn list_hits(x: u64, opens: u64) -> u64 {
 fn list_chunks(b: &[u8], mut i: usize, opens: impl Fn(u64) -> u64) -> usize {
     // Nine bytes: each of the eight and the byte after it.
     while let Some(window) = b.get(i..i + 9) {
-        let mut x = [0; 8];
-        let mut after = [0; 8];
-        x.copy_from_slice(&window[..8]);
-        after.copy_from_slice(&window[1..]);
-        let hits = list_hits(u64::from_le_bytes(x), opens(u64::from_le_bytes(after)));
+        let hits = list_hits(load(&window[..8]), opens(load(&window[1..])));
         if hits != 0 {
             return i + (hits.trailing_zeros() / 8) as usize;
         }
@@ -564,7 +554,7 @@ fn list_chunks(b: &[u8], mut i: usize, opens: impl Fn(u64) -> u64) -> usize {
 /// the lowest one found is the first such byte).
 fn bytes_eq(x: u64, b: u8) -> u64 {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let y = x ^ (u64::from(b) * ONES);
+    let y = x ^ splat(b);
     !(((y & LOW7) + LOW7) | y | LOW7)
 }
 
@@ -572,8 +562,8 @@ fn bytes_eq(x: u64, b: u8) -> u64 {
 /// (both below 0x80). Setting each byte's high bit first keeps the
 /// subtractions from borrowing across bytes.
 fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
-    let from_lo = (x | HIGH).wrapping_sub(u64::from(lo) * ONES);
-    let above_hi = (x | HIGH).wrapping_sub(u64::from(hi + 1) * ONES);
+    let from_lo = (x | HIGH).wrapping_sub(splat(lo));
+    let above_hi = (x | HIGH).wrapping_sub(splat(hi + 1));
     from_lo & !above_hi & !x & HIGH
 }
 
@@ -581,11 +571,7 @@ fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
 /// no byte of a non-ASCII character (such as `…`): nothing the scanner
 /// looks at outside a list.
 fn unremarkable(x: u64) -> bool {
-    let has = |b: u8| {
-        let y = x ^ (u64::from(b) * ONES);
-        y.wrapping_sub(ONES) & !y & HIGH
-    };
-    (x & HIGH) | has(b'.') | has(b'?') | has(b'!') == 0
+    (x & HIGH) | eq(x, b'.') | eq(x, b'?') | eq(x, b'!') == 0
 }
 
 /// Whether `word` (without its final period) is a run of initials: one or

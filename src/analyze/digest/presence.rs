@@ -452,14 +452,9 @@ fn run_hash(run: &[u8]) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
     let mut chunks = run.chunks_exact(8);
     for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        h.write_u64(fold_ascii(u64::from_le_bytes(word)));
+        h.write_u64(fold_ascii(crate::swar::load(chunk)));
     }
-    let rest = chunks.remainder();
-    let mut last = [0u8; 8];
-    last[..rest.len()].copy_from_slice(rest);
-    h.write_u64(fold_ascii(u64::from_le_bytes(last)));
+    h.write_u64(fold_ascii(crate::swar::load(chunks.remainder())));
     h.finish()
 }
 
@@ -467,12 +462,11 @@ fn run_hash(run: &[u8]) -> u64 {
 /// are: a byte is a capital when its high bit is clear and its low seven
 /// bits lie in `A..=Z`, tested on all eight at once.
 fn fold_ascii(x: u64) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
+    use crate::swar::{HIGH, splat};
     let low = x & !HIGH;
     // A byte's high bit comes on when it reaches 'A', and when it passes 'Z'.
-    let from_a = low + ONES * u64::from(0x80 - b'A');
-    let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
+    let from_a = low + splat(0x80 - b'A');
+    let past_z = low + splat(0x80 - b'Z' - 1);
     let capitals = from_a & !past_z & !x & HIGH;
     x | (capitals >> 2)
 }
