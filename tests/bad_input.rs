@@ -938,6 +938,49 @@ const ROWS: &[Row] = &[
             "2024-01-02-big.txt is larger than 64 MiB",
         ))
     }),
+    // 64 MiB of "Ab. " is sixteen million sentences, and a diff holds
+    // about 1 KB for each: the byte ceiling alone let one file take
+    // gigabytes.
+    ("a text of more sentences than any statement holds", |fx| {
+        on_file(
+            fx,
+            &["diff", "FILE", SEED_REF],
+            "many.txt",
+            &b"Ab. ".repeat(250_001),
+            "many.txt: more than 250000 sentences",
+        )
+    }),
+    ("a text of more sentences imported into the store", |fx| {
+        on_file(
+            fx,
+            IMPORT,
+            "many.txt",
+            &b"Ab.\n\n".repeat(250_001),
+            "many.txt: more than 250000 sentences",
+        )
+    }),
+    ("a sentence file of more sentences, the line named", |fx| {
+        let mut file = b"+++\n+++\n".to_vec();
+        file.extend(b"Ab.\n".repeat(250_001));
+        on_file(
+            fx,
+            &["normalize"],
+            "many.sent",
+            &file,
+            "many.sent:250003: more than 250000 sentences",
+        )
+    }),
+    ("a committed statement of more sentences", |fx| {
+        let mut file = b"+++\ntitle = \"x\"\n+++\n".to_vec();
+        file.extend(b"Ab.\n".repeat(250_001));
+        std::fs::write(fx.store().join("statements/s/2024-01-02-many.txt"), file)
+            .expect("statement");
+        fx.commit("statements/s/2024-01-02-many.txt", "many");
+        Some(Case::new(
+            &["show", "s/2024-01-02-many@HEAD"],
+            "more than 250000 sentences",
+        ))
+    }),
     (
         "a base revision's communique.toml larger than 1 MiB (--policy-from-base)",
         |fx| {

@@ -30,7 +30,7 @@ use std::path::Path;
 use crate::normalize;
 use crate::segment;
 use crate::statement::file::ReadError;
-use crate::statement::{self, Meta, Paragraph, Sentence, Statement};
+use crate::statement::{self, Meta, Paragraph, Sentence, Statement, split_label};
 
 pub use pdf::extract_layout as extract_pdf_layout;
 pub use text::dropped as text_furniture_dropped;
@@ -187,6 +187,14 @@ impl Extracted {
     /// heading ([`segment::headings`]) a paragraph of its own. Paragraphs
     /// with no sentences are left out; the result may have none at all.
     pub fn into_statement(self) -> Statement {
+        self.into_statement_of_at_most(usize::MAX).0
+    }
+
+    /// [`into_statement`](Extracted::into_statement), stopping as soon as
+    /// it has found more than `most` sentences, so that a hostile text is
+    /// refused before the whole of it is held as sentences: the statement
+    /// (all of it, or the paragraphs read so far), and whether it stopped.
+    fn into_statement_of_at_most(self, most: usize) -> (Statement, bool) {
         // A marked heading is never joined with its neighbours: the blocks
         // between two of them are normalized as one run.
         let mut texts: Vec<String> = Vec::with_capacity(self.blocks.len());
@@ -212,28 +220,49 @@ impl Extracted {
         }
         flush(&self.blocks[run_start..], &mut texts, &mut marked);
         let headings = segment::headings(&texts, &marked);
-        let paragraphs = texts
-            .iter()
-            .zip(headings)
-            .map(|(p, heading)| Paragraph {
-                sentences: if heading {
-                    vec![Sentence::heading(p)]
-                } else {
-                    segment::split(p)
-                        .into_iter()
-                        .map(Sentence::from_segment)
-                        .collect()
-                }
+        let mut paragraphs = Vec::new();
+        let mut count = 0;
+        let mut over = false;
+        for (p, heading) in texts.iter().zip(headings) {
+            let segments = if heading {
+                vec![p.as_str()]
+            } else {
+                segment::split(p)
+            };
+            // Counted before the segments become sentences, since one
+            // paragraph may be the whole text; a segment that is only a
+            // label becomes no sentence (below), and counts only when the
+            // quick count passes the ceiling.
+            let past = |n: usize| count + n > most;
+            if past(segments.len())
+                && past(
+                    segments
+                        .iter()
+                        .filter(|s| !split_label(s.trim()).1.is_empty())
+                        .count(),
+                )
+            {
+                over = true;
+                break;
+            }
+            let sentences: Vec<Sentence> = segments
                 .into_iter()
+                .map(if heading {
+                    Sentence::heading
+                } else {
+                    Sentence::from_segment
+                })
                 // An empty line would end the paragraph in a sentence file.
                 .filter(|s| !s.text.is_empty())
-                .collect(),
-            })
-            .filter(|p| !p.sentences.is_empty())
-            .collect();
+                .collect();
+            count += sentences.len();
+            if !sentences.is_empty() {
+                paragraphs.push(Paragraph { sentences });
+            }
+        }
         let mut meta = self.meta;
         meta.strip_controls();
-        Statement { meta, paragraphs }
+        (Statement { meta, paragraphs }, over)
     }
 }
 
@@ -361,6 +390,16 @@ pub enum ImportError {
         /// Why reading it failed.
         error: String,
     },
+    /// The file holds more sentences than any statement may
+    /// ([`MAX_STATEMENT_SENTENCES`](crate::statement::MAX_STATEMENT_SENTENCES)).
+    #[error(
+        "{origin}: more than {} sentences, more than any statement holds; check that it is one statement, or split it",
+        crate::statement::MAX_STATEMENT_SENTENCES
+    )]
+    TooManySentences {
+        /// The file.
+        origin: String,
+    },
     /// The file is larger than any statement may be.
     #[error("{origin}: larger than {} MiB, more than any statement; give the statement's own file", crate::statement::MAX_STATEMENT_BYTES >> 20)]
     TooLarge {
@@ -457,7 +496,12 @@ pub fn import(
         Format::Docx => docx::extract(bytes, origin)?,
         Format::Pdf => pdf::extract(bytes, origin)?,
     };
-    let statement = extracted.into_statement();
+    let (statement, over) = extracted.into_statement_of_at_most(statement::MAX_STATEMENT_SENTENCES);
+    if over {
+        return Err(ImportError::TooManySentences {
+            origin: origin.to_owned(),
+        });
+    }
     if statement.sentence_count() == 0 && format != Format::Text {
         return Err(ImportError::NoText {
             origin: origin.to_owned(),
@@ -739,6 +783,28 @@ mod tests {
         assert!(e.to_string().contains("titel"), "{e}");
         let e = import(b"Plain text.", Some(Format::Sentences), "y").unwrap_err();
         assert!(e.to_string().starts_with("y:1: "), "{e}");
+    }
+
+    #[test]
+    fn a_statement_holds_at_most_its_ceiling_of_sentences_in_any_form() {
+        use crate::statement::MAX_STATEMENT_SENTENCES as MOST;
+        // Paragraphs of five sentences, so that the count passes the
+        // ceiling inside a paragraph.
+        let text = |n: usize| "Ab. Ab. Ab. Ab. Ab.\n\n".repeat(n / 5);
+        let st = import(text(MOST).as_bytes(), Some(Format::Text), "x").unwrap();
+        assert_eq!(st.sentence_count(), MOST);
+        let e = import(text(MOST + 5).as_bytes(), Some(Format::Text), "x").unwrap_err();
+        assert_eq!(e, ImportError::TooManySentences { origin: "x".into() });
+        assert!(
+            e.to_string().starts_with("x: more than 250000 sentences"),
+            "{e}"
+        );
+        let file = |n: usize| format!("+++\n+++\n{}", "Ab.\n".repeat(n));
+        let st = import(file(MOST).as_bytes(), None, "y").unwrap();
+        assert_eq!(st.sentence_count(), MOST);
+        let e = import(file(MOST + 1).as_bytes(), None, "y").unwrap_err();
+        // Two fence lines, then the sentence past the ceiling.
+        assert!(e.to_string().starts_with("y:250003: more than"), "{e}");
     }
 
     #[test]

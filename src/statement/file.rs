@@ -37,7 +37,7 @@
 
 use std::borrow::Cow;
 
-use super::{Meta, Paragraph, Sentence, Statement, split_label};
+use super::{MAX_STATEMENT_SENTENCES, Meta, Paragraph, Sentence, Statement, split_label};
 use crate::normalize::controls;
 
 /// The line that opens and closes the front matter.
@@ -109,7 +109,10 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
 
     let mut paragraphs = Vec::new();
     let mut current = Vec::new();
-    for line in lines {
+    let mut count = 0;
+    // The fence lines and the front matter come before the first sentence.
+    let first_line = 3 + front.matches('\n').count();
+    for (n, line) in lines.enumerate() {
         let line = controls::strip(line);
         if line.trim().is_empty() {
             if !current.is_empty() {
@@ -118,6 +121,15 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
                 });
             }
             continue;
+        }
+        count += 1;
+        if count > MAX_STATEMENT_SENTENCES {
+            return Err(ParseError {
+                line: first_line + n,
+                message: format!(
+                    "more than {MAX_STATEMENT_SENTENCES} sentences, more than any statement holds; check that it is one statement, or split it"
+                ),
+            });
         }
         current.push(parse_line(&line));
     }

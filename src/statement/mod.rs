@@ -23,6 +23,13 @@ pub use file::{ParseError, read_sentence_file, write_sentence_file};
 /// gigabytes; its size is checked before it is inflated.
 pub const MAX_STATEMENT_BYTES: u64 = 64 << 20;
 
+/// The most sentences one statement may hold, however it is read. The
+/// byte ceiling alone does not bound the work: 64 MiB of "Ab. " is sixteen
+/// million sentences, and a diff holds about 1 KB for each. 250,000 is what
+/// 64 MiB of ordinary sentences makes, and thirteen times the 5 MB benchmark
+/// statement; the longest real statements hold a few thousand.
+pub const MAX_STATEMENT_SENTENCES: usize = 250_000;
+
 /// One statement: its metadata and its body.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
