@@ -30,7 +30,7 @@ use std::path::Path;
 use crate::normalize;
 use crate::segment;
 use crate::statement::file::ReadError;
-use crate::statement::{self, Meta, Paragraph, Sentence, Statement, split_label};
+use crate::statement::{self, Meta, Paragraph, Sentence, Statement};
 
 pub use pdf::extract_layout as extract_pdf_layout;
 pub use text::dropped as text_furniture_dropped;
@@ -229,22 +229,9 @@ impl Extracted {
             } else {
                 segment::split(p)
             };
-            // Counted before the segments become sentences, since one
-            // paragraph may be the whole text; a segment that is only a
-            // label becomes no sentence (below), and counts only when the
-            // quick count passes the ceiling.
-            let past = |n: usize| count + n > most;
-            if past(segments.len())
-                && past(
-                    segments
-                        .iter()
-                        .filter(|s| !split_label(s.trim()).1.is_empty())
-                        .count(),
-                )
-            {
-                over = true;
-                break;
-            }
+            // One paragraph may be the whole text: at most one sentence past
+            // the room left is built, whatever its length.
+            let room = most - count;
             let sentences: Vec<Sentence> = segments
                 .into_iter()
                 .map(if heading {
@@ -254,7 +241,12 @@ impl Extracted {
                 })
                 // An empty line would end the paragraph in a sentence file.
                 .filter(|s| !s.text.is_empty())
+                .take(room.saturating_add(1))
                 .collect();
+            if sentences.len() > room {
+                over = true;
+                break;
+            }
             count += sentences.len();
             if !sentences.is_empty() {
                 paragraphs.push(Paragraph { sentences });
@@ -788,12 +780,17 @@ mod tests {
     #[test]
     fn a_statement_holds_at_most_its_ceiling_of_sentences_in_any_form() {
         use crate::statement::MAX_STATEMENT_SENTENCES as MOST;
-        // Paragraphs of five sentences, so that the count passes the
-        // ceiling inside a paragraph.
-        let text = |n: usize| "Ab. Ab. Ab. Ab. Ab.\n\n".repeat(n / 5);
-        let st = import(text(MOST).as_bytes(), Some(Format::Text), "x").unwrap();
+        // Three sentences, paragraphs of five, and a last paragraph of
+        // `last`: the ceiling falls inside that paragraph.
+        let text = |last: usize| {
+            let mut t = "Ab. Ab. Ab.\n\n".to_owned();
+            t.push_str(&"Ab. Ab. Ab. Ab. Ab.\n\n".repeat((MOST - 5) / 5));
+            t.push_str(&"Ab. ".repeat(last));
+            t
+        };
+        let st = import(text(2).as_bytes(), Some(Format::Text), "x").unwrap();
         assert_eq!(st.sentence_count(), MOST);
-        let e = import(text(MOST + 5).as_bytes(), Some(Format::Text), "x").unwrap_err();
+        let e = import(text(3).as_bytes(), Some(Format::Text), "x").unwrap_err();
         assert_eq!(e, ImportError::TooManySentences { origin: "x".into() });
         assert!(
             e.to_string().starts_with("x: more than 250000 sentences"),

@@ -625,6 +625,24 @@ fn a_committed_statement_too_large_is_left_out_unread() {
     listed_with_one_warning(&store, &format!("{big} is larger than 64 MiB"));
 }
 
+/// A committed statement of more sentences than any statement holds (it
+/// is small: 250,001 short lines) is read no further than the ceiling:
+/// `log` and `precedent` report it once and go on with the rest.
+fn a_committed_statement_of_too_many_sentences_is_left_out() {
+    let store = Sandbox::with_store();
+    let file = store.file("a.txt", "The Ministers met in Rome.\n\nThey agreed.\n");
+    store.ok(&["import", &file, "--series", "s", "--date", "2024-01-01"]);
+    let many = "statements/s/2024-02-01-many.txt";
+    let text = format!("+++\n+++\n{}", "Ab.\n".repeat(250_001));
+    std::fs::write(store.root().join(many), text).expect("statement");
+    store.git(&["add", many]);
+    store.commit_staged("many");
+    for err in listed_with_one_warning(&store, "more than 250000 sentences") {
+        assert_eq!(err.matches(many).count(), 1, "the path once: {err}");
+        assert!(err.contains("line 250003"), "{err}");
+    }
+}
+
 /// Issue 18: folders of statements in one run, each folder its series;
 /// status lines in file order, one commit per file, and a re-run that finds
 /// everything stored.
@@ -764,4 +782,5 @@ crate::tests![
     the_project_repository_is_a_store,
     an_unreadable_statement_is_reported_once_and_the_rest_goes_on,
     a_committed_statement_too_large_is_left_out_unread,
+    a_committed_statement_of_too_many_sentences_is_left_out,
 ];
