@@ -535,14 +535,21 @@ struct Texts<'a> {
 impl<'a> Texts<'a> {
     fn new(olds: &[&'a SentenceView], news: &[&'a SentenceView]) -> Self {
         let mut index: FxHashMap<&'a str, usize> = FxHashMap::default();
+        // Views of one text mostly share its allocation (`analyze::compare`
+        // builds them so): a text met again at the same address is known
+        // without hashing its bytes. Equal texts apart (a diff read back
+        // from the pair cache) still meet in `index`.
+        let mut at: FxHashMap<*const u8, usize> = FxHashMap::default();
         let mut distinct = Vec::new();
         let mut ids = |views: &[&'a SentenceView]| -> Vec<usize> {
             views
                 .iter()
                 .map(|v| {
-                    *index.entry(&*v.text).or_insert_with(|| {
-                        distinct.push(&*v.text);
-                        distinct.len() - 1
+                    *at.entry(v.text.as_ptr()).or_insert_with(|| {
+                        *index.entry(&*v.text).or_insert_with(|| {
+                            distinct.push(&*v.text);
+                            distinct.len() - 1
+                        })
                     })
                 })
                 .collect()

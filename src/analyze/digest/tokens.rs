@@ -45,11 +45,71 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
         out: Vec::with_capacity(text.len() / 6 + 1),
         pending_break: true,
     };
+    if text.is_ascii() {
+        ascii_pieces(text, &mut reader);
+    } else {
+        pieces(text, &mut reader);
+    }
+    reader.out
+}
+
+/// What [`ascii_pieces`] tells apart in a byte of ASCII text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// An ASCII space (`u8::is_ascii_whitespace`): pieces split there.
+    Space,
+    /// A letter or digit: a piece of these alone needs no trimming.
+    Plain,
+    /// Anything else.
+    Mark,
+}
+
+/// The class of every byte value.
+static CLASSES: [Class; 256] = {
+    let mut table = [Class::Mark; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_whitespace() {
+            Class::Space
+        } else if byte.is_ascii_alphanumeric() {
+            Class::Plain
+        } else {
+            Class::Mark
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Reads the pieces of an all-ASCII `text`: split at ASCII spaces, each at
+/// its own byte offset. One pass that also learns whether a piece is plain
+/// letters and digits, which most are.
+fn ascii_pieces<'a>(text: &'a str, reader: &mut Reader<'a>) {
+    let mut start = 0;
+    let mut plain = true;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match CLASSES[usize::from(b)] {
+            Class::Space => {
+                if let Some(raw) = text.get(start..i) {
+                    reader.piece_of(raw, start, plain);
+                }
+                start = i + 1;
+                plain = true;
+            }
+            Class::Plain => {}
+            Class::Mark => plain = false,
+        }
+    }
+    if let Some(raw) = text.get(start..) {
+        reader.piece_of(raw, start, plain);
+    }
+}
+
+/// Reads the pieces of a `text` past ASCII: split at every Unicode space
+/// (vertical tab included), which starts with one of four bytes past ASCII.
+fn pieces<'a>(text: &'a str, reader: &mut Reader<'a>) {
     let bytes = text.as_bytes();
-    // An ASCII text splits at ASCII spaces; any other at every Unicode
-    // space (vertical tab included), which starts with one of four bytes
-    // past ASCII.
-    let ascii = text.is_ascii();
     // A piece's offset counts one byte per space before it, whatever the
     // space's width.
     let mut offset = 0;
@@ -57,12 +117,7 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let width = if b.is_ascii() {
-            let space = if ascii {
-                b.is_ascii_whitespace()
-            } else {
-                matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
-            };
-            if !space {
+            if !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
                 i += 1;
                 continue;
             }
@@ -90,7 +145,6 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
     if let Some(raw) = text.get(start..) {
         reader.piece(raw, offset);
     }
-    reader.out
 }
 
 /// The tokens read so far, and whether punctuation stands before the next.
@@ -103,12 +157,19 @@ impl<'a> Reader<'a> {
     /// Reads one piece of text between spaces, at byte offset `at`.
     #[inline]
     fn piece(&mut self, raw: &'a str, at: usize) {
+        self.piece_of(raw, at, raw.bytes().all(|b| b.is_ascii_alphanumeric()));
+    }
+
+    /// [`Reader::piece`], told whether the piece is all ASCII letters and
+    /// digits (`plain`).
+    #[inline]
+    fn piece_of(&mut self, raw: &'a str, at: usize, plain: bool) {
         if raw.is_empty() {
             return;
         }
         // Most words are plain ASCII letters and digits: nothing to trim,
         // no punctuation before or after.
-        if raw.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        if plain {
             self.out.push(Token {
                 text: raw,
                 start: at,
@@ -184,6 +245,8 @@ mod tests {
             "non\u{a0}breaking\u{2009}thin\u{3000}ideographic\u{1680}ogham\u{85}nel end ",
             "“Geneva” – 24% of $100, U.S.-China.\u{2028}Next",
             "Türkiye’s é\u{0301} ½",
+            " Recalling (1) 78/7. of the U.S.-China,  No. 4 ($100, 24%) end. ",
+            "plain words\r\nand\x0cform feed",
         ] {
             assert_eq!(tokens(text), split_tokens(text), "{text:?}");
         }
