@@ -128,25 +128,27 @@ fn heading(text: &str, words: &[Token]) -> bool {
         })
 }
 
-/// A name as one sentence writes it.
+/// A name as one sentence writes it. Its text, rest and acronym are
+/// slices of the sentence: every sentence of both documents is read, so
+/// only the keys (lower-cased) are built.
 #[derive(Debug)]
-struct Candidate {
+struct Candidate<'a> {
     /// As written.
-    text: String,
+    text: &'a str,
     /// Its key.
     key: String,
     /// It opens the sentence: a capital that may only mark the start.
     initial: bool,
     /// The acronym defined right after it in parentheses, if any.
-    acronym: Option<String>,
+    acronym: Option<&'a str>,
     /// For a run of two or more words that opens the sentence, the run
     /// without its first word ("Amidst Russia" may be "Russia"): its text
     /// and key.
-    rest: Option<(String, String)>,
+    rest: Option<(&'a str, String)>,
 }
 
 /// The names one sentence writes, in order.
-fn candidates(text: &str) -> Vec<Candidate> {
+fn candidates(text: &str) -> Vec<Candidate<'_>> {
     let words = tokens(text);
     if heading(text, &words) {
         return Vec::new();
@@ -183,7 +185,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
         let acr = words
             .get(end)
             .filter(|w| w.enclosed && acronym(w.text))
-            .map(|w| w.text.to_owned());
+            .map(|w| w.text);
         // An acronym in parentheses after common words ("nationally
         // determined contributions (NDCs)") abbreviates them: no name.
         if words[i].enclosed && i > 0 && !capitalized(words[i - 1].text) && acronym(words[i].text) {
@@ -205,7 +207,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 text,
                 &words[start + s..start + e],
                 start + s == 0 || opens_quotation(text, first),
-                acr.clone(),
+                acr,
                 &mut out,
             );
         }
@@ -230,7 +232,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                     let k = key(span);
                     if KNOWN.contains_key(&k) && !run.contains(&k) {
                         out.push(Candidate {
-                            text: span.to_owned(),
+                            text: span,
                             key: k,
                             initial: false,
                             acronym: None,
@@ -246,7 +248,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 for part in w.text.split('-') {
                     if KNOWN.contains_key(&key(part)) {
                         out.push(Candidate {
-                            text: part.to_owned(),
+                            text: part,
                             key: key(part),
                             initial: false,
                             acronym: None,
@@ -386,11 +388,12 @@ fn parts_at(words: &[Token], joins: &[&str], width: usize) -> Vec<(usize, usize)
 
 /// Whether `words`, trimmed, are a name of the list.
 fn known(words: &[Token]) -> bool {
-    let text = trim(words)
-        .iter()
-        .map(|w| w.text)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let words = trim(words);
+    // Most runs asked about are one word: its key needs no joined copy.
+    if let [word] = words {
+        return KNOWN.contains_key(&key(word.text));
+    }
+    let text = words.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
     KNOWN.contains_key(&key(&text))
 }
 
@@ -450,7 +453,13 @@ fn opens_quotation(text: &str, word: &Token) -> bool {
 }
 
 /// Adds the name that `words` spell, if it is one.
-fn push(text: &str, words: &[Token], initial: bool, acr: Option<String>, out: &mut Vec<Candidate>) {
+fn push<'a>(
+    text: &'a str,
+    words: &[Token<'a>],
+    initial: bool,
+    acr: Option<&'a str>,
+    out: &mut Vec<Candidate<'a>>,
+) {
     let opened = initial && words.first().is_some_and(|w| w.start == 0);
     // A quoted title's first word alone is no name; a longer quoted title
     // ("Principles of the Charter of the United Nations") is one whole.
@@ -478,11 +487,11 @@ fn push(text: &str, words: &[Token], initial: bool, acr: Option<String>, out: &m
             let (f, l) = (tail.first()?, tail.last()?);
             let end = (l.end() - first.start).min(shown.len());
             let t = shown.get(f.start - first.start..end)?;
-            Some((t.to_owned(), key(t)))
+            Some((t, key(t)))
         })
         .flatten();
     out.push(Candidate {
-        text: shown.to_owned(),
+        text: shown,
         key: k,
         initial: (opened || quoted) && single && !acronym(shown),
         acronym: acr,
@@ -578,7 +587,7 @@ impl<'a> Texts<'a> {
 
 /// Names seen where a capital means a name, on either side: a capital
 /// that opens a sentence names what one of these keys names.
-fn seen(read: &[Vec<Candidate>]) -> FxHashSet<&str> {
+fn seen<'r>(read: &'r [Vec<Candidate>]) -> FxHashSet<&'r str> {
     read.iter()
         .flatten()
         .filter(|c| !c.initial && c.rest.is_none())
@@ -593,7 +602,7 @@ fn aliases(read: &[Vec<Candidate>], texts: &Texts) -> FxHashMap<String, String> 
     let mut aliases = FxHashMap::default();
     for &i in texts.old.iter().chain(&texts.new) {
         for c in &read[i] {
-            if let Some(a) = c.acronym.as_ref().filter(|a| initials_fit(a, &c.text)) {
+            if let Some(a) = c.acronym.filter(|a| initials_fit(a, c.text)) {
                 aliases.insert(key(a), c.key.clone());
                 aliases.insert(key(a.strip_suffix('s').unwrap_or(a)), c.key.clone());
                 aliases.insert(format!("{}s", key(a)), c.key.clone());
@@ -606,11 +615,11 @@ fn aliases(read: &[Vec<Candidate>], texts: &Texts) -> FxHashMap<String, String> 
 /// The names one text mentions, as (canonical key, name as shown), in the
 /// order it writes them. The same on either side: `seen` and `aliases`
 /// are read from both.
-fn resolve(
-    found: &[Candidate],
+fn resolve<'a>(
+    found: &[Candidate<'a>],
     seen: &FxHashSet<&str>,
     aliases: &FxHashMap<String, String>,
-) -> Vec<(String, String)> {
+) -> Vec<(String, &'a str)> {
     let mut out = Vec::new();
     for c in found {
         if c.initial && !seen.contains(c.key.as_str()) && !KNOWN.contains_key(&c.key) {
@@ -623,9 +632,9 @@ fn resolve(
                 if !seen.contains(c.key.as_str())
                     && (KNOWN.contains_key(k) || seen.contains(k.as_str())) =>
             {
-                (t, k)
+                (*t, k)
             }
-            _ => (&c.text, &c.key),
+            _ => (c.text, &c.key),
         };
         let k = aliases.get(ckey).unwrap_or(ckey);
         // "Ukrainians" mention Ukraine as "Ukrainian" does.
@@ -637,8 +646,8 @@ fn resolve(
             _ => k,
         };
         out.push(match KNOWN.get(k) {
-            Some(canonical) => (key(canonical), (*canonical).to_owned()),
-            None => (k.clone(), text.clone()),
+            Some(canonical) => (key(canonical), *canonical),
+            None => (k.clone(), text),
         });
     }
     out
@@ -652,15 +661,13 @@ fn resolve(
 fn mentions<'a>(
     views: &[&SentenceView],
     ids: &[usize],
-    names: &'a [Vec<(String, String)>],
+    names: &'a [Vec<(String, &str)>],
     shared: &[bool],
 ) -> Mentions<'a> {
     let mut m = Mentions::new();
     for (v, &i) in views.iter().zip(ids).filter(|(_, i)| !shared[**i]) {
         for (k, shown) in &names[i] {
-            let entry = m
-                .entry(k.as_str())
-                .or_insert_with(|| (shown.as_str(), Vec::new()));
+            let entry = m.entry(k.as_str()).or_insert_with(|| (*shown, Vec::new()));
             if entry.1.last() != Some(&v.location) {
                 entry.1.push(v.location);
             }
@@ -670,7 +677,7 @@ fn mentions<'a>(
 }
 
 /// The keys of the names some text of both sides mentions.
-fn shared_names<'a>(names: &'a [Vec<(String, String)>], shared: &[bool]) -> FxHashSet<&'a str> {
+fn shared_names<'a>(names: &'a [Vec<(String, &str)>], shared: &[bool]) -> FxHashSet<&'a str> {
     names
         .iter()
         .zip(shared)
@@ -736,10 +743,9 @@ pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
     let read = crate::parallel::map(&texts.distinct, PARALLEL_MIN, |_, t| candidates(t));
     let seen = seen(&read);
     let aliases = aliases(&read, &texts);
-    let names: Vec<Vec<(String, String)>> =
-        crate::parallel::map(&read, PARALLEL_MIN, |_, found| {
-            resolve(found, &seen, &aliases)
-        });
+    let names: Vec<Vec<(String, &str)>> = crate::parallel::map(&read, PARALLEL_MIN, |_, found| {
+        resolve(found, &seen, &aliases)
+    });
     let (old, new) = (
         mentions(&olds, &texts.old, &names, &texts.shared),
         mentions(&news, &texts.new, &names, &texts.shared),
@@ -778,7 +784,10 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<String> {
-        candidates(text).into_iter().map(|c| c.text).collect()
+        candidates(text)
+            .into_iter()
+            .map(|c| c.text.to_owned())
+            .collect()
     }
 
     #[test]
