@@ -9,6 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::names::capitalized;
 use super::tokens::tokens;
 use super::vocabulary::CONNECTORS;
+use crate::normalize::key::ALNUM;
 
 /// A name looked for in a document: the words of each of its forms
 /// (ASCII lower-cased, as [`words_of`] gives them). Inside a longer name
@@ -368,7 +369,7 @@ fn lets_through(text: &str, searches: &[Search; 2], open: [bool; 2]) -> [bool; 2
 /// The runs of ASCII letters and digits of `text`.
 fn ascii_runs(text: &str) -> impl Iterator<Item = &[u8]> {
     text.as_bytes()
-        .split(|b| !b.is_ascii_alphanumeric())
+        .split(|&b| !ALNUM[usize::from(b)])
         .filter(|r| !r.is_empty())
 }
 
