@@ -30,8 +30,9 @@ use crate::statement::Location;
 /// its other forms.
 const LIST: &str = include_str!("names.txt");
 
-/// Every form of the list, by key, with the canonical name it stands for.
-static KNOWN: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
+/// Every form of the list, by key, with the canonical name it stands for
+/// and that name's key (what a mention of it is counted by).
+static KNOWN: LazyLock<FxHashMap<String, (&'static str, String)>> = LazyLock::new(|| {
     let mut map = FxHashMap::default();
     for line in LIST.lines() {
         let line = line.trim();
@@ -39,8 +40,9 @@ static KNOWN: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
             continue;
         }
         let canonical = line.split('|').next().unwrap_or(line);
+        let canonical_key = key(canonical);
         for form in line.split('|') {
-            map.insert(key(form), canonical);
+            map.insert(key(form), (canonical, canonical_key.clone()));
         }
     }
     map
@@ -615,11 +617,11 @@ fn aliases(read: &[Vec<Candidate>], texts: &Texts) -> FxHashMap<String, String> 
 /// The names one text mentions, as (canonical key, name as shown), in the
 /// order it writes them. The same on either side: `seen` and `aliases`
 /// are read from both.
-fn resolve<'a>(
-    found: &[Candidate<'a>],
+fn resolve<'r, 'a>(
+    found: &'r [Candidate<'a>],
     seen: &FxHashSet<&str>,
-    aliases: &FxHashMap<String, String>,
-) -> Vec<(String, &'a str)> {
+    aliases: &'r FxHashMap<String, String>,
+) -> Vec<(&'r str, &'a str)> {
     let mut out = Vec::new();
     for c in found {
         if c.initial && !seen.contains(c.key.as_str()) && !KNOWN.contains_key(&c.key) {
@@ -638,16 +640,15 @@ fn resolve<'a>(
         };
         let k = aliases.get(ckey).unwrap_or(ckey);
         // "Ukrainians" mention Ukraine as "Ukrainian" does.
-        let singular = k.strip_suffix('s').map(str::to_owned);
-        let k = match singular {
-            Some(one) if !KNOWN.contains_key(k) && KNOWN.contains_key(&one) => {
-                KNOWN.get_key_value(&one).map_or(k, |(key, _)| key)
+        let k = match k.strip_suffix('s') {
+            Some(one) if !KNOWN.contains_key(k) && KNOWN.contains_key(one) => {
+                KNOWN.get_key_value(one).map_or(k, |(key, _)| key)
             }
             _ => k,
         };
         out.push(match KNOWN.get(k) {
-            Some(canonical) => (key(canonical), *canonical),
-            None => (k.clone(), text),
+            Some((canonical, canonical_key)) => (canonical_key.as_str(), *canonical),
+            None => (k.as_str(), text),
         });
     }
     out
@@ -661,13 +662,13 @@ fn resolve<'a>(
 fn mentions<'a>(
     views: &[&SentenceView],
     ids: &[usize],
-    names: &'a [Vec<(String, &str)>],
+    names: &'a [Vec<(&str, &str)>],
     shared: &[bool],
 ) -> Mentions<'a> {
     let mut m = Mentions::new();
     for (v, &i) in views.iter().zip(ids).filter(|(_, i)| !shared[**i]) {
         for (k, shown) in &names[i] {
-            let entry = m.entry(k.as_str()).or_insert_with(|| (*shown, Vec::new()));
+            let entry = m.entry(*k).or_insert_with(|| (*shown, Vec::new()));
             if entry.1.last() != Some(&v.location) {
                 entry.1.push(v.location);
             }
@@ -677,12 +678,12 @@ fn mentions<'a>(
 }
 
 /// The keys of the names some text of both sides mentions.
-fn shared_names<'a>(names: &'a [Vec<(String, &str)>], shared: &[bool]) -> FxHashSet<&'a str> {
+fn shared_names<'a>(names: &[Vec<(&'a str, &str)>], shared: &[bool]) -> FxHashSet<&'a str> {
     names
         .iter()
         .zip(shared)
         .filter(|(_, shared)| **shared)
-        .flat_map(|(found, _)| found.iter().map(|(k, _)| k.as_str()))
+        .flat_map(|(found, _)| found.iter().map(|(k, _)| *k))
         .collect()
 }
 
@@ -743,8 +744,9 @@ pub(crate) fn changes(diff: &Diff) -> (Vec<NameChange>, Vec<NameChange>) {
     let read = crate::parallel::map(&texts.distinct, PARALLEL_MIN, |_, t| candidates(t));
     let seen = seen(&read);
     let aliases = aliases(&read, &texts);
-    let names: Vec<Vec<(String, &str)>> = crate::parallel::map(&read, PARALLEL_MIN, |_, found| {
-        resolve(found, &seen, &aliases)
+    let names: Vec<Vec<(&str, &str)>> = crate::parallel::map(&read, PARALLEL_MIN, |i, _| {
+        // By index, so that the names borrow from `read` itself.
+        resolve(&read[i], &seen, &aliases)
     });
     let (old, new) = (
         mentions(&olds, &texts.old, &names, &texts.shared),
@@ -848,10 +850,15 @@ mod tests {
     #[test]
     fn short_and_long_forms_share_a_key() {
         for form in ["U.S.", "United States of America", "the United States"] {
-            assert_eq!(KNOWN.get(&key(form)), Some(&"United States"), "{form}");
+            assert_eq!(
+                KNOWN.get(&key(form)).map(|(c, _)| *c),
+                Some("United States"),
+                "{form}"
+            );
         }
-        assert_eq!(KNOWN.get(&key("Turkey")), Some(&"Türkiye"));
-        assert_eq!(KNOWN.get(&key("Russia")), Some(&"Russian Federation"));
+        let canonical = |form: &str| KNOWN.get(&key(form)).map(|(c, _)| *c);
+        assert_eq!(canonical("Turkey"), Some("Türkiye"));
+        assert_eq!(canonical("Russia"), Some("Russian Federation"));
         assert!(initials_fit(
             "PGII",
             "Partnership for Global Infrastructure and Investment"
