@@ -123,26 +123,32 @@ const PARALLEL_MIN: usize = 1024;
 
 /// The digest of `diff`.
 pub fn digest(diff: &Diff) -> Digest {
-    let figures = || {
-        diff.changes
+    // The names take longest; the rest of the digest is read beside them.
+    let rest = || {
+        let figures = diff
+            .changes
             .iter()
             .enumerate()
             .flat_map(|(i, c)| figures::changes(c, i))
-            .collect()
+            .collect();
+        (
+            figures,
+            rank::commitments(diff),
+            sections(diff),
+            diff.summary(),
+        )
     };
-    // Figures and names read different parts of the diff: on a long one,
-    // at once.
-    let (figures, (names_added, names_dropped)) =
-        crate::parallel::join(diff.changes.len() >= PARALLEL_MIN, figures, || {
+    let ((figures, commitments, sections, summary), (names_added, names_dropped)) =
+        crate::parallel::join(diff.changes.len() >= PARALLEL_MIN, rest, || {
             names::changes(diff)
         });
     Digest {
-        commitments: rank::commitments(diff),
+        commitments,
         figures,
         names_added,
         names_dropped,
-        sections: sections(diff),
-        summary: diff.summary(),
+        sections,
+        summary,
     }
 }
 
