@@ -252,6 +252,48 @@ mod tests {
         }
     }
 
+    /// Pieces that meet every branch of both scans: ASCII and Unicode
+    /// spaces (vertical tab among them), marks that are trimmed or kept,
+    /// apostrophes, and letters past ASCII.
+    const PIECES: [&str; 24] = [
+        "a",
+        "Word",
+        "2025",
+        "U.S.",
+        "No.",
+        "78/7.",
+        "(1)",
+        "(ii)",
+        "“Geneva”",
+        "24%",
+        "$100,",
+        "Russia’s",
+        "States'",
+        "—",
+        "-",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\x0b",
+        "\x0c",
+        "\r",
+        "\u{a0}",
+        "é\u{301}",
+    ];
+
+    proptest::proptest! {
+        /// The one-pass reading of ASCII text and the byte scan of other
+        /// text give the tokens the first version's split gave.
+        #[test]
+        fn tokens_match_the_split_they_replaced(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES.to_vec()), 0..40),
+        ) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(tokens(&text), split_tokens(&text));
+        }
+    }
+
     #[test]
     fn punctuation_is_trimmed_and_remembered() {
         let t = tokens("Recalling (“Geneva”) 78/7. of the U.S.-China, No. 4 and (1) 24% of $100.");
