@@ -384,10 +384,7 @@ pub enum ImportError {
     },
     /// The file holds more sentences than any statement may
     /// ([`MAX_STATEMENT_SENTENCES`](crate::statement::MAX_STATEMENT_SENTENCES)).
-    #[error(
-        "{origin}: more than {} sentences, more than any statement holds; check that it is one statement, or split it",
-        crate::statement::MAX_STATEMENT_SENTENCES
-    )]
+    #[error("{origin}: {}", crate::statement::too_many_sentences())]
     TooManySentences {
         /// The file.
         origin: String,

@@ -126,9 +126,7 @@ pub fn read_sentence_file(text: &str) -> Result<Statement, ParseError> {
         if count > MAX_STATEMENT_SENTENCES {
             return Err(ParseError {
                 line: first_line + n,
-                message: format!(
-                    "more than {MAX_STATEMENT_SENTENCES} sentences, more than any statement holds; check that it is one statement, or split it"
-                ),
+                message: super::too_many_sentences(),
             });
         }
         current.push(parse_line(&line));

@@ -30,6 +30,14 @@ pub const MAX_STATEMENT_BYTES: u64 = 64 << 20;
 /// statement; the longest real statements hold a few thousand.
 pub const MAX_STATEMENT_SENTENCES: usize = 250_000;
 
+/// What a refusal past [`MAX_STATEMENT_SENTENCES`] says after the file (and
+/// line) it names, whichever reader refused: one wording for all of them.
+pub(crate) fn too_many_sentences() -> String {
+    format!(
+        "more than {MAX_STATEMENT_SENTENCES} sentences, more than any statement holds; check that it is one statement, or split it"
+    )
+}
+
 /// One statement: its metadata and its body.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
