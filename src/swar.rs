@@ -47,6 +47,15 @@ pub(crate) fn unprintable(x: u64) -> u64 {
     below(x, 0x20) | ((x | x.wrapping_add(ONES)) & HIGH)
 }
 
+/// The bytes of `x` that are ASCII and from `lo` to `hi` (both below
+/// 0x80); every flag is exact. Setting each byte's high bit first keeps the
+/// subtractions from borrowing across bytes.
+pub(crate) fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
+    let from_lo = (x | HIGH).wrapping_sub(splat(lo));
+    let above_hi = (x | HIGH).wrapping_sub(splat(hi + 1));
+    from_lo & !above_hi & !x & HIGH
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +101,21 @@ mod tests {
                 w.iter().position(|&c| !(0x20..0x7f).contains(&c)),
                 "{w:?}"
             );
+        }
+    }
+
+    #[test]
+    fn every_flag_of_a_range_is_exact() {
+        for w in windows() {
+            let x = u64::from_le_bytes(w);
+            for (lo, hi) in [(b'0', b'9'), (b'A', b'Z'), (b'a', b'z'), (0x00, 0x7f)] {
+                let want = w
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &c)| (lo..=hi).contains(&c))
+                    .fold(0u64, |m, (i, _)| m | (0x80 << (8 * i)));
+                assert_eq!(ascii_in(x, lo, hi), want, "{w:?} {lo}..={hi}");
+            }
         }
     }
 

@@ -22,7 +22,7 @@ mod headings;
 mod tests;
 
 use crate::normalize::label::{self as labels, Label};
-use crate::swar::{HIGH, eq, load, splat};
+use crate::swar::{HIGH, ascii_in, eq, load, splat};
 
 pub use headings::headings;
 
@@ -556,15 +556,6 @@ fn bytes_eq(x: u64, b: u8) -> u64 {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let y = x ^ splat(b);
     !(((y & LOW7) + LOW7) | y | LOW7)
-}
-
-/// The high bit of each byte of `x` that is ASCII and from `lo` to `hi`
-/// (both below 0x80). Setting each byte's high bit first keeps the
-/// subtractions from borrowing across bytes.
-fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
-    let from_lo = (x | HIGH).wrapping_sub(splat(lo));
-    let above_hi = (x | HIGH).wrapping_sub(splat(hi + 1));
-    from_lo & !above_hi & !x & HIGH
 }
 
 /// Whether eight bytes (little-endian in `x`) hold no `.`, `?` or `!` and

@@ -471,13 +471,8 @@ fn run_hash(run: &[u8]) -> u64 {
 /// are: a byte is a capital when its high bit is clear and its low seven
 /// bits lie in `A..=Z`, tested on all eight at once.
 fn fold_ascii(x: u64) -> u64 {
-    use crate::swar::{HIGH, splat};
-    let low = x & !HIGH;
-    // A byte's high bit comes on when it reaches 'A', and when it passes 'Z'.
-    let from_a = low + splat(0x80 - b'A');
-    let past_z = low + splat(0x80 - b'Z' - 1);
-    let capitals = from_a & !past_z & !x & HIGH;
-    x | (capitals >> 2)
+    // A capital's flag (0x80) shifted to 0x20 is what lower-cases it.
+    x | (crate::swar::ascii_in(x, b'A', b'Z') >> 2)
 }
 
 /// The words of a name as [`written`] compares them.
